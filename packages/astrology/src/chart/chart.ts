@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { parseInput } from '@vajra-stream/core';
+import {
+  apparentSiderealTime,
+  bodyState,
+  deltaTSeconds,
+  earthTilt,
+  ephemerisTime,
+  meanNode,
+  positionContext,
+  trueNode,
+  type EclipticState,
+  type PlanetName,
+} from '../ephemeris/ephemeris';
+import { norm360 } from '../math/angles';
+import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
+import { AYANAMSAS, meanAyanamsa, type AyanamsaDefinition, type AyanamsaName } from './ayanamsa';
+import { computeHouses, HOUSE_SYSTEMS, type Houses, type HouseSystem } from './houses';
+import { signOf, type Sign } from './signs';
+
+/** Bodies in a chart, in output order. */
+export const CHART_BODIES = ['sun', 'moon', 'mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'meanNode', 'trueNode'] as const;
+export type ChartBody = (typeof CHART_BODIES)[number];
+
+/** One body's position in a chart. */
+export interface BodyPosition {
+  /** Ecliptic longitude in the chart's zodiac, degrees [0, 360). */
+  longitude: number;
+  /** Ecliptic latitude, degrees. */
+  latitude: number;
+  /** Longitude speed, degrees per day (negative when retrograde). */
+  speed: number;
+  /** Latitude speed, degrees per day. */
+  latitudeSpeed: number;
+  /** Geocentric distance in AU (0 for the nodes). */
+  distance: number;
+  sign: Sign;
+  /** Degrees within the sign, [0, 30). */
+  signDegree: number;
+  retrograde: boolean;
+}
+
+/** A computed chart. */
+export interface Chart {
+  /** The instant, ISO 8601 UTC. */
+  date: string;
+  latitude: number;
+  longitude: number;
+  zodiac: 'tropical' | 'sidereal';
+  bodies: Record<ChartBody, BodyPosition>;
+  houses: Houses;
+  /** True ayanamsa (mean + nutation) used, degrees; only for sidereal charts. */
+  ayanamsa?: { name: string; degrees: number };
+  /** ΔT = TT − UT used, seconds. */
+  deltaT: number;
+  /** True obliquity of the ecliptic, degrees. */
+  obliquity: number;
+  /** Local apparent sidereal time (right ascension of the meridian), degrees. */
+  ramc: number;
+}
+
+const ayanamsaDefinitionSchema = z.object({
+  name: z.string(),
+  epochJd: z.number(),
+  valueAtEpoch: z.number(),
+  source: z.string(),
+});
+
+/** Input of {@link chart}. */
+export const chartInputSchema = z.object({
+  date: instantSchema,
+  latitude: latitudeSchema,
+  longitude: longitudeSchema,
+  houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'),
+  zodiac: z.enum(['tropical', 'sidereal']).default('tropical'),
+  ayanamsa: z.union([z.enum(Object.keys(AYANAMSAS) as [AyanamsaName, ...AyanamsaName[]]), ayanamsaDefinitionSchema]).default('lahiri'),
+  bodies: z.array(z.enum(CHART_BODIES)).optional(),
+});
+
+export interface ChartInput {
+  date: InstantInput;
+  /** Geographic latitude, degrees, north positive. */
+  latitude: number;
+  /** Geographic longitude, degrees, east positive. */
+  longitude: number;
+  /** Default `placidus`. */
+  houseSystem?: HouseSystem;
+  /** Default `tropical`. */
+  zodiac?: 'tropical' | 'sidereal';
+  /** Used when `zodiac` is `sidereal`; default `lahiri`. */
+  ayanamsa?: AyanamsaName | AyanamsaDefinition;
+}
+
+function position(state: EclipticState, shift: number): BodyPosition {
+  const longitude = norm360(state.longitude - shift);
+  return {
+    longitude,
+    latitude: state.latitude,
+    speed: state.longitudeSpeed,
+    latitudeSpeed: state.latitudeSpeed,
+    distance: state.distance,
+    ...signOf(longitude),
+    retrograde: state.longitudeSpeed < 0,
+  };
+}
+
+/**
+ * A horoscope: apparent geocentric positions and speeds of the Sun, Moon, planets, Pluto and both
+ * lunar nodes, the house cusps, and in the sidereal zodiac the ayanamsa used.
+ *
+ * @example
+ * ```ts
+ * const c = chart({ date: '1990-06-15T12:00:00Z', latitude: 51.5, longitude: -0.12, houseSystem: 'placidus' });
+ * c.bodies.sun.sign; // 'gemini'
+ * c.houses.cusps.length; // 12
+ * ```
+ */
+export function chart(input: ChartInput): Chart {
+  const parsed = parseInput(chartInputSchema, input, 'chart input');
+  const time = ephemerisTime(parsed.date);
+  const tilt = earthTilt(time);
+  const ctx = positionContext(time);
+
+  let shift = 0;
+  let ayanamsa: Chart['ayanamsa'];
+  if (parsed.zodiac === 'sidereal') {
+    const definition = typeof parsed.ayanamsa === 'string' ? AYANAMSAS[parsed.ayanamsa] : parsed.ayanamsa;
+    shift = meanAyanamsa(definition, time.tt) + tilt.nutationLongitude;
+    ayanamsa = { name: definition.name, degrees: shift };
+  }
+
+  const bodies = {} as Record<ChartBody, BodyPosition>;
+  let sun: EclipticState | undefined;
+  for (const name of CHART_BODIES) {
+    let state: EclipticState;
+    if (name === 'meanNode') state = meanNode(time);
+    else if (name === 'trueNode') state = trueNode(ctx, sun);
+    else state = bodyState(ctx, name as PlanetName);
+    if (name === 'sun') sun = state;
+    bodies[name] = position(state, shift);
+  }
+
+  const ramc = norm360(apparentSiderealTime(time) + parsed.longitude);
+  const tropicalHouses = computeHouses({ ramc, obliquity: tilt.trueObliquity, latitude: parsed.latitude, system: parsed.houseSystem });
+  const houses: Houses =
+    shift === 0
+      ? tropicalHouses
+      : siderealHouses(tropicalHouses, shift, parsed.houseSystem);
+
+  return {
+    date: new Date(parsed.date).toISOString(),
+    latitude: parsed.latitude,
+    longitude: parsed.longitude,
+    zodiac: parsed.zodiac,
+    bodies,
+    houses,
+    ...(ayanamsa ? { ayanamsa } : {}),
+    deltaT: deltaTSeconds(time),
+    obliquity: tilt.trueObliquity,
+    ramc,
+  };
+}
+
+function siderealHouses(tropical: Houses, shift: number, system: HouseSystem): Houses {
+  const ascendant = norm360(tropical.ascendant - shift);
+  const mc = norm360(tropical.mc - shift);
+  // whole-sign houses start at the sidereal sign of the ascendant, not the tropical one
+  const cusps =
+    system === 'whole-sign'
+      ? Array.from({ length: 12 }, (_, i) => norm360(Math.floor(ascendant / 30) * 30 + 30 * i))
+      : tropical.cusps.map((c) => norm360(c - shift));
+  return { ...tropical, cusps, ascendant, mc };
+}

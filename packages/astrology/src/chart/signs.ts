@@ -1,0 +1,9 @@
+/** The twelve signs of the zodiac in order from 0°. */
+export const SIGNS = ['aries', 'taurus', 'gemini', 'cancer', 'leo', 'virgo', 'libra', 'scorpio', 'sagittarius', 'capricorn', 'aquarius', 'pisces'] as const;
+export type Sign = (typeof SIGNS)[number];
+
+/** Sign and degree within the sign of an ecliptic longitude. */
+export function signOf(longitude: number): { sign: Sign; signDegree: number } {
+  const index = Math.min(11, Math.floor(longitude / 30));
+  return { sign: SIGNS[index]!, signDegree: longitude - index * 30 };
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { bowlModePresetNames } from '../presets/bowl-modes';
+import { nonNegativeParam, panParam, positiveParam } from './param-schema';
+
+const seconds = z.number().finite().min(0);
+
+/** Fields shared by every layer. Times are seconds; `start`/`end` are program time, keyframes are layer time. */
+const layerBase = {
+  /** Program time at which the layer begins (s). */
+  start: seconds.default(0),
+  /** Program time at which the layer ends (s); defaults to the program's end. */
+  end: seconds.optional(),
+  /** Raised-cosine fade-in length (s). */
+  fadeIn: seconds.optional(),
+  /** Raised-cosine fade-out length (s), ending at `end`. */
+  fadeOut: seconds.optional(),
+  /** Linear gain (number or keyframes). */
+  gain: nonNegativeParam().default(1),
+  /** Equal-power pan, -1 = left, 1 = right (number or keyframes). */
+  pan: panParam().default(0),
+};
+
+/** A pure sine. */
+export const toneLayerSchema = z.object({ kind: z.literal('tone'), frequency: positiveParam(), ...layerBase });
+
+/** One explicit bowl mode. */
+export const bowlModeSchema = z.object({
+  ratio: z.number().positive(),
+  t60: z.number().positive().optional(),
+  gain: z.number().min(0).default(1),
+  split: z.number().min(0).max(200).default(0),
+});
+
+const strikeSchema = z.union([
+  seconds,
+  z.object({
+    at: seconds,
+    velocity: z.number().min(0).max(4).default(1),
+    /** Strike angle from the doublet axis (radians); halves ring as |cos nφ| and |sin nφ|. Absent = equal halves. */
+    angle: z.number().finite().optional(),
+  }),
+]);
+
+/** Bowl strikes: a list of times (layer time, s) or a repeat interval. */
+export const strikesSchema = z.union([
+  z.array(strikeSchema).max(100_000),
+  z.object({
+    every: z.number().positive(),
+    from: seconds.default(0),
+    count: z.number().int().positive().optional(),
+    velocity: z.number().min(0).max(4).default(1),
+  }),
+]);
+
+/** Rim rubbing (puja): the chosen mode is driven while rubbing and rotates with the stick. */
+export const rimSchema = z.object({
+  start: seconds.default(0),
+  end: seconds.optional(),
+  /** Rotations of the puja per second. */
+  rate: positiveParam().default(1),
+  /** 0..1: sets the sung level and how fast it builds up. */
+  pressure: z.number().min(0).max(1).default(0.5),
+  /** Index of the excited mode (0 = the fundamental (2,0) mode). */
+  mode: z.number().int().min(0).default(0),
+});
+
+/** A singing bowl by modal synthesis: doublets, per-mode decay, strikes and rubbing. */
+export const bowlLayerSchema = z.object({
+  kind: z.literal('bowl'),
+  frequency: positiveParam(),
+  modes: z.union([z.enum(bowlModePresetNames), z.array(bowlModeSchema).min(1).max(64)]).default('tibetan-180mm'),
+  /** Quality factor for modes without an explicit t60: T60 = 2.2·Q/f. */
+  q: z.number().positive().default(3000),
+  strikes: strikesSchema.optional(),
+  rim: rimSchema.optional(),
+  ...layerBase,
+});
+
+/** Binaural beat: left = carrier, right = carrier + beat. */
+export const binauralLayerSchema = z.object({
+  kind: z.literal('binaural'),
+  carrier: positiveParam(),
+  beat: positiveParam(),
+  ...layerBase,
+});
+
+/** Monaural beat: carrier and carrier + beat mixed into both ears. */
+export const monauralLayerSchema = z.object({
+  kind: z.literal('monaural'),
+  carrier: positiveParam(),
+  beat: positiveParam(),
+  ...layerBase,
+});
+
+/** Isochronic tone: a carrier gated by raised-cosine pulses at `rate` per second. */
+export const isochronicLayerSchema = z.object({
+  kind: z.literal('isochronic'),
+  frequency: positiveParam(),
+  rate: positiveParam(),
+  /** Fraction of each period the pulse lasts (raised-cosine shaped). */
+  duty: z.number().gt(0).max(1).default(0.5),
+  ...layerBase,
+});
+
+/** Continuously generated noise (never a looped buffer). */
+export const noiseLayerSchema = z.object({
+  kind: z.literal('noise'),
+  color: z.enum(['white', 'pink', 'brown']).default('pink'),
+  ...layerBase,
+});
+
+/** Any layer. */
+export const layerSchema = z.discriminatedUnion('kind', [
+  toneLayerSchema,
+  bowlLayerSchema,
+  binauralLayerSchema,
+  monauralLayerSchema,
+  isochronicLayerSchema,
+  noiseLayerSchema,
+]);
+
+/**
+ * The audio program: one JSON-serialisable description of what sounds. Output is always stereo.
+ * `gain` is the master ceiling (the seed's MAX_VOLUME): a true-peak-safe lookahead limiter keeps every
+ * sample and every inter-sample peak at or below it.
+ *
+ * @example
+ * const program = programSchema.parse({
+ *   duration: 60,
+ *   layers: [{ kind: 'binaural', carrier: 200, beat: 7.83, gain: 0.5 }, { kind: 'bowl', frequency: 221 }],
+ * });
+ */
+export const programSchema = z.object({
+  version: z.literal(1).default(1),
+  sampleRate: z.number().int().min(8000).max(384_000).default(48_000),
+  duration: z.number().positive().max(7 * 24 * 3600),
+  gain: z.number().min(0).max(1).default(0.8),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  limiter: z
+    .object({
+      lookahead: z.number().min(0.0005).max(0.05).default(0.003),
+      release: z.number().min(0.001).max(5).default(0.15),
+    })
+    .default({ lookahead: 0.003, release: 0.15 }),
+  layers: z.array(layerSchema).max(256).default([]),
+});
+
+/** A parsed (defaults applied) program. */
+export type Program = z.infer<typeof programSchema>;
+/** A program as written by hand or received as JSON (defaults optional). */
+export type ProgramInput = z.input<typeof programSchema>;
+/** Any parsed layer. */
+export type Layer = z.infer<typeof layerSchema>;
+/** A parsed bowl layer. */
+export type BowlLayer = z.infer<typeof bowlLayerSchema>;

@@ -1,0 +1,87 @@
+import { createLimiter, type Limiter } from '../dsp/create-limiter';
+import { parseProgram } from '../program/parse-program';
+import type { Program, ProgramInput } from '../program/program-schema';
+import { LayerRenderer } from './layer-renderer';
+import type { ActiveFrequency } from './voice';
+
+/** A pull-based renderer of one program: sequential, deterministic, constant memory. */
+export interface ProgramRenderer {
+  readonly program: Program;
+  readonly sampleRate: number;
+  /** Length of the program in frames. */
+  readonly totalFrames: number;
+  /** Frames already delivered. */
+  readonly position: number;
+  /** Render up to `frames` frames into the buffers (from index 0); returns how many were written (0 at the end). */
+  read(left: Float32Array, right: Float32Array, frames: number): number;
+  /** What sounds at the current position (from program state, not from analysis). */
+  activeFrequencies(): ActiveFrequency[];
+}
+
+/** Options for {@link createProgramRenderer}. */
+export interface ProgramRendererOptions {
+  /** Largest internal processing block (oscillators re-anchor at every block). Default 1024. */
+  maxBlock?: number;
+}
+
+/**
+ * Create a pull renderer: mixes the layers and runs the master limiter, latency-compensated so frame n of
+ * the output is program time n / sampleRate.
+ *
+ * @example
+ * const renderer = createProgramRenderer({ duration: 1, layers: [{ kind: 'tone', frequency: 440 }] });
+ * const left = new Float32Array(48000), right = new Float32Array(48000);
+ * renderer.read(left, right, 48000);
+ */
+export function createProgramRenderer(input: ProgramInput | Program, options: ProgramRendererOptions = {}): ProgramRenderer {
+  const program = parseProgram(input);
+  const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 1024));
+  const sampleRate = program.sampleRate;
+  const totalFrames = Math.round(program.duration * sampleRate);
+  const layers = program.layers.map((layer, index) => new LayerRenderer(layer, index, program, maxBlock));
+  const limiter: Limiter = createLimiter({ sampleRate, ceiling: program.gain, ...program.limiter });
+  const mixLeft = new Float32Array(maxBlock);
+  const mixRight = new Float32Array(maxBlock);
+  let mixFrame = 0;
+  let position = 0;
+
+  const step = (outLeft: Float32Array, outRight: Float32Array, frames: number) => {
+    mixLeft.fill(0, 0, frames);
+    mixRight.fill(0, 0, frames);
+    for (const layer of layers) layer.mix(mixLeft, mixRight, mixFrame, frames);
+    limiter.process(mixLeft, mixRight, outLeft, outRight, frames);
+    mixFrame += frames;
+  };
+
+  // pre-roll: fill the limiter's lookahead so output frame 0 is program frame 0
+  const discardLeft = new Float32Array(maxBlock);
+  const discardRight = new Float32Array(maxBlock);
+  for (let remaining = limiter.latency; remaining > 0; ) {
+    const frames = Math.min(maxBlock, remaining);
+    step(discardLeft, discardRight, frames);
+    remaining -= frames;
+  }
+
+  return {
+    program,
+    sampleRate,
+    totalFrames,
+    get position() {
+      return position;
+    },
+    read(left, right, frames) {
+      const wanted = Math.max(0, Math.min(frames, totalFrames - position));
+      for (let done = 0; done < wanted; ) {
+        const chunk = Math.min(maxBlock, wanted - done);
+        step(left.subarray(done, done + chunk), right.subarray(done, done + chunk), chunk);
+        done += chunk;
+      }
+      position += wanted;
+      return wanted;
+    },
+    activeFrequencies() {
+      const t = position / sampleRate;
+      return layers.flatMap((layer) => layer.activeFrequencies(t));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { VajraError } from '@vajra-stream/core';
+
+/** Sample encodings of a WAV file. */
+export type WavFormat = 'pcm16' | 'pcm24' | 'float32';
+
+/** The layout of a WAV stream. */
+export interface WavLayout {
+  sampleRate: number;
+  channels: number;
+  frames: number;
+  format: WavFormat;
+}
+
+/** Bytes per sample of a format. */
+export function bytesPerSample(format: WavFormat): number {
+  return format === 'pcm16' ? 2 : format === 'pcm24' ? 3 : 4;
+}
+
+/** Largest RIFF payload: every size field is an unsigned 32-bit integer. */
+const RIFF_LIMIT = 0xffff_ffff;
+
+/**
+ * The RIFF/WAVE header for a layout: `fmt ` (PCM, or IEEE float with a `fact` chunk) then the `data`
+ * chunk header. Throws `VajraError('WAV_TOO_LARGE')` when the file would exceed the 4 GiB RIFF limit.
+ *
+ * @example
+ * const header = wavHeader({ sampleRate: 48000, channels: 2, frames: 48000, format: 'pcm24' });
+ */
+export function wavHeader(layout: WavLayout): Uint8Array {
+  const { sampleRate, channels, frames, format } = layout;
+  const width = bytesPerSample(format);
+  const float = format === 'float32';
+  const dataBytes = frames * channels * width;
+  const headerBytes = float ? 58 : 44;
+  if (headerBytes - 8 + dataBytes + (dataBytes % 2) > RIFF_LIMIT) {
+    throw new VajraError(
+      'WAV_TOO_LARGE',
+      `WAV data of ${dataBytes} bytes exceeds the 4 GiB RIFF limit; shorten the program, lower the sample rate or use a smaller sample format`,
+      { status: 413, details: { dataBytes, limit: RIFF_LIMIT } },
+    );
+  }
+  const header = new Uint8Array(headerBytes);
+  const view = new DataView(header.buffer);
+  const ascii = (offset: number, text: string) => {
+    for (let index = 0; index < text.length; index++) header[offset + index] = text.charCodeAt(index);
+  };
+  ascii(0, 'RIFF');
+  view.setUint32(4, headerBytes - 8 + dataBytes + (dataBytes % 2), true);
+  ascii(8, 'WAVE');
+  ascii(12, 'fmt ');
+  view.setUint32(16, float ? 18 : 16, true);
+  view.setUint16(20, float ? 3 : 1, true);
+  view.setUint16(22, channels, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * channels * width, true);
+  view.setUint16(32, channels * width, true);
+  view.setUint16(34, width * 8, true);
+  let offset = 36;
+  if (float) {
+    view.setUint16(36, 0, true);
+    ascii(38, 'fact');
+    view.setUint32(42, 4, true);
+    view.setUint32(46, frames, true);
+    offset = 50;
+  }
+  ascii(offset, 'data');
+  view.setUint32(offset + 4, dataBytes, true);
+  return header;
+}
+
+/**
+ * Interleave and encode frames of channel data as little-endian WAV samples (PCM is clamped and rounded).
+ *
+ * @example
+ * const bytes = encodeWavSamples([left, right], left.length, 'pcm16');
+ */
+export function encodeWavSamples(channels: ArrayLike<number>[], frames: number, format: WavFormat): Uint8Array {
+  const width = bytesPerSample(format);
+  const count = channels.length;
+  const bytes = new Uint8Array(frames * count * width);
+  const view = new DataView(bytes.buffer);
+  let offset = 0;
+  for (let frame = 0; frame < frames; frame++) {
+    for (let channel = 0; channel < count; channel++) {
+      const sample = channels[channel]![frame]!;
+      if (format === 'float32') {
+        view.setFloat32(offset, sample, true);
+      } else {
+        const clamped = sample > 1 ? 1 : sample < -1 ? -1 : sample || 0;
+        if (format === 'pcm16') {
+          view.setInt16(offset, Math.round(clamped * 32767), true);
+        } else {
+          const value = Math.round(clamped * 8388607);
+          bytes[offset] = value & 0xff;
+          bytes[offset + 1] = (value >> 8) & 0xff;
+          bytes[offset + 2] = (value >> 16) & 0xff;
+        }
+      }
+      offset += width;
+    }
+  }
+  return bytes;
+}

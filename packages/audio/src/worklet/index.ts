@@ -1,0 +1,82 @@
+/**
+ * AudioWorklet processor running the same kernels as the offline renderer. Load the built file with
+ * `audioContext.audioWorklet.addModule(new URL('@vajra-stream/audio/worklet', import.meta.url))`, then
+ * create `new AudioWorkletNode(ctx, 'vajra-program', { outputChannelCount: [2], processorOptions: { program } })`.
+ * Post `{ type: 'play', program }` or `{ type: 'stop' }` to its port to change what it plays.
+ *
+ * @example
+ * ```ts
+ * await ctx.audioWorklet.addModule(workletUrl);
+ * const node = new AudioWorkletNode(ctx, 'vajra-program', { outputChannelCount: [2], processorOptions: { program } });
+ * node.connect(ctx.destination);
+ * ```
+ * @module
+ */
+import { createProgramRenderer, type ProgramRenderer } from '../render/create-program-renderer';
+
+/** Name under which the processor registers. */
+export const WORKLET_PROCESSOR_NAME = 'vajra-program';
+
+interface WorkletScope {
+  registerProcessor?: (name: string, processor: unknown) => void;
+  AudioWorkletProcessor?: new () => { port: MessagePort };
+  sampleRate?: number;
+}
+
+/**
+ * Build the processor class for a given AudioWorkletProcessor base (exported for tests and custom scopes).
+ *
+ * @example
+ * registerProcessor('vajra-program', createProgramProcessorClass(AudioWorkletProcessor));
+ */
+export function createProgramProcessorClass(Base: new () => { port: MessagePort }) {
+  return class ProgramProcessor extends Base {
+    private renderer: ProgramRenderer | undefined;
+    private ended = false;
+
+    constructor(options?: { processorOptions?: { program?: unknown } }) {
+      super();
+      if (options?.processorOptions?.program) this.load(options.processorOptions.program);
+      this.port.onmessage = (event: MessageEvent) => {
+        const message = event.data as { type: string; program?: unknown };
+        if (message.type === 'play') this.load(message.program);
+        if (message.type === 'stop') this.renderer = undefined;
+      };
+    }
+
+    private load(program: unknown): void {
+      try {
+        const rate = (globalThis as unknown as WorkletScope).sampleRate;
+        const input = typeof rate === 'number' ? { ...(program as object), sampleRate: rate } : program;
+        this.renderer = createProgramRenderer(input as never, { maxBlock: 128 });
+        this.ended = false;
+      } catch (error) {
+        this.port.postMessage({ type: 'error', message: (error as Error).message });
+      }
+    }
+
+    process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+      const output = outputs[0];
+      if (!output || output.length === 0) return true;
+      const left = output[0]!;
+      const right = output[1] ?? new Float32Array(left.length);
+      if (this.renderer) {
+        const written = this.renderer.read(left, right, left.length);
+        if (written < left.length) {
+          left.fill(0, written);
+          right.fill(0, written);
+          if (!this.ended) {
+            this.ended = true;
+            this.port.postMessage({ type: 'ended' });
+          }
+        }
+      }
+      return true;
+    }
+  };
+}
+
+const scope = globalThis as unknown as WorkletScope;
+if (typeof scope.registerProcessor === 'function' && scope.AudioWorkletProcessor) {
+  scope.registerProcessor(WORKLET_PROCESSOR_NAME, createProgramProcessorClass(scope.AudioWorkletProcessor));
+}

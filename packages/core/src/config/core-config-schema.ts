@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * The kernel's own configuration. Every key can also be set from the environment:
+ * `logLevel` ← `VAJRA_LOG_LEVEL`, `sessions.maxDuration` ← `VAJRA_SESSIONS__MAX_DURATION`.
+ *
+ * @example
+ * ```ts
+ * createVajra({ config: { sessions: { maxDuration: 3600 }, wheels: { tickInterval: 250 } } });
+ * ```
+ */
+export const coreConfigSchema = z.object({
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  sessions: z
+    .object({
+      /** Longest allowed session, in seconds (default 7 days). */
+      maxDuration: z.number().positive().max(366 * 86_400).default(7 * 86_400),
+      /** Recover running sessions from the store at start-up. */
+      recover: z.boolean().default(true),
+    })
+    .prefault({}),
+  wheels: z
+    .object({
+      /** How often spinning wheels are counted and persisted, in milliseconds. */
+      tickInterval: z.number().int().min(10).max(60_000).default(1000),
+      /** Highest allowed rotation speed. */
+      maxRpm: z.number().positive().max(1e9).default(100_000),
+    })
+    .prefault({}),
+});
+
+/** The kernel's parsed configuration. */
+export type CoreConfig = z.output<typeof coreConfigSchema>;
+/** What `createVajra({ config })` accepts for the kernel's keys. */
+export type CoreConfigInput = z.input<typeof coreConfigSchema>;

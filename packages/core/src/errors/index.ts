@@ -1,0 +1,2 @@
+export { VajraError, isVajraError, type VajraErrorOptions } from './vajra-error';
+export { ErrorCodes, type ErrorCode } from './error-codes';

@@ -1,0 +1,61 @@
+import type { Session } from '../sessions/session';
+import type { Wheel, WheelDedication } from '../wheels/wheel';
+
+/** Payload of every `session:*` event. */
+export interface SessionEvent {
+  session: Session;
+}
+
+/** Payload of `wheel:rotated`: the new durable counts (decimal strings, exact beyond 2^53). */
+export interface WheelRotatedEvent {
+  wheelId: string;
+  rotations: string;
+  recitations: string;
+  /** Rotations added since the previous `wheel:rotated` of this wheel. */
+  delta: string;
+  at: string;
+}
+
+/** Payload of the `error` event: a listener or a background task failed. */
+export interface KernelErrorEvent {
+  source: string;
+  event?: string;
+  code?: string;
+  message: string;
+}
+
+/**
+ * The kernel's event map. Plugins add their events by declaration merging:
+ *
+ * @example
+ * ```ts
+ * declare module '@vajra-stream/core' {
+ *   interface VajraEvents { 'hello:said': { to: string } }
+ * }
+ * ```
+ */
+export interface VajraEvents {
+  'session:created': SessionEvent;
+  'session:updated': SessionEvent;
+  'session:started': SessionEvent;
+  'session:paused': SessionEvent;
+  'session:resumed': SessionEvent;
+  'session:stopped': SessionEvent;
+  'session:completed': SessionEvent;
+  'session:deleted': SessionEvent;
+  /** A session that was running when the process went down and goes on running after start-up. */
+  'session:recovered': SessionEvent;
+  'wheel:created': { wheel: Wheel };
+  'wheel:started': { wheel: Wheel };
+  'wheel:stopped': { wheel: Wheel };
+  'wheel:updated': { wheel: Wheel };
+  'wheel:deleted': { wheel: Wheel };
+  'wheel:rotated': WheelRotatedEvent;
+  'wheel:dedicated': { wheel: Wheel; dedication: WheelDedication };
+  'kernel:started': { plugins: string[] };
+  'kernel:stopping': Record<string, never>;
+  error: KernelErrorEvent;
+}
+
+/** Names of all known events. */
+export type VajraEventName = keyof VajraEvents & string;

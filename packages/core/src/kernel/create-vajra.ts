@@ -1,0 +1,225 @@
+import { systemClock, type Clock } from '../clock/clock';
+import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from '../config/core-config-schema';
+import { resolveConfig } from '../config/resolve-config';
+import { VajraError, isVajraError } from '../errors/vajra-error';
+import { createEventBus, type EventBus } from '../events/event-bus';
+import { createConsoleLogger, type Logger } from '../logger/logger';
+import type { PluginApiOf, VajraPlugin, VajraPluginConfigs } from '../plugins/define-plugin';
+import { orderPlugins } from '../plugins/order-plugins';
+import { createSessionService, type SessionService } from '../sessions/session-service';
+import { createMemoryStore } from '../store/memory-store';
+import type { Store } from '../store/store';
+import type { Mantra } from '../wheels/mantras';
+import { createWheelService, type WheelService } from '../wheels/wheel-service';
+
+/** Explicit configuration: the kernel's keys plus one section per plugin id. */
+export type VajraConfigInput = CoreConfigInput & { [Id in keyof VajraPluginConfigs]?: VajraPluginConfigs[Id] } & Record<string, unknown>;
+
+/** Options of {@link createVajra}. */
+export interface CreateVajraOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plugins?: ReadonlyArray<VajraPlugin<string, any, any>>;
+  /** Durable store; an in-memory store by default. */
+  store?: Store;
+  clock?: Clock;
+  config?: VajraConfigInput;
+  logger?: Logger;
+  /** Environment to read `VAJRA_*` from; `process.env` by default (empty in a browser). */
+  env?: Record<string, string | undefined>;
+  /** Extra mantras for the wheel library. */
+  mantras?: readonly Mantra[];
+}
+
+/** Options of {@link Vajra.stop}. */
+export interface StopOptions {
+  /** Also stop running and paused sessions (otherwise they resume at the next start). */
+  stopSessions?: boolean;
+}
+
+/**
+ * A Vajra.Stream kernel.
+ *
+ * @example
+ * ```ts
+ * const vajra = createVajra({ plugins: [audioPlugin()] });
+ * await vajra.start();
+ * const session = await vajra.sessions.create({ intention: 'peace', duration: 600 });
+ * ```
+ */
+export interface Vajra {
+  readonly events: EventBus;
+  readonly sessions: SessionService;
+  readonly wheels: WheelService;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The kernel's resolved configuration (available after `start`). */
+  readonly config: CoreConfig;
+  /** Validate config, set plugins up in dependency order, and recover sessions and wheels. */
+  start(): Promise<void>;
+  /** Dispose plugins in reverse order, persist counts, stop timers. Sessions stay running unless asked. */
+  stop(options?: StopOptions): Promise<void>;
+  /** The typed api of an installed plugin. */
+  plugin<Id extends string>(id: Id): PluginApiOf<Id>;
+  hasPlugin(id: string): boolean;
+  /** Ids of installed plugins in start order. */
+  pluginIds(): string[];
+  /** Ready when started and the store answers. */
+  ready(): Promise<boolean>;
+  readonly status: 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
+}
+
+const defaultEnv = (): Record<string, string | undefined> =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+
+/**
+ * Create a kernel. Nothing runs until `start()`.
+ *
+ * @example
+ * ```ts
+ * import { createVajra } from '@vajra-stream/core';
+ * const vajra = createVajra();
+ * await vajra.start();
+ * const wheel = await vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1000, rpm: 30 });
+ * await vajra.wheels.start(wheel.id);
+ * ```
+ */
+export function createVajra(options: CreateVajraOptions = {}): Vajra {
+  const env = options.env ?? defaultEnv();
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? createMemoryStore();
+  const explicit = (options.config ?? {}) as Record<string, unknown>;
+  // Read the log level early so the default logger honours it; full validation happens at start.
+  const logger = options.logger ?? createConsoleLogger({ level: pickLogLevel(explicit.logLevel ?? env.VAJRA_LOG_LEVEL) });
+  const events = createEventBus(logger.child({ component: 'events' }));
+  const plugins = orderPlugins(options.plugins ?? []);
+  const apis = new Map<string, unknown>();
+  const started: Array<{ plugin: VajraPlugin<string, unknown>; api: unknown }> = [];
+  const abort = new AbortController();
+  let status: Vajra['status'] = 'idle';
+  let config: CoreConfig | undefined;
+  let sessions: ReturnType<typeof createSessionService> | undefined;
+  let wheels: ReturnType<typeof createWheelService> | undefined;
+
+  const requireStarted = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new VajraError('KERNEL_NOT_STARTED', `Call vajra.start() before using ${what}`);
+    return value;
+  };
+
+  const disposeStarted = async (): Promise<void> => {
+    for (const { plugin, api } of started.reverse()) {
+      try {
+        await plugin.dispose?.(api);
+      } catch (error) {
+        logger.error('plugin dispose failed', { plugin: plugin.id, error });
+      }
+    }
+    started.length = 0;
+  };
+
+  const kernel: Vajra = {
+    events,
+    store,
+    clock,
+    logger,
+    get sessions() {
+      return requireStarted(sessions, 'vajra.sessions');
+    },
+    get wheels() {
+      return requireStarted(wheels, 'vajra.wheels');
+    },
+    get config() {
+      return requireStarted(config, 'vajra.config');
+    },
+    get status() {
+      return status;
+    },
+    async start() {
+      if (status !== 'idle') throw new VajraError('KERNEL_ALREADY_STARTED', `The kernel is ${status}; create a new one to start again`);
+      status = 'starting';
+      try {
+        const { plugins: _ignored, ...coreExplicit } = explicit;
+        config = resolveConfig(coreConfigSchema.passthrough(), coreExplicit, env) as CoreConfig;
+        const pluginConfigs = plugins.map((plugin) => {
+          if (plugin.specificationVersion !== 'v1') {
+            throw new VajraError('PLUGIN_SPEC_UNSUPPORTED', `Plugin "${plugin.id}" uses specification ${String(plugin.specificationVersion)}; this kernel supports v1`);
+          }
+          return plugin.configSchema === undefined ? undefined : resolveConfig(plugin.configSchema, explicit[plugin.id], env, [plugin.id]);
+        });
+        const services = { store, events, clock };
+        sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions });
+        wheels = createWheelService({ ...services, logger: logger.child({ component: 'wheels' }), config: config.wheels, mantras: options.mantras });
+        for (const [index, plugin] of plugins.entries()) {
+          const declared = new Set(plugin.dependsOn ?? []);
+          const pluginLogger = logger.child({ plugin: plugin.id });
+          try {
+            const api = await plugin.setup({
+              id: plugin.id,
+              config: pluginConfigs[index],
+              events,
+              store,
+              clock,
+              logger: pluginLogger,
+              signal: abort.signal,
+              sessions,
+              wheels,
+              use: ((id: string) => {
+                if (!declared.has(id)) throw new VajraError('PLUGIN_DEPENDENCY_MISSING', `Plugin "${plugin.id}" uses "${id}" without declaring it in dependsOn`);
+                return apis.get(id);
+              }) as never,
+            });
+            apis.set(plugin.id, api);
+            started.push({ plugin, api });
+          } catch (error) {
+            if (isVajraError(error) && error.code === 'PLUGIN_DEPENDENCY_MISSING') throw error;
+            throw new VajraError('PLUGIN_SETUP_FAILED', `Plugin "${plugin.id}" failed to start: ${error instanceof Error ? error.message : String(error)}`, { cause: error, details: { plugin: plugin.id } });
+          }
+        }
+        await wheels.recover();
+        await sessions.recover();
+        status = 'running';
+        events.emit('kernel:started', { plugins: plugins.map((p) => p.id) });
+      } catch (error) {
+        abort.abort();
+        await disposeStarted();
+        sessions?.halt();
+        await wheels?.halt();
+        status = 'stopped';
+        throw error;
+      }
+    },
+    async stop(stopOptions = {}) {
+      if (status !== 'running') return;
+      status = 'stopping';
+      events.emit('kernel:stopping', {});
+      if (stopOptions.stopSessions === true && sessions !== undefined) {
+        for (const state of ['running', 'paused'] as const) {
+          for (;;) {
+            const page = await sessions.list({ status: state, limit: 200 });
+            for (const session of page.items) await sessions.stop(session.id);
+            if (page.items.length === 0 || page.total <= page.items.length) break;
+          }
+        }
+      }
+      abort.abort();
+      await disposeStarted();
+      sessions?.halt();
+      await wheels?.halt();
+      status = 'stopped';
+    },
+    plugin<Id extends string>(id: Id): PluginApiOf<Id> {
+      if (!apis.has(id)) throw new VajraError('PLUGIN_NOT_FOUND', `Plugin "${id}" is not installed or not started`, { status: 404 });
+      return apis.get(id) as PluginApiOf<Id>;
+    },
+    hasPlugin: (id) => apis.has(id),
+    pluginIds: () => plugins.map((p) => p.id),
+    async ready() {
+      return status === 'running' && (await store.ready().catch(() => false));
+    },
+  };
+  return kernel;
+}
+
+function pickLogLevel(value: unknown): 'debug' | 'info' | 'warn' | 'error' | 'silent' {
+  return value === 'debug' || value === 'warn' || value === 'error' || value === 'silent' ? value : 'info';
+}

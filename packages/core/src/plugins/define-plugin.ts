@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock/clock';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logger/logger';
+import type { SessionService } from '../sessions/session-service';
+import type { Store } from '../store/store';
+import type { WheelService } from '../wheels/wheel-service';
+
+/**
+ * The APIs of installed plugins by id. Plugins add themselves by declaration merging, which types
+ * `vajra.plugin(id)` and `ctx.use(id)`:
+ *
+ * @example
+ * ```ts
+ * declare module '@vajra-stream/core' {
+ *   interface VajraPluginApis { greeter: { greet(name: string): string } }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface VajraPluginApis {}
+
+/**
+ * The config sections of plugins by id, as accepted by `createVajra({ config })`. Extended by
+ * declaration merging like {@link VajraPluginApis}.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface VajraPluginConfigs {}
+
+/** The api type of plugin `Id`: from {@link VajraPluginApis} when declared, `unknown` otherwise. */
+export type PluginApiOf<Id extends string> = Id extends keyof VajraPluginApis ? VajraPluginApis[Id] : unknown;
+
+/** What a plugin's `setup` receives. */
+export interface PluginContext<Config = undefined> {
+  /** The plugin's id. */
+  id: string;
+  /** The plugin's parsed config section (defaults < `VAJRA_<ID>__*` env < explicit). */
+  config: Config;
+  events: EventBus;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Aborted when the kernel stops. */
+  signal: AbortSignal;
+  sessions: SessionService;
+  wheels: WheelService;
+  /** The api of a plugin listed in `dependsOn`. */
+  use<Id extends string>(id: Id): PluginApiOf<Id>;
+}
+
+/** A plugin: an id, its dependencies, an optional config schema, and a setup that returns its api. */
+export interface VajraPlugin<Id extends string = string, Api = unknown, Schema extends z.ZodType | undefined = z.ZodType | undefined> {
+  specificationVersion: 'v1';
+  id: Id;
+  dependsOn?: readonly string[];
+  configSchema?: Schema;
+  setup(ctx: PluginContext<Schema extends z.ZodType ? z.output<Schema> : undefined>): Api | Promise<Api>;
+  /** Called at stop, in reverse dependency order. */
+  dispose?(api: Api): void | Promise<void>;
+}
+
+/**
+ * Declare a plugin (an identity function that keeps the types).
+ *
+ * @example
+ * ```ts
+ * export const greeter = () =>
+ *   definePlugin({
+ *     specificationVersion: 'v1',
+ *     id: 'greeter',
+ *     setup: (ctx) => ({ greet: (name: string) => `Tashi delek, ${name}` }),
+ *   });
+ * ```
+ */
+export function definePlugin<Id extends string, Api, Schema extends z.ZodType | undefined = undefined>(
+  plugin: VajraPlugin<Id, Api, Schema>,
+): VajraPlugin<Id, Api, Schema> {
+  return plugin;
+}

@@ -1,0 +1,252 @@
+import type { Clock, TimerHandle } from '../clock/clock';
+import type { CoreConfig } from '../config/core-config-schema';
+import { VajraError } from '../errors/vajra-error';
+import type { EventBus } from '../events/event-bus';
+import { createId } from '../ids/create-id';
+import type { Logger } from '../logger/logger';
+import { createAsyncMutex } from '../store/async-mutex';
+import type { ListResult, Store } from '../store/store';
+import { parseInput } from '../validation/parse-input';
+import { createSessionSchema, updateSessionSchema, type CreateSessionInput, type Session, type SessionStatus, type UpdateSessionInput } from './session';
+import { completionInstant, liveElapsed } from './session-timing';
+import { SESSION_TRANSITIONS, canTransition, type SessionAction } from './session-transitions';
+
+/** Options of `vajra.sessions.list`. */
+export interface ListSessionsOptions {
+  status?: SessionStatus | SessionStatus[];
+  /** Only sessions of this principal (`null`: only unowned ones). */
+  owner?: string | null;
+  limit?: number;
+  offset?: number;
+  order?: 'asc' | 'desc';
+}
+
+/** Options of `vajra.sessions.create`. */
+export interface CreateSessionOptions {
+  /** The principal that owns the session (set by a multi-user server). */
+  owner?: string | null;
+}
+
+/**
+ * `vajra.sessions`: the session state machine with persistence.
+ *
+ * @example
+ * ```ts
+ * const session = await vajra.sessions.create({ intention: 'peace for all beings', duration: 600 });
+ * await vajra.sessions.start(session.id);
+ * ```
+ */
+export interface SessionService {
+  create(input: CreateSessionInput, options?: CreateSessionOptions): Promise<Session>;
+  get(id: string): Promise<Session>;
+  list(options?: ListSessionsOptions): Promise<ListResult<Session>>;
+  update(id: string, input: UpdateSessionInput): Promise<Session>;
+  delete(id: string): Promise<Session>;
+  start(id: string): Promise<Session>;
+  pause(id: string): Promise<Session>;
+  resume(id: string): Promise<Session>;
+  stop(id: string): Promise<Session>;
+}
+
+/** Internal hooks the kernel uses around its lifecycle. */
+export interface SessionLifecycle {
+  recover(): Promise<void>;
+  halt(): void;
+}
+
+interface Dependencies {
+  store: Store;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  config: CoreConfig['sessions'];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Build the session service of a kernel. */
+export function createSessionService({ store, events, clock, logger, config }: Dependencies): SessionService & SessionLifecycle {
+  const sessions = store.collection<Session>('sessions');
+  const mutex = createAsyncMutex();
+  const timers = new Map<string, TimerHandle>();
+
+  const view = (session: Session): Session => ({ ...session, elapsedTime: liveElapsed(session, clock.now()) });
+
+  const load = async (id: string): Promise<Session> => {
+    const session = typeof id === 'string' && id.length <= 200 ? await sessions.get(id) : undefined;
+    if (session === undefined) throw new VajraError('SESSION_NOT_FOUND', `No session with id "${String(id)}"`, { status: 404 });
+    return session;
+  };
+
+  const checkDuration = (duration: number): void => {
+    if (duration > config.maxDuration) {
+      throw new VajraError('VALIDATION_FAILED', `Invalid session: duration: must be at most ${config.maxDuration} seconds`, {
+        status: 422,
+        details: { issues: [{ path: 'duration', code: 'too_big', message: `must be at most ${config.maxDuration}` }] },
+      });
+    }
+  };
+
+  const unschedule = (id: string): void => {
+    clock.clearTimeout(timers.get(id));
+    timers.delete(id);
+  };
+
+  const schedule = (session: Session): void => {
+    unschedule(session.id);
+    const delay = Math.max(0, completionInstant(session) - clock.now());
+    timers.set(
+      session.id,
+      clock.setTimeout(() => {
+        timers.delete(session.id);
+        complete(session.id, session.runningSince).catch((error: unknown) =>
+          logger.error('session completion failed', { sessionId: session.id, error }),
+        );
+      }, delay),
+    );
+  };
+
+  const save = async (session: Session, event: keyof typeof eventNames | null): Promise<Session> => {
+    await sessions.put(session.id, session);
+    if (event !== null) events.emit(eventNames[event], { session: view(session) });
+    return view(session);
+  };
+
+  async function complete(id: string, expectedSince: string | null): Promise<void> {
+    await mutex.run(async () => {
+      const session = await sessions.get(id);
+      if (session === undefined || session.status !== 'running' || session.runningSince !== expectedSince) return;
+      const at = completionInstant(session);
+      await save({ ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(Math.max(at, clock.now())) }, 'complete');
+    });
+  }
+
+  const transition = (action: Exclude<SessionAction, 'complete'>) => (id: string) =>
+    mutex.run(async () => {
+      const session = await load(id);
+      if (!canTransition(session.status, action)) {
+        throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
+          status: 409,
+          details: { id, status: session.status, action, allowedFrom: SESSION_TRANSITIONS[action].from },
+        });
+      }
+      const now = clock.now();
+      const elapsed = liveElapsed(session, now);
+      const next: Session = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
+      if (action === 'start' || action === 'resume') {
+        next.runningSince = iso(now);
+        if (action === 'start') next.startedAt = iso(now);
+      } else {
+        next.elapsedTime = elapsed;
+        next.runningSince = null;
+        if (action === 'stop') next.stoppedAt = iso(now);
+        unschedule(id);
+      }
+      const saved = await save(next, action);
+      if (next.status === 'running') schedule(next);
+      return saved;
+    });
+
+  return {
+    async create(input, options = {}) {
+      const parsed = parseInput(createSessionSchema, input, 'session');
+      checkDuration(parsed.duration);
+      const now = clock.now();
+      const session: Session = {
+        id: createId('ses', now),
+        intention: parsed.intention,
+        duration: parsed.duration,
+        audioType: parsed.audioType,
+        frequencies: parsed.frequencies,
+        prayerBowlMode: parsed.prayerBowlMode,
+        metadata: parsed.metadata as Record<string, unknown>,
+        program: parsed.program ?? null,
+        owner: options.owner ?? null,
+        status: 'created',
+        createdAt: iso(now),
+        updatedAt: iso(now),
+        startedAt: null,
+        stoppedAt: null,
+        completedAt: null,
+        elapsedTime: 0,
+        runningSince: null,
+      };
+      return mutex.run(() => save(session, 'create'));
+    },
+    get: async (id) => view(await load(id)),
+    async list(options = {}) {
+      const where: Record<string, string | null | string[]> = {};
+      if (options.status !== undefined) where.status = options.status;
+      if (options.owner !== undefined) where.owner = options.owner;
+      const page = await sessions.list({ where, limit: options.limit, offset: options.offset, order: options.order });
+      return { ...page, items: page.items.map(view) };
+    },
+    update: (id, input) =>
+      mutex.run(async () => {
+        const changes = parseInput(updateSessionSchema, input, 'session update');
+        const session = await load(id);
+        const now = clock.now();
+        if (changes.duration !== undefined) {
+          checkDuration(changes.duration);
+          if (session.status === 'stopped' || session.status === 'completed') {
+            throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot change the duration of a ${session.status} session`, { status: 409 });
+          }
+          if (changes.duration <= liveElapsed(session, now)) {
+            throw new VajraError('VALIDATION_FAILED', 'Invalid session update: duration: must exceed the elapsed time', { status: 422 });
+          }
+        }
+        const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: iso(now) };
+        const saved = await save(next, 'update');
+        if (next.status === 'running' && changes.duration !== undefined) schedule(next);
+        return saved;
+      }),
+    delete: (id) =>
+      mutex.run(async () => {
+        const session = await load(id);
+        if (session.status === 'running' || session.status === 'paused') {
+          throw new VajraError('SESSION_ACTIVE', `Session "${id}" is ${session.status}: stop it before deleting it`, { status: 409 });
+        }
+        await sessions.delete(id);
+        events.emit('session:deleted', { session: view(session) });
+        return view(session);
+      }),
+    start: transition('start'),
+    pause: transition('pause'),
+    resume: transition('resume'),
+    stop: transition('stop'),
+    recover: () =>
+      mutex.run(async () => {
+        if (!config.recover) return;
+        for (let offset = 0; ; ) {
+          const page = await sessions.list({ where: { status: 'running' }, limit: 500, offset });
+          let stillRunning = 0;
+          for (const session of page.items) {
+            if (completionInstant(session) <= clock.now()) {
+              const at = completionInstant(session);
+              await save({ ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(clock.now()) }, 'complete');
+            } else {
+              schedule(session);
+              stillRunning += 1;
+              events.emit('session:recovered', { session: view(session) });
+            }
+          }
+          // Completed sessions leave the `running` filter, so only advance past the ones still running.
+          offset += stillRunning;
+          if (page.items.length < 500) break;
+        }
+      }),
+    halt() {
+      for (const id of [...timers.keys()]) unschedule(id);
+    },
+  };
+}
+
+const eventNames = {
+  create: 'session:created',
+  update: 'session:updated',
+  start: 'session:started',
+  pause: 'session:paused',
+  resume: 'session:resumed',
+  stop: 'session:stopped',
+  complete: 'session:completed',
+} as const;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** The states a session moves through. */
+export const SESSION_STATUSES = ['created', 'running', 'paused', 'stopped', 'completed'] as const;
+/** One of {@link SESSION_STATUSES}. */
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/**
+ * A practice session as stored and as returned by `vajra.sessions`. Times are ISO-8601 strings.
+ * `elapsedTime` is seconds of running time (pauses excluded); for a running session the service
+ * reports it live. `runningSince` marks the start of the current running stretch.
+ */
+export interface Session {
+  id: string;
+  intention: string;
+  /** Planned length in seconds. */
+  duration: number;
+  audioType: string;
+  frequencies: number[];
+  prayerBowlMode: boolean;
+  metadata: Record<string, unknown>;
+  /** The audio program (see `@vajra-stream/audio`); opaque JSON to the kernel. */
+  program: unknown;
+  owner: string | null;
+  status: SessionStatus;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  completedAt: string | null;
+  elapsedTime: number;
+  runningSince: string | null;
+}
+
+const MAX_JSON_BYTES = 256 * 1024;
+const jsonSize = (value: unknown): number => (value === undefined ? 0 : JSON.stringify(value).length);
+
+const editableShape = {
+  intention: z.string().trim().min(1).max(2000),
+  duration: z.number().positive().finite(),
+  audioType: z.string().trim().min(1).max(64),
+  frequencies: z.array(z.number().positive().max(100_000)).max(64),
+  prayerBowlMode: z.boolean(),
+  metadata: z.record(z.string(), z.json()).refine((value) => jsonSize(value) <= 64 * 1024, 'metadata must be at most 64 KiB of JSON'),
+  program: z.json().refine((value) => jsonSize(value) <= MAX_JSON_BYTES, 'program must be at most 256 KiB of JSON'),
+};
+
+/**
+ * Input of `vajra.sessions.create`. Unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * createSessionSchema.parse({ intention: 'peace', duration: 600 });
+ * ```
+ */
+export const createSessionSchema = z
+  .object({
+    ...editableShape,
+    audioType: editableShape.audioType.default('prayer_bowl'),
+    frequencies: editableShape.frequencies.default([]),
+    prayerBowlMode: editableShape.prayerBowlMode.default(false),
+    metadata: editableShape.metadata.default({}),
+    program: editableShape.program.optional(),
+  })
+  .strict();
+
+/**
+ * Input of `vajra.sessions.update`: only the editable fields; status changes go through transitions.
+ *
+ * @example
+ * ```ts
+ * updateSessionSchema.parse({ intention: 'compassion' });
+ * ```
+ */
+export const updateSessionSchema = z
+  .object({ ...editableShape, program: editableShape.program.nullable() })
+  .partial()
+  .strict();
+
+/** What `vajra.sessions.create` accepts. */
+export type CreateSessionInput = z.input<typeof createSessionSchema>;
+/** What `vajra.sessions.update` accepts. */
+export type UpdateSessionInput = z.input<typeof updateSessionSchema>;

@@ -1,0 +1,71 @@
+/** A value a filter can compare a top-level field with. */
+export type FilterValue = string | number | boolean | null;
+
+/** Options of {@link Collection.list}. */
+export interface ListOptions {
+  /** Equality on top-level fields; an array value matches any of its members. */
+  where?: Record<string, FilterValue | readonly FilterValue[]>;
+  /** Top-level field to order by; the record key by default (ids are time-ordered). */
+  orderBy?: string;
+  order?: 'asc' | 'desc';
+  /** Page size, 1–1000, default 50. */
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of a listing. */
+export interface ListResult<T> {
+  items: T[];
+  /** How many records match the filter in all. */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A named set of JSON records keyed by string id.
+ *
+ * @example
+ * ```ts
+ * const notes = store.collection<{ text: string }>('notes');
+ * await notes.put('n1', { text: 'om' });
+ * const page = await notes.list({ limit: 10 });
+ * ```
+ */
+export interface Collection<T> {
+  get(id: string): Promise<T | undefined>;
+  put(id: string, value: T): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  list(options?: ListOptions): Promise<ListResult<T>>;
+}
+
+/** The view of a store inside {@link Store.transaction}. */
+export interface StoreTransaction {
+  collection<T>(name: string): Collection<T>;
+}
+
+/**
+ * Durable storage behind the kernel. Values are JSON; `transaction` is atomic (all or nothing) and
+ * isolated from other operations on the same store.
+ *
+ * @example
+ * ```ts
+ * await store.transaction(async (tx) => {
+ *   await tx.collection('wheels').put(a.id, a);
+ *   await tx.collection('wheels').put(b.id, b);
+ * });
+ * ```
+ */
+export interface Store {
+  /** A short name of the backend (`memory`, `sqlite`, …). */
+  readonly kind: string;
+  collection<T>(name: string): Collection<T>;
+  transaction<R>(work: (tx: StoreTransaction) => Promise<R>): Promise<R>;
+  /** True while the store can serve requests. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Default and maximum page sizes of {@link Collection.list}. */
+export const PAGE_DEFAULT = 50;
+export const PAGE_MAX = 1000;

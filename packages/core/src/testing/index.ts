@@ -1,0 +1,6 @@
+/**
+ * Test helpers for Vajra.Stream: a manual clock and the store contract suite.
+ * @module
+ */
+export { manualClock, type ManualClock } from './manual-clock';
+export { runStoreContract, type ContractRunner } from './store-contract';

@@ -1,0 +1,352 @@
+import { z } from 'zod';
+import type { Clock, TimerHandle } from '../clock/clock';
+import type { CoreConfig } from '../config/core-config-schema';
+import { VajraError } from '../errors/vajra-error';
+import type { EventBus } from '../events/event-bus';
+import { createId } from '../ids/create-id';
+import type { Logger } from '../logger/logger';
+import { createAsyncMutex } from '../store/async-mutex';
+import type { ListResult, Store } from '../store/store';
+import { parseInput } from '../validation/parse-input';
+import { builtInMantras, mantraSchema, type Mantra } from './mantras';
+import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
+import { addCounts, recitationsOf, rotationsAt } from './wheel-counting';
+
+/** Totals of one wheel, as returned by `vajra.wheels.stats(id)`. */
+export interface WheelStats {
+  wheelId: string;
+  status: Wheel['status'];
+  rpm: number;
+  rotations: string;
+  recitations: string;
+  spinningSeconds: number;
+  dedications: number;
+}
+
+/** Totals over many wheels, as returned by `vajra.wheels.stats()`. */
+export interface WheelTotals {
+  wheels: number;
+  spinning: number;
+  rotations: string;
+  recitations: string;
+  dedications: number;
+}
+
+/**
+ * `vajra.wheels`: digital prayer wheels with exact, durable counting.
+ *
+ * @example
+ * ```ts
+ * const wheel = await vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1_000_000, rpm: 12 });
+ * await vajra.wheels.start(wheel.id);
+ * ```
+ */
+export interface WheelService {
+  mantras(): Mantra[];
+  registerMantra(mantra: z.input<typeof mantraSchema>): Mantra;
+  create(input: CreateWheelInput, options?: { owner?: string | null }): Promise<Wheel>;
+  get(id: string): Promise<Wheel>;
+  list(options?: { status?: Wheel['status']; owner?: string | null; sessionId?: string; limit?: number; offset?: number }): Promise<ListResult<Wheel>>;
+  start(id: string): Promise<Wheel>;
+  stop(id: string): Promise<Wheel>;
+  setRpm(id: string, rpm: number): Promise<Wheel>;
+  attach(id: string, sessionId: string | null): Promise<Wheel>;
+  delete(id: string): Promise<Wheel>;
+  dedicate(id: string, text: string): Promise<WheelDedication>;
+  dedications(id: string, options?: { limit?: number; offset?: number }): Promise<ListResult<WheelDedication>>;
+  stats(id: string): Promise<WheelStats>;
+  stats(options?: { owner?: string | null }): Promise<WheelTotals>;
+}
+
+/** Internal hooks the kernel uses around its lifecycle. */
+export interface WheelLifecycle {
+  recover(): Promise<void>;
+  halt(): Promise<void>;
+}
+
+interface Dependencies {
+  store: Store;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  config: CoreConfig['wheels'];
+  mantras?: readonly Mantra[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Build the prayer-wheel service of a kernel. */
+export function createWheelService({ store, events, clock, logger, config, mantras = [] }: Dependencies): WheelService & WheelLifecycle {
+  const wheels = store.collection<Wheel>('wheels');
+  const dedicationsOf = store.collection<WheelDedication>('wheel_dedications');
+  const library = new Map<string, Mantra>([...builtInMantras, ...mantras].map((m) => [m.id, m]));
+  const mutex = createAsyncMutex();
+  const spinning = new Map<string, Wheel>();
+  let ticker: TimerHandle | undefined;
+
+  const rpmSchema = z.number().positive().max(config.maxRpm);
+  const checkRpm = (rpm: unknown): number => parseInput(rpmSchema, rpm, 'rpm');
+
+  const load = async (id: string): Promise<Wheel> => {
+    const wheel = typeof id === 'string' && id.length <= 200 ? (spinning.get(id) ?? (await wheels.get(id))) : undefined;
+    if (wheel === undefined) throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${String(id)}"`, { status: 404 });
+    return wheel;
+  };
+
+  /** The wheel with its counts advanced to `now` (or unchanged when not spinning). */
+  const advanced = (wheel: Wheel, now: number): Wheel => {
+    if (wheel.segment === null) return wheel;
+    const { rotations, phase } = rotationsAt(wheel.segment, now);
+    const lastTick = Date.parse(wheel.segment.lastTickAt);
+    return {
+      ...wheel,
+      rotations,
+      phase,
+      recitations: recitationsOf(rotations, wheel.copiesPerRotation),
+      spinningSeconds: wheel.spinningSeconds + Math.max(0, now - lastTick) / 1000,
+      segment: { ...wheel.segment, lastTickAt: iso(now) },
+      updatedAt: iso(now),
+    };
+  };
+
+  const announceRotations = (before: Wheel, after: Wheel): void => {
+    if (after.rotations === before.rotations) return;
+    events.emit('wheel:rotated', {
+      wheelId: after.id,
+      rotations: after.rotations,
+      recitations: after.recitations,
+      delta: (BigInt(after.rotations) - BigInt(before.rotations)).toString(),
+      at: after.updatedAt,
+    });
+  };
+
+  const syncTicker = (): void => {
+    if (spinning.size > 0 && ticker === undefined) ticker = clock.setInterval(() => void tick(), config.tickInterval);
+    if (spinning.size === 0 && ticker !== undefined) {
+      clock.clearInterval(ticker);
+      ticker = undefined;
+    }
+  };
+
+  /** Count every spinning wheel and persist all changed counts in one transaction, then announce them. */
+  const tick = (): Promise<void> =>
+    mutex
+      .run(async () => {
+        const now = clock.now();
+        const changed: Array<[Wheel, Wheel]> = [];
+        for (const wheel of spinning.values()) {
+          const next = advanced(wheel, now);
+          if (next.rotations !== wheel.rotations) changed.push([wheel, next]);
+        }
+        if (changed.length === 0) return;
+        await store.transaction(async (tx) => {
+          const collection = tx.collection<Wheel>('wheels');
+          for (const [, next] of changed) await collection.put(next.id, next);
+        });
+        for (const [before, next] of changed) {
+          spinning.set(next.id, next);
+          announceRotations(before, next);
+        }
+      })
+      .catch((error: unknown) => logger.error('wheel tick failed', { error }));
+
+  const persist = async (before: Wheel, next: Wheel, event: 'wheel:started' | 'wheel:stopped' | 'wheel:updated' | null): Promise<Wheel> => {
+    await wheels.put(next.id, next);
+    if (next.segment === null) spinning.delete(next.id);
+    else spinning.set(next.id, next);
+    syncTicker();
+    announceRotations(before, next);
+    if (event !== null) events.emit(event, { wheel: next });
+    return next;
+  };
+
+  const startNow = (wheel: Wheel, now: number): Wheel => ({
+    ...wheel,
+    status: 'spinning',
+    startedAt: iso(now),
+    updatedAt: iso(now),
+    segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: wheel.phase, lastTickAt: iso(now) },
+  });
+
+  const stopNow = (wheel: Wheel, now: number): Wheel => ({ ...advanced(wheel, now), status: 'stopped', stoppedAt: iso(now), segment: null });
+
+  const start = (id: string) =>
+    mutex.run(async () => {
+      const wheel = await load(id);
+      if (wheel.status === 'spinning') return wheel;
+      return persist(wheel, startNow(wheel, clock.now()), 'wheel:started');
+    });
+
+  const stop = (id: string) =>
+    mutex.run(async () => {
+      const wheel = await load(id);
+      if (wheel.status === 'stopped') return wheel;
+      return persist(wheel, stopNow(wheel, clock.now()), 'wheel:stopped');
+    });
+
+  const forSession = async (sessionId: string, action: 'start' | 'stop'): Promise<void> => {
+    for (let offset = 0; ; offset += 200) {
+      const page = await wheels.list({ where: { sessionId }, limit: 200, offset });
+      for (const wheel of page.items) await (action === 'start' ? start(wheel.id) : stop(wheel.id));
+      if (page.items.length < 200) break;
+    }
+  };
+  const follow = (action: 'start' | 'stop') => ({ session }: { session: { id: string } }) =>
+    forSession(session.id, action).catch((error: unknown) => logger.error('wheel follow-session failed', { sessionId: session.id, error }));
+  for (const name of ['session:started', 'session:resumed', 'session:recovered'] as const) events.on(name, follow('start'));
+  for (const name of ['session:paused', 'session:stopped', 'session:completed'] as const) events.on(name, follow('stop'));
+
+  async function stats(arg?: string | { owner?: string | null }): Promise<WheelStats | WheelTotals> {
+    if (typeof arg === 'string') {
+      const wheel = advanced(await load(arg), clock.now());
+      return { wheelId: wheel.id, status: wheel.status, rpm: wheel.rpm, rotations: wheel.rotations, recitations: wheel.recitations, spinningSeconds: wheel.spinningSeconds, dedications: wheel.dedications };
+    }
+    const totals: WheelTotals = { wheels: 0, spinning: 0, rotations: '0', recitations: '0', dedications: 0 };
+    const where: Record<string, string | null> = arg?.owner === undefined ? {} : { owner: arg.owner };
+    for (let offset = 0; ; offset += 500) {
+      const page = await wheels.list({ where, limit: 500, offset });
+      for (const stored of page.items) {
+        const wheel = advanced(spinning.get(stored.id) ?? stored, clock.now());
+        totals.wheels += 1;
+        if (wheel.status === 'spinning') totals.spinning += 1;
+        totals.rotations = addCounts(totals.rotations, wheel.rotations);
+        totals.recitations = addCounts(totals.recitations, wheel.recitations);
+        totals.dedications += wheel.dedications;
+      }
+      if (page.items.length < 500) break;
+    }
+    return totals;
+  }
+
+  return {
+    mantras: () => [...library.values()],
+    registerMantra(input) {
+      const mantra = parseInput(mantraSchema, input, 'mantra');
+      library.set(mantra.id, mantra);
+      return mantra;
+    },
+    async create(input, options = {}) {
+      const parsed = parseInput(createWheelSchema, input, 'wheel');
+      const rpm = checkRpm(parsed.rpm);
+      let mantra: Mantra;
+      if (typeof parsed.mantra === 'string') {
+        const found = library.get(parsed.mantra);
+        if (found === undefined) throw new VajraError('MANTRA_NOT_FOUND', `No mantra with id "${parsed.mantra}"`, { status: 404, details: { known: [...library.keys()] } });
+        mantra = found;
+      } else {
+        const custom = parsed.mantra;
+        mantra = { id: 'custom', name: custom.name ?? custom.text.slice(0, 60), deity: custom.deity ?? '', text: custom.text, transliteration: custom.transliteration ?? custom.text, meaning: custom.meaning ?? '' };
+      }
+      const now = clock.now();
+      const wheel: Wheel = {
+        id: createId('whl', now),
+        name: parsed.name ?? mantra.name,
+        mantra,
+        copiesPerRotation: BigInt(parsed.copiesPerRotation).toString(),
+        rpm,
+        status: 'stopped',
+        rotations: '0',
+        recitations: '0',
+        spinningSeconds: 0,
+        phase: 0,
+        sessionId: parsed.sessionId ?? null,
+        owner: options.owner ?? null,
+        dedications: 0,
+        createdAt: iso(now),
+        updatedAt: iso(now),
+        startedAt: null,
+        stoppedAt: null,
+        segment: null,
+      };
+      await wheels.put(wheel.id, wheel);
+      events.emit('wheel:created', { wheel });
+      return wheel;
+    },
+    get: async (id) => load(id),
+    list: (options = {}) => {
+      const where: Record<string, string | null> = {};
+      if (options.status !== undefined) where.status = options.status;
+      if (options.owner !== undefined) where.owner = options.owner;
+      if (options.sessionId !== undefined) where.sessionId = options.sessionId;
+      return wheels.list({ where, limit: options.limit, offset: options.offset });
+    },
+    start,
+    stop,
+    setRpm: (id, rpm) =>
+      mutex.run(async () => {
+        const value = checkRpm(rpm);
+        const wheel = await load(id);
+        const now = clock.now();
+        if (wheel.status !== 'spinning') return persist(wheel, { ...wheel, rpm: value, updatedAt: iso(now) }, 'wheel:updated');
+        const counted = stopNow(wheel, now);
+        return persist(wheel, startNow({ ...counted, rpm: value, startedAt: wheel.startedAt }, now), 'wheel:updated');
+      }),
+    attach: (id, sessionId) =>
+      mutex.run(async () => {
+        const value = sessionId === null ? null : parseInput(z.string().min(1).max(200), sessionId, 'session id');
+        const wheel = await load(id);
+        return persist(wheel, { ...wheel, sessionId: value, updatedAt: iso(clock.now()) }, 'wheel:updated');
+      }),
+    delete: (id) =>
+      mutex.run(async () => {
+        const wheel = await load(id);
+        if (wheel.status === 'spinning') throw new VajraError('WHEEL_INVALID_STATE', `Wheel "${id}" is spinning: stop it before deleting it`, { status: 409 });
+        await wheels.delete(id);
+        events.emit('wheel:deleted', { wheel });
+        return wheel;
+      }),
+    dedicate: (id, text) =>
+      mutex.run(async () => {
+        const body = parseInput(dedicationTextSchema, text, 'dedication');
+        const wheel = await load(id);
+        const now = clock.now();
+        const counted = { ...advanced(wheel, now), dedications: wheel.dedications + 1 };
+        const dedication: WheelDedication = { id: createId('ded', now), wheelId: id, text: body, at: iso(now), rotations: counted.rotations, recitations: counted.recitations, owner: wheel.owner };
+        await store.transaction(async (tx) => {
+          await tx.collection<Wheel>('wheels').put(id, counted);
+          await tx.collection<WheelDedication>('wheel_dedications').put(dedication.id, dedication);
+        });
+        if (counted.segment !== null) spinning.set(id, counted);
+        announceRotations(wheel, counted);
+        events.emit('wheel:dedicated', { wheel: counted, dedication });
+        return dedication;
+      }),
+    dedications: async (id, options = {}) => {
+      await load(id);
+      return dedicationsOf.list({ where: { wheelId: id }, limit: options.limit, offset: options.offset });
+    },
+    stats: stats as WheelService['stats'],
+    recover: () =>
+      mutex.run(async () => {
+        const now = clock.now();
+        for (let offset = 0; ; offset += 500) {
+          const page = await wheels.list({ where: { status: 'spinning' }, limit: 500, offset });
+          for (const wheel of page.items) {
+            if (wheel.segment === null) continue;
+            // Resume from the last durable count: time the process was down is not counted as spinning.
+            const { phase } = rotationsAt(wheel.segment, Date.parse(wheel.segment.lastTickAt));
+            const resumed: Wheel = { ...wheel, phase, segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: phase, lastTickAt: iso(now) } };
+            await wheels.put(resumed.id, resumed);
+            spinning.set(resumed.id, resumed);
+          }
+          if (page.items.length < 500) break;
+        }
+        syncTicker();
+      }),
+    halt: () =>
+      mutex.run(async () => {
+        if (ticker !== undefined) clock.clearInterval(ticker);
+        ticker = undefined;
+        // Persist the counts reached so far; the wheels stay `spinning` and resume at the next start.
+        const now = clock.now();
+        const settled = [...spinning.values()].map((wheel) => [wheel, advanced(wheel, now)] as const);
+        if (settled.length > 0) {
+          await store.transaction(async (tx) => {
+            for (const [, next] of settled) await tx.collection<Wheel>('wheels').put(next.id, next);
+          });
+          for (const [before, next] of settled) announceRotations(before, next);
+        }
+        spinning.clear();
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Mantra } from './mantras';
+import type { SpinSegment } from './wheel-counting';
+
+/** A digital prayer wheel. Counts are decimal strings so they stay exact beyond 2^53. */
+export interface Wheel {
+  id: string;
+  name: string;
+  mantra: Mantra;
+  copiesPerRotation: string;
+  rpm: number;
+  status: 'stopped' | 'spinning';
+  rotations: string;
+  recitations: string;
+  /** Seconds spent spinning, in all. */
+  spinningSeconds: number;
+  /** Fraction of a rotation turned but not yet counted, in [0, 1). */
+  phase: number;
+  /** The session this wheel spins with, if any. */
+  sessionId: string | null;
+  owner: string | null;
+  dedications: number;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  segment: SpinSegment | null;
+}
+
+/** A dedication of merit, stored with the wheel's counts at that moment. */
+export interface WheelDedication {
+  id: string;
+  wheelId: string;
+  text: string;
+  at: string;
+  rotations: string;
+  recitations: string;
+  owner: string | null;
+}
+
+const count = z.union([
+  z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  z.string().regex(/^[1-9][0-9]{0,29}$/, 'a positive whole number (decimal string)'),
+]);
+
+const customMantra = z
+  .object({
+    text: z.string().trim().min(1).max(2000),
+    name: z.string().trim().min(1).max(120).optional(),
+    deity: z.string().trim().max(120).optional(),
+    meaning: z.string().trim().max(4000).optional(),
+    transliteration: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+/**
+ * Input of `vajra.wheels.create`: a mantra id from the library or a custom mantra.
+ *
+ * @example
+ * ```ts
+ * createWheelSchema.parse({ mantra: 'chenrezig', copiesPerRotation: 10_000, rpm: 30 });
+ * ```
+ */
+export const createWheelSchema = z
+  .object({
+    mantra: z.union([z.string().min(1).max(64), customMantra]),
+    copiesPerRotation: count,
+    rpm: z.number().positive().finite(),
+    name: z.string().trim().min(1).max(120).optional(),
+    sessionId: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** What `vajra.wheels.create` accepts. */
+export type CreateWheelInput = z.input<typeof createWheelSchema>;
+
+/** Schema of a dedication text. */
+export const dedicationTextSchema = z.string().trim().min(1).max(4000);

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { builtInMantras, recitationsOf, type Store, type Wheel } from '../src/index';
+import { manualClock } from '../src/testing/index';
+import { START, codeOf, startKernel } from './kernel-fixture';
+
+const MINUTE = 60_000;
+
+/** floor(rpmNumerator / rpmDenominator × ms / 60000) in exact integer arithmetic: the independent truth. */
+const exactRotations = (rpmNumerator: bigint, rpmDenominator: bigint, ms: bigint): string => ((rpmNumerator * ms) / (rpmDenominator * 60_000n)).toString();
+
+/** Count the transactions a store runs. */
+function countingStore(inner: Store): Store & { transactions: number } {
+  const counting = { ...inner, transactions: 0, transaction: (work: Parameters<Store['transaction']>[0]) => {
+    counting.transactions += 1;
+    return inner.transaction(work);
+  } } as Store & { transactions: number };
+  return counting;
+}
+
+describe('prayer wheels', () => {
+  it('ships the mantra library with deity, transliteration and meaning, and accepts app mantras', async () => {
+    const f = await startKernel({ mantras: [{ id: 'white-tara', name: 'White Tara', deity: 'White Tara', text: 'Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha', transliteration: 'oṃ tāre tuttāre ture mama āyuḥ puṇye jñāna puṣṭiṃ kuru svāhā', meaning: 'long life, merit and wisdom' }] });
+    const texts = f.vajra.wheels.mantras().map((m) => m.text);
+    for (const text of ['Om Mani Padme Hum', 'Om Tare Tuttare Ture Soha', 'Tayata Om Bekandze Bekandze Maha Bekandze Radza Samudgate Soha', 'Om Ah Hum Vajra Guru Padma Siddhi Hum', 'Om A Ra Pa Tsa Na Dhih', 'Om Vajrasattva Hum', 'Om Ami Dewa Hrih']) {
+      expect(texts).toContain(text);
+    }
+    expect(texts).toContain('Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha');
+    for (const mantra of builtInMantras) expect(mantra.deity && mantra.transliteration && mantra.meaning).toBeTruthy();
+    const added = f.vajra.wheels.registerMantra({ id: 'prajnaparamita', name: 'Heart Sutra mantra', text: 'Tayata Om Gate Gate Paragate Parasamgate Bodhi Soha' });
+    expect(added.transliteration).toBe(added.text);
+    expect(await codeOf(async () => f.vajra.wheels.registerMantra({ id: 'Bad Id', name: 'x', text: 'y' }))).toBe('VALIDATION_FAILED');
+    const custom = await f.vajra.wheels.create({ mantra: { text: 'Om Muni Muni Maha Muniye Soha', deity: 'Shakyamuni' }, copiesPerRotation: 108, rpm: 10 });
+    expect(custom.mantra).toMatchObject({ id: 'custom', deity: 'Shakyamuni' });
+    expect(await codeOf(() => f.vajra.wheels.create({ mantra: 'nope', copiesPerRotation: 1, rpm: 1 }))).toBe('MANTRA_NOT_FOUND');
+    for (const bad of [{ mantra: 'chenrezig', copiesPerRotation: 0, rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: 1.5, rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: '-3', rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 0 }, { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1e9 }]) {
+      expect(await codeOf(() => f.vajra.wheels.create(bad as never))).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('counts fractional rpm exactly from elapsed time, with no drift over three days', async () => {
+    const f = await startKernel({ config: { wheels: { tickInterval: 60_000 } } });
+    const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1000, rpm: 33.3 });
+    await f.vajra.wheels.start(wheel.id);
+    for (const minutes of [1, 600, 4320]) {
+      await f.clock.advanceTo(START + minutes * MINUTE);
+      const stored = await f.vajra.wheels.get(wheel.id);
+      const expected = exactRotations(333n, 10n, BigInt(minutes * MINUTE));
+      expect(stored.rotations, `after ${minutes} min`).toBe(expected);
+      expect(stored.recitations).toBe((BigInt(expected) * 1000n).toString());
+    }
+    expect((await f.vajra.wheels.get(wheel.id)).rotations).toBe('143856');
+    const stats = await f.vajra.wheels.stats(wheel.id);
+    expect(stats.spinningSeconds).toBe(4320 * 60);
+  });
+
+  it('keeps recitations exact beyond 2^53', async () => {
+    const f = await startKernel();
+    const copies = '9007199254740993'; // 2^53 + 1: not representable as a double
+    const wheel = await f.vajra.wheels.create({ mantra: 'vajrasattva', copiesPerRotation: copies, rpm: 60 });
+    await f.vajra.wheels.start(wheel.id);
+    await f.clock.advance(3000);
+    const stored = await f.vajra.wheels.get(wheel.id);
+    expect(stored.rotations).toBe('3');
+    expect(stored.recitations).toBe('27021597764222979');
+    // 123456789012345678901 × 1000000007, computed independently with Python's arbitrary-precision integers.
+    expect(recitationsOf('123456789012345678901', '1000000007')).toBe('123456789876543201987419752307');
+    const totals = await f.vajra.wheels.stats();
+    expect(totals.recitations).toBe('27021597764222979');
+  });
+
+  it('announces a rotation only after it is durable, and batches every wheel into one transaction per tick', async () => {
+    const clock = manualClock(START);
+    const { createMemoryStore } = await import('../src/index');
+    const store = countingStore(createMemoryStore());
+    const f = await startKernel({ clock, store });
+    const wheels: Wheel[] = [];
+    for (let i = 0; i < 3; i += 1) wheels.push(await f.vajra.wheels.create({ mantra: 'green-tara', copiesPerRotation: 21, rpm: 120 }));
+    for (const wheel of wheels) await f.vajra.wheels.start(wheel.id);
+    const durable: Array<Promise<boolean>> = [];
+    f.vajra.events.on('wheel:rotated', (event) => {
+      durable.push(store.collection<Wheel>('wheels').get(event.wheelId).then((w) => BigInt(w?.rotations ?? '0') >= BigInt(event.rotations)));
+    });
+    const before = store.transactions;
+    await clock.advance(10_000);
+    expect(store.transactions - before).toBe(10);
+    expect(durable).toHaveLength(30);
+    expect((await Promise.all(durable)).every(Boolean)).toBe(true);
+    for (const wheel of wheels) expect((await f.vajra.wheels.get(wheel.id)).rotations).toBe('20');
+  });
+
+  it('changes rpm and stops/starts without losing the turned fraction', async () => {
+    const f = await startKernel({ config: { wheels: { tickInterval: 100 } } });
+    const wheel = await f.vajra.wheels.create({ mantra: 'manjushri', copiesPerRotation: 1, rpm: 60 });
+    await f.vajra.wheels.start(wheel.id);
+    await f.clock.advance(30_500); // 30.5 turns
+    const fast = await f.vajra.wheels.setRpm(wheel.id, 120);
+    expect(fast).toMatchObject({ rotations: '30', rpm: 120, status: 'spinning' });
+    expect(fast.phase).toBeCloseTo(0.5, 9);
+    await f.clock.advance(15_250); // + 30.5 turns at 120 rpm
+    // The stored count lags by at most one tick; stop() counts at the exact instant.
+    const stopped = await f.vajra.wheels.stop(wheel.id);
+    expect(stopped).toMatchObject({ status: 'stopped', rotations: '61' });
+    await f.vajra.wheels.setRpm(wheel.id, 60);
+    await f.vajra.wheels.start(wheel.id);
+    await f.clock.advance(1_500);
+    const half = await f.vajra.wheels.stop(wheel.id);
+    expect(half.rotations).toBe('62');
+    expect(half.phase).toBeCloseTo(0.5, 9);
+    await f.clock.advance(60_000); // stopped: nothing counts
+    expect((await f.vajra.wheels.get(wheel.id)).rotations).toBe('62');
+    await f.vajra.wheels.start(wheel.id);
+    await f.clock.advance(500); // the kept half turn + half a turn = one more
+    expect((await f.vajra.wheels.get(wheel.id)).rotations).toBe('63');
+    expect(await codeOf(() => f.vajra.wheels.setRpm(wheel.id, -1))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(() => f.vajra.wheels.delete(wheel.id))).toBe('WHEEL_INVALID_STATE');
+    await f.vajra.wheels.stop(wheel.id);
+    await f.vajra.wheels.delete(wheel.id);
+    expect(await codeOf(() => f.vajra.wheels.get(wheel.id))).toBe('WHEEL_NOT_FOUND');
+  });
+
+  it('spins an attached wheel exactly while its session runs', async () => {
+    const f = await startKernel();
+    const session = await f.vajra.sessions.create({ intention: 'with wheel', duration: 120 });
+    const wheel = await f.vajra.wheels.create({ mantra: 'amitabha', copiesPerRotation: 100, rpm: 30, sessionId: session.id });
+    await f.vajra.sessions.start(session.id);
+    await f.clock.advance(60_000);
+    await f.vajra.sessions.pause(session.id);
+    await f.clock.advance(600_000);
+    expect((await f.vajra.wheels.get(wheel.id))).toMatchObject({ status: 'stopped', rotations: '30' });
+    await f.vajra.sessions.resume(session.id);
+    await f.clock.advance(120_000);
+    expect((await f.vajra.sessions.get(session.id)).status).toBe('completed');
+    expect((await f.vajra.wheels.get(wheel.id))).toMatchObject({ status: 'stopped', rotations: '60', recitations: '6000' });
+    const other = await f.vajra.wheels.create({ mantra: 'amitabha', copiesPerRotation: 1, rpm: 30 });
+    const second = await f.vajra.sessions.create({ intention: 'attach later', duration: 60 });
+    await f.vajra.wheels.attach(other.id, second.id);
+    await f.vajra.sessions.start(second.id);
+    await f.clock.advance(60_000);
+    expect((await f.vajra.wheels.get(other.id)).rotations).toBe('30');
+  });
+
+  it('stores dedications with the counts at that moment', async () => {
+    const f = await startKernel();
+    const wheel = await f.vajra.wheels.create({ mantra: 'medicine-buddha', copiesPerRotation: 7, rpm: 60 });
+    await f.vajra.wheels.start(wheel.id);
+    await f.clock.advance(10_400);
+    const dedication = await f.vajra.wheels.dedicate(wheel.id, 'For all who are ill');
+    expect(dedication).toMatchObject({ wheelId: wheel.id, text: 'For all who are ill', rotations: '10', recitations: '70', at: new Date(START + 10_400).toISOString() });
+    expect(f.events.some((e) => e.name === 'wheel:dedicated')).toBe(true);
+    expect(await codeOf(() => f.vajra.wheels.dedicate(wheel.id, '   '))).toBe('VALIDATION_FAILED');
+    const list = await f.vajra.wheels.dedications(wheel.id);
+    expect(list.items).toEqual([dedication]);
+    const stats = await f.vajra.wheels.stats(wheel.id);
+    expect(stats).toMatchObject({ dedications: 1, rotations: '10', status: 'spinning' });
+  });
+
+  it('resumes spinning wheels after a crash from their last durable count', async () => {
+    const first = await startKernel();
+    const wheel = await first.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60 });
+    await first.vajra.wheels.start(wheel.id);
+    const announced: string[] = [];
+    first.vajra.events.on('wheel:rotated', (e) => void announced.push(e.rotations));
+    await first.clock.advance(5_700);
+    // crash: the first kernel is abandoned; a new one starts an hour later on the same store
+    const second = await startKernel({ store: first.store, clock: manualClock(START + 5_700 + 3_600_000) });
+    const resumed = await second.vajra.wheels.get(wheel.id);
+    expect(resumed.status).toBe('spinning');
+    expect(resumed.rotations).toBe(announced.at(-1));
+    await second.clock.advance(1_300); // 0.0 phase at last tick (5 s) → the 0.7 s after it were lost with the process; 1.3 s → one more
+    expect((await second.vajra.wheels.get(wheel.id)).rotations).toBe('6');
+    await second.vajra.stop();
+    const afterStop = await second.store.collection<Wheel>('wheels').get(wheel.id);
+    expect(afterStop?.status).toBe('spinning'); // resumes at the next start
+  });
+
+  it('lists wheels by status and owner', async () => {
+    const f = await startKernel();
+    const a = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1 }, { owner: 'alice' });
+    await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1 }, { owner: 'bob' });
+    await f.vajra.wheels.start(a.id);
+    expect((await f.vajra.wheels.list({ owner: 'alice' })).items.map((w) => w.id)).toEqual([a.id]);
+    expect((await f.vajra.wheels.list({ status: 'spinning' })).total).toBe(1);
+    expect((await f.vajra.wheels.stats({ owner: 'bob' })).wheels).toBe(1);
+  });
+});

@@ -1,0 +1,3 @@
+export { OracleErrorCodes, type OracleErrorCode } from './oracle-error-codes';
+export { providerError, isRetryable, retryAfterMs, type ProviderErrorDetails } from './provider-error';
+export { redactSecrets } from './redact-secrets';

@@ -1,0 +1,33 @@
+/**
+ * Stable error codes raised by the oracle (all as `VajraError.code`).
+ *
+ * @example
+ * ```ts
+ * if (isVajraError(error) && error.code === OracleErrorCodes.SPENDING_CAP_REACHED) showBudgetNotice();
+ * ```
+ */
+export const OracleErrorCodes = {
+  /** Network failure, 5xx, overload: worth retrying. */
+  PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
+  /** No progress within the timeout. */
+  PROVIDER_TIMEOUT: 'PROVIDER_TIMEOUT',
+  /** 429; `details.retryAfterMs` holds the server's wish when it sent one. */
+  PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
+  /** 401/403: the key is missing, wrong or lacks permission. */
+  PROVIDER_AUTH_FAILED: 'PROVIDER_AUTH_FAILED',
+  /** 400/404/422: the vendor rejected the request itself. */
+  PROVIDER_REQUEST_REJECTED: 'PROVIDER_REQUEST_REJECTED',
+  /** The vendor answered with something that is not its wire format (bad JSON, broken stream). */
+  PROVIDER_INVALID_RESPONSE: 'PROVIDER_INVALID_RESPONSE',
+  /** Every provider in the chain failed. `details.attempts` lists what happened. */
+  ALL_PROVIDERS_FAILED: 'ALL_PROVIDERS_FAILED',
+  /** The spending cap (tokens and/or cost) is used up; metered calls are blocked. */
+  SPENDING_CAP_REACHED: 'SPENDING_CAP_REACHED',
+  /** The caller aborted. */
+  ABORTED: 'ABORTED',
+  /** Input or model output failed validation; zod issues in `details.issues`. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+} as const;
+
+/** One of {@link OracleErrorCodes}. */
+export type OracleErrorCode = (typeof OracleErrorCodes)[keyof typeof OracleErrorCodes];

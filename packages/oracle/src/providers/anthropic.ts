@@ -1,0 +1,149 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { providerError } from '../errors/provider-error';
+import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
+import { mapSdkError } from './map-sdk-error';
+import { readEnv } from './openai';
+import { createRequestSignal, type RequestSignal } from './request-signal';
+
+/** Options of {@link anthropic}. */
+export interface AnthropicProviderOptions {
+  /** Defaults to `process.env.ANTHROPIC_API_KEY`. Never appears in errors or logs. */
+  apiKey?: string;
+  /** Defaults to `https://api.anthropic.com`. */
+  baseURL?: string;
+  /** Defaults to `claude-haiku-4-5`. */
+  model?: string;
+  fetch?: typeof globalThis.fetch;
+  /** Output-token limit when the request sets none (the Messages API requires one). Default 1024. */
+  maxOutputTokens?: number;
+  /** Default per-request timeout in ms without progress (60 000). */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An Anthropic model on the official `@anthropic-ai/sdk` client (Messages API). The client's own
+ * retries are off: the oracle retries (honouring `retry-after`) and falls back across providers.
+ *
+ * @example
+ * ```ts
+ * const oracle = createOracle({ providers: [anthropic({ model: 'claude-haiku-4-5' })] });
+ * const { text } = await oracle.generate({ kind: 'blessing', intention: 'a safe journey' });
+ * ```
+ */
+export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel {
+  const provider = 'anthropic';
+  const model = options.model ?? 'claude-haiku-4-5';
+  const apiKey = options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
+  const defaultTimeout = options.timeoutMs ?? 60_000;
+  const secrets = [apiKey];
+  const client = new Anthropic({
+    apiKey: apiKey ?? 'missing-key',
+    baseURL: options.baseURL ?? 'https://api.anthropic.com',
+    fetch: options.fetch,
+    maxRetries: 0,
+    timeout: 24 * 60 * 60 * 1000,
+    logLevel: 'off',
+    defaultHeaders: options.headers,
+  });
+
+  const body = (request: LanguageModelRequest) => {
+    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+    const messages = request.messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+    return {
+      model,
+      max_tokens: request.maxOutputTokens ?? options.maxOutputTokens ?? 1024,
+      messages,
+      ...(system ? { system } : {}),
+      ...(request.temperature === undefined ? {} : { temperature: Math.min(1, request.temperature) }),
+    };
+  };
+  const open = (request: LanguageModelRequest) => {
+    const timeoutMs = request.timeoutMs ?? defaultTimeout;
+    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs }) };
+  };
+  const fail = (error: unknown, signal: RequestSignal, timeoutMs: number) =>
+    mapSdkError(error, { provider, classes: Anthropic, request: signal, secrets, timeoutMs });
+  const noKey = () => providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or ANTHROPIC_API_KEY)', { retryable: false });
+
+  return {
+    specificationVersion: 'v1',
+    provider,
+    modelId: model,
+    free: false,
+    async generate(request) {
+      if (!apiKey) throw noKey();
+      const { timeoutMs, signal } = open(request);
+      try {
+        const message = await client.messages.create({ ...body(request), stream: false }, { signal: signal.signal });
+        if (!Array.isArray(message.content)) {
+          throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'response has no content blocks', { retryable: false, secrets });
+        }
+        const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+        const inputTokens = message.usage?.input_tokens ?? 0;
+        const outputTokens = message.usage?.output_tokens ?? 0;
+        return { text, usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason: finish(message.stop_reason) };
+      } catch (error) {
+        throw fail(error, signal, timeoutMs);
+      } finally {
+        signal.dispose();
+      }
+    },
+    async *stream(request): AsyncGenerator<LanguageModelStreamPart> {
+      if (!apiKey) throw noKey();
+      const { timeoutMs, signal } = open(request);
+      let inputTokens = 0;
+      let outputTokens = 0;
+      let finishReason: LanguageModelFinishReason = 'other';
+      let stopped = false;
+      try {
+        const events = await client.messages.create({ ...body(request), stream: true }, { signal: signal.signal });
+        for await (const event of events) {
+          signal.touch();
+          switch (event.type) {
+            case 'message_start':
+              inputTokens = event.message.usage?.input_tokens ?? 0;
+              outputTokens = event.message.usage?.output_tokens ?? 0;
+              break;
+            case 'content_block_delta':
+              if (event.delta.type === 'text_delta' && event.delta.text.length > 0) yield { type: 'text-delta', text: event.delta.text };
+              break;
+            case 'message_delta':
+              if (event.delta.stop_reason) finishReason = finish(event.delta.stop_reason);
+              if (typeof event.usage?.output_tokens === 'number') outputTokens = event.usage.output_tokens;
+              break;
+            case 'message_stop':
+              stopped = true;
+              break;
+            default:
+              break;
+          }
+        }
+        if (signal.signal.aborted) throw signal.signal.reason ?? new Error('aborted');
+        if (!stopped) throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without message_stop', { retryable: true, secrets });
+        yield { type: 'finish', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason };
+      } catch (error) {
+        throw fail(error, signal, timeoutMs);
+      } finally {
+        signal.dispose();
+      }
+    },
+    async checkHealth(healthOptions = {}) {
+      if (!apiKey) throw noKey();
+      const signal = createRequestSignal({ signal: healthOptions.signal, timeoutMs: defaultTimeout });
+      try {
+        await client.models.list({}, { signal: signal.signal });
+      } catch (error) {
+        throw fail(error, signal, defaultTimeout);
+      } finally {
+        signal.dispose();
+      }
+    },
+  };
+}
+
+function finish(reason: string | null | undefined): LanguageModelFinishReason {
+  return reason === 'end_turn' || reason === 'stop_sequence' ? 'stop' : reason === 'max_tokens' ? 'length' : 'other';
+}

@@ -1,0 +1,86 @@
+import type { OracleTask } from './oracle-task';
+
+/** One chat message sent to a model. */
+export interface LanguageModelMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Token counts of one call. Providers that cannot count report their best estimate. */
+export interface LanguageModelUsage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** Why the model stopped writing. */
+export type LanguageModelFinishReason = 'stop' | 'length' | 'other';
+
+/** What a caller asks a {@link LanguageModel} for. */
+export interface LanguageModelRequest {
+  /** The conversation (system prompt first, if any). */
+  messages: LanguageModelMessage[];
+  /**
+   * The structured task behind the messages. Template providers (the offline composer) write from
+   * this instead of the prose prompt; network providers ignore it.
+   */
+  task?: OracleTask;
+  /** Upper bound on the tokens the model may write. */
+  maxOutputTokens?: number;
+  temperature?: number;
+  /** Ask for a single JSON object (JSON mode where the vendor supports it). */
+  responseFormat?: 'text' | 'json';
+  /** Cancels the call; the provider rejects with code `ABORTED`. */
+  signal?: AbortSignal;
+  /**
+   * Milliseconds without progress before the call fails with `PROVIDER_TIMEOUT`: the whole response
+   * for `generate`, the gap between two chunks for `stream`.
+   */
+  timeoutMs?: number;
+}
+
+/** The result of {@link LanguageModel.generate}. */
+export interface LanguageModelResult {
+  text: string;
+  usage: LanguageModelUsage;
+  finishReason: LanguageModelFinishReason;
+}
+
+/** One part of {@link LanguageModel.stream}: text deltas, then exactly one `finish`. */
+export type LanguageModelStreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'finish'; usage: LanguageModelUsage; finishReason: LanguageModelFinishReason };
+
+/**
+ * The provider spec, version 1: the one small contract every text source implements (modelled on
+ * the Vercel AI SDK's versioned `LanguageModel` spec). Errors are `VajraError`s whose `details`
+ * carry `{ provider, retryable, retryAfterMs? }`.
+ *
+ * @example
+ * ```ts
+ * const echo: LanguageModel = {
+ *   specificationVersion: 'v1', provider: 'echo', modelId: 'echo-1', free: true,
+ *   async generate(request) {
+ *     const text = request.messages.at(-1)?.content ?? '';
+ *     return { text, finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 } };
+ *   },
+ *   async *stream(request) {
+ *     const { text, usage } = await this.generate(request);
+ *     yield { type: 'text-delta', text };
+ *     yield { type: 'finish', usage, finishReason: 'stop' };
+ *   },
+ * };
+ * ```
+ */
+export interface LanguageModel {
+  readonly specificationVersion: 'v1';
+  /** Provider name, e.g. `openai`, `anthropic`, `offline`. */
+  readonly provider: string;
+  readonly modelId: string;
+  /** True when calls cost nothing (the offline composer); free models are never blocked by a spending cap. */
+  readonly free?: boolean;
+  generate(request: LanguageModelRequest): Promise<LanguageModelResult>;
+  stream(request: LanguageModelRequest): AsyncIterable<LanguageModelStreamPart>;
+  /** A cheap liveness probe (e.g. list models); rejects with a provider error when unreachable. */
+  checkHealth?(options?: { signal?: AbortSignal }): Promise<void>;
+}

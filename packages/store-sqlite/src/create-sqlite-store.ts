@@ -1,0 +1,164 @@
+import { resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  VajraError,
+  createAsyncMutex,
+  parseInput,
+  toJsonRecord,
+  type Collection,
+  type ListOptions,
+  type ListResult,
+  type Store,
+  type StoreTransaction,
+} from '@vajra-stream/core';
+import { buildListQuery } from './build-list-query';
+import { RECORDS_TABLE, sqliteMigrations } from './migrations';
+import { openDatabase } from './open-database';
+import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
+
+/** A {@link Store} on a SQLite file. */
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  /** Absolute path of the database file, or `':memory:'`. */
+  readonly path: string;
+  /** Schema version of the open database (the last migration applied). */
+  readonly schemaVersion: number;
+}
+
+const STATEMENT_CACHE_LIMIT = 200;
+
+/**
+ * A durable {@link Store} on SQLite (better-sqlite3, WAL mode, forward-only migrations).
+ *
+ * better-sqlite3 is synchronous while the Store interface is async, so every operation runs through
+ * one FIFO async mutex: a `transaction(async (tx) => …)` holds it from `BEGIN IMMEDIATE` to
+ * `COMMIT`/`ROLLBACK`, and operations issued outside the transaction wait until it ends. Inside the
+ * transaction, use only `tx`; calling the store itself there would wait for the transaction and never finish.
+ *
+ * @example
+ * ```ts
+ * import { createVajra } from '@vajra-stream/core';
+ * import { createSqliteStore } from '@vajra-stream/store-sqlite';
+ *
+ * const store = createSqliteStore({ path: './data/vajra.db' });
+ * const vajra = createVajra({ store });
+ * await vajra.start();
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const settings = parseInput(sqliteStoreOptionsSchema, options, 'SQLite store options');
+  const path = settings.path === ':memory:' ? ':memory:' : resolve(settings.path);
+  const { db, schemaVersion } = openDatabase({ ...settings, path, migrations: sqliteMigrations });
+  const mutex = createAsyncMutex();
+  let closing = false;
+
+  const getStatement = db.prepare(`SELECT json FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`).pluck();
+  const putStatement = db.prepare(
+    `INSERT INTO ${RECORDS_TABLE} (collection, id, json) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json`,
+  );
+  const deleteStatement = db.prepare(`DELETE FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`);
+  const listStatements = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sql: string): BetterSqlite3.Statement => {
+    let statement = listStatements.get(sql);
+    if (statement === undefined) {
+      if (listStatements.size >= STATEMENT_CACHE_LIMIT) listStatements.clear();
+      statement = db.prepare(sql);
+      listStatements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const closedError = (): VajraError => new VajraError('STORE_CLOSED', 'The store is closed', { status: 503 });
+  const assertOpen = (): void => {
+    if (!db.open) throw closedError();
+  };
+
+  /** Synchronous record operations; `isLive` guards a transaction's view after it has ended. */
+  const makeCollection = <T>(name: string, isLive: () => boolean): Collection<T> => {
+    const guard = (): void => {
+      assertOpen();
+      if (!isLive()) throw new VajraError('STORE_TRANSACTION_ENDED', 'This transaction has already committed or rolled back', { status: 500 });
+    };
+    return {
+      async get(id) {
+        guard();
+        const text = getStatement.get(name, id) as string | undefined;
+        return text === undefined ? undefined : (JSON.parse(text) as T);
+      },
+      async put(id, value) {
+        guard();
+        putStatement.run(name, id, toJsonRecord(value));
+      },
+      async delete(id) {
+        guard();
+        return deleteStatement.run(name, id).changes > 0;
+      },
+      async list(listOptions?: ListOptions): Promise<ListResult<T>> {
+        guard();
+        const query = buildListQuery(name, listOptions);
+        // Both statements run in the same synchronous turn under the mutex, so total and page agree.
+        const total = prepared(query.countSql).pluck().get(...query.params) as number;
+        const rows = prepared(query.pageSql).pluck().all(...query.params, query.limit, query.offset) as string[];
+        return { items: rows.map((text) => JSON.parse(text) as T), total, limit: query.limit, offset: query.offset };
+      },
+    };
+  };
+
+  /** Queue `task` behind every earlier operation; refuse new work once `close()` has been called. */
+  const exclusive = <R>(task: () => Promise<R>): Promise<R> => (closing ? Promise.reject(closedError()) : mutex.run(task));
+
+  const always = (): boolean => true;
+  const collection = <T>(name: string): Collection<T> => {
+    const direct = makeCollection<T>(name, always);
+    return {
+      get: (id) => exclusive(() => direct.get(id)),
+      put: (id, value) => exclusive(() => direct.put(id, value)),
+      delete: (id) => exclusive(() => direct.delete(id)),
+      list: (listOptions) => exclusive(() => direct.list(listOptions)),
+    };
+  };
+
+  const transaction = <R>(work: (tx: StoreTransaction) => Promise<R>): Promise<R> =>
+    exclusive(async () => {
+      assertOpen();
+      let live = true;
+      const isLive = (): boolean => live;
+      const tx: StoreTransaction = { collection: <T>(name: string) => makeCollection<T>(name, isLive) };
+      // IMMEDIATE takes the write lock now, so a concurrent process cannot make this transaction fail
+      // with SQLITE_BUSY half-way through its work.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        // SQLite may already have rolled back by itself (e.g. disk full); only roll back an open transaction.
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        live = false;
+      }
+    });
+
+  return {
+    kind: 'sqlite',
+    path,
+    schemaVersion,
+    collection,
+    transaction,
+    ready: async () => !closing && db.open,
+    close: async () => {
+      if (closing) return mutex.run(() => undefined);
+      closing = true;
+      // Wait for every queued operation, then fold the WAL into the main file and release the handle.
+      return mutex.run(() => {
+        if (!db.open) return;
+        try {
+          if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          db.close();
+        }
+      });
+    },
+  };
+}

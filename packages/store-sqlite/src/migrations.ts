@@ -1,0 +1,105 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { VajraError } from '@vajra-stream/core';
+
+/**
+ * One forward-only step of the schema. `version` numbers start at 1 and increase by one; a published
+ * migration is never edited or removed, only followed by a new one.
+ *
+ * @example
+ * ```ts
+ * const addIndex: Migration = { version: 2, name: 'index', up: (db) => db.exec('CREATE INDEX ...') };
+ * ```
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+/** Name of the table that records which migrations have been applied. */
+export const SCHEMA_VERSION_TABLE = 'vajra_schema_version';
+/** Name of the table that holds every record of every collection. */
+export const RECORDS_TABLE = 'vajra_records';
+
+/**
+ * The schema of `@vajra-stream/store-sqlite`, in order. Only ever append to this list.
+ *
+ * @example
+ * ```ts
+ * const latest = sqliteMigrations.at(-1)?.version; // the schema version this package writes
+ * ```
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records',
+    up(db) {
+      // One table for all collections: a record is addressed by (collection, id) and held as JSON text.
+      // WITHOUT ROWID stores rows in primary-key order, which is also the default listing order.
+      db.exec(`CREATE TABLE ${RECORDS_TABLE} (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        json TEXT NOT NULL CHECK (json_valid(json)),
+        PRIMARY KEY (collection, id)
+      ) WITHOUT ROWID`);
+    },
+  },
+];
+
+/** The schema version the current code writes. */
+export const SQLITE_SCHEMA_VERSION: number = sqliteMigrations.length;
+
+function assertWellFormed(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new VajraError('STORE_MIGRATION_INVALID', `Migration "${migration.name}" has version ${migration.version}, expected ${index + 1}`);
+    }
+  });
+}
+
+/** The schema version recorded in `db`, 0 for a database this package has never touched. */
+export function readSchemaVersion(db: BetterSqlite3.Database): number {
+  const table = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).pluck().get(SCHEMA_VERSION_TABLE);
+  if (table === undefined) return 0;
+  const version = db.prepare(`SELECT max(version) FROM ${SCHEMA_VERSION_TABLE}`).pluck().get() as number | null;
+  return version ?? 0;
+}
+
+/**
+ * Bring `db` up to the last of `migrations`, all in one write transaction (all applied or none), and
+ * return the resulting version. A database whose version is newer than the code knows is refused with
+ * `STORE_SCHEMA_TOO_NEW` and left untouched: downgrades are never attempted.
+ *
+ * @example
+ * ```ts
+ * const version = migrate(db, sqliteMigrations, 'data/vajra.db');
+ * ```
+ */
+export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[], label: string): number {
+  assertWellFormed(migrations);
+  const latest = migrations.length;
+  const run = db.transaction((): number => {
+    // Read the version inside the write lock so two processes opening the same file cannot both migrate.
+    const current = readSchemaVersion(db);
+    if (current > latest) {
+      throw new VajraError(
+        'STORE_SCHEMA_TOO_NEW',
+        `The database ${label} has schema version ${current} but this @vajra-stream/store-sqlite only knows versions up to ${latest}; upgrade the package (databases are never downgraded)`,
+        { status: 500, details: { found: current, supported: latest } },
+      );
+    }
+    if (current === latest) return current;
+    db.exec(`CREATE TABLE IF NOT EXISTS ${SCHEMA_VERSION_TABLE} (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const record = db.prepare(`INSERT INTO ${SCHEMA_VERSION_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`);
+    for (const migration of migrations.slice(current)) {
+      migration.up(db);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+    return latest;
+  });
+  return run.immediate();
+}

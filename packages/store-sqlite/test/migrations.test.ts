@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isVajraError } from '@vajra-stream/core';
+import { SQLITE_SCHEMA_VERSION, createSqliteStore, sqliteMigrations, type Migration } from '../src/index';
+import { migrate, readSchemaVersion } from '../src/migrations';
+import { createTempDirs } from './temp-dir';
+
+const dirs = createTempDirs();
+afterAll(() => dirs.cleanup());
+
+const codeOf = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return isVajraError(error) ? error.code : `not a VajraError: ${String(error)}`;
+  }
+  return undefined;
+};
+
+const tableNames = (db: Database.Database): string[] =>
+  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
+
+describe('schema version and forward-only migrations', () => {
+  it('creates the schema version table and records every migration on a new file', async () => {
+    const path = join(dirs.make(), 'vajra.db');
+    const store = createSqliteStore({ path });
+    expect(store.schemaVersion).toBe(sqliteMigrations.length);
+    expect(SQLITE_SCHEMA_VERSION).toBe(sqliteMigrations.length);
+    await store.close();
+
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT version, name FROM vajra_schema_version ORDER BY version').all();
+    expect(rows).toEqual(sqliteMigrations.map((m) => ({ version: m.version, name: m.name })));
+    expect(tableNames(db)).toEqual(['vajra_records', 'vajra_schema_version']);
+    db.close();
+  });
+
+  it('applies only the pending migrations, in order, exactly once', () => {
+    const db = new Database(':memory:');
+    const calls: string[] = [];
+    const step = (version: number, name: string): Migration => ({
+      version,
+      name,
+      up: (conn) => {
+        calls.push(name);
+        conn.exec(`CREATE TABLE t${version} (x)`);
+      },
+    });
+    expect(readSchemaVersion(db)).toBe(0);
+    expect(migrate(db, [step(1, 'one')], 'test')).toBe(1);
+    expect(migrate(db, [step(1, 'one'), step(2, 'two'), step(3, 'three')], 'test')).toBe(3);
+    expect(migrate(db, [step(1, 'one'), step(2, 'two'), step(3, 'three')], 'test')).toBe(3);
+    expect(calls).toEqual(['one', 'two', 'three']);
+    expect(readSchemaVersion(db)).toBe(3);
+    expect(tableNames(db)).toEqual(['t1', 't2', 't3', 'vajra_schema_version']);
+    db.close();
+  });
+
+  it('rolls back every step of a failed upgrade and keeps the old version', () => {
+    const db = new Database(':memory:');
+    const ok: Migration = { version: 1, name: 'ok', up: (conn) => conn.exec('CREATE TABLE a (x)') };
+    migrate(db, [ok], 'test');
+    const good2: Migration = { version: 2, name: 'b', up: (conn) => conn.exec('CREATE TABLE b (x)') };
+    const bad3: Migration = { version: 3, name: 'bad', up: (conn) => conn.exec('CREATE TABLE a (x)') }; // a exists: fails
+    expect(() => migrate(db, [ok, good2, bad3], 'test')).toThrow(/already exists/);
+    expect(readSchemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual(['a', 'vajra_schema_version']);
+    db.close();
+  });
+
+  it('refuses a migration list with gaps or out of order', () => {
+    const db = new Database(':memory:');
+    const noop = (version: number): Migration => ({ version, name: `m${version}`, up: () => undefined });
+    expect(codeOf(() => migrate(db, [noop(1), noop(3)], 'test'))).toBe('STORE_MIGRATION_INVALID');
+    expect(codeOf(() => migrate(db, [noop(2)], 'test'))).toBe('STORE_MIGRATION_INVALID');
+    expect(readSchemaVersion(db)).toBe(0);
+    db.close();
+  });
+
+  it('refuses to open a database written by a newer schema, and leaves it untouched', async () => {
+    const path = join(dirs.make(), 'vajra.db');
+    await createSqliteStore({ path }).close();
+    const raw = new Database(path);
+    raw.prepare(`INSERT INTO vajra_schema_version (version, name, applied_at) VALUES (?, 'from the future', '2099-01-01T00:00:00Z')`).run(SQLITE_SCHEMA_VERSION + 5);
+    raw.close();
+    const before = readFileSync(path);
+
+    let caught: unknown;
+    try {
+      createSqliteStore({ path });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isVajraError(caught)).toBe(true);
+    const error = caught as { code: string; message: string; details: unknown };
+    expect(error.code).toBe('STORE_SCHEMA_TOO_NEW');
+    expect(error.message).toContain(`schema version ${SQLITE_SCHEMA_VERSION + 5}`);
+    expect(error.details).toEqual({ found: SQLITE_SCHEMA_VERSION + 5, supported: SQLITE_SCHEMA_VERSION });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('reports a file that is not a SQLite database as STORE_OPEN_FAILED', () => {
+    const path = join(dirs.make(), 'not-a.db');
+    writeFileSync(path, 'this is plain text, not a database file, and it is long enough to have a header'.repeat(20));
+    expect(codeOf(() => createSqliteStore({ path }))).toBe('STORE_OPEN_FAILED');
+  });
+
+  it('validates its options with VALIDATION_FAILED', () => {
+    expect(codeOf(() => createSqliteStore({ path: '' }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => createSqliteStore({ path: ':memory:', synchronous: 'off' as 'full' }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => createSqliteStore({ path: ':memory:', busyTimeoutMs: -1 }))).toBe('VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,168 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryStore, isVajraError, type Collection, type ListOptions, type StoreTransaction } from '@vajra-stream/core';
+import { createSqliteStore } from '../src/index';
+import { createTempDirs } from './temp-dir';
+
+const dirs = createTempDirs();
+afterAll(() => dirs.cleanup());
+
+const codeOf = async (run: () => Promise<unknown>): Promise<unknown> => {
+  try {
+    await run();
+  } catch (error) {
+    return isVajraError(error) ? error.code : `not a VajraError: ${String(error)}`;
+  }
+  return undefined;
+};
+
+describe('createSqliteStore on a file', () => {
+  it('creates missing parent directories and runs in WAL mode', async () => {
+    const path = join(dirs.make(), 'a', 'b', 'vajra.db');
+    const store = createSqliteStore({ path });
+    expect(store.kind).toBe('sqlite');
+    expect(store.path).toBe(path);
+    await store.collection('x').put('1', { v: 1 });
+    // While open, commits go to the write-ahead log next to the file, and a second connection sees WAL mode.
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    const observer = new Database(path, { readonly: true });
+    expect(observer.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(observer.prepare('SELECT json FROM vajra_records WHERE collection = ? AND id = ?').pluck().get('x', '1')).toBe('{"v":1}');
+    observer.close();
+    await store.close();
+    // close() checkpoints with TRUNCATE: the log is folded into the database file and emptied.
+    expect(existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0).toBe(0);
+  });
+
+  it('keeps committed data across close and reopen, and drops rolled-back data', async () => {
+    const path = join(dirs.make(), 'vajra.db');
+    const first = createSqliteStore({ path });
+    await first.collection('sessions').put('s1', { status: 'running', elapsedTime: 12.5, counts: '9007199254740993' });
+    await first.transaction(async (tx) => {
+      await tx.collection('wheels').put('w1', { rotations: '18446744073709551617' });
+      await tx.collection('wheels').put('w2', { rotations: '1' });
+    });
+    await first
+      .transaction(async (tx) => {
+        await tx.collection('wheels').put('w3', { rotations: '5' });
+        throw new Error('abandon');
+      })
+      .catch(() => undefined);
+    await first.close();
+
+    const second = createSqliteStore({ path });
+    expect(await second.collection('sessions').get('s1')).toEqual({ status: 'running', elapsedTime: 12.5, counts: '9007199254740993' });
+    const wheels = await second.collection<{ rotations: string }>('wheels').list();
+    expect(wheels.total).toBe(2);
+    expect(wheels.items.map((w) => w.rotations)).toEqual(['18446744073709551617', '1']);
+    await second.close();
+  });
+
+  it('lets queued operations finish before close, and refuses new ones after', async () => {
+    const path = join(dirs.make(), 'vajra.db');
+    const store = createSqliteStore({ path });
+    const writes = Array.from({ length: 50 }, (_, i) => store.collection('q').put(`k${String(i).padStart(2, '0')}`, { i }));
+    const closed = store.close();
+    expect(await codeOf(() => store.collection('q').get('k00'))).toBe('STORE_CLOSED');
+    expect(await codeOf(() => store.transaction(async () => 1))).toBe('STORE_CLOSED');
+    await Promise.all(writes);
+    await closed;
+    await store.close(); // closing twice is harmless
+    const reopened = createSqliteStore({ path });
+    expect((await reopened.collection('q').list()).total).toBe(50);
+    await reopened.close();
+  });
+});
+
+describe('transactions on the async interface', () => {
+  it('makes operations outside a transaction wait until it commits', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const log: string[] = [];
+    const inside = store.transaction(async (tx) => {
+      await tx.collection('c').put('a', { v: 'in-transaction' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      log.push('commit');
+    });
+    const outside = store.collection<{ v: string }>('c').get('a').then((value) => {
+      log.push(`read ${value?.v}`);
+    });
+    await Promise.all([inside, outside]);
+    expect(log).toEqual(['commit', 'read in-transaction']);
+    await store.close();
+  });
+
+  it('refuses a transaction view used after the transaction ended', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    let leaked: StoreTransaction | undefined;
+    await store.transaction(async (tx) => {
+      leaked = tx;
+    });
+    expect(await codeOf(() => leaked!.collection('c').put('a', { v: 1 }))).toBe('STORE_TRANSACTION_ENDED');
+    expect(await store.collection('c').get('a')).toBeUndefined();
+    await store.close();
+  });
+
+  it('returns the value of the work function', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    expect(await store.transaction(async () => 42)).toBe(42);
+    await store.close();
+  });
+});
+
+// The memory store in core is an independent implementation of the same listing semantics: the SQL
+// translation (json_extract, typed equality, IN lists, IS NULL, ordering, paging) must agree with it.
+describe('list agrees with the memory store', () => {
+  const scalar = fc.oneof(
+    fc.constantFrom('a', 'b', '1', 'true', ''),
+    fc.constantFrom(0, 1, 2, 1.5, -3),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const record = fc.record(
+    { kind: scalar, rank: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), tag: fc.constantFrom('x', 'y', 'z'), list: fc.constant([1]) },
+    { requiredKeys: ['rank', 'tag', 'list'] },
+  );
+  const where = fc.dictionary(fc.constantFrom('kind', 'rank', 'tag', 'missing', 'list'), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 2 });
+  const options = fc.record(
+    {
+      where,
+      orderBy: fc.constantFrom('rank', 'tag'),
+      order: fc.constantFrom('asc' as const, 'desc' as const),
+      limit: fc.integer({ min: 1, max: 12 }),
+      offset: fc.integer({ min: 0, max: 15 }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('for random records and random filters, orderings and pages', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 20 }), fc.array(options, { minLength: 1, maxLength: 5 }), async (records, queries) => {
+        const sqlite = createSqliteStore({ path: ':memory:' });
+        const memory = createMemoryStore();
+        const a: Collection<object> = sqlite.collection('r');
+        const b: Collection<object> = memory.collection('r');
+        for (const [i, value] of records.entries()) {
+          await a.put(`id${String(i).padStart(2, '0')}`, value);
+          await b.put(`id${String(i).padStart(2, '0')}`, value);
+        }
+        for (const query of queries) {
+          expect(await a.list(query as ListOptions)).toEqual(await b.list(query as ListOptions));
+        }
+        await sqlite.close();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses unsafe field names exactly like the memory store', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    await store.collection('r').put('1', { a: 1 });
+    expect(await codeOf(() => store.collection('r').list({ orderBy: "a') DESC; DROP TABLE vajra_records; --" }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(() => store.collection('r').list({ where: { 'a.b': 1 } }))).toBe('VALIDATION_FAILED');
+    expect((await store.collection('r').list()).total).toBe(1);
+    await store.close();
+  });
+});

@@ -1,0 +1,23 @@
+// Installs the system tools the test suite relies on (sox reads WAV files back as an independent decoder).
+// Uses Debian's apt when run as root; otherwise says what is missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const wanted = [{ command: 'sox', aptPackage: 'sox' }];
+const missing = wanted.filter((tool) => !has(tool.command));
+if (missing.length === 0) process.exit(0);
+
+const packages = missing.map((tool) => tool.aptPackage);
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot || !has('apt-get')) {
+  console.warn(`[ensure-tools] missing ${packages.join(', ')}; install them (e.g. apt-get install ${packages.join(' ')}) — tests that need them will fail.`);
+  process.exit(0);
+}
+console.log(`[ensure-tools] installing ${packages.join(', ')} with apt-get`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+try {
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+} catch (error) {
+  console.warn(`[ensure-tools] apt-get failed: ${error.message}`);
+}

@@ -1,0 +1,56 @@
+// The project's test command: build, typecheck, every vitest suite, publint + attw on every package.
+// Each check counts as one test; the last line is the plain count `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const results = [];
+
+function step(name, command, args, options = {}) {
+  console.log(`\n=== ${name} ===`);
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const ok = run.status === 0;
+  results.push({ name, ok });
+  if (!ok) console.log(`✗ ${name} (exit ${run.status ?? run.signal})`);
+  return ok;
+}
+
+spawnSync('node', [join(root, 'scripts/ensure-tools.mjs')], { stdio: 'inherit' });
+
+const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
+const built = step('build packages', 'pnpm', ['-r', '--filter', './packages/*', 'build']);
+step('typecheck (tsc --noEmit over the workspace)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+
+const report = join(root, '.vitest-results.json');
+rmSync(report, { force: true });
+console.log('\n=== vitest ===');
+spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: root, stdio: 'inherit' });
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  // Files that failed to load and unhandled errors fail the run even when no test inside them ran.
+  const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length;
+  failed += brokenFiles;
+  if (json.success === false && json.numFailedTests === 0 && brokenFiles === 0) failed += 1;
+} else {
+  console.log('✗ vitest produced no report');
+  failed += 1;
+}
+
+for (const name of packages) {
+  const directory = join(root, 'packages', name);
+  if (!built) continue;
+  step(`publint @vajra-stream/${name}`, bin('publint'), ['--strict', directory]);
+  step(`attw @vajra-stream/${name}`, bin('attw'), ['--pack', directory, '--profile', 'esm-only', '--format', 'table-flipped']);
+}
+
+for (const result of results) (result.ok ? (passed += 1) : (failed += 1));
+console.log('\nChecks:');
+for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
