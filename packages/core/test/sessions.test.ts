@@ -39,7 +39,7 @@ describe('sessions', () => {
     for (const bad of [{ intention: '', duration: 10 }, { intention: 'x', duration: 0 }, { intention: 'x', duration: -5 }, { intention: 'x', duration: 10, status: 'running' }, { intention: 'x', duration: 8e6 }, { intention: 'x', duration: 10, frequencies: ['a'] }, null, 'text']) {
       expect(await codeOf(() => f.vajra.sessions.create(bad as never))).toBe('VALIDATION_FAILED');
     }
-    const error = await f.vajra.sessions.create({ intention: 'x', duration: -1 }).catch((e: unknown) => e as { details: { issues: Array<{ path: string }> } });
+    const error = (await f.vajra.sessions.create({ intention: 'x', duration: -1 }).catch((e: unknown) => e)) as { details: { issues: Array<{ path: string }> } };
     expect(error.details.issues[0]?.path).toBe('duration');
     expect(await codeOf(() => f.vajra.sessions.get('ses_missing'))).toBe('SESSION_NOT_FOUND');
   });

@@ -7,6 +7,7 @@ import { createId } from '../ids/create-id';
 import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
 import type { ListResult, Store } from '../store/store';
+import type { Session } from '../sessions/session';
 import { parseInput } from '../validation/parse-input';
 import { builtInMantras, mantraSchema, type Mantra } from './mantras';
 import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
@@ -170,29 +171,35 @@ export function createWheelService({ store, events, clock, logger, config, mantr
 
   const stopNow = (wheel: Wheel, now: number): Wheel => ({ ...advanced(wheel, now), status: 'stopped', stoppedAt: iso(now), segment: null });
 
-  const start = (id: string) =>
+  /** Start or stop a wheel; `at` (ms) lets an attached wheel follow its session's exact instants. */
+  const start = (id: string, at?: number) =>
     mutex.run(async () => {
       const wheel = await load(id);
       if (wheel.status === 'spinning') return wheel;
-      return persist(wheel, startNow(wheel, clock.now()), 'wheel:started');
+      return persist(wheel, startNow(wheel, Math.min(at ?? clock.now(), clock.now())), 'wheel:started');
     });
 
-  const stop = (id: string) =>
+  const stop = (id: string, at?: number) =>
     mutex.run(async () => {
       const wheel = await load(id);
       if (wheel.status === 'stopped') return wheel;
-      return persist(wheel, stopNow(wheel, clock.now()), 'wheel:stopped');
+      const since = wheel.segment === null ? clock.now() : Date.parse(wheel.segment.lastTickAt);
+      return persist(wheel, stopNow(wheel, Math.max(since, Math.min(at ?? clock.now(), clock.now()))), 'wheel:stopped');
     });
 
-  const forSession = async (sessionId: string, action: 'start' | 'stop'): Promise<void> => {
+  const forSession = async (sessionId: string, action: 'start' | 'stop', at: number): Promise<void> => {
     for (let offset = 0; ; offset += 200) {
       const page = await wheels.list({ where: { sessionId }, limit: 200, offset });
-      for (const wheel of page.items) await (action === 'start' ? start(wheel.id) : stop(wheel.id));
+      for (const wheel of page.items) await (action === 'start' ? start(wheel.id, at) : stop(wheel.id, at));
       if (page.items.length < 200) break;
     }
   };
-  const follow = (action: 'start' | 'stop') => ({ session }: { session: { id: string } }) =>
-    forSession(session.id, action).catch((error: unknown) => logger.error('wheel follow-session failed', { sessionId: session.id, error }));
+  // Attached wheels spin exactly over the session's running time: from its running instant to the instant it paused, stopped or completed.
+  const follow = (action: 'start' | 'stop') => ({ session }: { session: Session }) => {
+    const instant = action === 'start' ? session.runningSince : (session.completedAt ?? session.updatedAt);
+    const at = instant === null ? clock.now() : Date.parse(instant);
+    forSession(session.id, action, at).catch((error: unknown) => logger.error('wheel follow-session failed', { sessionId: session.id, error }));
+  };
   for (const name of ['session:started', 'session:resumed', 'session:recovered'] as const) events.on(name, follow('start'));
   for (const name of ['session:paused', 'session:stopped', 'session:completed'] as const) events.on(name, follow('stop'));
 
@@ -270,8 +277,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       if (options.sessionId !== undefined) where.sessionId = options.sessionId;
       return wheels.list({ where, limit: options.limit, offset: options.offset });
     },
-    start,
-    stop,
+    start: (id) => start(id),
+    stop: (id) => stop(id),
     setRpm: (id, rpm) =>
       mutex.run(async () => {
         const value = checkRpm(rpm);
@@ -285,7 +292,9 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       mutex.run(async () => {
         const value = sessionId === null ? null : parseInput(z.string().min(1).max(200), sessionId, 'session id');
         const wheel = await load(id);
-        return persist(wheel, { ...wheel, sessionId: value, updatedAt: iso(clock.now()) }, 'wheel:updated');
+        const attached = await persist(wheel, { ...wheel, sessionId: value, updatedAt: iso(clock.now()) }, 'wheel:updated');
+        const session = value === null ? undefined : await store.collection<Session>('sessions').get(value);
+        return session?.status === 'running' && attached.status === 'stopped' ? persist(attached, startNow(attached, clock.now()), 'wheel:started') : attached;
       }),
     delete: (id) =>
       mutex.run(async () => {
