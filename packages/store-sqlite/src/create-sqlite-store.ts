@@ -16,7 +16,15 @@ import { RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
 import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
 
-/** A {@link Store} on a SQLite file. */
+/**
+ * A {@link Store} on a SQLite file, as returned by {@link createSqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const store: SqliteStore = createSqliteStore({ path: './data/vajra.db' });
+ * console.log(store.path, store.schemaVersion);
+ * ```
+ */
 export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
   /** Absolute path of the database file, or `':memory:'`. */
@@ -34,6 +42,8 @@ const STATEMENT_CACHE_LIMIT = 200;
  * one FIFO async mutex: a `transaction(async (tx) => …)` holds it from `BEGIN IMMEDIATE` to
  * `COMMIT`/`ROLLBACK`, and operations issued outside the transaction wait until it ends. Inside the
  * transaction, use only `tx`; calling the store itself there would wait for the transaction and never finish.
+ * Open one store per database file per process: a second connection in the same process would wait for
+ * the first one's write lock synchronously, blocking the event loop that has to release it.
  *
  * @example
  * ```ts

@@ -46,7 +46,14 @@ export const sqliteMigrations: readonly Migration[] = [
   },
 ];
 
-/** The schema version the current code writes. */
+/**
+ * The schema version the current code writes (the last migration's version).
+ *
+ * @example
+ * ```ts
+ * if (store.schemaVersion !== SQLITE_SCHEMA_VERSION) throw new Error('unexpected schema');
+ * ```
+ */
 export const SQLITE_SCHEMA_VERSION: number = sqliteMigrations.length;
 
 function assertWellFormed(migrations: readonly Migration[]): void {

@@ -23,5 +23,12 @@ export const sqliteStoreOptionsSchema = z.object({
   busyTimeoutMs: z.number().int().min(0).max(600_000).default(5000),
 });
 
-/** Input options of {@link createSqliteStore}. */
+/**
+ * Input options of {@link createSqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteStoreOptions = { path: ':memory:', busyTimeoutMs: 1000 };
+ * ```
+ */
 export type SqliteStoreOptions = z.input<typeof sqliteStoreOptionsSchema>;

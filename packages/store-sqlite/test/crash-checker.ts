@@ -40,19 +40,20 @@ export function verifySession(truth: TruthSession, reported: ReadyReport['sessio
   settle(atReport, at);
   const running = (status: TruthStatus): boolean => status === 'running' || status === 'completed';
   // Around the completion instant the kernel may report `running` a moment longer (its timer has not fired yet) or already `completed`.
-  const nearDue = truth.status === 'running' && Math.abs(dueAt(truth) - at) <= TOLERANCE_SECONDS * 1000 + (at - before);
+  const tolerance = TOLERANCE_SECONDS + truth.slack;
+  const nearDue = truth.status === 'running' && Math.abs(dueAt(truth) - at) <= tolerance * 1000 + (at - before);
   if (reported.status !== atReport.status && !(nearDue && running(reported.status) && running(atReport.status))) {
     problems.push(`${truth.id}: status ${reported.status}, truth ${atReport.status}`);
   }
-  const low = elapsedAt(truth, before) - TOLERANCE_SECONDS;
-  const high = elapsedAt(truth, at) + TOLERANCE_SECONDS;
+  const low = elapsedAt(truth, before) - tolerance;
+  const high = elapsedAt(truth, at) + tolerance;
   if (!(reported.elapsedTime >= low && reported.elapsedTime <= high)) {
-    problems.push(`${truth.id}: elapsed ${reported.elapsedTime}s, truth between ${(low + TOLERANCE_SECONDS).toFixed(3)} and ${(high - TOLERANCE_SECONDS).toFixed(3)}s`);
+    problems.push(`${truth.id}: elapsed ${reported.elapsedTime}s, truth between ${(low + tolerance).toFixed(3)} and ${(high - tolerance).toFixed(3)}s (±${tolerance.toFixed(3)})`);
   }
   if (reported.status === 'completed') {
     const due = truth.status === 'completed' ? (truth.completedAt ?? Number.NaN) : dueAt(truth);
     const completedAt = reported.completedAt === null ? Number.NaN : Date.parse(reported.completedAt);
-    if (!(Math.abs(completedAt - due) <= TOLERANCE_SECONDS * 1000)) {
+    if (!(Math.abs(completedAt - due) <= tolerance * 1000)) {
       problems.push(`${truth.id}: completedAt ${reported.completedAt}, truth ${new Date(due).toISOString()}`);
     }
   }
@@ -68,7 +69,9 @@ export class CrashChecker {
   /** Highest rotation count announced by a `wheel:rotated` event, per wheel. */
   readonly announced = new Map<string, bigint>();
   readonly problems: string[] = [];
-  readonly counts = { readies: 0, transitions: 0, rotatedEvents: 0, inFlightApplied: 0, inFlightDropped: 0, completedWhileDown: 0, sessionChecks: 0, wheelChecks: 0 };
+  /** When the parent sent the last SIGKILL: an operation still in flight happened before it, if at all. */
+  private killedAt: number | undefined;
+  readonly counts = { maxSlackSeconds: 0, readies: 0, transitions: 0, rotatedEvents: 0, inFlightApplied: 0, inFlightDropped: 0, completedWhileDown: 0, completedChecks: 0, sessionChecks: 0, wheelChecks: 0 };
   private pending: Extract<ChildLine, { type: 'intent' }> | undefined;
 
   onLine(line: ChildLine): void {
@@ -91,7 +94,7 @@ export class CrashChecker {
         if (line.op === 'create') {
           this.sessions.set(line.id, createdSession(line.id, line.duration));
         } else {
-          this.onTransition(line.id, line.op, (line.t0 + line.t1) / 2, line.status);
+          this.onTransition(line.id, line.op, line.t0, line.t1, line.status);
         }
         break;
       case 'failed': {
@@ -114,18 +117,25 @@ export class CrashChecker {
     }
   }
 
-  private onTransition(id: string, op: TruthOperation, t: number, status: TruthStatus): void {
+  /** The parent killed the child at wall instant `at`. */
+  onKilled(at: number): void {
+    this.killedAt = at;
+  }
+
+  private onTransition(id: string, op: TruthOperation, t0: number, t1: number, status: TruthStatus): void {
+    const t = (t0 + t1) / 2;
     const session = this.sessions.get(id);
     if (session === undefined) {
       this.problems.push(`${op} on unknown session ${id}`);
       return;
     }
-    let ok = apply(session, op, t);
+    let ok = apply(session, op, t0, t1);
     // The kernel's completion timer fires a little after the true instant: an operation in that gap is legal.
     if (!ok && session.status === 'completed' && session.completedAt !== null && t - session.completedAt <= TOLERANCE_SECONDS * 1000) {
       reopen(session);
-      ok = apply(session, op, t);
+      ok = apply(session, op, t0, t1);
     }
+    this.counts.maxSlackSeconds = Math.max(this.counts.maxSlackSeconds, session.slack);
     if (!ok) this.problems.push(`${op} on ${id} succeeded but truth says it is ${session.status}`);
     else if (session.status !== status) this.problems.push(`${op} on ${id} returned ${status}, truth ${session.status}`);
   }
@@ -149,7 +159,7 @@ export class CrashChecker {
       const seen = reported.get(pending.id);
       if (truth !== undefined && seen !== undefined) {
         const applied = clone(truth);
-        if (apply(applied, pending.op as TruthOperation, pending.t0) && verifySession(applied, seen, report.before, report.at).length === 0) {
+        if (apply(applied, pending.op as TruthOperation, pending.t0, Math.max(pending.t0, this.killedAt ?? pending.t0)) && verifySession(applied, seen, report.before, report.at).length === 0) {
           this.sessions.set(pending.id, applied);
           this.counts.inFlightApplied += 1;
         } else {
@@ -168,6 +178,7 @@ export class CrashChecker {
         continue;
       }
       this.problems.push(...verifySession(truth, seen, report.before, report.at));
+      if (seen.status === 'completed') this.counts.completedChecks += 1;
       if (seen.status === 'completed' && truth.status !== 'completed') {
         this.counts.completedWhileDown += 1;
         truth.completedAt = dueAt(truth);

@@ -65,7 +65,7 @@ const weighted: Move[] = ['start', 'start', 'start', 'resume', 'resume', 'pause'
 for (;;) {
   const active = [...local.values()].filter((status) => status !== 'stopped' && status !== 'completed').length;
   if (active < 4) {
-    const duration = 2 + Math.round(Math.random() * 160) / 10; // 2–18 s: some complete while the process is down
+    const duration = 1.5 + Math.round(Math.random() * 85) / 10; // 1.5–10 s: some complete while the process is down
     out({ type: 'intent', op: 'create', t0: Date.now() });
     const session = await vajra.sessions.create({ intention: 'may all beings be free', duration });
     out({ type: 'done', op: 'create', id: session.id, duration, t1: Date.now() });

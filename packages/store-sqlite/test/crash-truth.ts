@@ -16,6 +16,11 @@ export interface TruthSession {
   since: number | null;
   /** Wall-clock instant (ms) the session reached its duration, once completed. */
   completedAt: number | null;
+  /**
+   * Seconds by which the model may be off: each transition happened somewhere inside the window
+   * between the instants the child took before and after its call, and the model uses the middle.
+   */
+  slack: number;
 }
 
 /** Operations the child performs. */
@@ -67,9 +72,13 @@ export function canApply(session: TruthSession, operation: TruthOperation, t: nu
   return allowed[operation].includes(session.status);
 }
 
-/** Apply a transition that happened at wall instant `t`. Returns false when it was not legal. */
-export function apply(session: TruthSession, operation: TruthOperation, t: number): boolean {
+/**
+ * Apply a transition that happened between wall instants `t0` and `t1`. Returns false when it was not legal.
+ */
+export function apply(session: TruthSession, operation: TruthOperation, t0: number, t1: number = t0): boolean {
+  const t = (t0 + t1) / 2;
   if (!canApply(session, operation, t)) return false;
+  session.slack += Math.max(0, t1 - t0) / 2000;
   if (operation === 'start' || operation === 'resume') {
     session.status = 'running';
     session.since = t;
@@ -83,7 +92,7 @@ export function apply(session: TruthSession, operation: TruthOperation, t: numbe
 
 /** A fresh `created` session. */
 export function createdSession(id: string, duration: number): TruthSession {
-  return { id, duration, status: 'created', base: 0, since: null, completedAt: null };
+  return { id, duration, status: 'created', base: 0, since: null, completedAt: null, slack: 0 };
 }
 
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */

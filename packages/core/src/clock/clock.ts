@@ -21,7 +21,8 @@ export interface Clock {
 }
 
 /**
- * The real clock: `Date.now()` and the host's timers (unref'd under Node so they never keep a process alive).
+ * The real clock: `Date.now()` and the host's timers. Like any timer, a running session or spinning wheel
+ * keeps a Node process alive until `vajra.stop()`.
  *
  * @example
  * ```ts
@@ -31,17 +32,13 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, delayMs) {
-    const handle = globalThis.setTimeout(callback, Math.max(0, delayMs));
-    (handle as { unref?: () => void }).unref?.();
-    return handle as unknown as TimerHandle;
+    return globalThis.setTimeout(callback, Math.max(0, delayMs)) as unknown as TimerHandle;
   },
   clearTimeout(handle) {
     if (handle !== undefined) globalThis.clearTimeout(handle as unknown as ReturnType<typeof setTimeout>);
   },
   setInterval(callback, intervalMs) {
-    const handle = globalThis.setInterval(callback, Math.max(1, intervalMs));
-    (handle as { unref?: () => void }).unref?.();
-    return handle as unknown as TimerHandle;
+    return globalThis.setInterval(callback, Math.max(1, intervalMs)) as unknown as TimerHandle;
   },
   clearInterval(handle) {
     if (handle !== undefined) globalThis.clearInterval(handle as unknown as ReturnType<typeof setInterval>);

@@ -25,10 +25,13 @@ export function normalisePaging(options: ListOptions = {}): { limit: number; off
 const matches = (value: unknown, wanted: FilterValue | readonly FilterValue[]): boolean =>
   Array.isArray(wanted) ? wanted.some((w) => (value ?? null) === w) : (value ?? null) === wanted;
 
-const compare = (a: unknown, b: unknown): number => {
+const compare = (left: unknown, right: unknown): number => {
+  // A missing field orders like null, as in SQL.
+  const a = left ?? null;
+  const b = right ?? null;
   if (a === b) return 0;
-  if (a === undefined || a === null) return -1;
-  if (b === undefined || b === null) return 1;
+  if (a === null) return -1;
+  if (b === null) return 1;
   return (a as number | string) < (b as number | string) ? -1 : 1;
 };
 
