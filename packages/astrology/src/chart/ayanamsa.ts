@@ -47,7 +47,14 @@ function generalPrecession(tt: number): number {
   return (5028.796195 * T + 1.1054348 * T * T + 0.00007964 * T * T * T) / 3600;
 }
 
-/** Mean ayanamsa (no nutation) in degrees at `tt` (days since J2000, TT). */
+/**
+ * Mean ayanamsa (no nutation) in degrees at `tt` (days since J2000, TT).
+ *
+ * @example
+ * ```ts
+ * meanAyanamsa(AYANAMSAS.lahiri, 0); // ≈ 23.857 (J2000)
+ * ```
+ */
 export function meanAyanamsa(definition: AyanamsaDefinition, tt: number): number {
   return definition.valueAtEpoch + generalPrecession(tt) - generalPrecession(definition.epochJd - 2451545.0);
 }

@@ -18,7 +18,14 @@ import { AYANAMSAS, meanAyanamsa, type AyanamsaDefinition, type AyanamsaName } f
 import { computeHouses, HOUSE_SYSTEMS, type Houses, type HouseSystem } from './houses';
 import { signOf, type Sign } from './signs';
 
-/** Bodies in a chart, in output order. */
+/**
+ * Bodies in a chart, in output order.
+ *
+ * @example
+ * ```ts
+ * for (const body of CHART_BODIES) console.log(body, c.bodies[body].longitude);
+ * ```
+ */
 export const CHART_BODIES = ['sun', 'moon', 'mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'meanNode', 'trueNode'] as const;
 export type ChartBody = (typeof CHART_BODIES)[number];
 
@@ -66,7 +73,14 @@ const ayanamsaDefinitionSchema = z.object({
   source: z.string(),
 });
 
-/** Input of {@link chart}. */
+/**
+ * zod schema of the input of {@link chart} (for servers that validate requests up front).
+ *
+ * @example
+ * ```ts
+ * chartInputSchema.parse({ date: '2024-01-01T00:00:00Z', latitude: 0, longitude: 0 });
+ * ```
+ */
 export const chartInputSchema = z.object({
   date: instantSchema,
   latitude: latitudeSchema,

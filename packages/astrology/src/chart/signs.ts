@@ -1,4 +1,11 @@
-/** The twelve signs of the zodiac in order from 0°. */
+/**
+ * The twelve signs of the zodiac in order from 0°.
+ *
+ * @example
+ * ```ts
+ * SIGNS[Math.floor(longitude / 30)];
+ * ```
+ */
 export const SIGNS = ['aries', 'taurus', 'gemini', 'cancer', 'leo', 'virgo', 'libra', 'scorpio', 'sagittarius', 'capricorn', 'aquarius', 'pisces'] as const;
 export type Sign = (typeof SIGNS)[number];
 

@@ -33,7 +33,10 @@ import {
   type StateVector,
 } from 'astronomy-engine';
 import { createDeltaTFunction } from './delta-t';
-import { DEG, RAD, norm360 } from '../math/angles';
+import { DEG, norm360 } from '../math/angles';
+import { nutationRate, osculatingNode, rotate, toEcliptic, GM_SUN, type EclipticState, type Vec3 } from './ecliptic-math';
+
+export type { EclipticState } from './ecliptic-math';
 
 let deltaTInstalled = false;
 function ensureDeltaT(): void {
@@ -45,8 +48,6 @@ function ensureDeltaT(): void {
 
 /** Speed of light in AU per day. */
 const C_AU_PER_DAY = 173.1446326846693;
-/** Gaussian gravitational constant squared: GM of the Sun in AU³/day². */
-const GM_SUN = 0.01720209895 * 0.01720209895;
 /** General precession in longitude, degrees per day (IAU 2006, 5028.796″ per Julian century). */
 const PRECESSION_RATE = 5028.796195 / 3600 / 36525;
 const MS_PER_DAY = 86_400_000;
@@ -113,20 +114,6 @@ export type PlanetName =
   | 'neptune'
   | 'pluto';
 
-/** Apparent geocentric ecliptic-of-date coordinates and their rates. */
-export interface EclipticState {
-  /** Degrees, [0, 360). */
-  longitude: number;
-  /** Degrees. */
-  latitude: number;
-  /** AU. */
-  distance: number;
-  /** Degrees per day. */
-  longitudeSpeed: number;
-  /** Degrees per day. */
-  latitudeSpeed: number;
-}
-
 const HELIO_BODY: Record<Exclude<PlanetName, 'sun' | 'moon'>, Body> = {
   mercury: Body.Mercury,
   venus: Body.Venus,
@@ -137,48 +124,6 @@ const HELIO_BODY: Record<Exclude<PlanetName, 'sun' | 'moon'>, Body> = {
   neptune: Body.Neptune,
   pluto: Body.Pluto,
 };
-
-type Vec3 = [number, number, number];
-
-/** Rotation EQJ → true ecliptic of date, applied as astronomy-engine's RotateVector does. */
-function rotate(m: number[][], x: number, y: number, z: number): Vec3 {
-  return [
-    m[0]![0]! * x + m[1]![0]! * y + m[2]![0]! * z,
-    m[0]![1]! * x + m[1]![1]! * y + m[2]![1]! * z,
-    m[0]![2]! * x + m[1]![2]! * y + m[2]![2]! * z,
-  ];
-}
-
-/** Rate of the nutation in longitude in degrees per day (main terms of IAU 1980, enough for speeds). */
-function nutationRate(tt: number): number {
-  const T = tt / 36525;
-  const omega = (125.04452 - 1934.136261 * T) * DEG;
-  const lSun = (280.4665 + 36000.7698 * T) * DEG;
-  const lMoon = (218.3165 + 481267.8813 * T) * DEG;
-  const perDay = DEG / 36525;
-  // d/dt of (−17.20″ sin Ω − 1.32″ sin 2L − 0.23″ sin 2L′ + 0.21″ sin 2Ω)
-  const arcsec =
-    -17.2 * Math.cos(omega) * (-1934.136261 * perDay) -
-    1.32 * Math.cos(2 * lSun) * (2 * 36000.7698 * perDay) -
-    0.23 * Math.cos(2 * lMoon) * (2 * 481267.8813 * perDay) +
-    0.21 * Math.cos(2 * omega) * (2 * -1934.136261 * perDay);
-  return arcsec / 3600;
-}
-
-function toEcliptic(p: Vec3, v: Vec3, frameRate: number): EclipticState {
-  const [x, y, z] = p;
-  const [vx, vy, vz] = v;
-  const rho2 = x * x + y * y;
-  const r2 = rho2 + z * z;
-  const rho = Math.sqrt(rho2);
-  return {
-    longitude: norm360(Math.atan2(y, x) * RAD),
-    latitude: Math.atan2(z, rho) * RAD,
-    distance: Math.sqrt(r2),
-    longitudeSpeed: ((x * vy - y * vx) / rho2) * RAD + frameRate,
-    latitudeSpeed: ((vz * rho2 - z * (x * vx + y * vy)) / (r2 * rho)) * RAD,
-  };
-}
 
 /** Per-instant context shared by all bodies of one chart. */
 export interface PositionContext {
@@ -234,29 +179,41 @@ function planetState(ctx: PositionContext, body: Exclude<PlanetName, 'moon'>): E
   );
 }
 
-const MOON_HALF_STEP = 0.5 / 86_400; // half a second, in days
+/**
+ * Half-step of the Moon's centred difference, days. Kept under 0.5e-6 d so that both evaluations
+ * reuse the nutation astronomy-engine caches for the instant (its cache window is 1e-6 d); the lost
+ * nutation rate (< 1e-5 °/day) is far below the speed's use.
+ */
+const MOON_HALF_STEP = 0.04 / 86_400;
 
-function moonVector(tt: number): Vec3 {
-  const s = EclipticGeoMoon(AstroTime.FromTerrestrialTime(tt));
+function moonVector(time: AstroTime): Vec3 {
+  const s = EclipticGeoMoon(time);
   const cb = Math.cos(s.lat * DEG);
   return [s.dist * cb * Math.cos(s.lon * DEG), s.dist * cb * Math.sin(s.lon * DEG), s.dist * Math.sin(s.lat * DEG)];
 }
 
+const moonCache = new WeakMap<PositionContext, { p: Vec3; v: Vec3 }>();
+
 /** Moon position (ecliptic of date, Cartesian AU) and velocity (AU/day) by a centred difference. */
-function moonCartesian(time: EphemerisTime): { p: Vec3; v: Vec3 } {
-  const a = moonVector(time.tt - MOON_HALF_STEP);
-  const b = moonVector(time.tt + MOON_HALF_STEP);
+function moonCartesian(ctx: PositionContext): { p: Vec3; v: Vec3 } {
+  const cached = moonCache.get(ctx);
+  if (cached) return cached;
+  // AddDays works in UT (cheap); FromTerrestrialTime would invert ΔT iteratively
+  const a = moonVector(ctx.time.astro.AddDays(-MOON_HALF_STEP));
+  const b = moonVector(ctx.time.astro.AddDays(+MOON_HALF_STEP));
   const h = 2 * MOON_HALF_STEP;
-  return {
-    p: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2],
-    v: [(b[0] - a[0]) / h, (b[1] - a[1]) / h, (b[2] - a[2]) / h],
+  const result = {
+    p: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2] as Vec3,
+    v: [(b[0] - a[0]) / h, (b[1] - a[1]) / h, (b[2] - a[2]) / h] as Vec3,
   };
+  moonCache.set(ctx, result);
+  return result;
 }
 
 /** Apparent geocentric ecliptic state of one body. */
 export function bodyState(ctx: PositionContext, body: PlanetName): EclipticState {
   if (body === 'moon') {
-    const { p, v } = moonCartesian(ctx.time);
+    const { p, v } = moonCartesian(ctx);
     // EclipticGeoMoon already refers to the true equinox of date, and its derivative includes
     // the frame motion, so no frame rate is added.
     return toEcliptic(p, v, 0);
@@ -294,31 +251,11 @@ export function meanNode(time: EphemerisTime): EclipticState {
 }
 
 /**
- * True (osculating) lunar node: the ascending node of the plane spanned by the Moon's geocentric
- * position and velocity. Its rate follows from dh/dt = r × a with the solar tidal acceleration
- * (the only perturbation that turns the orbital plane appreciably), so no extra evaluation is needed.
+ * True (osculating) lunar node from the Moon's geocentric state, see {@link osculatingNode}.
  */
 export function trueNode(ctx: PositionContext, sun?: EclipticState): EclipticState {
-  const { p, v } = moonCartesian(ctx.time);
-  const hx = p[1] * v[2] - p[2] * v[1];
-  const hy = p[2] * v[0] - p[0] * v[2];
-  const s = sun ?? planetState(ctx, 'sun');
-  const cb = Math.cos(s.latitude * DEG);
-  const S: Vec3 = [s.distance * cb * Math.cos(s.longitude * DEG), s.distance * cb * Math.sin(s.longitude * DEG), s.distance * Math.sin(s.latitude * DEG)];
-  const d: Vec3 = [S[0] - p[0], S[1] - p[1], S[2] - p[2]];
-  const d3 = Math.hypot(...d) ** 3;
-  const s3 = s.distance ** 3;
-  const a: Vec3 = [0, 1, 2].map((i) => GM_SUN * (d[i]! / d3 - S[i]! / s3)) as Vec3;
-  const dhx = p[1] * a[2] - p[2] * a[1];
-  const dhy = p[2] * a[0] - p[0] * a[2];
-  const rate = ((hx * dhy - hy * dhx) / (hx * hx + hy * hy)) * RAD;
-  return {
-    longitude: norm360(Math.atan2(hx, -hy) * RAD),
-    latitude: 0,
-    distance: 0,
-    longitudeSpeed: rate,
-    latitudeSpeed: 0,
-  };
+  const { p, v } = moonCartesian(ctx);
+  return osculatingNode(p, v, sun ?? planetState(ctx, 'sun'));
 }
 
 export type RiseSetDefinition = 'upper-limb' | 'center' | 'hindu';

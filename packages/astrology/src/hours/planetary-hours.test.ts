@@ -12,14 +12,15 @@ describe('planetaryHours', () => {
     expect(day.weekday).toBe('thursday');
     expect(day.dayRuler).toBe('jupiter');
     expect(day.hours.map((h) => h.ruler).slice(0, 8)).toEqual(['jupiter', 'mars', 'sun', 'venus', 'mercury', 'moon', 'saturn', 'jupiter']);
-    // after 24 hours the sequence arrives at the next day's ruler: hour 25 would be Venus (Friday)
-    expect(day.hours[23]!.ruler).toBe('mercury');
+    // hour 24 is ruled by the Sun, so hour 25 (the next sunrise) falls to Venus: Friday
+    expect(day.hours[23]!.ruler).toBe('sun');
   });
 
   it('divides sunrise→sunset and sunset→next sunrise into 12 equal parts each, ending at the next sunrise', () => {
     const sun = sunTimes('2024-06-20T12:00:00Z', LONDON);
-    expect(day.sunrise).toBe(sun.sunrise);
-    expect(day.sunset).toBe(sun.sunset);
+    // same root-finding from different starting points: agree to well under a second
+    expect(Math.abs(Date.parse(day.sunrise) - Date.parse(sun.sunrise!))).toBeLessThan(500);
+    expect(Math.abs(Date.parse(day.sunset) - Date.parse(sun.sunset!))).toBeLessThan(500);
     expect(day.hours[0]!.start).toBe(day.sunrise);
     expect(day.hours[11]!.end).toBe(day.sunset);
     expect(day.hours[12]!.start).toBe(day.sunset);

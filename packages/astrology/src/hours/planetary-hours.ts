@@ -3,11 +3,25 @@ import { parseInput, VajraError } from '@vajra-stream/core';
 import { searchSunRiseSet, type RiseSetDefinition } from '../ephemeris/ephemeris';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
 
-/** The seven classical planets in Chaldean order (slowest to fastest). */
+/**
+ * The seven classical planets in Chaldean order (slowest to fastest).
+ *
+ * @example
+ * ```ts
+ * CHALDEAN_ORDER.indexOf('sun'); // 3
+ * ```
+ */
 export const CHALDEAN_ORDER = ['saturn', 'jupiter', 'mars', 'sun', 'venus', 'mercury', 'moon'] as const;
 export type ClassicalPlanet = (typeof CHALDEAN_ORDER)[number];
 
-/** Ruler of each weekday, Sunday first. */
+/**
+ * Ruler of each weekday, Sunday first.
+ *
+ * @example
+ * ```ts
+ * DAY_RULERS[new Date().getUTCDay()];
+ * ```
+ */
 export const DAY_RULERS: readonly ClassicalPlanet[] = ['sun', 'moon', 'mars', 'mercury', 'jupiter', 'venus', 'saturn'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 

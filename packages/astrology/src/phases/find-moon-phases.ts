@@ -4,6 +4,14 @@ import { elongationAt, MEAN_RATES } from '../lunar/lunar-angles';
 import { solveIncreasingAngle } from '../math/solve';
 import { instantSchema, type InstantInput } from '../schema/inputs';
 
+/**
+ * Names of the four principal phases, indexed by elongation / 90°.
+ *
+ * @example
+ * ```ts
+ * QUARTER_NAMES[2]; // 'full moon'
+ * ```
+ */
 export const QUARTER_NAMES = ['new moon', 'first quarter', 'full moon', 'last quarter'] as const;
 export type QuarterName = (typeof QUARTER_NAMES)[number];
 

@@ -3,7 +3,14 @@ import { bodyState, ephemerisTime, positionContext } from '../ephemeris/ephemeri
 import { DEG, norm360 } from '../math/angles';
 import { instantSchema, type InstantInput } from '../schema/inputs';
 
-/** Names of the eight lunar phases, each centred on a multiple of 45° of elongation. */
+/**
+ * Names of the eight lunar phases, each centred on a multiple of 45° of elongation.
+ *
+ * @example
+ * ```ts
+ * MOON_PHASE_NAMES[4]; // 'full moon'
+ * ```
+ */
 export const MOON_PHASE_NAMES = [
   'new moon',
   'waxing crescent',

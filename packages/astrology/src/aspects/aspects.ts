@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { parseInput, VajraError } from '@vajra-stream/core';
+import { norm180 } from '../math/angles';
+import { CHART_BODIES, type Chart, type ChartBody } from '../chart/chart';
+
+/**
+ * Aspect angles, degrees.
+ *
+ * @example
+ * ```ts
+ * ASPECT_ANGLES.trine; // 120
+ * ```
+ */
+export const ASPECT_ANGLES = { conjunction: 0, sextile: 60, square: 90, trine: 120, opposition: 180 } as const;
+export type AspectName = keyof typeof ASPECT_ANGLES;
+
+/**
+ * Default orbs (degrees) as used by common astrology software.
+ *
+ * @example
+ * ```ts
+ * aspects(c, { orbs: { ...DEFAULT_ORBS, sextile: 4 } });
+ * ```
+ */
+export const DEFAULT_ORBS: Record<AspectName, number> = { conjunction: 8, sextile: 6, square: 8, trine: 8, opposition: 8 };
+
+/** One aspect between two bodies of a chart. */
+export interface Aspect {
+  a: ChartBody;
+  b: ChartBody;
+  aspect: AspectName;
+  /** Exact aspect angle, degrees. */
+  angle: number;
+  /** Current angular separation, degrees [0, 180]. */
+  separation: number;
+  /** |separation − angle|, degrees. */
+  orb: number;
+  /** True when the orb is shrinking (from the bodies' current speeds). */
+  applying: boolean;
+}
+
+const optionsSchema = z
+  .object({
+    orbs: z.partialRecord(z.enum(Object.keys(ASPECT_ANGLES) as [AspectName, ...AspectName[]]), z.number().min(0).max(30)).optional(),
+    /** Extra orb added when the Sun or the Moon takes part. */
+    luminaryBonus: z.number().min(0).max(10).default(0),
+    bodies: z.array(z.enum(CHART_BODIES)).optional(),
+  })
+  .default({ luminaryBonus: 0 });
+
+export interface AspectOptions {
+  /** Orb per aspect in degrees; missing aspects use {@link DEFAULT_ORBS}. */
+  orbs?: Partial<Record<AspectName, number>>;
+  /** Added to the orb when the Sun or Moon is involved (common practice: 2°). Default 0. */
+  luminaryBonus?: number;
+  /** Bodies to consider; default all except the true node (it would duplicate the mean node). */
+  bodies?: ChartBody[];
+}
+
+/**
+ * Aspects between the bodies of a chart, with configurable orbs, marked applying (orb shrinking) or
+ * separating from the bodies' speeds.
+ *
+ * @example
+ * ```ts
+ * const c = chart({ date: '2024-04-08T18:18:00Z', latitude: 0, longitude: 0 });
+ * aspects(c, { orbs: { conjunction: 10 } }).find((x) => x.a === 'sun' && x.b === 'moon');
+ * // { aspect: 'conjunction', orb: 0.0…, applying: … }
+ * ```
+ */
+export function aspects(chart: Chart, options: AspectOptions = {}): Aspect[] {
+  if (!chart || typeof chart !== 'object' || !chart.bodies) {
+    throw new VajraError('VALIDATION_FAILED', 'aspects() needs a chart from chart()', { status: 422 });
+  }
+  const parsed = parseInput(optionsSchema, options, 'aspect options');
+  const orbs = { ...DEFAULT_ORBS, ...parsed.orbs };
+  const names = (parsed.bodies ?? CHART_BODIES.filter((b) => b !== 'trueNode')).filter((b) => chart.bodies[b]);
+  const out: Aspect[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const a = chart.bodies[names[i]!]!;
+      const b = chart.bodies[names[j]!]!;
+      const signed = norm180(a.longitude - b.longitude);
+      const separation = Math.abs(signed);
+      // d(separation)/dt
+      const rate = Math.sign(signed) * (a.speed - b.speed);
+      const bonus = [names[i], names[j]].some((n) => n === 'sun' || n === 'moon') ? parsed.luminaryBonus : 0;
+      for (const [aspect, angle] of Object.entries(ASPECT_ANGLES) as Array<[AspectName, number]>) {
+        const orb = Math.abs(separation - angle);
+        if (orb <= orbs[aspect] + bonus) {
+          const orbRate = Math.sign(separation - angle) * rate;
+          out.push({ a: names[i]!, b: names[j]!, aspect, angle, separation, orb, applying: orbRate < 0 });
+        }
+      }
+    }
+  }
+  return out.sort((x, y) => x.orb - y.orb);
+}
