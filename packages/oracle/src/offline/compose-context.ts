@@ -84,7 +84,7 @@ export function createComposeContext(task: TextTask, seed: string, rules: Rules)
   const cleaned = cleanIntention(task.intention);
   // a first-person statement ("I am grieving…") is quoted rather than woven into the sentence
   const statement = /^(i|i'm|we|we're)\b/i.test(cleaned);
-  const intention = statement ? `“${capitalise(cleaned)}”` : cleaned;
+  const intention = statement ? `${theme.gifts[0]} for the heart that says, “${capitalise(cleaned)}”` : cleaned;
   const lists: Rules = {
     gift: theme.gifts,
     affliction: theme.afflictions,

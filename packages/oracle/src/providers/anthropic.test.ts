@@ -83,6 +83,11 @@ describe('anthropic() on the official client against a wire-format fake', () => 
     expect(truncated.message).toContain('message_stop');
   });
 
+  it('maps an in-stream error event (overloaded) to a retryable PROVIDER_UNAVAILABLE', async () => {
+    vendor.queue({ type: 'stream-error', afterText: 'Om ' });
+    expect(await failure(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
+  });
+
   it('aborts on the caller signal', async () => {
     vendor.queue({ type: 'slow', text: 'Om Ami Dewa Hrih, Om Ami Dewa Hrih', delayMs: 30 });
     const controller = new AbortController();
@@ -92,6 +97,16 @@ describe('anthropic() on the official client against a wire-format fake', () => 
       })(),
     );
     expect(error.code).toBe('ABORTED');
+  });
+
+  it('sends every request through a custom fetch when one is given', async () => {
+    const seen: string[] = [];
+    const counting: typeof fetch = (url, init) => {
+      seen.push(String(url));
+      return fetch(url, init);
+    };
+    await anthropic({ apiKey: KEY, baseURL: vendor.url, fetch: counting }).generate(ask);
+    expect(seen).toEqual([`${vendor.url}/v1/messages`]);
   });
 
   it('checks health by listing models', async () => {

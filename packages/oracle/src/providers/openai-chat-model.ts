@@ -32,7 +32,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
   const { provider, model } = settings;
   const client = new OpenAI({
     apiKey: settings.apiKey ?? 'not-needed',
-    baseURL: settings.baseURL ?? null,
+    baseURL: settings.baseURL, // undefined: OPENAI_BASE_URL or the public API
     organization: settings.organization ?? null,
     project: null,
     fetch: settings.fetch,

@@ -133,6 +133,11 @@ describe('openai() on the official client against a wire-format fake', () => {
     expect(truncated.message).toContain('finish_reason');
   });
 
+  it('maps an in-stream error chunk to a retryable PROVIDER_UNAVAILABLE', async () => {
+    vendor.queue({ type: 'stream-error', afterText: 'Om ' });
+    expect(await failure(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
+  });
+
   it('aborts generate and stream on the caller signal with ABORTED', async () => {
     vendor.queue({ type: 'stall' });
     const controller = new AbortController();
@@ -158,6 +163,17 @@ describe('openai() on the official client against a wire-format fake', () => {
     expect(error.details).toMatchObject({ retryable: true });
   });
 
+  it('sends every request through a custom fetch when one is given', async () => {
+    const seen: string[] = [];
+    const counting: typeof fetch = (url, init) => {
+      seen.push(String(url));
+      return fetch(url, init);
+    };
+    const viaFetch = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, fetch: counting });
+    await viaFetch.generate(ask);
+    expect(seen).toEqual([`${vendor.url}/v1/chat/completions`]);
+  });
+
   it('checks health by listing models', async () => {
     await expect(model.checkHealth?.()).resolves.toBeUndefined();
     expect(vendor.requests.at(-1)?.path).toBe('/v1/models');
@@ -177,6 +193,18 @@ describe('openaiCompatible() (llama.cpp, Ollama, LM Studio)', () => {
       expect(vendor.requests[0]?.body).not.toHaveProperty('response_format');
       const parts = await collect(local);
       expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+    } finally {
+      await vendor.close();
+    }
+  });
+
+  it('sends an optional key as Bearer (LM Studio / vLLM with --api-key)', async () => {
+    const vendor = await startFakeOpenAI({ apiKey: 'lm-studio-key-123456' });
+    try {
+      const withKey = openaiCompatible({ baseURL: `${vendor.url}/v1`, model: 'qwen', apiKey: 'lm-studio-key-123456' });
+      expect((await withKey.generate(ask)).text).toBe('May all beings be at peace.');
+      const without = openaiCompatible({ baseURL: `${vendor.url}/v1`, model: 'qwen' });
+      await expect(without.generate(ask)).rejects.toMatchObject({ code: 'PROVIDER_AUTH_FAILED' });
     } finally {
       await vendor.close();
     }

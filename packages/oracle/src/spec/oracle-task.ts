@@ -1,12 +1,26 @@
 import { z } from 'zod';
 
-/** The kinds of text the oracle writes. */
+/**
+ * The kinds of text the oracle writes.
+ *
+ * @example
+ * ```ts
+ * for (const kind of textKinds) await oracle.generate({ kind, intention: 'peace' });
+ * ```
+ */
 export const textKinds = ['prayer', 'blessing', 'dedication', 'teaching', 'story', 'meditation', 'contemplation'] as const;
 
 /** One of {@link textKinds}. */
 export type TextKind = (typeof textKinds)[number];
 
-/** Astrological and calendar context a text can speak to (all fields optional). */
+/**
+ * Astrological and calendar context a text can speak to (all fields optional).
+ *
+ * @example
+ * ```ts
+ * oracleContextSchema.parse({ moonPhase: 'waxing gibbous', planetaryHour: 'Venus', tithi: 11 });
+ * ```
+ */
 export const oracleContextSchema = z
   .object({
     /** A phase name (`waxing gibbous`) or the illuminated fraction 0..1 with `waxing`. */
@@ -28,10 +42,24 @@ export const oracleContextSchema = z
 /** Context for a text; see {@link oracleContextSchema}. */
 export type OracleContext = z.infer<typeof oracleContextSchema>;
 
-/** How long a text should be. */
+/**
+ * How long a text should be.
+ *
+ * @example
+ * ```ts
+ * await oracle.generate({ kind: 'teaching', intention: 'patience', length: textLengths[2] });
+ * ```
+ */
 export const textLengths = ['short', 'medium', 'long'] as const;
 
-/** Input of `oracle.generate()` / `oracle.stream()`. */
+/**
+ * Input of `oracle.generate()` / `oracle.stream()`.
+ *
+ * @example
+ * ```ts
+ * generateInputSchema.parse({ kind: 'meditation', intention: 'calm', minutes: 10, context: { moonPhase: 'full' } });
+ * ```
+ */
 export const generateInputSchema = z
   .object({
     kind: z.enum(textKinds),

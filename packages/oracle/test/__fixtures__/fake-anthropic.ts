@@ -55,6 +55,7 @@ export function startFakeAnthropic(options: { apiKey: string }): Promise<FakeVen
       event('message_start', { type: 'message_start', message: message('m', [], 5, 1, null) }),
       'event: content_block_delta\ndata: {"type": "content_block_delta", "index": 0, "delta": {"type": "text_del\n\n',
     ],
+    errorEvent: (message) => event('error', { type: 'error', error: { type: 'overloaded_error', message } }),
     models(res) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: [{ type: 'model', id: 'claude-fake', display_name: 'Fake', created_at: '2025-01-01T00:00:00Z' }], has_more: false, first_id: 'claude-fake', last_id: 'claude-fake' }));

@@ -8,8 +8,9 @@ export type Scenario =
   | { type: 'error'; status: number; message?: string; retryAfter?: string; retryAfterMs?: string }
   | { type: 'stall'; afterText?: string } // send headers (+ optionally some text), then nothing
   | { type: 'malformed' } // a stream whose data line is not JSON
+  | { type: 'stream-error'; afterText: string } // some text, then the vendor's in-stream error event
   | { type: 'truncated'; text: string } // stream that closes without the final events
-  | { type: 'slow'; text: string; delayMs: number }; // every chunk after delayMs
+  | { type: 'slow'; text: string; delayMs: number; chunkSize?: number }; // every chunk after delayMs
 
 /** One request the fake vendor received. */
 export interface RecordedRequest {
@@ -39,6 +40,8 @@ export interface WireFormat {
   /** Stream events for the text split into pieces; `complete` false leaves out the closing events. */
   streamEvents(body: Record<string, unknown>, pieces: string[], usage: { inputTokens: number; outputTokens: number }, complete: boolean): string[];
   malformedEvents(): string[];
+  /** The vendor's in-stream error event (e.g. Anthropic `event: error`, OpenAI `data: {"error": …}`). */
+  errorEvent(message: string): string;
   models(res: ServerResponse): void;
   isStreamRequest(body: Record<string, unknown> | undefined): boolean;
 }
@@ -108,6 +111,12 @@ async function answer(wire: WireFormat, scenario: Scenario, body: Record<string,
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const event of wire.malformedEvents()) res.write(event);
       return void res.end();
+    case 'stream-error': {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const event of wire.streamEvents(body, [scenario.afterText], usage(scenario.afterText), false)) res.write(event);
+      res.write(wire.errorEvent('Overloaded'));
+      return void res.end();
+    }
     case 'truncated': {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const event of wire.streamEvents(body, split(scenario.text, 8), usage(scenario.text), false)) res.write(event);

@@ -28,7 +28,7 @@ export interface Theme {
 export const themes: readonly Theme[] = [
   {
     id: 'grief',
-    keywords: ['grief', 'griev', 'loss', 'lost', 'death', 'died', 'dying', 'passed', 'mourn', 'funeral', 'bardo', 'ancestor', 'departed', 'memory of'],
+    keywords: ['grief', 'griev', 'loss of', 'death', 'died', 'dying', 'passed away', 'passing', 'mourn', 'funeral', 'bardo', 'ancestor', 'departed', 'memory of', 'bereave'],
     deities: ['amitabha', 'chenrezig'],
     frequencies: [136.1, 528, 7.83],
     gifts: ['peace on the journey', 'a gentle passage', 'the comfort of being held', 'light that does not fade', 'tenderness instead of despair'],
@@ -78,7 +78,7 @@ export const themes: readonly Theme[] = [
   },
   {
     id: 'obstacles',
-    keywords: ['obstacle', 'block', 'stuck', 'change', 'transition', 'new job', 'beginning', 'begin', 'transform', 'success', 'project', 'move', 'moving'],
+    keywords: ['obstacle', 'block', 'stuck', 'change', 'transition', 'job', 'lost', 'beginning', 'begin', 'transform', 'success', 'project', 'move', 'moving', 'direction'],
     deities: ['guruRinpoche', 'tara'],
     frequencies: [417, 10, 194.18],
     gifts: ['a path that opens', 'steadiness through change', 'the strength to transform difficulty', 'favourable conditions', 'trust in the way ahead'],

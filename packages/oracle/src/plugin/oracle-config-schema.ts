@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const vendor = z
+  .object({
+    /** Never logged; prefer the environment (VAJRA_ORACLE__OPENAI__API_KEY, OPENAI_API_KEY, …). */
+    apiKey: z.string().min(1).optional(),
+    baseURL: z.string().url().optional(),
+    model: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * Configuration of the oracle plugin (`createVajra({ config: { oracle: {...} } })` or `VAJRA_ORACLE__*`
+ * variables, e.g. `VAJRA_ORACLE__ANTHROPIC__API_KEY`, `VAJRA_ORACLE__MAX_TOKENS`).
+ *
+ * @example
+ * ```ts
+ * oracleConfigSchema.parse({ anthropic: { model: 'claude-haiku-4-5' }, maxTokens: 100000 });
+ * ```
+ */
+export const oracleConfigSchema = z
+  .object({
+    openai: vendor.optional(),
+    anthropic: vendor.optional(),
+    /** An OpenAI-compatible local server (llama.cpp, Ollama, LM Studio). */
+    compatible: z.object({ baseURL: z.string().url(), model: z.string().min(1), apiKey: z.string().min(1).optional() }).strict().optional(),
+    /** Priority of the configured providers. */
+    order: z.array(z.enum(['anthropic', 'openai', 'compatible'])).default(['compatible', 'anthropic', 'openai']),
+    timeoutMs: z.number().int().positive().default(60_000),
+    retries: z.number().int().min(0).max(10).default(2),
+    /** Seed of the offline composer (omit for varied texts). */
+    seed: z.string().min(1).optional(),
+    /** Spending cap over metered providers. */
+    maxTokens: z.number().int().positive().optional(),
+    maxCostUsd: z.number().positive().optional(),
+    onCapReached: z.enum(['error', 'fallback']).default('error'),
+  })
+  .strict();
+
+/** Parsed oracle plugin configuration. */
+export type OracleConfig = z.output<typeof oracleConfigSchema>;
+/** Oracle plugin configuration as written. */
+export type OracleConfigInput = z.input<typeof oracleConfigSchema>;

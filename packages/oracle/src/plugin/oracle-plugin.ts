@@ -1,0 +1,156 @@
+import { createId, definePlugin, isVajraError } from '@vajra-stream/core';
+import { offline } from '../offline/offline';
+import { createOracle, type Oracle, type OracleOptions, type PlanInput } from '../oracle/create-oracle';
+import type { OracleCallOptions, OracleResult } from '../oracle/oracle-types';
+import type { SessionPlan } from '../plan/session-plan';
+import { anthropic } from '../providers/anthropic';
+import { openai, readEnv } from '../providers/openai';
+import { openaiCompatible } from '../providers/openai-compatible';
+import type { LanguageModel, LanguageModelUsage } from '../spec/language-model';
+import type { GenerateInput, TextKind } from '../spec/oracle-task';
+import { oracleConfigSchema, type OracleConfig, type OracleConfigInput } from './oracle-config-schema';
+
+/** Payload of `oracle:delta`: one piece of streamed text (or, with `reset`, "discard what arrived"). */
+export interface OracleDeltaEvent {
+  streamId: string;
+  index: number;
+  text: string;
+  reset?: boolean;
+}
+
+/** Payload of `oracle:done`: a stream finished. */
+export interface OracleDoneEvent {
+  streamId: string;
+  kind: TextKind;
+  text: string;
+  provider: string;
+  modelId: string;
+  usage: LanguageModelUsage;
+}
+
+/** Payload of `oracle:failed`: a stream ended with an error. */
+export interface OracleFailedEvent {
+  streamId: string;
+  code: string;
+  message: string;
+}
+
+/** What `vajra.plugin('oracle')` returns. */
+export interface OraclePluginApi {
+  oracle: Oracle;
+  generate(input: GenerateInput, options?: OracleCallOptions): Promise<OracleResult>;
+  /**
+   * Streams a text, emitting `oracle:delta` for every piece and `oracle:done` (or `oracle:failed`)
+   * at the end; resolves with the stream id at once and the result through `result`.
+   */
+  stream(input: GenerateInput, options?: OracleCallOptions): { streamId: string; result: Promise<OracleResult> };
+  plan(input: PlanInput, options?: OracleCallOptions): Promise<SessionPlan>;
+  health: Oracle['health'];
+  spending: Oracle['spending'];
+}
+
+/** Options of {@link oraclePlugin} given in code (they win over config). */
+export interface OraclePluginOptions extends Omit<OracleOptions, 'clock' | 'logger'> {}
+
+declare module '@vajra-stream/core' {
+  interface VajraEvents {
+    'oracle:delta': OracleDeltaEvent;
+    'oracle:done': OracleDoneEvent;
+    'oracle:failed': OracleFailedEvent;
+  }
+  interface VajraPluginApis {
+    oracle: OraclePluginApi;
+  }
+  interface VajraPluginConfigs {
+    oracle: OracleConfigInput;
+  }
+}
+
+/**
+ * Providers from config: each vendor section (or its standard API-key variable) adds one, in `order`.
+ *
+ * @example
+ * ```ts
+ * providersFromConfig(oracleConfigSchema.parse({ compatible: { baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2' } }));
+ * ```
+ */
+export function providersFromConfig(config: OracleConfig): LanguageModel[] {
+  const made: Record<'openai' | 'anthropic' | 'compatible', LanguageModel | undefined> = {
+    openai: config.openai || readEnv('OPENAI_API_KEY') ? openai({ ...config.openai, timeoutMs: config.timeoutMs }) : undefined,
+    anthropic: config.anthropic || readEnv('ANTHROPIC_API_KEY') ? anthropic({ ...config.anthropic, timeoutMs: config.timeoutMs }) : undefined,
+    compatible: config.compatible ? openaiCompatible({ ...config.compatible, timeoutMs: config.timeoutMs }) : undefined,
+  };
+  return config.order.map((id) => made[id]).filter((m): m is LanguageModel => m !== undefined);
+}
+
+/**
+ * The oracle as a kernel plugin: `vajra.plugin('oracle')` generates texts and plans, and streams
+ * emit `oracle:delta` / `oracle:done` events (forwarded to WebSocket clients by the server). Timers
+ * run on the kernel clock, logs go to the kernel logger (never with keys), and stopping the kernel
+ * aborts streams in flight.
+ *
+ * @example
+ * ```ts
+ * const vajra = createVajra({ plugins: [oraclePlugin()], config: { oracle: { anthropic: { model: 'claude-haiku-4-5' } } } });
+ * await vajra.start();
+ * vajra.events.on('oracle:delta', ({ text }) => process.stdout.write(text));
+ * const { result } = vajra.plugin('oracle').stream({ kind: 'blessing', intention: 'all beings' });
+ * await result;
+ * ```
+ */
+export function oraclePlugin(options: OraclePluginOptions = {}) {
+  return definePlugin({
+    id: 'oracle',
+    specificationVersion: 'v1',
+    configSchema: oracleConfigSchema,
+    setup(ctx): OraclePluginApi {
+      const config = ctx.config;
+      const cap = options.spendingCap ?? (config.maxTokens !== undefined || config.maxCostUsd !== undefined ? { ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }), ...(config.maxCostUsd === undefined ? {} : { maxCostUsd: config.maxCostUsd }), onReached: config.onCapReached } : undefined);
+      const oracle = createOracle({
+        timeoutMs: config.timeoutMs,
+        retries: config.retries,
+        ...options,
+        providers: options.providers ?? providersFromConfig(config),
+        fallback: options.fallback ?? offline(config.seed === undefined ? {} : { seed: config.seed }),
+        ...(cap ? { spendingCap: cap } : {}),
+        clock: ctx.clock,
+        logger: ctx.logger,
+      });
+      const withKernelSignal = (callOptions: OracleCallOptions = {}): OracleCallOptions => ({
+        ...callOptions,
+        signal: callOptions.signal ? AbortSignal.any([callOptions.signal, ctx.signal]) : ctx.signal,
+      });
+
+      return {
+        oracle,
+        generate: (input, callOptions) => oracle.generate(input, withKernelSignal(callOptions)),
+        plan: (input, callOptions) => oracle.plan(input, withKernelSignal(callOptions)),
+        health: (callOptions) => oracle.health(withKernelSignal(callOptions)),
+        spending: () => oracle.spending(),
+        stream(input, callOptions) {
+          const streamId = createId('ors', ctx.clock.now());
+          const stream = oracle.stream(input, withKernelSignal(callOptions));
+          const result = (async () => {
+            let index = 0;
+            try {
+              for await (const part of stream) {
+                if (part.type === 'delta') ctx.events.emit('oracle:delta', { streamId, index: index++, text: part.text });
+                else if (part.type === 'reset') ctx.events.emit('oracle:delta', { streamId, index: index++, text: '', reset: true });
+                else {
+                  const { kind, text, provider, modelId, usage } = part.result;
+                  ctx.events.emit('oracle:done', { streamId, kind, text, provider, modelId, usage });
+                }
+              }
+              return await stream.result;
+            } catch (error) {
+              ctx.events.emit('oracle:failed', { streamId, code: isVajraError(error) ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) });
+              throw error;
+            }
+          })();
+          result.catch(() => undefined); // reported by the event; callers may still await it
+          return { streamId, result };
+        },
+      };
+    },
+  });
+}
