@@ -4,7 +4,10 @@
  *
  * Positions are apparent geocentric, referred to the true ecliptic and equinox of date:
  * light-time, annual aberration (first order), precession and nutation (IAU 2000B) are applied.
- * Planet velocities come from the VSOP87/Pluto state vectors (one evaluation per body); the Moon's
+ * Heliocentric states of the Earth and the eight planets come from the complete VSOP87B series
+ * (./vsop87b, truncated to ~1,400 terms: within 4″ of Swiss Ephemeris where astronomy-engine's own
+ * 466-term tables were up to 18″ off, see bench/accuracy.ts); Pluto's from astronomy-engine.
+ * Planet velocities come from those state vectors (one evaluation per body); the Moon's
  * from two evaluations of its series half a second either side of the instant (a centred derivative,
  * no third evaluation). Installing our ΔT table is done lazily on first use, through
  * `SetDeltaTFunction`, which is global to the astronomy-engine module.
@@ -30,9 +33,9 @@ import {
   Horizon,
   SearchHourAngle,
   e_tilt,
-  type StateVector,
 } from 'astronomy-engine';
 import { createDeltaTFunction } from './delta-t';
+import { vsopHelioState, type HelioStateVector, type VsopBody } from './vsop87b';
 import { DEG, norm360 } from '../math/angles';
 import { nutationRate, osculatingNode, rotate, toEcliptic, GM_SUN, type EclipticState, type Vec3 } from './ecliptic-math';
 
@@ -114,23 +117,21 @@ export type PlanetName =
   | 'neptune'
   | 'pluto';
 
-const HELIO_BODY: Record<Exclude<PlanetName, 'sun' | 'moon'>, Body> = {
-  mercury: Body.Mercury,
-  venus: Body.Venus,
-  mars: Body.Mars,
-  jupiter: Body.Jupiter,
-  saturn: Body.Saturn,
-  uranus: Body.Uranus,
-  neptune: Body.Neptune,
-  pluto: Body.Pluto,
-};
+/**
+ * Heliocentric geometric state (EQJ): the complete-VSOP87B series of ./vsop87b for the Earth and
+ * the eight planets, astronomy-engine's Pluto model for Pluto.
+ */
+function helioState(body: Exclude<PlanetName, 'sun' | 'moon'> | 'earth', time: EphemerisTime): HelioStateVector {
+  return body === 'pluto' ? HelioState(Body.Pluto, time.astro) : vsopHelioState(body as VsopBody, time.tt);
+}
 
 /** Per-instant context shared by all bodies of one chart. */
 export interface PositionContext {
   readonly time: EphemerisTime;
   /** EQJ → ecliptic of date. */
   readonly rotation: number[][];
-  readonly earth: StateVector;
+  /** Heliocentric state of the Earth (EQJ, AU, AU/day). */
+  readonly earth: HelioStateVector;
   readonly frameRate: number;
 }
 
@@ -138,7 +139,7 @@ export function positionContext(time: EphemerisTime): PositionContext {
   return {
     time,
     rotation: Rotation_EQJ_ECT(time.astro).rot,
-    earth: HelioState(Body.Earth, time.astro),
+    earth: vsopHelioState('earth', time.tt),
     frameRate: PRECESSION_RATE + nutationRate(time.tt),
   };
 }
@@ -148,7 +149,7 @@ function planetState(ctx: PositionContext, body: Exclude<PlanetName, 'moon'>): E
   const e = ctx.earth;
   let px = 0, py = 0, pz = 0, pvx = 0, pvy = 0, pvz = 0;
   if (body !== 'sun') {
-    const s = HelioState(HELIO_BODY[body], ctx.time.astro);
+    const s = helioState(body, ctx.time);
     px = s.x; py = s.y; pz = s.z; pvx = s.vx; pvy = s.vy; pvz = s.vz;
   }
   // Geometric geocentric vector and relative velocity.
@@ -232,7 +233,7 @@ export function sunLongitude(time: EphemerisTime): number {
 }
 
 function sunContext(time: EphemerisTime): PositionContext {
-  return { time, rotation: Rotation_EQJ_ECT(time.astro).rot, earth: HelioState(Body.Earth, time.astro), frameRate: 0 };
+  return { time, rotation: Rotation_EQJ_ECT(time.astro).rot, earth: vsopHelioState('earth', time.tt), frameRate: 0 };
 }
 
 /** Mean lunar node (Meeus, Astronomical Algorithms 2nd ed., eq. 47.7) referred to the true equinox. */
@@ -325,4 +326,11 @@ export function sunAltitude(ms: number, latitude: number, longitude: number): nu
   const observer = new Observer(latitude, longitude, 0);
   const eq = Equator(Body.Sun, time.astro, observer, true, true);
   return Horizon(time.astro, observer, eq.ra, eq.dec).altitude;
+}
+
+/** @internal Heliocentric geometric position (EQJ, AU) used by the charts, for the accuracy script. */
+export function heliocentricEquatorialJ2000(body: Exclude<PlanetName, 'sun' | 'moon'> | 'earth', tt: number): Vec3 {
+  ensureDeltaT();
+  const s = helioState(body, { ms: NaN, ut: NaN, tt, astro: AstroTime.FromTerrestrialTime(tt) });
+  return [s.x, s.y, s.z];
 }
