@@ -78,3 +78,12 @@ export {
   type SeedRequest,
   type SessionAudioFields,
 } from './presets/program-from-seed';
+export {
+  audioPlugin,
+  audioPluginConfigSchema,
+  type AudioPluginApi,
+  type AudioPluginConfig,
+  type AudioPluginOptions,
+  type SpectrumFrame,
+} from './plugin/audio-plugin';
+export { programFromSbagen, type SbagenOptions } from './presets/program-from-sbagen';

@@ -34,7 +34,8 @@ export interface AudioEngineOptions {
 
 /** The live engine. */
 export interface AudioEngine {
-  play(program: ProgramInput | Program): Promise<void>;
+  /** Play a program, optionally from `startAt` seconds into it. */
+  play(program: ProgramInput | Program, options?: { startAt?: number }): Promise<void>;
   stop(options?: { fadeOut?: number }): Promise<void>;
   pause(): void;
   resume(): void;
@@ -177,19 +178,19 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
     open = true;
   };
 
-  const start = (program: Program, fadeIn: number): Playing => {
+  const start = (program: Program, fadeIn: number, startAt = 0): Playing => {
     const frames = Math.max(1, fadeIn * program.sampleRate);
-    return { renderer: createProgramRenderer(program), gain: 1, target: 1, step: 0, shape: fadeIn > 0 ? 'sin' : 'linear', progress: fadeIn > 0 ? 0 : 1, progressStep: 1 / frames };
+    return { renderer: createProgramRenderer(program, { startAt }), gain: 1, target: 1, step: 0, shape: fadeIn > 0 ? 'sin' : 'linear', progress: fadeIn > 0 ? 0 : 1, progressStep: 1 / frames };
   };
 
   return {
-    async play(input) {
+    async play(input, playOptions = {}) {
       const program = parseProgram(input);
       if (current) {
         finishStop();
       }
       await ensureOpen(program.sampleRate);
-      current = start(program, 0);
+      current = start(program, 0, playOptions.startAt ?? 0);
       pauseGain = 1;
       pauseTarget = 1;
       state = 'playing';

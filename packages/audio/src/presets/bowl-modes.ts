@@ -54,5 +54,10 @@ export const bowlModePresets = {
 /** Name of a built-in bowl mode set. */
 export type BowlModePresetName = keyof typeof bowlModePresets;
 
-/** The names of the built-in bowl mode sets. */
+/**
+ * The names of the built-in bowl mode sets.
+ *
+ * @example
+ * bowlModePresetNames.includes('tibetan-180mm'); // true
+ */
 export const bowlModePresetNames = Object.keys(bowlModePresets) as [BowlModePresetName, ...BowlModePresetName[]];

@@ -21,7 +21,12 @@ export const seedRequestSchema = z.object({
 /** The seed's `generate()` arguments (input form). */
 export type SeedRequest = z.input<typeof seedRequestSchema>;
 
-/** The seed's MAX_VOLUME, used as the master ceiling of mapped programs. */
+/**
+ * The seed's MAX_VOLUME, used as the master ceiling of mapped programs.
+ *
+ * @example
+ * programFromSeed({ type: 'solfeggio' }).gain === SEED_MAX_VOLUME; // true
+ */
 export const SEED_MAX_VOLUME = 0.8;
 
 type LayerInput = NonNullable<ProgramInput['layers']>[number];

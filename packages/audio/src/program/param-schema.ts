@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** How a keyframe is reached from the previous one. */
+/**
+ * How a keyframe is reached from the previous one.
+ *
+ * @example
+ * curveSchema.parse('exponential');
+ */
 export const curveSchema = z.enum(['linear', 'exponential', 'step']);
 
 /**

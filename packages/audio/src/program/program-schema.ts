@@ -20,10 +20,20 @@ const layerBase = {
   pan: panParam().default(0),
 };
 
-/** A pure sine. */
+/**
+ * A pure sine (cosine phase, starting at the layer's start).
+ *
+ * @example
+ * toneLayerSchema.parse({ kind: 'tone', frequency: 528, fadeIn: 2 });
+ */
 export const toneLayerSchema = z.object({ kind: z.literal('tone'), frequency: positiveParam(), ...layerBase });
 
-/** One explicit bowl mode. */
+/**
+ * One explicit bowl mode: ratio to the fundamental, T60 (s), gain and doublet split (cents).
+ *
+ * @example
+ * bowlModeSchema.parse({ ratio: 2.735, t60: 11, gain: 0.6, split: 8.2 });
+ */
 export const bowlModeSchema = z.object({
   ratio: z.number().positive(),
   t60: z.number().positive().optional(),
@@ -41,7 +51,12 @@ const strikeSchema = z.union([
   }),
 ]);
 
-/** Bowl strikes: a list of times (layer time, s) or a repeat interval. */
+/**
+ * Bowl strikes: a list of times (layer time, s) or a repeat interval.
+ *
+ * @example
+ * strikesSchema.parse({ every: 20, from: 0 });
+ */
 export const strikesSchema = z.union([
   z.array(strikeSchema).max(100_000),
   z.object({
@@ -52,7 +67,12 @@ export const strikesSchema = z.union([
   }),
 ]);
 
-/** Rim rubbing (puja): the chosen mode is driven while rubbing and rotates with the stick. */
+/**
+ * Rim rubbing (puja): the chosen mode is driven while rubbing and rotates with the stick.
+ *
+ * @example
+ * rimSchema.parse({ start: 0, end: 20, rate: 1.2, pressure: 0.6 });
+ */
 export const rimSchema = z.object({
   start: seconds.default(0),
   end: seconds.optional(),
@@ -64,7 +84,12 @@ export const rimSchema = z.object({
   mode: z.number().int().min(0).default(0),
 });
 
-/** A singing bowl by modal synthesis: doublets, per-mode decay, strikes and rubbing. */
+/**
+ * A singing bowl by modal synthesis: doublets, per-mode decay, strikes and rubbing.
+ *
+ * @example
+ * bowlLayerSchema.parse({ kind: 'bowl', frequency: 221, modes: 'tibetan-180mm', strikes: [0, 15] });
+ */
 export const bowlLayerSchema = z.object({
   kind: z.literal('bowl'),
   frequency: positiveParam(),
@@ -76,7 +101,12 @@ export const bowlLayerSchema = z.object({
   ...layerBase,
 });
 
-/** Binaural beat: left = carrier, right = carrier + beat. */
+/**
+ * Binaural beat: left = carrier, right = carrier + beat.
+ *
+ * @example
+ * binauralLayerSchema.parse({ kind: 'binaural', carrier: 200, beat: 7.83 });
+ */
 export const binauralLayerSchema = z.object({
   kind: z.literal('binaural'),
   carrier: positiveParam(),
@@ -84,7 +114,12 @@ export const binauralLayerSchema = z.object({
   ...layerBase,
 });
 
-/** Monaural beat: carrier and carrier + beat mixed into both ears. */
+/**
+ * Monaural beat: carrier and carrier + beat mixed into both ears.
+ *
+ * @example
+ * monauralLayerSchema.parse({ kind: 'monaural', carrier: 200, beat: 10 });
+ */
 export const monauralLayerSchema = z.object({
   kind: z.literal('monaural'),
   carrier: positiveParam(),
@@ -92,7 +127,12 @@ export const monauralLayerSchema = z.object({
   ...layerBase,
 });
 
-/** Isochronic tone: a carrier gated by raised-cosine pulses at `rate` per second. */
+/**
+ * Isochronic tone: a carrier gated by raised-cosine pulses at `rate` per second.
+ *
+ * @example
+ * isochronicLayerSchema.parse({ kind: 'isochronic', frequency: 440, rate: 10, duty: 0.5 });
+ */
 export const isochronicLayerSchema = z.object({
   kind: z.literal('isochronic'),
   frequency: positiveParam(),
@@ -102,14 +142,24 @@ export const isochronicLayerSchema = z.object({
   ...layerBase,
 });
 
-/** Continuously generated noise (never a looped buffer). */
+/**
+ * Continuously generated noise (never a looped buffer).
+ *
+ * @example
+ * noiseLayerSchema.parse({ kind: 'noise', color: 'brown', gain: 0.2 });
+ */
 export const noiseLayerSchema = z.object({
   kind: z.literal('noise'),
   color: z.enum(['white', 'pink', 'brown']).default('pink'),
   ...layerBase,
 });
 
-/** Any layer. */
+/**
+ * Any layer, by `kind`.
+ *
+ * @example
+ * layerSchema.parse({ kind: 'tone', frequency: 432 });
+ */
 export const layerSchema = z.discriminatedUnion('kind', [
   toneLayerSchema,
   bowlLayerSchema,

@@ -1,4 +1,4 @@
-import { renderPath, type PhasePath } from '../dsp/add-partial';
+import { addRotors, anchorRotor, renderPath, type PhasePath, type Rotor } from '../dsp/add-partial';
 import { bowlModePresets, type BowlMode } from '../presets/bowl-modes';
 import type { BowlLayer } from '../program/program-schema';
 import { combinePaths, frequencyPath } from './phase-paths';
@@ -158,14 +158,24 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
     }
   };
 
+  const rotorPool: Rotor[] = all.map(() => ({ zr: 0, zi: 0, wr: 0, wi: 0 }));
+  const steady: Rotor[] = [];
   const renderSpan = (out: Float32Array, offset: number, frames: number, frame: number) => {
     const t = frame / sampleRate;
-    for (const phasor of all) {
+    steady.length = 0;
+    all.forEach((phasor, index) => {
       advance(phasor, t);
-      if (Math.abs(phasor.c1) + Math.abs(phasor.c2) < SILENT) continue;
+      if (Math.abs(phasor.c1) + Math.abs(phasor.c2) < SILENT) return;
       const c2 = Math.abs(phasor.c2) < SILENT * 1e-3 ? 0 : phasor.c2;
-      renderPath(out, offset, frames, phasor.path, t, sampleRate, phasor.c1, phasor.d1, c2, phasor.d2);
-    }
+      if (c2 === 0 && phasor.path.constant) {
+        // steady partial: batched rotors (decay folded into the rotor)
+        const omega = (2 * Math.PI * phasor.path.frequencyAt(t)) / sampleRate;
+        steady.push(anchorRotor(phasor.path.cyclesAt(t), omega, phasor.c1, phasor.d1, rotorPool[index]));
+      } else {
+        renderPath(out, offset, frames, phasor.path, t, sampleRate, phasor.c1, phasor.d1, c2, phasor.d2);
+      }
+    });
+    if (steady.length > 0) addRotors(out, offset, frames, steady);
   };
 
   return {

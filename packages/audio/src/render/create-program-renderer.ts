@@ -20,8 +20,10 @@ export interface ProgramRenderer {
 
 /** Options for {@link createProgramRenderer}. */
 export interface ProgramRendererOptions {
-  /** Largest internal processing block (oscillators re-anchor at every block). Default 1024. */
+  /** Internal processing grid (oscillators re-anchor on it). Default 1024; output is bit-identical for any read sizes on the same grid. */
   maxBlock?: number;
+  /** Start this many seconds into the program (bowl strikes, glides and fades are computed analytically, so seeking costs nothing). */
+  startAt?: number;
 }
 
 /**
@@ -42,8 +44,9 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   const limiter: Limiter = createLimiter({ sampleRate, ceiling: program.gain, ...program.limiter });
   const mixLeft = new Float32Array(maxBlock);
   const mixRight = new Float32Array(maxBlock);
-  let mixFrame = 0;
-  let position = 0;
+  const startFrame = Math.min(totalFrames, Math.max(0, Math.round((options.startAt ?? 0) * sampleRate)));
+  let mixFrame = startFrame;
+  let position = startFrame;
 
   const step = (outLeft: Float32Array, outRight: Float32Array, frames: number) => {
     mixLeft.fill(0, 0, frames);
@@ -62,6 +65,11 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
     remaining -= frames;
   }
 
+  const bufferLeft = new Float32Array(maxBlock);
+  const bufferRight = new Float32Array(maxBlock);
+  let buffered = 0;
+  let served = 0;
+
   return {
     program,
     sampleRate,
@@ -72,9 +80,17 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
     read(left, right, frames) {
       const wanted = Math.max(0, Math.min(frames, totalFrames - position));
       for (let done = 0; done < wanted; ) {
-        const chunk = Math.min(maxBlock, wanted - done);
-        step(left.subarray(done, done + chunk), right.subarray(done, done + chunk), chunk);
-        done += chunk;
+        if (buffered === served) {
+          // render one whole grid chunk: output is bit-identical whatever the read sizes
+          step(bufferLeft, bufferRight, maxBlock);
+          buffered = maxBlock;
+          served = 0;
+        }
+        const count = Math.min(buffered - served, wanted - done);
+        left.set(bufferLeft.subarray(served, served + count), done);
+        right.set(bufferRight.subarray(served, served + count), done);
+        served += count;
+        done += count;
       }
       position += wanted;
       return wanted;

@@ -93,6 +93,16 @@ export class LayerRenderer {
     const fadeOutStart = this.endFrame - this.fadeOutFrames;
     const inFade = local < this.fadeInFrames || to > fadeOutStart;
     const stereo = this.voice.stereo;
+    if (!inFade && gStep === 0 && lStep === 0 && rStep === 0) {
+      const gainLeft = g0 * l0;
+      const gainRight = g0 * r0;
+      const source = stereo ? right : left;
+      for (let index = 0; index < count; index++) {
+        mixLeft[offset + index]! += left[index]! * gainLeft;
+        mixRight[offset + index]! += source[index]! * gainRight;
+      }
+      return;
+    }
     for (let index = 0; index < count; index++) {
       let gain = g0 + gStep * index;
       if (inFade) {

@@ -28,7 +28,7 @@ export interface RenderBlocksOptions {
  */
 export function* renderBlocks(program: ProgramInput | Program, options: RenderBlocksOptions = {}): Generator<AudioBlock, void, undefined> {
   const blockSize = Math.max(1, Math.floor(options.blockSize ?? 4096));
-  const renderer = createProgramRenderer(program, { maxBlock: Math.min(blockSize, 1024) });
+  const renderer = createProgramRenderer(program);
   while (renderer.position < renderer.totalFrames) {
     const startFrame = renderer.position;
     const frames = Math.min(blockSize, renderer.totalFrames - startFrame);

@@ -1,7 +1,7 @@
 import { VajraError } from '@vajra-stream/core';
 import type { Program, ProgramInput } from '../program/program-schema';
 import { createProgramRenderer } from '../render/create-program-renderer';
-import { renderBlocks, renderBlocksAsync, type AudioBuffer } from '../render/render-blocks';
+import type { AudioBuffer } from '../render/render-blocks';
 import { bytesPerSample, encodeWavSamples, wavHeader, type WavFormat } from './wav-format';
 
 /** Options for WAV output. */
@@ -31,11 +31,16 @@ export function encodeWav(buffer: Pick<AudioBuffer, 'sampleRate' | 'channels'> &
   return file;
 }
 
-/** The expected byte length of a program's WAV file. */
+/**
+ * The byte length of a program's WAV file (for Content-Length).
+ *
+ * @example
+ * wavByteLength({ duration: 1, layers: [] }, { format: 'pcm16' }); // 44 + 192000
+ */
 export function wavByteLength(program: ProgramInput | Program, options: WavOptions = {}): number {
   const renderer = createProgramRenderer(program);
   const data = renderer.totalFrames * 2 * bytesPerSample(options.format ?? 'pcm24');
-  return wavHeader({ sampleRate: renderer.sampleRate, channels: 2, frames: 0, format: options.format ?? 'pcm24' }).length + data + (data % 2);
+  return wavHeader({ sampleRate: renderer.sampleRate, channels: 2, frames: renderer.totalFrames, format: options.format ?? 'pcm24' }).length + data + (data % 2);
 }
 
 /**
@@ -48,30 +53,40 @@ export function* wavChunks(program: ProgramInput | Program, options: WavOptions 
   const format = options.format ?? 'pcm24';
   const renderer = createProgramRenderer(program);
   yield wavHeader({ sampleRate: renderer.sampleRate, channels: 2, frames: renderer.totalFrames, format });
-  let odd = 0;
-  for (const block of renderBlocks(renderer.program, { blockSize: options.blockSize ?? 8192 })) {
-    const bytes = encodeWavSamples(block.channels, block.frames, format);
-    odd += bytes.length;
-    yield bytes;
-  }
-  if (odd % 2) yield new Uint8Array(1);
-}
-
-/** Async form of {@link wavChunks}, yielding to the event loop regularly; honours `signal`. */
-export async function* wavChunksAsync(
-  program: ProgramInput | Program,
-  options: WavOptions & { blockSize?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<Uint8Array> {
-  const format = options.format ?? 'pcm24';
-  const parsed = createProgramRenderer(program);
-  yield wavHeader({ sampleRate: parsed.sampleRate, channels: 2, frames: parsed.totalFrames, format });
+  // the float buffers are reused; only the encoded bytes handed to the consumer are fresh
+  const blockSize = Math.max(1, Math.floor(options.blockSize ?? 8192));
+  const left = new Float32Array(blockSize);
+  const right = new Float32Array(blockSize);
+  const channels = [left, right];
   let total = 0;
-  for await (const block of renderBlocksAsync(parsed.program, { blockSize: options.blockSize ?? 8192, signal: options.signal })) {
-    const bytes = encodeWavSamples(block.channels, block.frames, format);
+  for (let frames = renderer.read(left, right, blockSize); frames > 0; frames = renderer.read(left, right, blockSize)) {
+    const bytes = encodeWavSamples(channels, frames, format);
     total += bytes.length;
     yield bytes;
   }
   if (total % 2) yield new Uint8Array(1);
+}
+
+/**
+ * Async form of {@link wavChunks}, yielding to the event loop every `sliceMs` (default 20); honours `signal`.
+ *
+ * @example
+ * for await (const chunk of wavChunksAsync(program, { signal })) await write(chunk);
+ */
+export async function* wavChunksAsync(
+  program: ProgramInput | Program,
+  options: WavOptions & { blockSize?: number; signal?: AbortSignal; sliceMs?: number } = {},
+): AsyncGenerator<Uint8Array> {
+  const slice = options.sliceMs ?? 20;
+  let sliceStart = Date.now();
+  for (const chunk of wavChunks(program, options)) {
+    options.signal?.throwIfAborted();
+    yield chunk;
+    if (Date.now() - sliceStart >= slice) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
 }
 
 /**

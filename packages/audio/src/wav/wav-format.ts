@@ -11,7 +11,12 @@ export interface WavLayout {
   format: WavFormat;
 }
 
-/** Bytes per sample of a format. */
+/**
+ * Bytes per sample of a format.
+ *
+ * @example
+ * bytesPerSample('pcm24'); // 3
+ */
 export function bytesPerSample(format: WavFormat): number {
   return format === 'pcm16' ? 2 : format === 'pcm24' ? 3 : 4;
 }
@@ -75,29 +80,41 @@ export function wavHeader(layout: WavLayout): Uint8Array {
  * const bytes = encodeWavSamples([left, right], left.length, 'pcm16');
  */
 export function encodeWavSamples(channels: ArrayLike<number>[], frames: number, format: WavFormat): Uint8Array {
-  const width = bytesPerSample(format);
   const count = channels.length;
-  const bytes = new Uint8Array(frames * count * width);
+  const width = bytesPerSample(format);
+  // one spare byte lets 24-bit samples be written as 32-bit little-endian words that the next one overwrites
+  const bytes = new Uint8Array(frames * count * width + (format === 'pcm24' ? 1 : 0));
   const view = new DataView(bytes.buffer);
-  let offset = 0;
-  for (let frame = 0; frame < frames; frame++) {
-    for (let channel = 0; channel < count; channel++) {
-      const sample = channels[channel]![frame]!;
-      if (format === 'float32') {
-        view.setFloat32(offset, sample, true);
-      } else {
-        const clamped = sample > 1 ? 1 : sample < -1 ? -1 : sample || 0;
-        if (format === 'pcm16') {
-          view.setInt16(offset, Math.round(clamped * 32767), true);
-        } else {
-          const value = Math.round(clamped * 8388607);
-          bytes[offset] = value & 0xff;
-          bytes[offset + 1] = (value >> 8) & 0xff;
-          bytes[offset + 2] = (value >> 16) & 0xff;
-        }
-      }
-      offset += width;
-    }
+  for (let channel = 0; channel < count; channel++) {
+    const source = channels[channel]!;
+    if (format === 'float32') writeFloat32(view, source, frames, channel * 4, count * 4);
+    else if (format === 'pcm16') writePcm16(view, source, frames, channel * 2, count * 2);
+    else writePcm24(view, source, frames, channel * 3, count * 3);
   }
-  return bytes;
+  return format === 'pcm24' ? bytes.subarray(0, frames * count * 3) : bytes;
+}
+
+function writeFloat32(view: DataView, source: ArrayLike<number>, frames: number, offset: number, stride: number): void {
+  for (let frame = 0; frame < frames; frame++, offset += stride) view.setFloat32(offset, source[frame]!, true);
+}
+
+function writePcm16(view: DataView, source: ArrayLike<number>, frames: number, offset: number, stride: number): void {
+  for (let frame = 0; frame < frames; frame++, offset += stride) {
+    const sample = source[frame]!;
+    const clamped = sample > 1 ? 1 : sample < -1 ? -1 : sample || 0;
+    view.setInt16(offset, Math.round(clamped * 32767), true);
+  }
+}
+
+function writePcm24(view: DataView, source: ArrayLike<number>, frames: number, offset: number, stride: number): void {
+  // samples of later channels/frames sit at higher offsets, so a 4-byte write's top byte is overwritten
+  // by the following sample (channel order is ascending within a frame; frames ascend)
+  for (let frame = 0; frame < frames; frame++, offset += stride) {
+    const sample = source[frame]!;
+    const clamped = sample > 1 ? 1 : sample < -1 ? -1 : sample || 0;
+    const value = Math.round(clamped * 8388607);
+    const low = view.getUint8(offset + 3);
+    view.setInt32(offset, value, true);
+    view.setUint8(offset + 3, low);
+  }
 }

@@ -23,18 +23,32 @@ interface WorkletScope {
   sampleRate?: number;
 }
 
+/** Options the processor accepts from `new AudioWorkletNode(…, { processorOptions })`. */
+export interface ProgramProcessorOptions {
+  processorOptions?: { program?: unknown };
+}
+
+/** The processor instance as the AudioWorklet runtime sees it. */
+export interface ProgramProcessor {
+  readonly port: MessagePort;
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean;
+}
+
+/** Constructor of {@link ProgramProcessor}. */
+export type ProgramProcessorConstructor = new (options?: ProgramProcessorOptions) => ProgramProcessor;
+
 /**
  * Build the processor class for a given AudioWorkletProcessor base (exported for tests and custom scopes).
  *
  * @example
  * registerProcessor('vajra-program', createProgramProcessorClass(AudioWorkletProcessor));
  */
-export function createProgramProcessorClass(Base: new () => { port: MessagePort }) {
+export function createProgramProcessorClass(Base: new () => { port: MessagePort }): ProgramProcessorConstructor {
   return class ProgramProcessor extends Base {
     private renderer: ProgramRenderer | undefined;
     private ended = false;
 
-    constructor(options?: { processorOptions?: { program?: unknown } }) {
+    constructor(options?: ProgramProcessorOptions) {
       super();
       if (options?.processorOptions?.program) this.load(options.processorOptions.program);
       this.port.onmessage = (event: MessageEvent) => {

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { definePlugin, type Clock, type Session } from '@vajra-stream/core';
+import { createAudioEngine, type AudioEngine, type EngineStatus } from '../engine/create-audio-engine';
+import type { AudioSink } from '../engine/audio-sink';
+import { nullSink } from '../engine/null-sink';
+import { programFromSession } from '../presets/program-from-seed';
+import type { Program, ProgramInput } from '../program/program-schema';
+import type { ActiveFrequency } from '../render/voice';
+import type { Spectrum } from '../analysis/analyze-spectrum';
+
+/**
+ * Configuration of the audio plugin (`config.audio` or `VAJRA_AUDIO__*`).
+ *
+ * @example
+ * createVajra({ plugins: [audioPlugin()], config: { audio: { spectrumRate: 5, fadeOut: 10 } } });
+ */
+export const audioPluginConfigSchema = z.object({
+  /** `audio:spectrum` frames per second while playing (0 = none). */
+  spectrumRate: z.coerce.number().min(0).max(60).default(10),
+  /** FFT size of the frames (power of two). */
+  fftSize: z.coerce.number().int().min(256).max(32_768).default(4096),
+  /** Peaks per frame. */
+  maxPeaks: z.coerce.number().int().min(1).max(64).default(8),
+  /** Fade-out when a session stops (s). */
+  fadeOut: z.coerce.number().min(0).max(60).default(3),
+  /** Crossfade when another session starts while one plays (s). */
+  crossfade: z.coerce.number().min(0).max(60).default(2),
+});
+
+/** Parsed audio plugin configuration. */
+export type AudioPluginConfig = z.infer<typeof audioPluginConfigSchema>;
+
+/** Payload of `audio:spectrum`: a real FFT of the most recent audio, as plain JSON. */
+export interface SpectrumFrame {
+  sessionId: string | null;
+  /** ISO time of the frame (kernel clock). */
+  at: string;
+  /** Seconds into the program. */
+  position: number;
+  sampleRate: number;
+  fftSize: number;
+  /** Strongest peaks, interpolated. */
+  peaks: Array<{ frequency: number; magnitude: number }>;
+  /** Levels (dB) of 32 log-spaced bands from 20 Hz to 20 kHz. */
+  bands: number[];
+}
+
+/** What `vajra.plugin('audio')` returns. */
+export interface AudioPluginApi {
+  readonly engine: AudioEngine;
+  /** Play a program outside any session. */
+  play(program: ProgramInput | Program): Promise<void>;
+  stop(options?: { fadeOut?: number }): Promise<void>;
+  status(): EngineStatus & { sessionId: string | null };
+  activeFrequencies(): ActiveFrequency[];
+  spectrum(): Spectrum;
+}
+
+/** Options of {@link audioPlugin}. */
+export interface AudioPluginOptions {
+  /** Where audio goes: a sink, or a factory receiving the kernel clock. Default: `nullSink` on the kernel clock. */
+  sink?: AudioSink | ((clock: Clock) => AudioSink);
+}
+
+declare module '@vajra-stream/core' {
+  interface VajraEvents {
+    'audio:spectrum': SpectrumFrame;
+  }
+  interface VajraPluginApis {
+    audio: AudioPluginApi;
+  }
+  interface VajraPluginConfigs {
+    audio: z.input<typeof audioPluginConfigSchema>;
+  }
+}
+
+const BANDS = 32;
+function bandLevels(spectrum: Spectrum): number[] {
+  const levels: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    const low = 20 * 1000 ** (band / BANDS);
+    const high = 20 * 1000 ** ((band + 1) / BANDS);
+    let power = 0;
+    for (let bin = Math.max(1, Math.floor(low / spectrum.binWidth)); bin <= Math.min(spectrum.magnitudes.length - 1, Math.ceil(high / spectrum.binWidth)); bin++) {
+      power += 10 ** (spectrum.magnitudes[bin]! / 10);
+    }
+    levels.push(Math.round(10 * Math.log10(Math.max(power, 1e-20)) * 10) / 10);
+  }
+  return levels;
+}
+
+/**
+ * The audio plugin: plays a session's program when it starts (its `program`, or one derived from
+ * `audioType`/`frequencies`), resumes recovered running sessions at their elapsed time, pauses/resumes with it, fades out when it stops, crossfades when another
+ * session starts, and emits `audio:spectrum` frames (real FFT of the rendered audio) while playing.
+ *
+ * @example
+ * const vajra = createVajra({ plugins: [audioPlugin()], config: { audio: { spectrumRate: 10 } } });
+ * await vajra.start();
+ * vajra.events.on('audio:spectrum', (frame) => console.log(frame.peaks[0]));
+ */
+export function audioPlugin(options: AudioPluginOptions = {}) {
+  let timer: unknown;
+  let engine: AudioEngine | undefined;
+  let clock: Clock | undefined;
+  return definePlugin({
+    specificationVersion: 'v1',
+    id: 'audio',
+    configSchema: audioPluginConfigSchema,
+    setup(ctx): AudioPluginApi {
+      const config = ctx.config;
+      clock = ctx.clock;
+      const sink = typeof options.sink === 'function' ? options.sink(ctx.clock) : (options.sink ?? nullSink({ clock: ctx.clock }));
+      let sessionId: string | null = null;
+      const live = createAudioEngine({
+        sink,
+        onEnded: () => {
+          sessionId = null;
+        },
+      });
+      engine = live;
+      const logger = ctx.logger;
+      const guard = (what: string, task: () => unknown) => {
+        Promise.resolve()
+          .then(task)
+          .catch((error: unknown) => logger.error(`audio: ${what} failed`, { error: (error as Error).message, code: (error as { code?: string }).code }));
+      };
+      const emitFrame = () => {
+        if (live.status().state !== 'playing') return;
+        const spectrum = live.spectrum({ fftSize: config.fftSize });
+        ctx.events.emit('audio:spectrum', {
+          sessionId,
+          at: new Date(ctx.clock.now()).toISOString(),
+          position: live.status().position,
+          sampleRate: spectrum.sampleRate,
+          fftSize: spectrum.fftSize,
+          peaks: spectrum.peaks.slice(0, config.maxPeaks).map((peak) => ({
+            frequency: Math.round(peak.frequency * 100) / 100,
+            magnitude: Math.round(peak.magnitude * 10) / 10,
+          })),
+          bands: bandLevels(spectrum),
+        });
+      };
+      if (config.spectrumRate > 0) timer = ctx.clock.setInterval(emitFrame, 1000 / config.spectrumRate);
+
+      const startSession = (session: Session, startAt = 0) =>
+        guard('start', async () => {
+          const program = programFromSession(session);
+          const playing = live.status().state === 'playing';
+          sessionId = session.id;
+          if (playing && config.crossfade > 0 && startAt === 0) await live.crossfade(program, { duration: config.crossfade });
+          else await live.play(program, { startAt });
+        });
+      const offs = [
+        ctx.events.on('session:started', ({ session }) => startSession(session)),
+        ctx.events.on('session:recovered', ({ session }) => {
+          // after a restart, continue where the session's elapsed time says
+          if (session.status === 'running') startSession(session, session.elapsedTime);
+        }),
+        ctx.events.on('session:paused', ({ session }) => session.id === sessionId && live.pause()),
+        ctx.events.on('session:resumed', ({ session }) => session.id === sessionId && live.resume()),
+        ...(['session:stopped', 'session:completed', 'session:deleted'] as const).map((name) =>
+          ctx.events.on(name, ({ session }) => {
+            if (session.id !== sessionId) return;
+            sessionId = null;
+            guard('stop', () => live.stop({ fadeOut: config.fadeOut }));
+          }),
+        ),
+      ];
+      ctx.signal.addEventListener('abort', () => offs.forEach((off) => off()), { once: true });
+
+      return {
+        engine: live,
+        play: (program) => {
+          sessionId = null;
+          return live.play(program);
+        },
+        stop: (stopOptions) => live.stop(stopOptions ?? { fadeOut: config.fadeOut }),
+        status: () => ({ ...live.status(), sessionId }),
+        activeFrequencies: () => live.activeFrequencies(),
+        spectrum: () => live.spectrum({ fftSize: config.fftSize }),
+      };
+    },
+    async dispose() {
+      if (timer !== undefined) clock?.clearInterval(timer as never);
+      timer = undefined;
+      await engine?.dispose();
+    },
+  });
+}
