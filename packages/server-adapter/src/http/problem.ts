@@ -1,4 +1,5 @@
 import { isVajraError, type Logger } from '@vajra-stream/core';
+import { stringResponse } from './json-response';
 
 /** The body of an RFC 9457 `application/problem+json` response, with the `VajraError` code. */
 export interface Problem {
@@ -72,8 +73,6 @@ export function toProblem(error: unknown, logger?: Logger): Problem {
  * return problemResponse({ ...toProblem(error), instance: url.pathname });
  * ```
  */
-export function problemResponse(problem: Problem, headers: HeadersInit = {}): Response {
-  const response = new Response(JSON.stringify(problem), { status: problem.status, headers });
-  response.headers.set('content-type', 'application/problem+json');
-  return response;
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return stringResponse(JSON.stringify(problem), problem.status, { ...headers, 'content-type': 'application/problem+json' });
 }

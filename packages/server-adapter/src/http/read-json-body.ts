@@ -10,22 +10,28 @@ import { VajraError } from '@vajra-stream/core';
  * ```
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  // Moderately oversized bodies are read and discarded so the client gets a clean 413 instead of a reset.
+  const discardUpTo = maxBytes + Math.max(maxBytes, 1024 * 1024);
+  const declared = Number(request.headers.get('content-length') ?? 0);
   if (request.body === null) return undefined;
+  const reader = request.body.getReader();
+  if (declared > discardUpTo) {
+    await reader.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
+    if (size > discardUpTo) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
-    chunks.push(value);
+    if (size <= maxBytes) chunks.push(value);
   }
+  if (size > maxBytes) throw tooLarge(maxBytes);
   if (size === 0) return undefined;
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
@@ -51,4 +57,32 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return out;
+}
+
+/**
+ * Read and drop an unread request body (up to `limitBytes`, then cancel) so that an early answer such
+ * as a 404 or 405 reaches the client instead of a connection reset.
+ *
+ * @example
+ * ```ts
+ * await discardBody(request, 2 * 1024 * 1024);
+ * ```
+ */
+export async function discardBody(request: Request, limitBytes: number): Promise<void> {
+  if (request.body === null || request.bodyUsed || request.body.locked) return;
+  const reader = request.body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > limitBytes) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // the client went away: nothing to drain
+  }
 }

@@ -1,0 +1,216 @@
+import { VajraError, parseInput, type Logger, type Vajra } from '@vajra-stream/core';
+import { accessOf, type Access } from './auth/access';
+import { bearerToken, createAuthenticator, type Principal } from './auth/authenticator';
+import { createCors } from './http/cors';
+import { problemResponse, toProblem } from './http/problem';
+import { createRateLimiter } from './http/rate-limiter';
+import { stringResponse } from './http/json-response';
+import { discardBody, readJsonBody } from './http/read-json-body';
+import { isLoopback } from './is-loopback';
+import { buildOpenApi } from './openapi/build-openapi';
+import { builtInRoutes } from './routes/built-in-routes';
+import type { AnyRoute } from './routing/define-route';
+import { createRouter } from './routing/create-router';
+import { DEFAULT_LIMITS, type ServerLimits, type ServerOptions } from './server-options';
+import { createWebSocketHooks, type WebSocketHooks } from './ws/create-websocket-hooks';
+
+/** Facts about a request that only the adapter knows. */
+export interface RequestInfo {
+  remoteAddress?: string;
+}
+
+/**
+ * A kernel as one Fetch handler plus WebSocket hooks; adapters mount it on a framework.
+ */
+export interface VajraServer {
+  fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  websocket: WebSocketHooks;
+  /** Every mounted route (built-in, plugin and extra ones). */
+  readonly routes: readonly AnyRoute[];
+  /** The OpenAPI 3.1 document. */
+  openapi(): Record<string, unknown>;
+  /** True when `pathname` belongs to this server (a route, `/api/*` or the WebSocket path); lets adapters pass others on. */
+  handles(pathname: string): boolean;
+  /** Adapters report where they listen; beyond loopback, credentials become mandatory. */
+  setListening(hostname: string): void;
+  /** True while listening beyond loopback. */
+  readonly exposed: boolean;
+  /** Resolve the principal of a bearer token (`null`: anonymous); throws 401 for a wrong one. */
+  authenticate(token: string | null): Promise<Principal | null>;
+  /** Whether mutating requests and upgrades need credentials right now. */
+  authRequired(): boolean;
+  readonly logger: Logger;
+  readonly limits: Required<ServerLimits>;
+  /** Close WebSocket connections and detach from the kernel's events. */
+  close(): void;
+}
+
+/**
+ * Turn a started kernel into a Fetch handler and WebSocket hooks, with no framework import.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from '@vajra-stream/server-adapter';
+ * import { serve } from '@vajra-stream/server-adapter/node';
+ * const server = createServer(vajra, { auth: { apiKeys: [{ name: 'me', key: process.env.KEY! }] } });
+ * await serve(server, { port: 8000 });
+ * ```
+ */
+export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraServer {
+  const logger = options.logger ?? vajra.logger.child({ component: 'server' });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const authenticator = createAuthenticator(options.auth);
+  const cors = createCors(options.cors);
+  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 }, () => vajra.clock.now());
+  let hostname = options.hostname ?? '127.0.0.1';
+  let document: Record<string, unknown> | undefined;
+
+  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), audio: options.audio }), ...(options.routes ?? [])];
+  const router = createRouter(routes);
+  const requirement = options.auth?.require ?? 'when-exposed';
+  const authRequired = (): boolean => requirement === 'always' || (requirement === 'when-exposed' && !isLoopback(hostname));
+
+  const authenticate = (token: string | null): Promise<Principal | null> => authenticator.authenticate(token);
+
+  async function run(request: Request, url: URL, info: RequestInfo): Promise<Response> {
+    const method = request.method.toUpperCase();
+    if (method === 'OPTIONS') {
+      const origin = request.headers.get('origin');
+      if (origin !== null && request.headers.has('access-control-request-method')) {
+        if (!cors.allows(origin)) throw new VajraError('CORS_ORIGIN_DENIED', 'This origin is not allowed', { status: 403 });
+        return stringResponse(null, 204, cors.preflightHeaders(origin));
+      }
+    }
+    if (limiter !== undefined && url.pathname !== '/health' && url.pathname !== '/ready') {
+      const verdict = limiter.take(info.remoteAddress ?? 'unknown');
+      if (!verdict.allowed) {
+        throw new VajraError('RATE_LIMITED', 'Too many requests; slow down', { status: 429, details: { retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) } });
+      }
+    }
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${url.pathname.slice(0, 200)}`, { status: 404 });
+    if (match.kind === 'method-not-allowed') {
+      const allow = match.allow.includes('GET') ? [...match.allow, 'HEAD'] : match.allow;
+      throw new VajraError('METHOD_NOT_ALLOWED', `Use ${allow.join(', ')} on this route`, { status: 405, details: { allow } });
+    }
+    const { route } = match;
+    const principal = await authenticate(bearerToken(header(request, 'authorization')));
+    const isProtected = (route.auth ?? (route.method === 'GET' ? 'public' : 'protected')) === 'protected';
+    if (isProtected && principal === null && authRequired()) {
+      throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
+    }
+    const access: Access = accessOf(principal);
+    const params = route.params === undefined ? undefined : parseInput(route.params, match.params, 'path parameters');
+    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(url.searchParams), 'query');
+    let body: unknown;
+    if (route.body !== undefined) {
+      const raw = await readJsonBody(request, limits.bodyBytes);
+      body = parseInput(route.body, applyAliases(raw, route.bodyAliases), 'request body');
+    } else if (request.body !== null && method !== 'GET' && method !== 'HEAD') {
+      await readJsonBody(request, limits.bodyBytes); // enforce the limit even where the body is ignored
+    }
+    const result = await route.handler({
+      request,
+      url,
+      params,
+      query,
+      body,
+      vajra,
+      access,
+      get signal() {
+        return request.signal; // built on first use: most handlers never need it
+      },
+    });
+    if (result instanceof Response) return result;
+    const payload = options.validateResponses === true && route.response !== undefined ? checkResponse(route, result) : result;
+    const status = route.status ?? 200;
+    if (status === 204) return stringResponse(null, status, {});
+    return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, { 'content-type': 'application/json; charset=utf-8' });
+  }
+
+  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, cors });
+
+  const server: VajraServer = {
+    logger,
+    limits,
+    routes,
+    get exposed() {
+      return !isLoopback(hostname);
+    },
+    setListening(host) {
+      hostname = host;
+      if (authRequired() && !authenticator.configured) logger.warn('listening beyond loopback without API keys or JWT: every mutating request will be refused', { hostname });
+    },
+    authRequired,
+    authenticate,
+    handles(pathname) {
+      return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || router.match('GET', pathname).kind !== 'not-found';
+    },
+    openapi() {
+      document ??= buildOpenApi(routes, options.openapi);
+      return document;
+    },
+    async fetch(request, info = {}) {
+      const started = Date.now();
+      const origin = header(request, 'origin');
+      const corsHeaders = cors.headersFor(origin);
+      let url: URL;
+      let response: Response;
+      try {
+        url = (request as { parsedUrl?: URL }).parsedUrl ?? new URL(request.url);
+      } catch {
+        url = new URL('http://invalid/');
+      }
+      try {
+        response = await run(request, url, info);
+      } catch (error) {
+        const problem = { ...toProblem(error, logger), instance: url.pathname.slice(0, 200) };
+        const headers: Record<string, string> = {};
+        if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
+        if (problem.status === 405) headers.allow = ((problem.details as { allow?: string[] })?.allow ?? []).join(', ');
+        if (problem.status === 429) headers['retry-after'] = String((problem.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 1);
+        response = problemResponse(problem, headers);
+      }
+      await discardBody(request, limits.bodyBytes + Math.max(limits.bodyBytes, 1024 * 1024));
+      for (const [name, value] of Object.entries(corsHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+      if (options.logRequests === true) logger.info('request', { method: request.method, path: url.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
+      return response;
+    },
+    websocket: websocket.hooks,
+    close: () => websocket.close(),
+  };
+  return server;
+}
+
+/** A request header; adapters may offer a cheaper `headerValue` than building a `Headers` object. */
+function header(request: Request, name: string): string | null {
+  const fast = (request as { headerValue?: (name: string) => string | null }).headerValue;
+  return fast === undefined ? request.headers.get(name) : fast.call(request, name);
+}
+
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of search) {
+    const prior = out[key];
+    out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+  }
+  return out;
+}
+
+function applyAliases(raw: unknown, aliases: Record<string, string> | undefined): unknown {
+  if (aliases === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [alias, name] of Object.entries(aliases)) {
+    if (!(alias in out)) continue;
+    if (name in out) throw new VajraError('VALIDATION_FAILED', `Invalid request body: give either "${alias}" or "${name}", not both`, { status: 422 });
+    out[name] = out[alias];
+    delete out[alias];
+  }
+  return out;
+}
+
+function checkResponse(route: AnyRoute, value: unknown): unknown {
+  const result = route.response!.safeParse(value);
+  if (!result.success) throw new Error(`Response of ${route.method} ${route.path} does not match its schema: ${result.error.message}`);
+  return value;
+}

@@ -1,0 +1,48 @@
+/** CORS settings: an allowlist of origins (`*` allows any). */
+export interface CorsOptions {
+  origins?: string[];
+  /** Seconds browsers may cache a preflight. */
+  maxAge?: number;
+}
+
+/** The seed's development origins, allowed by default. */
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+
+const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+const ALLOWED_HEADERS = 'authorization, content-type, accept';
+
+/**
+ * CORS decisions for one server.
+ *
+ * @example
+ * ```ts
+ * const cors = createCors({ origins: ['https://app.example'] });
+ * cors.allows('https://app.example'); // true
+ * ```
+ */
+export function createCors(options: CorsOptions = {}) {
+  const origins = new Set(options.origins ?? DEFAULT_CORS_ORIGINS);
+  const any = origins.has('*');
+  const allows = (origin: string | null): boolean => origin !== null && (any || origins.has(origin));
+  return {
+    allows,
+    /** Headers added to an actual response (none when the origin is absent or not allowed). */
+    headersFor(origin: string | null): Record<string, string> {
+      if (!allows(origin)) return {};
+      return { 'access-control-allow-origin': any ? '*' : origin!, 'access-control-expose-headers': 'retry-after, x-ratelimit-remaining', vary: 'Origin' };
+    },
+    /** Headers of a successful preflight. */
+    preflightHeaders(origin: string): Record<string, string> {
+      return {
+        'access-control-allow-origin': any ? '*' : origin,
+        'access-control-allow-methods': ALLOWED_METHODS,
+        'access-control-allow-headers': ALLOWED_HEADERS,
+        'access-control-max-age': String(options.maxAge ?? 600),
+        vary: 'Origin',
+      };
+    },
+  };
+}
+
+/** The CORS helper built by {@link createCors}. */
+export type Cors = ReturnType<typeof createCors>;

@@ -1,0 +1,135 @@
+/**
+ * Node adapter: mount a Vajra server on `node:http` (and anything built on it) with `ws` for WebSockets.
+ *
+ * @example
+ * ```ts
+ * import { serve } from '@vajra-stream/server-adapter/node';
+ * const { url, close } = await serve(createServer(vajra), { port: 8000 });
+ * ```
+ * @module
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { VajraServer } from '../create-server';
+import { toRequest, writeResponse, writeUpgradeRefusal } from './node-fetch-bridge';
+
+export { toRequest, writeResponse } from './node-fetch-bridge';
+
+/**
+ * A `(req, res)` listener for `node:http`. `getBody` lets frameworks hand over a body they already parsed.
+ *
+ * @example
+ * ```ts
+ * http.createServer(toNodeListener(server)).listen(8000, '127.0.0.1');
+ * ```
+ */
+export function toNodeListener(server: VajraServer, getBody?: (req: IncomingMessage) => unknown) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const request = toRequest(req, res, getBody?.(req));
+    server
+      .fetch(request, { remoteAddress: req.socket.remoteAddress })
+      .then((response) => {
+        // An answer before the whole body arrived (413, 404, …): do not let the client reuse this socket.
+        if (!req.complete) res.shouldKeepAlive = false;
+        return writeResponse(res, response);
+      })
+      .catch((error: unknown) => {
+        server.logger.error('could not write a response', { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+  };
+}
+
+const PROTOCOL = Symbol('vajra-stream.ws-protocol');
+type UpgradeRequest = IncomingMessage & { [PROTOCOL]?: string };
+
+/**
+ * Serve the server's WebSocket (`/ws`) on an existing Node HTTP server. Upgrades for other paths are
+ * left to other listeners (a socket we do not own is never destroyed). Auth runs before the 101.
+ *
+ * @example
+ * ```ts
+ * const httpServer = app.listen(8000, '127.0.0.1');
+ * const ws = attachWebSocket(httpServer, server);
+ * ```
+ */
+export function attachWebSocket(httpServer: Server, server: VajraServer, options: { maxPayload?: number } = {}) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? 1024 * 1024,
+    handleProtocols: (_protocols, req) => (req as UpgradeRequest)[PROTOCOL] ?? false,
+  });
+  const onUpgrade = (req: UpgradeRequest, socket: import('node:stream').Duplex, head: Buffer): void => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname !== server.websocket.path) {
+      // Only answer for paths nobody else may own; another upgrade listener may handle this socket.
+      if (httpServer.listenerCount('upgrade') === 1) void writeUpgradeRefusal(socket, new Response(null, { status: 404 }));
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    server.websocket
+      .upgrade(toRequest(req), { remoteAddress: req.socket.remoteAddress })
+      .then((result) => {
+        if (result instanceof Response) return writeUpgradeRefusal(socket, result);
+        req[PROTOCOL] = result.protocol;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const connection = server.websocket.open({ send: (data, done) => ws.send(data, done), close: (code, reason) => ws.close(code, reason) }, result.context);
+          ws.on('message', (data, isBinary) => connection.message(isBinary ? (data as Buffer) : (data as Buffer).toString('utf8'), isBinary));
+          ws.on('close', () => connection.close());
+          ws.on('error', () => connection.close());
+        });
+      })
+      .catch(() => socket.destroy());
+  };
+  const report = (): void => {
+    const address = httpServer.address();
+    if (address !== null && typeof address === 'object') server.setListening((address as AddressInfo).address);
+  };
+  httpServer.on('upgrade', onUpgrade);
+  httpServer.on('listening', report);
+  if (httpServer.listening) report();
+  return {
+    wss,
+    close(): void {
+      httpServer.off('upgrade', onUpgrade);
+      httpServer.off('listening', report);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+/**
+ * Listen with `node:http` on `hostname` (default `127.0.0.1`) and `port` (default 8000), REST and WebSocket.
+ *
+ * @example
+ * ```ts
+ * const { url, close } = await serve(server, { port: 0 });
+ * ```
+ */
+export async function serve(server: VajraServer, options: { port?: number; hostname?: string } = {}) {
+  const hostname = options.hostname ?? '127.0.0.1';
+  const httpServer = createHttpServer(toNodeListener(server));
+  const ws = attachWebSocket(httpServer, server);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 8000, hostname, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return {
+    httpServer,
+    port,
+    url: `http://${host}:${port}`,
+    async close(): Promise<void> {
+      ws.close();
+      server.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Vajra } from '@vajra-stream/core';
+import type { AnyRoute } from '../routing/define-route';
+import { astrologyRoutes } from './astrology-routes';
+import { audioRoutes } from './audio-routes';
+import { llmRoutes } from './llm-routes';
+import { prayerRoutes } from './prayer-routes';
+import { sessionRoutes } from './session-routes';
+import { systemRoutes } from './system-routes';
+
+/**
+ * Every built-in route; plugin routes only when the plugin is installed.
+ *
+ * @example
+ * ```ts
+ * const routes = builtInRoutes(vajra, { openapi: () => ({}) });
+ * ```
+ */
+export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } }): AnyRoute[] {
+  return [
+    ...systemRoutes(vajra, deps),
+    ...sessionRoutes(),
+    ...prayerRoutes(),
+    ...(vajra.hasPlugin('audio') ? audioRoutes({ maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
+    ...(vajra.hasPlugin('astrology') ? astrologyRoutes() : []),
+    ...(vajra.hasPlugin('oracle') ? llmRoutes() : []),
+  ];
+}

@@ -1,0 +1,68 @@
+import type { Vajra } from '@vajra-stream/core';
+import { z } from 'zod';
+import { docsPage } from '../openapi/docs-page';
+import { defineRoute, type AnyRoute } from '../routing/define-route';
+
+/**
+ * `/`, `/health` (liveness), `/ready` (store and plugins), `/openapi.json` and `/docs`.
+ *
+ * @example
+ * ```ts
+ * systemRoutes(vajra, { openapi: () => server.openapi() });
+ * ```
+ */
+export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown> }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/',
+      summary: 'About this server',
+      tags: ['system'],
+      response: z.object({ name: z.string(), version: z.string(), docs: z.string(), openapi: z.string(), websocket: z.string(), plugins: z.array(z.string()) }),
+      handler: () => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds() }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/health',
+      summary: 'Liveness',
+      tags: ['system'],
+      response: z.object({ status: z.literal('ok'), kernel: z.string() }),
+      handler: () => ({ status: 'ok' as const, kernel: vajra.status }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/ready',
+      summary: 'Readiness: kernel running, store answering, plugins started',
+      tags: ['system'],
+      response: z.object({ ready: z.boolean(), store: z.string(), plugins: z.record(z.string(), z.boolean()) }),
+      handler: async () => {
+        const ready = await vajra.ready();
+        const plugins = Object.fromEntries(vajra.pluginIds().map((id) => [id, vajra.hasPlugin(id)]));
+        const all = ready && Object.values(plugins).every(Boolean);
+        const body = { ready: all, store: vajra.store.kind, plugins };
+        return all ? body : new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json' } });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/openapi.json',
+      summary: 'This OpenAPI 3.1 document',
+      tags: ['system'],
+      handler: () => deps.openapi(),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/docs',
+      summary: 'API documentation page (self-contained, no CDN)',
+      tags: ['system'],
+      produces: { 'text/html': { description: 'HTML page' } },
+      handler: () =>
+        new Response(docsPage('/openapi.json'), {
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+          },
+        }),
+    }),
+  ];
+}

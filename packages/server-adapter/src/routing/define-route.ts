@@ -1,0 +1,83 @@
+import type { Vajra } from '@vajra-stream/core';
+import type { z } from 'zod';
+import type { Access } from '../auth/access';
+
+/** HTTP methods a route can answer. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route handler receives. */
+export interface RouteContext<Params = unknown, Query = unknown, Body = unknown> {
+  request: Request;
+  url: URL;
+  params: Params;
+  query: Query;
+  body: Body;
+  vajra: Vajra;
+  /** Who is asking and what they may see (ownership). */
+  access: Access;
+  signal: AbortSignal;
+}
+
+/**
+ * A route declared once: the same zod schemas validate requests, optionally check responses, and
+ * produce the OpenAPI document.
+ */
+export interface RouteDefinition<
+  P extends AnyObject | undefined = AnyObject | undefined,
+  Q extends AnyObject | undefined = AnyObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: HttpMethod;
+  /** OpenAPI-style path: `/api/v1/sessions/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Seed-style names accepted in a JSON body and renamed before validation (`{ audio_type: 'audioType' }`). */
+  bodyAliases?: Record<string, string>;
+  /** Schema of the JSON response; omit when the handler returns a `Response` of its own. */
+  response?: R;
+  /** Success status (200 by default, 201 for creations). */
+  status?: number;
+  /** Content types of a handler that returns its own `Response` (documented in OpenAPI). */
+  produces?: Record<string, { description: string; schema?: z.ZodType }>;
+  /** `public` routes never need credentials; `protected` ones (the default for non-GET) do when auth is required. */
+  auth?: 'public' | 'protected';
+  handler(context: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response> | (R extends z.ZodType ? z.input<R> : unknown) | Response;
+}
+
+/** A route of any shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;
+
+/**
+ * Declare a route (an identity function that keeps the types). Third-party plugins contribute routes
+ * the same way through `createServer(vajra, { routes })`.
+ *
+ * @example
+ * ```ts
+ * const hello = defineRoute({
+ *   method: 'GET',
+ *   path: '/api/v1/hello/{name}',
+ *   summary: 'Say hello',
+ *   params: z.object({ name: z.string().max(64) }),
+ *   response: z.object({ greeting: z.string() }),
+ *   handler: ({ params }) => ({ greeting: `Tashi delek, ${params.name}` }),
+ * });
+ * ```
+ */
+export function defineRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(route: RouteDefinition<P, Q, B, R>): RouteDefinition<P, Q, B, R> {
+  return route;
+}

@@ -1,0 +1,54 @@
+import type { Logger } from '@vajra-stream/core';
+import type { AuthOptions } from './auth/authenticator';
+import type { CorsOptions } from './http/cors';
+import type { RateLimitOptions } from './http/rate-limiter';
+import type { OpenApiInfo } from './openapi/build-openapi';
+import type { AnyRoute } from './routing/define-route';
+
+/** Size limits of requests and WebSocket traffic. */
+export interface ServerLimits {
+  /** Largest accepted request body (bytes, default 1 MiB). */
+  bodyBytes?: number;
+  /** Largest WebSocket message handled (bytes, default 64 KiB); larger ones get an `error` message. */
+  wsMessageBytes?: number;
+  /** Bytes queued for one connection before it is dropped from a topic (default 1 MiB). */
+  wsQueueBytes?: number;
+  /** Most topics one connection may subscribe to (default 64). */
+  wsTopics?: number;
+  /** Messages one connection may send per second, with bursts up to twice that (default 50). */
+  wsMessagesPerSecond?: number;
+  /** Open WebSocket connections at most (default 10,000); further upgrades get 503. */
+  wsConnections?: number;
+}
+
+/**
+ * Options of {@link createServer}.
+ *
+ * @example
+ * ```ts
+ * createServer(vajra, { auth: { apiKeys: [{ name: 'alice', key: 's3cret' }] }, cors: { origins: ['https://app.example'] } });
+ * ```
+ */
+export interface ServerOptions {
+  auth?: AuthOptions;
+  /** CORS allowlist; the seed's `http://localhost:3000` and `http://localhost:5173` by default. */
+  cors?: CorsOptions;
+  /** Per-client request budget (600 per minute by default); `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
+  limits?: ServerLimits;
+  /** Extra routes (third-party plugins), declared with `defineRoute`. */
+  routes?: AnyRoute[];
+  /** Check every JSON response against its schema (a mismatch is a 500); for tests and development. */
+  validateResponses?: boolean;
+  /** Where the server listens; adapters update it. Auth becomes mandatory beyond loopback. Default `127.0.0.1`. */
+  hostname?: string;
+  /** Log one line per request (method, path, status, duration). */
+  logRequests?: boolean;
+  logger?: Logger;
+  openapi?: OpenApiInfo;
+  /** Bounds of offline rendering by `/api/v1/audio/generate` (seconds; WAV 600, JSON 5 by default). */
+  audio?: { maxWavSeconds?: number; maxJsonSeconds?: number };
+}
+
+/** Default limits. */
+export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000 };

@@ -1,0 +1,218 @@
+import { VajraError, type Logger, type Vajra } from '@vajra-stream/core';
+import { accessOf, type Access } from '../auth/access';
+import { bearerToken, type Principal } from '../auth/authenticator';
+import type { Cors } from '../http/cors';
+import { problemResponse, toProblem } from '../http/problem';
+import type { RequestInfo, VajraServer } from '../create-server';
+import type { ServerLimits } from '../server-options';
+import { createOwnerIndex } from './owner-index';
+import { handleClientMessage } from './handle-client-message';
+import { matchingTopic } from './topics';
+
+/** What an adapter gives the hooks for one open socket. */
+export interface WsPeer {
+  /** Send one text frame; call `done` once it has left the process (ws: the send callback). */
+  send(data: string, done: (error?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** What the hooks give back for one open socket: feed it messages and the close. */
+export interface WsConnection {
+  message(data: string | Uint8Array, isBinary?: boolean): void;
+  close(): void;
+}
+
+/** Result of a successful upgrade check: the subprotocol to echo and the connection's context. */
+export interface UpgradeAccepted {
+  protocol?: string;
+  context: { principal: Principal | null };
+}
+
+/** The WebSocket side of a server, crossws-style: `upgrade` (auth, before the 101), then `open`. */
+export interface WebSocketHooks {
+  readonly path: string;
+  /** Accept (`UpgradeAccepted`) or refuse (a `Response` to write instead of the 101). */
+  upgrade(request: Request, info?: RequestInfo): Promise<UpgradeAccepted | Response>;
+  open(peer: WsPeer, context: UpgradeAccepted['context']): WsConnection;
+  /** Open connections and subscribers per topic. */
+  stats(): { connections: number; topics: Record<string, number> };
+}
+
+/** One open socket's state. */
+export interface ConnectionState {
+  id: number;
+  peer: WsPeer;
+  access: Access;
+  topics: Set<string>;
+  queued: number;
+  closed: boolean;
+  aborts: Set<AbortController>;
+  /** Message budget (token bucket): tokens left and when they were last refilled. */
+  budget: { tokens: number; at: number };
+  /** Send a control message (replies, errors); bounded by a hard cap, beyond which the socket closes. */
+  reply(message: Record<string, unknown>): void;
+}
+
+/** The subprotocol this server speaks; clients may also offer `vajra-stream.bearer.<token>` to authenticate. */
+export const WS_PROTOCOL = 'vajra-stream.v1';
+const BEARER_PROTOCOL = 'vajra-stream.bearer.';
+
+interface Dependencies {
+  vajra: Vajra;
+  server: () => VajraServer;
+  logger: Logger;
+  limits: Required<ServerLimits>;
+  cors: Cors;
+}
+
+/**
+ * Build the WebSocket hooks of a server: upgrade checks, the JSON protocol, topic fan-out from the
+ * kernel's events with ownership filtering, and bounded per-connection send queues.
+ *
+ * @example
+ * ```ts
+ * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, cors });
+ * ```
+ */
+export function createWebSocketHooks({ vajra, server, logger, limits, cors }: Dependencies) {
+  const connections = new Set<ConnectionState>();
+  const owners = createOwnerIndex(vajra);
+  let nextId = 1;
+
+  const refuse = (error: unknown): Response => problemResponse({ ...toProblem(error, logger), instance: '/ws' }, toProblem(error).status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+
+  const drop = (connection: ConnectionState, topic: string): void => {
+    connection.topics.delete(topic);
+    connection.reply({ type: 'unsubscribed', topic, reason: 'slow-consumer' });
+    logger.warn('slow WebSocket client dropped from a topic', { connection: connection.id, topic });
+  };
+
+  const sendTopic = (connection: ConnectionState, topic: string, text: string): void => {
+    if (connection.closed) return;
+    if (connection.queued + text.length > limits.wsQueueBytes) return drop(connection, topic);
+    push(connection, text);
+  };
+
+  const push = (connection: ConnectionState, text: string): void => {
+    connection.queued += text.length;
+    try {
+      connection.peer.send(text, () => {
+        connection.queued -= text.length;
+      });
+    } catch {
+      connection.queued -= text.length;
+    }
+  };
+
+  const offAny = vajra.events.onAny((name, payload) => {
+    if (connections.size === 0) return;
+    const interested: Array<[ConnectionState, string]> = [];
+    for (const connection of connections) {
+      const topic = matchingTopic(connection.topics, name);
+      if (topic !== undefined) interested.push([connection, topic]);
+    }
+    owners.observe(name, payload);
+    if (interested.length === 0) return;
+    const text = JSON.stringify({ type: name, data: payload });
+    const deliver = (owner: string | null | undefined): void => {
+      for (const [connection, topic] of interested) {
+        if (owner === undefined || connection.access.canSee(owner)) sendTopic(connection, topic, text);
+      }
+    };
+    const owner = owners.ownerOf(name, payload);
+    if (owner instanceof Promise) owner.then(deliver, () => undefined);
+    else deliver(owner);
+  });
+
+  const hooks: WebSocketHooks = {
+    path: '/ws',
+    async upgrade(request) {
+      try {
+        const url = new URL(request.url);
+        if (url.pathname !== '/ws') return refuse(notFound());
+        if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
+        if (connections.size >= limits.wsConnections) return refuse(new VajraError('WS_CONNECTIONS_EXHAUSTED', 'Too many open WebSocket connections; try again later', { status: 503 }));
+        const origin = request.headers.get('origin');
+        if (origin !== null && !cors.allows(origin)) return refuse(originDenied());
+        const offered = (request.headers.get('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        const fromProtocol = offered.find((p) => p.startsWith(BEARER_PROTOCOL))?.slice(BEARER_PROTOCOL.length) ?? null;
+        const token = bearerToken(request.headers.get('authorization')) ?? fromProtocol;
+        const principal = await server().authenticate(token);
+        if (principal === null && server().authRequired()) return refuse(unauthenticated());
+        return { ...(offered.includes(WS_PROTOCOL) ? { protocol: WS_PROTOCOL } : {}), context: { principal } };
+      } catch (error) {
+        return refuse(error);
+      }
+    },
+    open(peer, context) {
+      const connection: ConnectionState = {
+        id: nextId++,
+        peer,
+        access: accessOf(context.principal),
+        topics: new Set(),
+        queued: 0,
+        closed: false,
+        aborts: new Set(),
+        budget: { tokens: limits.wsMessagesPerSecond * 2, at: vajra.clock.now() },
+        reply(message) {
+          if (connection.closed) return;
+          const text = JSON.stringify(message);
+          if (connection.queued + text.length > limits.wsQueueBytes * 4) {
+            connection.peer.close(1013, 'send queue full');
+            finish();
+            return;
+          }
+          push(connection, text);
+        },
+      };
+      const finish = (): void => {
+        if (connection.closed) return;
+        connection.closed = true;
+        for (const abort of connection.aborts) abort.abort();
+        connections.delete(connection);
+      };
+      connections.add(connection);
+      return {
+        message: (data, isBinary = false) => {
+          if (connection.closed) return;
+          const now = vajra.clock.now();
+          const budget = connection.budget;
+          budget.tokens = Math.min(limits.wsMessagesPerSecond * 2, budget.tokens + ((now - budget.at) / 1000) * limits.wsMessagesPerSecond);
+          budget.at = now;
+          if (budget.tokens < 1) {
+            connection.reply({ type: 'error', code: 'RATE_LIMITED', message: `At most ${limits.wsMessagesPerSecond} messages per second`, status: 429 });
+            return;
+          }
+          budget.tokens -= 1;
+          handleClientMessage({ vajra, server: server(), connection, limits, logger }, data, isBinary).catch((error: unknown) => {
+            const problem = toProblem(error, logger);
+            connection.reply({ type: 'error', code: problem.code, message: problem.detail });
+          });
+        },
+        close: finish,
+      };
+    },
+    stats() {
+      const topics: Record<string, number> = {};
+      for (const connection of connections) for (const topic of connection.topics) topics[topic] = (topics[topic] ?? 0) + 1;
+      return { connections: connections.size, topics };
+    },
+  };
+
+  return {
+    hooks,
+    close(): void {
+      offAny();
+      for (const connection of [...connections]) {
+        connection.peer.close(1001, 'server shutting down');
+        connection.closed = true;
+        connections.delete(connection);
+      }
+    },
+  };
+}
+
+const notFound = () => new VajraError('ROUTE_NOT_FOUND', 'No WebSocket endpoint here; use /ws', { status: 404 });
+const upgradeRequired = () => new VajraError('UPGRADE_REQUIRED', 'Send Upgrade: websocket', { status: 426 });
+const originDenied = () => new VajraError('CORS_ORIGIN_DENIED', 'This origin may not open a WebSocket', { status: 403 });
+const unauthenticated = () => new VajraError('UNAUTHENTICATED', 'The WebSocket needs credentials: Authorization: Bearer <token> or the vajra-stream.bearer.<token> subprotocol', { status: 401 });
