@@ -1,11 +1,4 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base';
 
-export default defineConfig({
-  entry: {"index":"src/index.ts"},
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  tsconfig: './tsconfig.json',
-});
+export default defineConfig(packageBuild({ index: 'src/index.ts' }));

@@ -1,18 +1,15 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'node/index': 'src/node/index.ts',
-    'express/index': 'src/express/index.ts',
-    'fastify/index': 'src/fastify/index.ts',
-    'hono/index': 'src/hono/index.ts',
-  },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  tsconfig: './tsconfig.json',
-  external: ['express', 'fastify', 'hono', '@hono/node-server', /^@vajra-stream\//],
-});
+export default defineConfig(
+  packageBuild(
+    {
+      index: 'src/index.ts',
+      'node/index': 'src/node/index.ts',
+      'express/index': 'src/express/index.ts',
+      'fastify/index': 'src/fastify/index.ts',
+      'hono/index': 'src/hono/index.ts',
+    },
+    { external: ['express', 'fastify', 'hono', '@hono/node-server', /^@vajra-stream\//] },
+  ),
+);

@@ -58,11 +58,14 @@ describe.each(adapters)('$name adapter', (adapter) => {
       expect(wrong.body.code).toBe('METHOD_NOT_ALLOWED');
     });
 
-    it.runIf(adapter.passThrough)('leaves the framework its own routes', async () => {
-      const other = await call(open.url, 'GET', '/other');
-      expect(other.status).toBe(200);
-      expect(other.text).toBe('other');
-    });
+    // Only frameworks that share a path space with us (Express, Hono) have routes of their own to keep.
+    if (adapter.passThrough) {
+      it('leaves the framework its own routes', async () => {
+        const other = await call(open.url, 'GET', '/other');
+        expect(other.status).toBe(200);
+        expect(other.text).toBe('other');
+      });
+    }
   });
 
   describe('sessions', () => {
