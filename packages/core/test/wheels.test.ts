@@ -182,5 +182,8 @@ describe('prayer wheels', () => {
     expect((await f.vajra.wheels.list({ owner: 'alice' })).items.map((w) => w.id)).toEqual([a.id]);
     expect((await f.vajra.wheels.list({ status: 'spinning' })).total).toBe(1);
     expect((await f.vajra.wheels.stats({ owner: 'bob' })).wheels).toBe(1);
+    await f.clock.advance(60_000);
+    const rotated = f.events.filter((e) => e.name === 'wheel:rotated').map((e) => e.payload);
+    expect(rotated).toEqual([expect.objectContaining({ wheelId: a.id, owner: 'alice', rotations: '1' })]);
   });
 });

@@ -33,6 +33,8 @@ export type AudioPluginConfig = z.infer<typeof audioPluginConfigSchema>;
 /** Payload of `audio:spectrum`: a real FFT of the most recent audio, as plain JSON. */
 export interface SpectrumFrame {
   sessionId: string | null;
+  /** Owner of that session (`null`: unowned or not a session), so servers can route frames to their principal. */
+  owner: string | null;
   /** ISO time of the frame (kernel clock). */
   at: string;
   /** Seconds into the program. */
@@ -112,6 +114,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       clock = ctx.clock;
       const sink = typeof options.sink === 'function' ? options.sink(ctx.clock) : (options.sink ?? nullSink({ clock: ctx.clock }));
       let sessionId: string | null = null;
+      let owner: string | null = null;
       const live = createAudioEngine({
         sink,
         onEnded: () => {
@@ -130,6 +133,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
         const spectrum = live.spectrum({ fftSize: config.fftSize });
         ctx.events.emit('audio:spectrum', {
           sessionId,
+          owner: sessionId === null ? null : owner,
           at: new Date(ctx.clock.now()).toISOString(),
           position: live.status().position,
           sampleRate: spectrum.sampleRate,
@@ -148,6 +152,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
           const program = programFromSession(session);
           const playing = live.status().state === 'playing';
           sessionId = session.id;
+          owner = session.owner;
           if (playing && config.crossfade > 0 && startAt === 0) await live.crossfade(program, { duration: config.crossfade });
           else await live.play(program, { startAt });
         });

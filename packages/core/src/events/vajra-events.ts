@@ -9,6 +9,8 @@ export interface SessionEvent {
 /** Payload of `wheel:rotated`: the new durable counts (decimal strings, exact beyond 2^53). */
 export interface WheelRotatedEvent {
   wheelId: string;
+  /** Owner of the wheel (`null`: unowned). */
+  owner: string | null;
   rotations: string;
   recitations: string;
   /** Rotations added since the previous `wheel:rotated` of this wheel. */

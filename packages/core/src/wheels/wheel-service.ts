@@ -114,6 +114,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     if (after.rotations === before.rotations) return;
     events.emit('wheel:rotated', {
       wheelId: after.id,
+      owner: after.owner,
       rotations: after.rotations,
       recitations: after.recitations,
       delta: (BigInt(after.rotations) - BigInt(before.rotations)).toString(),

@@ -48,6 +48,8 @@ export function createOwnerIndex(vajra: Vajra) {
       if (session !== undefined && typeof session === 'object') return typeof session.owner === 'string' ? session.owner : null;
       const wheel = p.wheel as { owner?: unknown } | undefined;
       if (wheel !== undefined && typeof wheel === 'object') return typeof wheel.owner === 'string' ? wheel.owner : null;
+      // Our own id-only events (wheel:rotated, audio:spectrum) carry their owner; the look-up is for third-party ones.
+      if (typeof p.owner === 'string' || p.owner === null) return p.owner as string | null;
       if (typeof p.wheelId === 'string') return wheels.has(p.wheelId) ? wheels.get(p.wheelId)! : lookup('wheel', p.wheelId);
       if (typeof p.sessionId === 'string') return sessions.has(p.sessionId) ? sessions.get(p.sessionId)! : lookup('session', p.sessionId);
       void name;
