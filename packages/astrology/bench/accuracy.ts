@@ -15,7 +15,8 @@
  *   SEFLG_NONUT|SEFLG_NOABERR|SEFLG_NOGDEFL`; and `geometricGeocentricLongitudeJ2000` (no light
  *   time, aberration or nutation: the planetary theory alone, the Earth's included).
  *
- * Optional second argument `position,velocity`: VSOP87B truncation thresholds to try (see vsop87b.ts).
+ * Optional second argument `position,velocity`: VSOP87B truncation thresholds to try
+ * (see scripts/vsop87b-truncation.ts; the series are re-trimmed from astronomia, a devDependency).
  *
  * Worst and RMS differences in arcseconds; speed differences in arcseconds per day.
  */
@@ -23,7 +24,8 @@ import { createRequire } from 'node:module';
 import { AstroTime, Body, HelioVector, Rotation_EQJ_ECL, RotateVector } from 'astronomy-engine';
 import { chart, CHART_BODIES } from '../src/index';
 import { heliocentricEquatorialJ2000 } from '../src/ephemeris/ephemeris';
-import { setVsopTruncation, vsopTermCount, VSOP_BODIES } from '../src/ephemeris/vsop87b';
+import { setVsopSeries, vsopTermCount, VSOP_BODIES } from '../src/ephemeris/vsop87b';
+import { trimAllVsop87b } from '../scripts/vsop87b-truncation';
 
 const require = createRequire(import.meta.url);
 const sweph = require('sweph');
@@ -33,7 +35,7 @@ const N = Number(process.argv[2] ?? 1000);
 // optional tuning of the VSOP87B truncation: `tsx bench/accuracy.ts 1000 2e-7,0.2`
 if (process.argv[3]) {
   const [position, velocity] = process.argv[3].split(',').map(Number);
-  setVsopTruncation(position!, velocity!);
+  setVsopSeries(trimAllVsop87b({ position: position!, velocity: velocity! }));
 }
 let seed = 19500101;
 function random(): number {

@@ -1,9 +1,9 @@
-/// <reference path="./astronomia-data.d.ts" />
 /**
- * Heliocentric positions and velocities of the Earth and the major planets from the complete
- * VSOP87B series (Bretagnon & Francou 1988, A&A 202, 309; the data as shipped by the MIT-licensed
- * `astronomia` package), truncated once at load time to the terms that matter between about
- * 1700 and 2300 (see `TRUNCATION`).
+ * Heliocentric positions and velocities of the Earth and the major planets from the VSOP87B
+ * series (Bretagnon & Francou 1988, A&A 202, 309), truncated to the ~1,400 terms that matter
+ * between about 1700 and 2300. The truncated series are generated ahead of time into
+ * ./vsop87b-data from the complete series shipped by the MIT-licensed `astronomia` package (a
+ * devDependency only; see scripts/generate-vsop87b.ts and scripts/vsop87b-truncation.ts for the rule).
  *
  * astronomy-engine's own VSOP87 tables keep only 26–91 terms per planet; against Swiss Ephemeris
  * that leaves heliocentric errors up to 4″ for the Earth, 11″ for Venus and 12–18″ for Saturn,
@@ -11,145 +11,58 @@
  * near opposition / inferior conjunction. This module replaces those series for the bodies listed
  * in {@link VSOP_BODIES}; Pluto stays on astronomy-engine.
  */
-import earthData from 'astronomia/data/vsop87Bearth';
-import mercuryData from 'astronomia/data/vsop87Bmercury';
-import venusData from 'astronomia/data/vsop87Bvenus';
-import marsData from 'astronomia/data/vsop87Bmars';
-import jupiterData from 'astronomia/data/vsop87Bjupiter';
-import saturnData from 'astronomia/data/vsop87Bsaturn';
-import uranusData from 'astronomia/data/vsop87Buranus';
-import neptuneData from 'astronomia/data/vsop87Bneptune';
 import type { Vec3 } from './ecliptic-math';
+import { VSOP87B } from './vsop87b-data';
 import { fastCos, fastSin } from '../math/fast-cos';
 
 /** Bodies computed here. */
 export type VsopBody = 'earth' | 'mercury' | 'venus' | 'mars' | 'jupiter' | 'saturn' | 'uranus' | 'neptune';
 
-/** astronomia's layout: coordinate → power of t → [amplitude, phase, frequency] terms. */
-interface VsopData {
-  L: Record<string, number[][]>;
-  B: Record<string, number[][]>;
-  R: Record<string, number[][]>;
-}
-
-/**
- * Geometry of the geocentric view per body: `a`, the mean heliocentric distance (AU) and `near`,
- * the smallest geocentric distance at which an error of this body's series is seen (AU; for the
- * Earth that is Venus at inferior conjunction). A heliocentric error δ (rad in L/B, AU in R) is
- * magnified in the geocentric direction by up to a/near (L, B) and 1/near (R).
- */
-const GEOMETRY: Record<VsopBody, { a: number; near: number }> = {
-  earth: { a: 1, near: 0.27 },
-  mercury: { a: 0.387, near: 0.55 },
-  venus: { a: 0.723, near: 0.27 },
-  mars: { a: 1.524, near: 0.37 },
-  jupiter: { a: 5.2, near: 3.95 },
-  saturn: { a: 9.55, near: 8 },
-  uranus: { a: 19.2, near: 17.3 },
-  neptune: { a: 30.1, near: 28.8 },
-};
-
-/**
- * Truncation, chosen with bench/accuracy.ts. A term A·tᵅ·cos(B + C·t) is kept for the position when
- * its largest geocentric effect over ±{@link T_SPAN} millennia, A·Tᵅ·a/near (L, B) or A·Tᵅ/near (R),
- * is at least `position` radians; its sine is also summed for the velocity when A·|C|·Tᵅ scaled
- * the same way is at least `velocity` radians per millennium (1 rad/millennium ≈ 0.56″/day).
- */
-const TRUNCATION = { position: 1e-6, velocity: 0.03 };
-const T_SPAN = 0.3;
-
-/** @internal Re-tunes the truncation (accuracy experiments only). */
-export function setVsopTruncation(position: number, velocity: number): void {
-  TRUNCATION.position = position;
-  TRUNCATION.velocity = velocity;
-  models.clear();
-}
-
 /**
  * One coordinate: per power of t, the flattened kept terms [A, B, C, …], those also used for the
  * velocity first; `velocityTerms[α]` is how many of them that is.
  */
-interface Coordinate {
+export interface VsopCoordinate {
   terms: Float64Array[];
   velocityTerms: number[];
 }
-interface Model {
-  L: Coordinate;
-  B: Coordinate;
-  R: Coordinate;
-  terms: number;
-  velocityTerms: number;
+
+/** One body's truncated series: longitude L, latitude B (rad) and radius R (AU). */
+export interface VsopSeries {
+  L: VsopCoordinate;
+  B: VsopCoordinate;
+  R: VsopCoordinate;
 }
 
-function compileCoordinate(series: Record<string, number[][]>, scale: number): { coordinate: Coordinate; terms: number; velocity: number } {
-  const coordinate: Coordinate = { terms: [], velocityTerms: [] };
-  let terms = 0;
-  let velocity = 0;
-  const maxPower = Math.max(...Object.keys(series).map(Number));
-  for (let power = 0; power <= maxPower; power++) {
-    const span = T_SPAN ** power * scale;
-    const all = series[String(power)] ?? [];
-    const kept = all.filter(([a]) => Math.abs(a!) * span >= TRUNCATION.position);
-    const isVelocityTerm = ([a, , c]: number[]) => Math.abs(a! * c!) * span >= TRUNCATION.velocity;
-    const forVelocity = kept.filter(isVelocityTerm);
-    const rest = kept.filter((term) => !isVelocityTerm(term));
-    coordinate.terms[power] = Float64Array.from([...forVelocity, ...rest].flat());
-    coordinate.velocityTerms[power] = forVelocity.length;
-    terms += kept.length;
-    velocity += forVelocity.length;
-  }
-  return { coordinate, terms, velocity };
-}
+let series: Readonly<Record<VsopBody, VsopSeries>> = VSOP87B;
 
-function compile(data: VsopData, body: VsopBody): Model {
-  const { a, near } = GEOMETRY[body];
-  const L = compileCoordinate(data.L, a / near);
-  const B = compileCoordinate(data.B, a / near);
-  const R = compileCoordinate(data.R, 1 / near);
-  return {
-    L: L.coordinate,
-    B: B.coordinate,
-    R: R.coordinate,
-    terms: L.terms + B.terms + R.terms,
-    velocityTerms: L.velocity + B.velocity + R.velocity,
-  };
+/**
+ * @internal Replaces the shipped series (accuracy experiments with other truncations only, see
+ * bench/accuracy.ts); `null` restores them.
+ */
+export function setVsopSeries(replacement: Readonly<Record<VsopBody, VsopSeries>> | null): void {
+  series = replacement ?? VSOP87B;
 }
-
-const DATA: Record<VsopBody, VsopData> = {
-  earth: earthData,
-  mercury: mercuryData,
-  venus: venusData,
-  mars: marsData,
-  jupiter: jupiterData,
-  saturn: saturnData,
-  uranus: uranusData,
-  neptune: neptuneData,
-};
 
 /** Bodies this module computes. */
-export const VSOP_BODIES = Object.keys(DATA) as VsopBody[];
+export const VSOP_BODIES = Object.keys(VSOP87B) as VsopBody[];
 
-const models = new Map<VsopBody, Model>();
-function model(body: VsopBody): Model {
-  let m = models.get(body);
-  if (!m) {
-    m = compile(DATA[body], body);
-    models.set(body, m);
-  }
-  return m;
-}
-
-/** Number of series terms kept for a body after truncation, and how many of them enter the velocity. */
+/** Number of series terms kept for a body, and how many of them enter the velocity. */
 export function vsopTermCount(body: VsopBody): { position: number; velocity: number } {
-  const m = model(body);
-  return { position: m.terms, velocity: m.velocityTerms };
+  let position = 0;
+  let velocity = 0;
+  for (const coordinate of [series[body].L, series[body].B, series[body].R]) {
+    for (const terms of coordinate.terms) position += terms.length / 3;
+    for (const n of coordinate.velocityTerms) velocity += n;
+  }
+  return { position, velocity };
 }
 
 const DAYS_PER_MILLENNIUM = 365_250;
 const TWO_PI = 2 * Math.PI;
 
 /** Value and time derivative (per millennium) of one coordinate at t millennia. */
-function evaluate(coordinate: Coordinate, t: number, out: Float64Array, index: number): void {
+function evaluate(coordinate: VsopCoordinate, t: number, out: Float64Array, index: number): void {
   let value = 0;
   let rate = 0;
   let tPower = 1; // t^α
@@ -196,7 +109,7 @@ export interface HelioStateVector {
  * so the rest of the pipeline (precession, nutation, frame) is unchanged.
  */
 export function vsopHelioState(body: VsopBody, tt: number): HelioStateVector {
-  const m = model(body);
+  const m = series[body];
   const t = tt / DAYS_PER_MILLENNIUM;
   evaluate(m.L, t, scratch, 0);
   evaluate(m.B, t, scratch, 2);
