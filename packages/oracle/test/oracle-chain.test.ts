@@ -1,8 +1,9 @@
-import { isVajraError, type Logger } from '@vajra-stream/core';
+import { type Logger } from '@vajra-stream/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { anthropic, createOracle, offline, openai, openaiCompatible, type OracleStreamPart } from '../src/index';
 import { startFakeAnthropic } from './__fixtures__/fake-anthropic';
 import { startFakeOpenAI } from './__fixtures__/fake-openai';
+import { codeOf } from './__fixtures__/code-of';
 import type { FakeVendor } from './__fixtures__/fake-server';
 
 const OPENAI_KEY = 'sk-openai-chain-0123456789SECRET';
@@ -15,15 +16,6 @@ function recordingLogger(lines: string[]): Logger {
   return logger;
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isVajraError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('createOracle: priority chain over real clients and wire-format fakes', () => {
   let oa: FakeVendor;

@@ -3,20 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { anthropic, createOracle, offline, openaiCompatible } from '../src/index';
 import { startFakeAnthropic } from './__fixtures__/fake-anthropic';
 import { startFakeOpenAI } from './__fixtures__/fake-openai';
+import { codeOf } from './__fixtures__/code-of';
 import type { FakeVendor } from './__fixtures__/fake-server';
 
 const KEY = 'sk-ant-cap-0123456789SECRET';
 const input = { kind: 'blessing', intention: 'courage for a new job', length: 'short' } as const;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isVajraError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('spending cap', () => {
   let vendor: FakeVendor;
