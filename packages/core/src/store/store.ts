@@ -46,7 +46,8 @@ export interface StoreTransaction {
 
 /**
  * Durable storage behind the kernel. Values are JSON; `transaction` is atomic (all or nothing) and
- * isolated from other operations on the same store.
+ * isolated from other operations on the same store. Inside the work function use only `tx`: an operation
+ * on the store itself waits for the transaction to end, so awaiting one there never finishes.
  *
  * @example
  * ```ts
