@@ -1,9 +1,15 @@
-// Installs the system tools the test suite relies on (sox reads WAV files back as an independent decoder).
-// Uses Debian's apt when run as root; otherwise says what is missing.
+// Installs the system tools the test suite relies on, with Debian's apt when run as root; otherwise says
+// what is missing (the tests that need a tool then fail saying so).
+// sox reads WAV files back as an independent decoder; socat makes the pseudo-terminal pairs of the serial
+// tests; chromium runs the dashboard's browser tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const wanted = [{ command: 'sox', aptPackage: 'sox' }];
+const wanted = [
+  { command: 'sox', aptPackage: 'sox' },
+  { command: 'socat', aptPackage: 'socat' },
+  { command: 'chromium', aptPackage: 'chromium' },
+];
 const missing = wanted.filter((tool) => !has(tool.command));
 if (missing.length === 0) process.exit(0);
 
@@ -15,9 +21,11 @@ if (!isRoot || !has('apt-get')) {
 }
 console.log(`[ensure-tools] installing ${packages.join(', ')} with apt-get`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+// Another apt run (a second checkout's test command) may hold dpkg's lock: wait for it rather than fail.
+const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
 try {
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  execFileSync('apt-get', [...lockWait, 'update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', [...lockWait, 'install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
 } catch (error) {
   console.warn(`[ensure-tools] apt-get failed: ${error.message}`);
 }
