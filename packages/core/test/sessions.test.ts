@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_STATUSES, type Session, type SessionStatus } from '../src/index';
+import { SESSION_STATUSES, systemClock, type Session, type SessionStatus } from '../src/index';
 import { manualClock } from '../src/testing/index';
 import { START, codeOf, startKernel, type Fixture } from './kernel-fixture';
 
@@ -187,5 +187,59 @@ describe('sessions', () => {
     const stored = f.store.collection<Session>('sessions');
     expect((await stored.get(a.id))?.status).toBe('stopped');
     expect((await stored.get(b.id))?.status).toBe('stopped');
+  });
+
+  it('runs a 30-day session on the real system clock without completing it early', async () => {
+    const f = await startKernel({ clock: systemClock as never, config: { sessions: { maxDuration: 366 * 86_400 } } });
+    const session = await f.vajra.sessions.create({ intention: 'a month of practice', duration: 30 * 86_400 });
+    await f.vajra.sessions.start(session.id);
+    // The host fires an overflowing delay after about 1 ms; give it far more than that.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const running = await f.vajra.sessions.get(session.id);
+    expect(running.status).toBe('running');
+    expect(running.elapsedTime).toBeLessThan(60);
+    await f.vajra.stop({ stopSessions: true });
+  });
+
+  it('completes a 30-day session exactly at its instant on the manual clock', async () => {
+    const f = await startKernel({ config: { sessions: { maxDuration: 366 * 86_400 } } });
+    const session = await f.vajra.sessions.create({ intention: 'a month of practice', duration: 30 * 86_400 });
+    await f.vajra.sessions.start(session.id);
+    await f.clock.advance(30 * 86_400_000 - 1);
+    expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'running', elapsedTime: 30 * 86_400 - 0.001 });
+    await f.clock.advance(1);
+    expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'completed', elapsedTime: 30 * 86_400, completedAt: new Date(START + 30 * 86_400_000).toISOString() });
+  });
+
+  it('checks the clock at completion: a timer that fires early does not complete the session', async () => {
+    const inner = manualClock(START);
+    // A clock whose timers wake at half their delay, as a host timer that overflowed or a drifting clock would.
+    const hasty = { ...inner, setTimeout: (callback: () => void, delayMs: number) => inner.setTimeout(callback, delayMs / 2) };
+    const f = await startKernel({ clock: hasty as typeof inner });
+    const session = await f.vajra.sessions.create({ intention: 'patience', duration: 3600 });
+    await f.vajra.sessions.start(session.id);
+    await inner.advance(3_600_000 - 1);
+    expect((await f.vajra.sessions.get(session.id)).status).toBe('running');
+    await inner.advance(1);
+    expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'completed', completedAt: new Date(START + 3_600_000).toISOString() });
+  });
+
+  it('reports elapsed time to the millisecond, without binary float noise', async () => {
+    const f = await startKernel();
+    const session = await f.vajra.sessions.create({ intention: 'exact', duration: 600 });
+    await f.vajra.sessions.start(session.id);
+    await f.clock.advance(1);
+    expect((await f.vajra.sessions.pause(session.id)).elapsedTime).toBe(0.001);
+    await f.vajra.sessions.resume(session.id);
+    await f.clock.advance(2_106);
+    expect((await f.vajra.sessions.get(session.id)).elapsedTime).toBe(2.107); // 0.001 + 2.106 is 2.1069999999999998 in floats
+    for (const step of [100, 200, 3, 1_019, 7]) {
+      await f.vajra.sessions.pause(session.id);
+      await f.vajra.sessions.resume(session.id);
+      await f.clock.advance(step);
+    }
+    const elapsed = (await f.vajra.sessions.stop(session.id)).elapsedTime;
+    expect(elapsed).toBe(3.436);
+    expect(String(elapsed)).toBe('3.436');
   });
 });

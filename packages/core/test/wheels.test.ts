@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInMantras, recitationsOf, type Store, type Wheel } from '../src/index';
+import { builtInMantras, createMemoryStore, recitationsOf, type Session, type Store, type Wheel } from '../src/index';
 import { manualClock } from '../src/testing/index';
 import { START, codeOf, startKernel } from './kernel-fixture';
 
@@ -185,5 +185,76 @@ describe('prayer wheels', () => {
     await f.clock.advance(60_000);
     const rotated = f.events.filter((e) => e.name === 'wheel:rotated').map((e) => e.payload);
     expect(rotated).toEqual([expect.objectContaining({ wheelId: a.id, owner: 'alice', rotations: '1' })]);
+  });
+
+  it('changes attached wheels in the same transition as their session', async () => {
+    const f = await startKernel();
+    const session = await f.vajra.sessions.create({ intention: 'together', duration: 600 });
+    const wheels: Wheel[] = [];
+    for (let i = 0; i < 3; i += 1) wheels.push(await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id }));
+    const stored = f.store.collection<Wheel>('wheels');
+    const statuses = async () => Promise.all(wheels.map(async (w) => [(await f.vajra.wheels.get(w.id)).status, (await stored.get(w.id))?.status]));
+    await f.vajra.sessions.start(session.id);
+    expect(await statuses()).toEqual(Array(3).fill(['spinning', 'spinning']));
+    await f.clock.advance(10_000);
+    await f.vajra.sessions.pause(session.id);
+    expect(await statuses()).toEqual(Array(3).fill(['stopped', 'stopped']));
+    await f.vajra.sessions.resume(session.id);
+    expect(await statuses()).toEqual(Array(3).fill(['spinning', 'spinning']));
+    await f.clock.advance(5_000);
+    await f.vajra.sessions.stop(session.id);
+    expect(await statuses()).toEqual(Array(3).fill(['stopped', 'stopped']));
+    for (const wheel of wheels) expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ rotations: '15', spinningSeconds: 15 });
+    // The session's event comes first, then each wheel's, all after both are stored.
+    const names = f.events.map((e) => e.name).filter((name) => /^(session|wheel):(started|stopped|paused|resumed)$/.test(name));
+    expect(names).toEqual(['session:started', 'wheel:started', 'wheel:started', 'wheel:started', 'session:paused', 'wheel:stopped', 'wheel:stopped', 'wheel:stopped', 'session:resumed', 'wheel:started', 'wheel:started', 'wheel:started', 'session:stopped', 'wheel:stopped', 'wheel:stopped', 'wheel:stopped']);
+  });
+
+  it('stores a session transition and its wheels atomically: a failed write changes neither', async () => {
+    const inner = createMemoryStore();
+    let failNext = false;
+    const store: Store = { ...inner, transaction: (work) => inner.transaction(async (tx) => {
+      const result = await work(tx);
+      if (failNext) {
+        failNext = false;
+        throw new Error('disk full');
+      }
+      return result;
+    }) };
+    const f = await startKernel({ store });
+    const session = await f.vajra.sessions.create({ intention: 'atomic', duration: 600 });
+    const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });
+    failNext = true;
+    await expect(f.vajra.sessions.start(session.id)).rejects.toThrow('disk full');
+    expect((await inner.collection<Session>('sessions').get(session.id))?.status).toBe('created');
+    expect((await inner.collection<Wheel>('wheels').get(wheel.id))?.status).toBe('stopped');
+    expect((await f.vajra.wheels.get(wheel.id)).status).toBe('stopped');
+    expect(f.events.some((e) => e.name === 'session:started' || e.name === 'wheel:started')).toBe(false);
+    await f.vajra.sessions.start(session.id);
+    expect((await inner.collection<Wheel>('wheels').get(wheel.id))?.status).toBe('spinning');
+  });
+
+  it('after a crash, attached wheels count the downtime exactly as their session does', async () => {
+    const first = await startKernel();
+    const long = await first.vajra.sessions.create({ intention: 'long', duration: 3600 });
+    const short = await first.vajra.sessions.create({ intention: 'short', duration: 900 });
+    const onLong = await first.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: long.id });
+    const onShort = await first.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: short.id });
+    for (const s of [long, short]) await first.vajra.sessions.start(s.id);
+    await first.clock.advance(600_500);
+    // crash at 10 min 0.5 s; a new kernel comes up 20 minutes later on the same store
+    const second = await startKernel({ store: first.store, clock: manualClock(START + 600_500 + 1_200_000) });
+    const running = await second.vajra.sessions.get(long.id);
+    expect(running).toMatchObject({ status: 'running', elapsedTime: 1800.5 });
+    await second.clock.advance(1_000); // one tick
+    expect((await second.vajra.sessions.get(long.id)).elapsedTime).toBe(1801.5);
+    expect(await second.vajra.wheels.stats(onLong.id)).toMatchObject({ status: 'spinning', rotations: '1801', spinningSeconds: 1801.5 });
+    // The short session ran out while the process was down: it completed at 15 min, and its wheel stopped there.
+    expect(await second.vajra.sessions.get(short.id)).toMatchObject({ status: 'completed', elapsedTime: 900 });
+    expect(await second.vajra.wheels.get(onShort.id)).toMatchObject({ status: 'stopped', rotations: '900', spinningSeconds: 900, stoppedAt: new Date(START + 900_000).toISOString() });
+    await second.vajra.sessions.stop(long.id);
+    const stopped = await second.vajra.wheels.get(onLong.id);
+    expect(stopped).toMatchObject({ status: 'stopped', rotations: '1801', spinningSeconds: 1801.5 });
+    expect((await second.vajra.sessions.get(long.id)).elapsedTime).toBe(stopped.spinningSeconds);
   });
 });

@@ -1,3 +1,5 @@
+import { armChunkedTimer, armInterval, cancelChunkedTimer, type ChunkedTimer } from './chunked-timer';
+
 /** An opaque timer handle returned by a {@link Clock}. */
 export type TimerHandle = { readonly __timer: unique symbol } | object;
 
@@ -21,8 +23,10 @@ export interface Clock {
 }
 
 /**
- * The real clock: `Date.now()` and the host's timers. Like any timer, a running session or spinning wheel
- * keeps a Node process alive until `vajra.stop()`.
+ * The real clock: `Date.now()` and the host's timers. Delays of any length work (the host's limit of
+ * 2^31 − 1 ms, about 24.8 days, is crossed in steps), and a timer fires only once `Date.now()` has
+ * reached its instant. Like any timer, a running session or spinning wheel keeps a Node process alive
+ * until `vajra.stop()`.
  *
  * @example
  * ```ts
@@ -32,15 +36,15 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, delayMs) {
-    return globalThis.setTimeout(callback, Math.max(0, delayMs)) as unknown as TimerHandle;
+    return armChunkedTimer(callback, Date.now() + Math.max(0, delayMs), Date.now) as unknown as TimerHandle;
   },
   clearTimeout(handle) {
-    if (handle !== undefined) globalThis.clearTimeout(handle as unknown as ReturnType<typeof setTimeout>);
+    if (handle !== undefined) cancelChunkedTimer(handle as unknown as ChunkedTimer);
   },
   setInterval(callback, intervalMs) {
-    return globalThis.setInterval(callback, Math.max(1, intervalMs)) as unknown as TimerHandle;
+    return armInterval(callback, Math.max(1, intervalMs), Date.now) as unknown as TimerHandle;
   },
   clearInterval(handle) {
-    if (handle !== undefined) globalThis.clearInterval(handle as unknown as ReturnType<typeof setInterval>);
+    if (handle !== undefined) cancelChunkedTimer(handle as unknown as ChunkedTimer);
   },
 };

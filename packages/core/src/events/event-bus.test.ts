@@ -96,4 +96,41 @@ describe('createEventBus', () => {
     bus.emit('kernel:stopping', {});
     expect(all).toEqual(['kernel:stopping', 'kernel:started']);
   });
+
+  it('registers a listener once per event however often it is added, so one off removes it (no leak)', () => {
+    const bus = createEventBus(recordingLogger().logger);
+    let count = 0;
+    const listener = () => {
+      count += 1;
+    };
+    const first = bus.on('kernel:stopping', listener);
+    bus.on('kernel:stopping', listener);
+    bus.once('kernel:stopping', listener);
+    expect(bus.listenerCount('kernel:stopping')).toBe(1);
+    bus.emit('kernel:stopping', {});
+    expect(count).toBe(1);
+    bus.off('kernel:stopping', listener);
+    expect(bus.listenerCount('kernel:stopping')).toBe(0);
+    bus.emit('kernel:stopping', {});
+    expect(count).toBe(1);
+    // The same function on another event is a separate registration.
+    bus.on('kernel:stopping', listener);
+    bus.on('kernel:started', listener);
+    first();
+    expect([bus.listenerCount('kernel:stopping'), bus.listenerCount('kernel:started')]).toEqual([0, 1]);
+    // A once listener that fired is gone, and adding it again registers it afresh.
+    bus.once('kernel:stopping', listener);
+    bus.once('kernel:stopping', listener);
+    bus.emit('kernel:stopping', {});
+    expect(bus.listenerCount('kernel:stopping')).toBe(0);
+    bus.on('kernel:stopping', listener);
+    bus.emit('kernel:stopping', {});
+    expect(count).toBe(3);
+    for (let i = 0; i < 1000; i += 1) {
+      bus.off('kernel:stopping', listener);
+      bus.on('kernel:stopping', listener);
+      bus.on('kernel:stopping', listener);
+    }
+    expect(bus.listenerCount('kernel:stopping')).toBe(1);
+  });
 });

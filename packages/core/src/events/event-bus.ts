@@ -28,7 +28,8 @@ export interface EventBus {
 
 /**
  * Create an event bus whose listeners are isolated: one that throws or rejects is reported through the
- * logger and an `error` event, and the emitter and the other listeners go on.
+ * logger and an `error` event, and the emitter and the other listeners go on. A listener is registered
+ * once per event however often `on`/`once` is called with it, and one `off` (or unsubscribe) removes it.
  *
  * @example
  * ```ts
@@ -63,32 +64,41 @@ export function createEventBus(logger: Logger): EventBus {
     for (const listener of anyListeners) guard(name, (p) => listener(name, p as VajraEvents[VajraEventName]))(payload);
   }
 
+  /** Remove `listener` from `name`; true when it was registered. */
+  const unregister = (name: string, listener: object): boolean => {
+    const byName = wrapped.get(listener);
+    const safe = byName?.get(name);
+    if (safe === undefined) return false;
+    emitter.off(name, safe);
+    byName?.delete(name);
+    return true;
+  };
+
+  /** A listener is registered at most once per event (like `EventTarget`): registering it again changes nothing. */
   const register = (name: string, listener: object, once: boolean): (() => void) => {
-    const safe = guard(name, listener as (payload: unknown) => unknown);
     let byName = wrapped.get(listener);
     if (byName === undefined) {
       byName = new Map();
       wrapped.set(listener, byName);
     }
-    byName.set(name, safe);
-    if (once) emitter.once(name, safe);
-    else emitter.on(name, safe);
-    return () => {
-      emitter.off(name, safe);
-      byName?.delete(name);
-    };
+    if (!byName.has(name)) {
+      const safe = guard(name, listener as (payload: unknown) => unknown);
+      const registered = once
+        ? (payload: unknown) => {
+            unregister(name, listener);
+            safe(payload);
+          }
+        : safe;
+      byName.set(name, registered);
+      emitter.on(name, registered);
+    }
+    return () => void unregister(name, listener);
   };
 
   return {
     on: (name, listener) => register(name, listener, false),
     once: (name, listener) => register(name, listener, true),
-    off(name, listener) {
-      const safe = wrapped.get(listener)?.get(name);
-      if (safe !== undefined) {
-        emitter.off(name, safe);
-        wrapped.get(listener)?.delete(name);
-      }
-    },
+    off: (name, listener) => void unregister(name, listener),
     emit,
     onAny(listener) {
       anyListeners.add(listener);

@@ -147,8 +147,8 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
           return plugin.configSchema === undefined ? undefined : resolveConfig(plugin.configSchema, explicit[plugin.id], env, [plugin.id]);
         });
         const services = { store, events, clock };
-        sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions });
         wheels = createWheelService({ ...services, logger: logger.child({ component: 'wheels' }), config: config.wheels, mantras: options.mantras });
+        sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions, follower: wheels });
         for (const [index, plugin] of plugins.entries()) {
           const declared = new Set(plugin.dependsOn ?? []);
           const pluginLogger = logger.child({ plugin: plugin.id });

@@ -8,6 +8,7 @@ import { createAsyncMutex } from '../store/async-mutex';
 import type { ListResult, Store } from '../store/store';
 import { parseInput } from '../validation/parse-input';
 import { createSessionSchema, updateSessionSchema, type CreateSessionInput, type Session, type SessionStatus, type UpdateSessionInput } from './session';
+import type { SessionFollower } from './session-follower';
 import { completionInstant, liveElapsed } from './session-timing';
 import { SESSION_TRANSITIONS, canTransition, type SessionAction } from './session-transitions';
 
@@ -60,12 +61,14 @@ interface Dependencies {
   clock: Clock;
   logger: Logger;
   config: CoreConfig['sessions'];
+  /** Changes state in the same transition as each session (the kernel's attached wheels). */
+  follower?: SessionFollower;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Build the session service of a kernel. */
-export function createSessionService({ store, events, clock, logger, config }: Dependencies): SessionService & SessionLifecycle {
+export function createSessionService({ store, events, clock, logger, config, follower }: Dependencies): SessionService & SessionLifecycle {
   const sessions = store.collection<Session>('sessions');
   const mutex = createAsyncMutex();
   const timers = new Map<string, TimerHandle>();
@@ -106,9 +109,15 @@ export function createSessionService({ store, events, clock, logger, config }: D
     );
   };
 
-  const save = async (session: Session, event: keyof typeof eventNames | null): Promise<Session> => {
-    await sessions.put(session.id, session);
-    if (event !== null) events.emit(eventNames[event], { session: view(session) });
+  /** Store a session and announce it; a status change carries its followers along in the same transaction. */
+  const save = async (session: Session, event: keyof typeof eventNames): Promise<Session> => {
+    const announce = (): void => events.emit(eventNames[event], { session: view(session) });
+    if (follower === undefined || event === 'create' || event === 'update') {
+      await sessions.put(session.id, session);
+      announce();
+    } else {
+      await follower.follow(session, (tx) => tx.collection<Session>('sessions').put(session.id, session), announce);
+    }
     return view(session);
   };
 
@@ -117,6 +126,8 @@ export function createSessionService({ store, events, clock, logger, config }: D
       const session = await sessions.get(id);
       if (session === undefined || session.status !== 'running' || session.runningSince !== expectedSince) return;
       const at = completionInstant(session);
+      // A timer that woke early (a host or custom clock that fired before its instant) waits again.
+      if (clock.now() < at) return schedule(session);
       await save({ ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(Math.max(at, clock.now())) }, 'complete');
     });
   }

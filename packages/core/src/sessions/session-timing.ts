@@ -2,7 +2,7 @@ import type { Session } from './session';
 
 /**
  * Seconds of running time of `session` at `nowMs`: the stored elapsed time plus the current running
- * stretch, never more than the duration.
+ * stretch, to the millisecond, never more than the duration.
  *
  * @example
  * ```ts
@@ -11,12 +11,13 @@ import type { Session } from './session';
  */
 export function liveElapsed(session: Session, nowMs: number): number {
   if (session.status !== 'running' || session.runningSince === null) return session.elapsedTime;
-  const stretch = Math.max(0, nowMs - Date.parse(session.runningSince)) / 1000;
-  return Math.min(session.duration, session.elapsedTime + stretch);
+  const stretchMs = Math.max(0, nowMs - Date.parse(session.runningSince));
+  // Sum in whole milliseconds so 1.1 s + 1.007 s is 2.107, not 2.1069999999999998.
+  return Math.min(session.duration, Math.round(session.elapsedTime * 1000 + stretchMs) / 1000);
 }
 
 /**
- * The instant (ms since epoch) at which a running session reaches its duration.
+ * The instant (ms since epoch, whole milliseconds) at which a running session reaches its duration.
  *
  * @example
  * ```ts
@@ -25,5 +26,5 @@ export function liveElapsed(session: Session, nowMs: number): number {
  */
 export function completionInstant(session: Session): number {
   const since = session.runningSince === null ? Number.NaN : Date.parse(session.runningSince);
-  return since + (session.duration - session.elapsedTime) * 1000;
+  return since + Math.round((session.duration - session.elapsedTime) * 1000);
 }

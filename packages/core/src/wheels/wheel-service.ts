@@ -8,10 +8,12 @@ import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
 import type { ListResult, Store } from '../store/store';
 import type { Session } from '../sessions/session';
+import type { SessionFollower } from '../sessions/session-follower';
 import { parseInput } from '../validation/parse-input';
 import { builtInMantras, mantraSchema, type Mantra } from './mantras';
 import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
-import { addCounts, recitationsOf, rotationsAt } from './wheel-counting';
+import { addCounts } from './wheel-counting';
+import { advanceWheel, followSession, resumeWheel, startWheel, stopWheel } from './wheel-motion';
 
 /** Totals of one wheel, as returned by `vajra.wheels.stats(id)`. */
 export interface WheelStats {
@@ -60,7 +62,7 @@ export interface WheelService {
 }
 
 /** Internal hooks the kernel uses around its lifecycle. */
-export interface WheelLifecycle {
+export interface WheelLifecycle extends SessionFollower {
   recover(): Promise<void>;
   halt(): Promise<void>;
 }
@@ -80,6 +82,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function createWheelService({ store, events, clock, logger, config, mantras = [] }: Dependencies): WheelService & WheelLifecycle {
   const wheels = store.collection<Wheel>('wheels');
   const dedicationsOf = store.collection<WheelDedication>('wheel_dedications');
+  const sessionsOf = store.collection<Session>('sessions');
   const library = new Map<string, Mantra>([...builtInMantras, ...mantras].map((m) => [m.id, m]));
   const mutex = createAsyncMutex();
   const spinning = new Map<string, Wheel>();
@@ -92,22 +95,6 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     const wheel = typeof id === 'string' && id.length <= 200 ? (spinning.get(id) ?? (await wheels.get(id))) : undefined;
     if (wheel === undefined) throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${String(id)}"`, { status: 404 });
     return wheel;
-  };
-
-  /** The wheel with its counts advanced to `now` (or unchanged when not spinning). */
-  const advanced = (wheel: Wheel, now: number): Wheel => {
-    if (wheel.segment === null) return wheel;
-    const { rotations, phase } = rotationsAt(wheel.segment, now);
-    const lastTick = Date.parse(wheel.segment.lastTickAt);
-    return {
-      ...wheel,
-      rotations,
-      phase,
-      recitations: recitationsOf(rotations, wheel.copiesPerRotation),
-      spinningSeconds: wheel.spinningSeconds + Math.max(0, now - lastTick) / 1000,
-      segment: { ...wheel.segment, lastTickAt: iso(now) },
-      updatedAt: iso(now),
-    };
   };
 
   const announceRotations = (before: Wheel, after: Wheel): void => {
@@ -137,7 +124,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         const now = clock.now();
         const changed: Array<[Wheel, Wheel]> = [];
         for (const wheel of spinning.values()) {
-          const next = advanced(wheel, now);
+          const next = advanceWheel(wheel, now);
           if (next.rotations !== wheel.rotations) changed.push([wheel, next]);
         }
         if (changed.length === 0) return;
@@ -152,61 +139,67 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       })
       .catch((error: unknown) => logger.error('wheel tick failed', { error }));
 
+  const track = (wheel: Wheel): void => {
+    if (wheel.segment === null) spinning.delete(wheel.id);
+    else spinning.set(wheel.id, wheel);
+  };
+
   const persist = async (before: Wheel, next: Wheel, event: 'wheel:started' | 'wheel:stopped' | 'wheel:updated' | null): Promise<Wheel> => {
     await wheels.put(next.id, next);
-    if (next.segment === null) spinning.delete(next.id);
-    else spinning.set(next.id, next);
+    track(next);
     syncTicker();
     announceRotations(before, next);
     if (event !== null) events.emit(event, { wheel: next });
     return next;
   };
 
-  const startNow = (wheel: Wheel, now: number): Wheel => ({
-    ...wheel,
-    status: 'spinning',
-    startedAt: iso(now),
-    updatedAt: iso(now),
-    segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: wheel.phase, lastTickAt: iso(now) },
-  });
-
-  const stopNow = (wheel: Wheel, now: number): Wheel => ({ ...advanced(wheel, now), status: 'stopped', stoppedAt: iso(now), segment: null });
-
-  /** Start or stop a wheel; `at` (ms) lets an attached wheel follow its session's exact instants. */
-  const start = (id: string, at?: number) =>
+  const start = (id: string) =>
     mutex.run(async () => {
       const wheel = await load(id);
       if (wheel.status === 'spinning') return wheel;
-      return persist(wheel, startNow(wheel, Math.min(at ?? clock.now(), clock.now())), 'wheel:started');
+      return persist(wheel, startWheel(wheel, clock.now()), 'wheel:started');
     });
 
-  const stop = (id: string, at?: number) =>
+  const stop = (id: string) =>
     mutex.run(async () => {
       const wheel = await load(id);
       if (wheel.status === 'stopped') return wheel;
       const since = wheel.segment === null ? clock.now() : Date.parse(wheel.segment.lastTickAt);
-      return persist(wheel, stopNow(wheel, Math.max(since, Math.min(at ?? clock.now(), clock.now()))), 'wheel:stopped');
+      return persist(wheel, stopWheel(wheel, Math.max(since, clock.now())), 'wheel:stopped');
     });
 
-  const forSession = async (sessionId: string, action: 'start' | 'stop', at: number): Promise<void> => {
-    for (let offset = 0; ; offset += 200) {
-      const page = await wheels.list({ where: { sessionId }, limit: 200, offset });
-      for (const wheel of page.items) await (action === 'start' ? start(wheel.id, at) : stop(wheel.id, at));
-      if (page.items.length < 200) break;
-    }
-  };
-  // Attached wheels spin exactly over the session's running time: from its running instant to the instant it paused, stopped or completed.
-  const follow = (action: 'start' | 'stop') => ({ session }: { session: Session }) => {
-    const instant = action === 'start' ? session.runningSince : (session.completedAt ?? session.updatedAt);
-    const at = instant === null ? clock.now() : Date.parse(instant);
-    forSession(session.id, action, at).catch((error: unknown) => logger.error('wheel follow-session failed', { sessionId: session.id, error }));
-  };
-  for (const name of ['session:started', 'session:resumed', 'session:recovered'] as const) events.on(name, follow('start'));
-  for (const name of ['session:paused', 'session:stopped', 'session:completed'] as const) events.on(name, follow('stop'));
+  /** Persist a session transition together with its attached wheels' changes, in one transaction. */
+  const follow: SessionFollower['follow'] = (session, write, announce) =>
+    mutex.run(async () => {
+      const now = clock.now();
+      const changes: Array<[Wheel, Wheel]> = [];
+      await store.transaction(async (tx) => {
+        await write(tx);
+        const collection = tx.collection<Wheel>('wheels');
+        for (let offset = 0; ; offset += 200) {
+          const page = await collection.list({ where: { sessionId: session.id }, limit: 200, offset });
+          for (const stored of page.items) {
+            const wheel = spinning.get(stored.id) ?? stored;
+            const next = followSession(wheel, session, now);
+            if (next === wheel) continue;
+            await collection.put(next.id, next);
+            changes.push([wheel, next]);
+          }
+          if (page.items.length < 200) break;
+        }
+      });
+      for (const [, next] of changes) track(next);
+      syncTicker();
+      announce();
+      for (const [before, next] of changes) {
+        announceRotations(before, next);
+        events.emit(next.status === 'spinning' ? 'wheel:started' : 'wheel:stopped', { wheel: next });
+      }
+    });
 
   async function stats(arg?: string | { owner?: string | null }): Promise<WheelStats | WheelTotals> {
     if (typeof arg === 'string') {
-      const wheel = advanced(await load(arg), clock.now());
+      const wheel = advanceWheel(await load(arg), clock.now());
       return { wheelId: wheel.id, status: wheel.status, rpm: wheel.rpm, rotations: wheel.rotations, recitations: wheel.recitations, spinningSeconds: wheel.spinningSeconds, dedications: wheel.dedications };
     }
     const totals: WheelTotals = { wheels: 0, spinning: 0, rotations: '0', recitations: '0', dedications: 0 };
@@ -214,7 +207,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     for (let offset = 0; ; offset += 500) {
       const page = await wheels.list({ where, limit: 500, offset });
       for (const stored of page.items) {
-        const wheel = advanced(spinning.get(stored.id) ?? stored, clock.now());
+        const wheel = advanceWheel(spinning.get(stored.id) ?? stored, clock.now());
         totals.wheels += 1;
         if (wheel.status === 'spinning') totals.spinning += 1;
         totals.rotations = addCounts(totals.rotations, wheel.rotations);
@@ -278,24 +271,24 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       if (options.sessionId !== undefined) where.sessionId = options.sessionId;
       return wheels.list({ where, limit: options.limit, offset: options.offset });
     },
-    start: (id) => start(id),
-    stop: (id) => stop(id),
+    start,
+    stop,
     setRpm: (id, rpm) =>
       mutex.run(async () => {
         const value = checkRpm(rpm);
         const wheel = await load(id);
         const now = clock.now();
         if (wheel.status !== 'spinning') return persist(wheel, { ...wheel, rpm: value, updatedAt: iso(now) }, 'wheel:updated');
-        const counted = stopNow(wheel, now);
-        return persist(wheel, startNow({ ...counted, rpm: value, startedAt: wheel.startedAt }, now), 'wheel:updated');
+        const counted = stopWheel(wheel, now);
+        return persist(wheel, startWheel({ ...counted, rpm: value, startedAt: wheel.startedAt }, now), 'wheel:updated');
       }),
     attach: (id, sessionId) =>
       mutex.run(async () => {
         const value = sessionId === null ? null : parseInput(z.string().min(1).max(200), sessionId, 'session id');
         const wheel = await load(id);
         const attached = await persist(wheel, { ...wheel, sessionId: value, updatedAt: iso(clock.now()) }, 'wheel:updated');
-        const session = value === null ? undefined : await store.collection<Session>('sessions').get(value);
-        return session?.status === 'running' && attached.status === 'stopped' ? persist(attached, startNow(attached, clock.now()), 'wheel:started') : attached;
+        const session = value === null ? undefined : await sessionsOf.get(value);
+        return session?.status === 'running' && attached.status === 'stopped' ? persist(attached, startWheel(attached, clock.now()), 'wheel:started') : attached;
       }),
     delete: (id) =>
       mutex.run(async () => {
@@ -310,7 +303,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         const body = parseInput(dedicationTextSchema, text, 'dedication');
         const wheel = await load(id);
         const now = clock.now();
-        const counted = { ...advanced(wheel, now), dedications: wheel.dedications + 1 };
+        const counted = { ...advanceWheel(wheel, now), dedications: wheel.dedications + 1 };
         const dedication: WheelDedication = { id: createId('ded', now), wheelId: id, text: body, at: iso(now), rotations: counted.rotations, recitations: counted.recitations, owner: wheel.owner };
         await store.transaction(async (tx) => {
           await tx.collection<Wheel>('wheels').put(id, counted);
@@ -326,18 +319,17 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       return dedicationsOf.list({ where: { wheelId: id }, limit: options.limit, offset: options.offset });
     },
     stats: stats as WheelService['stats'],
+    follow,
     recover: () =>
       mutex.run(async () => {
         const now = clock.now();
         for (let offset = 0; ; offset += 500) {
           const page = await wheels.list({ where: { status: 'spinning' }, limit: 500, offset });
           for (const wheel of page.items) {
-            if (wheel.segment === null) continue;
-            // Resume from the last durable count: time the process was down is not counted as spinning.
-            const { phase } = rotationsAt(wheel.segment, Date.parse(wheel.segment.lastTickAt));
-            const resumed: Wheel = { ...wheel, phase, segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: phase, lastTickAt: iso(now) } };
-            await wheels.put(resumed.id, resumed);
-            spinning.set(resumed.id, resumed);
+            const session = wheel.sessionId === null ? undefined : await sessionsOf.get(wheel.sessionId);
+            const resumed = resumeWheel(wheel, session, now);
+            if (resumed !== wheel) await wheels.put(resumed.id, resumed);
+            track(resumed);
           }
           if (page.items.length < 500) break;
         }
@@ -349,7 +341,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         ticker = undefined;
         // Persist the counts reached so far; the wheels stay `spinning` and resume at the next start.
         const now = clock.now();
-        const settled = [...spinning.values()].map((wheel) => [wheel, advanced(wheel, now)] as const);
+        const settled = [...spinning.values()].map((wheel) => [wheel, advanceWheel(wheel, now)] as const);
         if (settled.length > 0) {
           await store.transaction(async (tx) => {
             for (const [, next] of settled) await tx.collection<Wheel>('wheels').put(next.id, next);
