@@ -16,10 +16,10 @@ for (const kind of textKinds) {
   const ms = await timeIt(300, (i) => oracle.generate({ kind, intention: intentions[i % intentions.length]!, length: 'long' }));
   perKind[kind] = Math.round((1000 / ms) * 10) / 10;
 }
-const planMs = await timeIt(200, (i) => oracle.plan({ intention: intentions[i % intentions.length]!, minutes: 5 + (i % 60) }));
+const planMs = await timeIt(200, (i) => oracle.plan({ intention: intentions[i % intentions.length]!, duration: 60 * (5 + (i % 60)) }));
 const streamMs = await timeIt(200, async (i) => {
   let n = 0;
-  for await (const part of oracle.stream({ kind: 'meditation', intention: intentions[i % intentions.length]!, minutes: 20 })) if (part.type === 'delta') n++;
+  for await (const part of oracle.stream({ kind: 'meditation', intention: intentions[i % intentions.length]!, duration: 1200 })) if (part.type === 'delta') n++;
   return n;
 });
 console.log(JSON.stringify({ bench: 'oracle-offline', textsPerSecond: perKind, planMs: Math.round(planMs * 1000) / 1000, streamMeditationMs: Math.round(streamMs * 1000) / 1000, node: process.version }));

@@ -9,7 +9,7 @@
  * import { createOracle, offline } from '@vajra-stream/oracle';
  * const oracle = createOracle({ fallback: offline({ seed: 7 }) });
  * const { text } = await oracle.generate({ kind: 'blessing', intention: 'a safe journey home' });
- * const plan = await oracle.plan({ intention: 'peace', minutes: 10 });
+ * const plan = await oracle.plan({ intention: 'peace', duration: 600 });
  * ```
  * @module
  */
@@ -40,7 +40,7 @@ export { openaiCompatible, type OpenAICompatibleProviderOptions } from './provid
 export { anthropic, type AnthropicProviderOptions } from './providers/anthropic';
 export { offline, type OfflineProviderOptions } from './offline/offline';
 export { createOracle, planInputSchema, type Oracle, type OracleOptions, type PlanInput } from './oracle/create-oracle';
-export type { OracleResult, OracleStream, OracleStreamPart, OracleCallOptions, ProviderStatus } from './oracle/oracle-types';
+export type { OracleResult, OracleStream, OracleStreamPart, OracleCallOptions, HealthOptions, ProviderStatus } from './oracle/oracle-types';
 export type { AttemptRecord } from './oracle/provider-chain';
 export { createSpendingLedger, type SpendingCapOptions, type SpendingSnapshot, type ModelPrice, type SpendingLedger } from './oracle/spending-ledger';
 export { sessionPlanSchema, type SessionPlan } from './plan/session-plan';

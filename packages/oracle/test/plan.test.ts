@@ -31,7 +31,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
 
   it('compiles a valid reply into a plan whose program passes the audio schema', async () => {
     vendor.queue({ type: 'json', text: JSON.stringify(validDraft) });
-    const plan = await oracle().plan({ intention: 'a safe journey', minutes: 10, seed: 5 });
+    const plan = await oracle().plan({ intention: 'a safe journey', duration: 600, seed: 5 });
     expect(vendor.requests[0]?.body).toMatchObject({ response_format: { type: 'json_object' } });
     expect(plan.source).toEqual({ provider: 'openai', modelId: 'gpt-4o-mini', repairs: 0 });
     expect(plan.duration).toBe(600);
@@ -49,7 +49,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
 
   it('repairs invalid JSON: sends the bad reply back with the problem, then accepts the fix', async () => {
     vendor.queue({ type: 'json', text: 'Here is your plan: {"title": "Tara", "mantra": ' }, { type: 'json', text: '```json\n' + JSON.stringify(validDraft) + '\n```' });
-    const plan = await oracle().plan({ intention: 'a safe journey', minutes: 10 });
+    const plan = await oracle().plan({ intention: 'a safe journey', duration: 600 });
     expect(plan.source).toMatchObject({ provider: 'openai', repairs: 1 });
     const second = vendor.requests[1]?.body?.messages as Array<{ role: string; content: string }>;
     expect(second.at(-2)).toEqual({ role: 'assistant', content: 'Here is your plan: {"title": "Tara", "mantra": ' });
@@ -59,7 +59,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
 
   it('repairs a schema violation, naming the bad field', async () => {
     vendor.queue({ type: 'json', text: JSON.stringify({ ...validDraft, frequencies: [99_999] }) }, { type: 'json', text: JSON.stringify(validDraft) });
-    const plan = await oracle().plan({ intention: 'a safe journey', minutes: 10 });
+    const plan = await oracle().plan({ intention: 'a safe journey', duration: 600 });
     expect(plan.source.repairs).toBe(1);
     const repair = (vendor.requests[1]?.body?.messages as Array<{ content: string }>).at(-1)?.content;
     expect(repair).toContain('frequencies');
@@ -67,7 +67,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
 
   it('after the repair budget is spent, falls back to the offline planner', async () => {
     vendor.queue({ type: 'json', text: 'no' }, { type: 'json', text: '{}' });
-    const plan = await oracle(1).plan({ intention: 'a safe journey', minutes: 10 });
+    const plan = await oracle(1).plan({ intention: 'a safe journey', duration: 600 });
     expect(vendor.requests).toHaveLength(2);
     expect(plan.source.provider).toBe('offline');
     expect(sessionPlanSchema.safeParse(plan).success).toBe(true);
@@ -91,7 +91,7 @@ describe('offline plans for a spread of intentions and durations', () => {
     const oracle = createOracle({ fallback: offline({ seed: 11 }) });
     for (const intention of intentions) {
       for (const minutes of durations) {
-        const plan = await oracle.plan({ intention, minutes, context: { moonPhase: 'waxing crescent', tithi: 3 } });
+        const plan = await oracle.plan({ intention, duration: minutes * 60, context: { moonPhase: 'waxing crescent', tithi: 3 } });
         expect(sessionPlanSchema.safeParse(plan).success, `${intention} / ${minutes}`).toBe(true);
         const program = programSchema.parse(plan.program);
         expect(program.duration).toBeCloseTo(minutes * 60, 6);
@@ -107,18 +107,32 @@ describe('offline plans for a spread of intentions and durations', () => {
 
   it('chooses the deity that fits the intention (practice.md mantras)', async () => {
     const oracle = createOracle({ fallback: offline({ seed: 2 }) });
-    expect((await oracle.plan({ intention: 'healing after surgery', minutes: 10 })).mantra.text).toBe('Tayata Om Bekandze Bekandze Maha Bekandze Radza Samudgate Soha');
-    expect((await oracle.plan({ intention: 'wisdom and clarity for my studies', minutes: 10 })).mantra.text).toBe('Om A Ra Pa Tsa Na Dhih');
-    expect((await oracle.plan({ intention: 'purification of past mistakes and regret', minutes: 10 })).mantra.text).toBe('Om Vajrasattva Hum');
-    const secular = await oracle.plan({ intention: 'calm', minutes: 10, tradition: 'secular' });
+    expect((await oracle.plan({ intention: 'healing after surgery', duration: 600 })).mantra.text).toBe('Tayata Om Bekandze Bekandze Maha Bekandze Radza Samudgate Soha');
+    expect((await oracle.plan({ intention: 'wisdom and clarity for my studies', duration: 600 })).mantra.text).toBe('Om A Ra Pa Tsa Na Dhih');
+    expect((await oracle.plan({ intention: 'purification of past mistakes and regret', duration: 600 })).mantra.text).toBe('Om Vajrasattva Hum');
+    const secular = await oracle.plan({ intention: 'calm', duration: 600, tradition: 'secular' });
     expect(secular.mantra.deity).toBe('none');
   });
 
   it('the same seed gives the same plan; different seeds differ', async () => {
-    const a = await createOracle({ fallback: offline({ seed: 'x' }) }).plan({ intention: 'peace', minutes: 20 });
-    const b = await createOracle({ fallback: offline({ seed: 'x' }) }).plan({ intention: 'peace', minutes: 20 });
+    const a = await createOracle({ fallback: offline({ seed: 'x' }) }).plan({ intention: 'peace', duration: 1200 });
+    const b = await createOracle({ fallback: offline({ seed: 'x' }) }).plan({ intention: 'peace', duration: 1200 });
     expect(b).toEqual(a);
-    const others = await Promise.all(['y', 'z', 'w', 'v'].map((seed) => createOracle({ fallback: offline({ seed }) }).plan({ intention: 'peace', minutes: 20 })));
+    const others = await Promise.all(['y', 'z', 'w', 'v'].map((seed) => createOracle({ fallback: offline({ seed }) }).plan({ intention: 'peace', duration: 1200 })));
     expect(new Set([a, ...others].map((p) => p.dedication + p.phases.map((x) => x.guidance).join())).size).toBeGreaterThan(2);
+  });
+
+  it('takes the duration in seconds, like sessions and audio, and refuses the old minutes', async () => {
+    const oracle = createOracle({ fallback: offline({ seed: 3 }) });
+    const plan = await oracle.plan({ intention: 'a short pause', duration: 90 });
+    expect(plan.duration).toBe(90);
+    expect(plan.program.duration).toBe(90);
+    expect(plan.phases.at(-1)?.end).toBe(90);
+    expect('minutes' in plan).toBe(false);
+    const meditation = await oracle.generate({ kind: 'meditation', intention: 'rest', duration: 300 });
+    expect(Math.abs((meditation.script?.totalSeconds ?? 0) - 300)).toBeLessThanOrEqual(45);
+    const refused = await oracle.plan({ intention: 'peace', minutes: 10 } as never).catch((error: unknown) => error as { code: string; message: string });
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/duration.*minutes|minutes.*duration/s) });
+    expect(await oracle.plan({ intention: 'peace', duration: 86_401 }).catch((error: { code: string }) => error.code)).toBe('VALIDATION_FAILED');
   });
 });

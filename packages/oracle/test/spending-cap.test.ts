@@ -27,7 +27,7 @@ describe('spending cap', () => {
     await oracle.generate(input);
     expect(oracle.spending()).toMatchObject({ tokens: 1_800, calls: 1, remainingTokens: 200 });
     expect(await codeOf(oracle.generate(input))).toBe('SPENDING_CAP_REACHED');
-    expect(await codeOf(oracle.plan({ intention: 'peace', minutes: 5 }))).toBe('SPENDING_CAP_REACHED');
+    expect(await codeOf(oracle.plan({ intention: 'peace', duration: 300 }))).toBe('SPENDING_CAP_REACHED');
     expect(vendor.requests).toHaveLength(1);
   });
 

@@ -15,6 +15,11 @@ export const OracleErrorCodes = {
   PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
   /** 401/403: the key is missing, wrong or lacks permission. */
   PROVIDER_AUTH_FAILED: 'PROVIDER_AUTH_FAILED',
+  /**
+   * The provider is configured but cannot work: its SDK (an optional peer dependency) is not
+   * installed, or its API key has an impossible format. Found without a network call; not retryable.
+   */
+  PROVIDER_MISCONFIGURED: 'PROVIDER_MISCONFIGURED',
   /** 400/404/422: the vendor rejected the request itself. */
   PROVIDER_REQUEST_REJECTED: 'PROVIDER_REQUEST_REJECTED',
   /** The vendor answered with something that is not its wire format (bad JSON, broken stream). */

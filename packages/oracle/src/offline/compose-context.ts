@@ -76,7 +76,7 @@ export function cleanIntention(intention: string): string {
 
 /** Builds the seeded context for one composition. */
 export function createComposeContext(task: TextTask, seed: string, rules: Rules): ComposeContext {
-  const random = createRandom(`${seed}|${task.kind}|${task.intention}|${task.tradition ?? ''}|${task.length ?? ''}|${task.minutes ?? ''}|${JSON.stringify(task.context ?? {})}`);
+  const random = createRandom(`${seed}|${task.kind}|${task.intention}|${task.tradition ?? ''}|${task.length ?? ''}|${task.duration ?? ''}|${JSON.stringify(task.context ?? {})}`);
   const theme = themeFor(task.intention);
   const secular = isSecular(task.tradition);
   const deity = secular ? null : deities[random.pick(theme.deities)];

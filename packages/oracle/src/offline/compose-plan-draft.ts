@@ -28,18 +28,19 @@ const LAYOUTS: Array<{ minMinutes: number; phases: Array<[string, string, number
  *
  * @example
  * ```ts
- * composePlanDraft({ intention: 'courage for a new job', minutes: 20 }, 'seed').mantra.text;
+ * composePlanDraft({ intention: 'courage for a new job', duration: 1200 }, 'seed').mantra.text;
  * ```
  */
-export function composePlanDraft(task: { intention: string; minutes: number; tradition?: string; context?: OracleContext }, seed: string): PlanDraft {
+export function composePlanDraft(task: { intention: string; duration: number; tradition?: string; context?: OracleContext }, seed: string): PlanDraft {
+  const minutes = task.duration / 60;
   const base = { kind: 'dedication' as const, intention: task.intention, length: 'short' as const, ...(task.tradition ? { tradition: task.tradition } : {}), ...(task.context ? { context: task.context } : {}) };
-  const c = createComposeContext(base, `${seed}|plan|${task.minutes}`, { ...offlineRules, ...phaseRules });
-  const layout = LAYOUTS.find((l) => task.minutes >= l.minMinutes)!;
-  const phases = layout.phases.map(([name, rule, share]) => ({ name, minutes: round(task.minutes * share), guidance: c.grammar.rule(rule) }));
+  const c = createComposeContext(base, `${seed}|plan|${minutes}`, { ...offlineRules, ...phaseRules });
+  const layout = LAYOUTS.find((l) => minutes >= l.minMinutes)!;
+  const phases = layout.phases.map(([name, rule, share]) => ({ name, minutes: round(minutes * share), guidance: c.grammar.rule(rule) }));
   const deityName = c.deity ? capitalise(c.deity.name.replace(/^the /, '')) : 'none';
   const title = c.deity
-    ? `${formatMinutes(task.minutes)} with ${c.deity.name}: ${c.theme.id}`
-    : `${formatMinutes(task.minutes)} of quiet practice: ${c.theme.id}`;
+    ? `${formatMinutes(minutes)} with ${c.deity.name}: ${c.theme.id}`
+    : `${formatMinutes(minutes)} of quiet practice: ${c.theme.id}`;
   return {
     title,
     mantra: { deity: deityName, text: c.deity?.mantra ?? 'May all beings be well' },

@@ -42,7 +42,7 @@ export function composeText(task: TextTask, seed: string): string {
     case 'story':
       return composeStory(context);
     case 'meditation':
-      return composeMeditation(context, task.minutes);
+      return composeMeditation(context, task.duration);
     case 'contemplation':
       return composeContemplation(context);
   }

@@ -49,7 +49,7 @@ describe('offline(): the seedable grammar composer', () => {
     for (const kind of textKinds) {
       const words: number[] = [];
       for (const length of ['short', 'medium', 'long'] as const) {
-        const { text } = await model.generate(request(kind, 'courage to start again', { length, minutes: { short: 3, medium: 8, long: 20 }[length] }));
+        const { text } = await model.generate(request(kind, 'courage to start again', { length, duration: { short: 180, medium: 480, long: 1200 }[length] }));
         expect(text, `${kind}/${length}`).not.toMatch(/[{}]|undefined|\s[,.]|\.\./);
         expect(text.trim().length).toBeGreaterThan(80);
         words.push(text.split(/\s+/).length);
@@ -90,7 +90,7 @@ describe('offline(): the seedable grammar composer', () => {
 
   it('meditations are guided scripts with timed pauses that fill the requested minutes', async () => {
     for (const minutes of [3, 10, 25]) {
-      const { text } = await offline({ seed: minutes }).generate(request('meditation', 'calm before sleep', { minutes }));
+      const { text } = await offline({ seed: minutes }).generate(request('meditation', 'calm before sleep', { duration: minutes * 60 }));
       const script = parseGuidedScript(text);
       expect(script.segments.filter((s) => s.type === 'pause').length).toBeGreaterThanOrEqual(6);
       expect(script.segments[0]?.type).toBe('speech');

@@ -26,7 +26,7 @@ export interface OfflineProviderOptions {
  * @example
  * ```ts
  * const oracle = createOracle({ providers: [], fallback: offline({ seed: 42 }) });
- * const { text } = await oracle.generate({ kind: 'meditation', intention: 'calm before an exam', minutes: 5 });
+ * const { text } = await oracle.generate({ kind: 'meditation', intention: 'calm before an exam', duration: 300 });
  * ```
  */
 export function offline(options: OfflineProviderOptions = {}): LanguageModel {

@@ -8,7 +8,7 @@ import type { SessionPlan } from '../plan/session-plan';
 import { parseGuidedScript } from '../spec/guided-script';
 import type { LanguageModel, LanguageModelMessage } from '../spec/language-model';
 import { generateInputSchema, oracleContextSchema, type GenerateInput, type TextTask } from '../spec/oracle-task';
-import type { OracleCallOptions, OracleResult, OracleStream, OracleStreamPart, ProviderStatus } from './oracle-types';
+import type { HealthOptions, OracleCallOptions, OracleResult, OracleStream, OracleStreamPart, ProviderStatus } from './oracle-types';
 import { createAsyncChannel } from './async-channel';
 import { planMessages, repairMessage, textMessages } from './prompts';
 import { ProviderChain, type AttemptRecord } from './provider-chain';
@@ -45,13 +45,14 @@ export interface OracleOptions {
  *
  * @example
  * ```ts
- * planInputSchema.parse({ intention: 'healing for my mother', minutes: 20, context: { lunarDay: 8 } });
+ * planInputSchema.parse({ intention: 'healing for my mother', duration: 1200, context: { lunarDay: 8 } });
  * ```
  */
 export const planInputSchema = z
   .object({
     intention: z.string().trim().min(1).max(500),
-    minutes: z.number().positive().max(24 * 60),
+    /** Length of the session in seconds (at most 24 hours), like a session's `duration`. */
+    duration: z.number().positive().max(24 * 3600),
     tradition: z.string().trim().min(1).max(60).optional(),
     context: oracleContextSchema.optional(),
     /** Seed of the audio program (noise, jitter). */
@@ -67,8 +68,11 @@ export interface Oracle {
   generate(input: GenerateInput, options?: OracleCallOptions): Promise<OracleResult>;
   stream(input: GenerateInput, options?: OracleCallOptions): OracleStream;
   plan(input: PlanInput, options?: OracleCallOptions): Promise<SessionPlan>;
-  /** Probes every provider (checkHealth); failures take a provider out of rotation. */
-  health(options?: OracleCallOptions): Promise<ProviderStatus[]>;
+  /**
+   * Checks every provider: its configuration (SDK installed, key format), then, unless `probe: false`,
+   * a cheap call. Failures take a provider out of rotation.
+   */
+  health(options?: HealthOptions): Promise<ProviderStatus[]>;
   spending(): SpendingSnapshot;
 }
 
@@ -84,7 +88,7 @@ export interface Oracle {
  *   spendingCap: { maxTokens: 200_000 },
  * });
  * const prayer = await oracle.generate({ kind: 'prayer', intention: 'healing for my mother', context: { moonPhase: 'full' } });
- * const plan = await oracle.plan({ intention: 'calm before surgery', minutes: 15 });
+ * const plan = await oracle.plan({ intention: 'calm before surgery', duration: 900 });
  * ```
  */
 export function createOracle(options: OracleOptions = {}): Oracle {
@@ -125,6 +129,22 @@ export function createOracle(options: OracleOptions = {}): Oracle {
     temperature: 0.8,
     ...(callOptions.timeoutMs === undefined ? {} : { timeoutMs: callOptions.timeoutMs }),
   });
+
+  /** Configuration first (no network), then the provider's own probe; a failure takes it out of rotation. */
+  const checkProvider = async (model: LanguageModel, healthOptions: HealthOptions): Promise<ProviderStatus> => {
+    const started = clock.now();
+    try {
+      await model.checkConfiguration?.();
+      if (healthOptions.probe !== false) await model.checkHealth?.(healthOptions.signal ? { signal: healthOptions.signal } : {});
+      chain.markSuccess(model);
+      return { provider: model.provider, modelId: model.modelId, ok: true, latencyMs: clock.now() - started, inRotation: true };
+    } catch (error) {
+      chain.markFailure(model, true);
+      const code = isVajraError(error) ? error.code : 'UNKNOWN';
+      const message = isVajraError(error) ? error.message : 'the provider check failed';
+      return { provider: model.provider, modelId: model.modelId, ok: false, latencyMs: clock.now() - started, code, message, inRotation: model === fallback };
+    }
+  };
 
   return {
     async generate(input, callOptions = {}) {
@@ -208,7 +228,7 @@ export function createOracle(options: OracleOptions = {}): Oracle {
         for (let round = 0; ; round++) {
           const reply = await caller.generate({
             messages: [...messages],
-            task: { type: 'plan', intention: task.intention, minutes: task.minutes, ...(task.tradition ? { tradition: task.tradition } : {}), ...(task.context ? { context: task.context } : {}) },
+            task: { type: 'plan', intention: task.intention, duration: task.duration, ...(task.tradition ? { tradition: task.tradition } : {}), ...(task.context ? { context: task.context } : {}) },
             responseFormat: 'json',
             maxOutputTokens: 1500,
             temperature: 0.6,
@@ -225,28 +245,14 @@ export function createOracle(options: OracleOptions = {}): Oracle {
       });
       return compilePlan(value.draft, {
         intention: task.intention,
-        minutes: task.minutes,
+        duration: task.duration,
         ...(task.tradition ? { tradition: task.tradition } : {}),
         seed: task.seed ?? hash(task.intention),
         source: { provider: model.provider, modelId: model.modelId, repairs: value.repairs },
       });
     },
 
-    async health(callOptions = {}) {
-      return Promise.all(
-        [...providers, ...(fallback ? [fallback] : [])].map(async (model): Promise<ProviderStatus> => {
-          const started = clock.now();
-          try {
-            await model.checkHealth?.(callOptions.signal ? { signal: callOptions.signal } : {});
-            chain.markSuccess(model);
-            return { provider: model.provider, modelId: model.modelId, ok: true, latencyMs: clock.now() - started, inRotation: true };
-          } catch (error) {
-            chain.markFailure(model, true);
-            return { provider: model.provider, modelId: model.modelId, ok: false, latencyMs: clock.now() - started, code: isVajraError(error) ? error.code : 'UNKNOWN', inRotation: model === fallback };
-          }
-        }),
-      );
-    },
+    health: (healthOptions = {}) => Promise.all([...providers, ...(fallback ? [fallback] : [])].map((model) => checkProvider(model, healthOptions))),
 
     spending: () => ledger.snapshot(),
   };

@@ -8,7 +8,7 @@ import type { AttemptRecord } from './provider-chain';
  *
  * @example
  * ```ts
- * const { text, provider, usage, script } = await oracle.generate({ kind: 'meditation', intention: 'rest', minutes: 5 });
+ * const { text, provider, usage, script } = await oracle.generate({ kind: 'meditation', intention: 'rest', duration: 300 });
  * ```
  */
 export interface OracleResult {
@@ -58,13 +58,25 @@ export interface OracleCallOptions {
   timeoutMs?: number;
 }
 
+/** Options of `oracle.health()`. */
+export interface HealthOptions extends OracleCallOptions {
+  /**
+   * Also call each provider (a cheap request such as listing models). Default true; `false` checks only
+   * what needs no network: the SDK is installed and the key has a possible format.
+   */
+  probe?: boolean;
+}
+
 /** Health of one provider. */
 export interface ProviderStatus {
   provider: string;
   modelId: string;
   ok: boolean;
   latencyMs: number;
+  /** The error code when not ok, e.g. `PROVIDER_MISCONFIGURED` for a missing SDK or a malformed key. */
   code?: string;
+  /** What is wrong, when not ok (never contains a key). */
+  message?: string;
   /** Whether the chain currently skips the provider (circuit open). */
   inRotation: boolean;
 }

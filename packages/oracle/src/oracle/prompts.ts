@@ -49,11 +49,11 @@ function systemPrompt(tradition: string | undefined): string {
  */
 export function textMessages(task: TextTask): LanguageModelMessage[] {
   const length = task.length ?? 'medium';
-  const minutes = task.minutes ?? { short: 5, medium: 10, long: 20 }[length];
+  const minutes = task.duration === undefined ? { short: 5, medium: 10, long: 20 }[length] : task.duration / 60;
   const theme = themeFor(task.intention);
   const moment = describeContext(task.context);
   const user = [
-    KIND_BRIEFS[task.kind].replace('{minutes}', String(minutes)),
+    KIND_BRIEFS[task.kind].replace('{minutes}', formatMinutes(minutes)),
     `Intention: ${task.intention}`,
     `Theme: ${theme.id}. Suitable deities: ${theme.deities.map((id) => deities[id].name).join(', ')}.`,
     moment ? `Speak to this moment: ${moment}.` : '',
@@ -67,23 +67,29 @@ export function textMessages(task: TextTask): LanguageModelMessage[] {
 }
 
 /** Builds the chat messages for a session-plan draft. */
-export function planMessages(task: { intention: string; minutes: number; tradition?: string; context?: OracleContext }): LanguageModelMessage[] {
+export function planMessages(task: { intention: string; duration: number; tradition?: string; context?: OracleContext }): LanguageModelMessage[] {
+  const minutes = formatMinutes(task.duration / 60);
   const theme = themeFor(task.intention);
   const moment = describeContext(task.context);
   const user = [
-    `Design a ${task.minutes}-minute meditation session for this intention: ${task.intention}`,
+    `Design a ${minutes}-minute meditation session for this intention: ${task.intention}`,
     moment ? `The moment: ${moment}.` : '',
     `Suggested deities: ${theme.deities.map((id) => `${deities[id].name} (${deities[id].mantra})`).join(', ')}. Suggested frequencies (Hz): ${theme.frequencies.join(', ')}.`,
     'Reply with ONLY one JSON object, no prose, no code fence, with exactly these fields:',
     '{"title": string, "mantra": {"deity": string, "text": string}, "dedication": string (2-4 sentences),',
     ' "frequencies": number[] (1-6 values; tones 20-2000 Hz and/or binaural beat rates 0.5-40 Hz),',
     ' "bowl": boolean (strike a singing bowl at phase changes), "noise": "pink" | "brown" | "none",',
-    ` "phases": [{"name": string, "minutes": number, "guidance": string}] (2-6 phases whose minutes add up to ${task.minutes})}`,
+    ` "phases": [{"name": string, "minutes": number, "guidance": string}] (2-6 phases whose minutes add up to ${minutes})}`,
   ].filter(Boolean);
   return [
     { role: 'system', content: systemPrompt(task.tradition) },
     { role: 'user', content: user.join('\n') },
   ];
+}
+
+/** Minutes for a prompt: models plan in minutes; two decimals at most (90 s → "1.5"). */
+function formatMinutes(minutes: number): string {
+  return String(Math.round(minutes * 100) / 100);
 }
 
 /** The follow-up message of the repair loop. */

@@ -118,7 +118,7 @@ export class ProviderChain {
           this.logger.warn(retrying ? 'oracle call failed, retrying' : 'oracle call failed, moving on', { provider: model.provider, modelId: model.modelId, code, retry, waitMs: retrying ? wait : undefined });
           onRetry?.(record);
           if (!retrying) {
-            this.markFailure(model, code === 'PROVIDER_AUTH_FAILED');
+            this.markFailure(model, code === 'PROVIDER_AUTH_FAILED' || code === 'PROVIDER_MISCONFIGURED');
             break;
           }
           await sleep(wait!, this.clock, signal);

@@ -6,23 +6,24 @@ import { sessionPlanSchema, type SessionPlan } from './session-plan';
 /** Input of a plan compile. */
 export interface CompilePlanInput {
   intention: string;
-  minutes: number;
+  /** Seconds. */
+  duration: number;
   tradition?: string;
   seed: number;
   source: { provider: string; modelId: string; repairs: number };
 }
 
 /**
- * Compiles a draft into a validated {@link SessionPlan}: phase minutes are scaled to the requested
- * duration, the audio program is built and everything is checked against `sessionPlanSchema`.
+ * Compiles a draft into a validated {@link SessionPlan}: the draft's phase minutes are scaled to the
+ * requested duration, the audio program is built and everything is checked against `sessionPlanSchema`.
  *
  * @example
  * ```ts
- * const plan = compilePlan(draft, { intention: 'peace', minutes: 10, seed: 1, source: { provider: 'offline', modelId: 'grammar-v1', repairs: 0 } });
+ * const plan = compilePlan(draft, { intention: 'peace', duration: 600, seed: 1, source: { provider: 'offline', modelId: 'grammar-v1', repairs: 0 } });
  * ```
  */
 export function compilePlan(draft: PlanDraft, input: CompilePlanInput): SessionPlan {
-  const duration = Math.round(input.minutes * 60 * 1000) / 1000;
+  const duration = Math.round(input.duration * 1000) / 1000;
   const total = draft.phases.reduce((sum, p) => sum + p.minutes, 0);
   const phases: PlanPhaseTiming[] = [];
   let start = 0;
@@ -37,7 +38,6 @@ export function compilePlan(draft: PlanDraft, input: CompilePlanInput): SessionP
     intention: input.intention,
     title: draft.title,
     duration,
-    minutes: input.minutes,
     tradition: input.tradition ?? null,
     mantra: { ...draft.mantra, repetitions: Math.max(1, Math.round((mantraPhase.end - mantraPhase.start) / secondsPerRepetition)) },
     dedication: draft.dedication,

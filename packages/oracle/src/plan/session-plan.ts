@@ -7,7 +7,7 @@ import { z } from 'zod';
  *
  * @example
  * ```ts
- * const plan = sessionPlanSchema.parse(await oracle.plan({ intention: 'peace', minutes: 10 }));
+ * const plan = sessionPlanSchema.parse(await oracle.plan({ intention: 'peace', duration: 600 }));
  * vajra.sessions.create({ intention: plan.intention, duration: plan.duration, program: plan.program });
  * ```
  */
@@ -17,7 +17,6 @@ export const sessionPlanSchema = z
     title: z.string().min(1),
     /** Seconds. */
     duration: z.number().positive(),
-    minutes: z.number().positive(),
     tradition: z.string().nullable(),
     mantra: z.object({ deity: z.string().min(1), text: z.string().min(1), repetitions: z.number().int().positive() }),
     dedication: z.string().min(1),

@@ -48,7 +48,7 @@ describe('oraclePlugin', () => {
     try {
       const api = vajra.plugin('oracle');
       expect((await api.generate({ kind: 'dedication', intention: 'peace' })).provider).toBe('offline');
-      const plan = await api.plan({ intention: 'peace', minutes: 5 });
+      const plan = await api.plan({ intention: 'peace', duration: 300 });
       expect(plan.duration).toBe(300);
       const failures: unknown[] = [];
       vajra.events.on('oracle:failed', (event) => void failures.push(event));

@@ -1,4 +1,4 @@
-import { createId, definePlugin, isVajraError } from '@vajra-stream/core';
+import { createId, definePlugin, isVajraError, type Logger } from '@vajra-stream/core';
 import { offline } from '../offline/offline';
 import { createOracle, type Oracle, type OracleOptions, type PlanInput } from '../oracle/create-oracle';
 import type { OracleCallOptions, OracleResult } from '../oracle/oracle-types';
@@ -103,7 +103,7 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
     id: 'oracle',
     specificationVersion: 'v1',
     configSchema: oracleConfigSchema,
-    setup(ctx): OraclePluginApi {
+    async setup(ctx): Promise<OraclePluginApi> {
       const config = ctx.config;
       const cap = options.spendingCap ?? (config.maxTokens !== undefined || config.maxCostUsd !== undefined ? { ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }), ...(config.maxCostUsd === undefined ? {} : { maxCostUsd: config.maxCostUsd }), onReached: config.onCapReached } : undefined);
       const oracle = createOracle({
@@ -116,6 +116,7 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
         clock: ctx.clock,
         logger: ctx.logger,
       });
+      await reportMisconfigured(oracle, ctx.logger);
       const withKernelSignal = (callOptions: OracleCallOptions = {}): OracleCallOptions => ({
         ...callOptions,
         signal: callOptions.signal ? AbortSignal.any([callOptions.signal, ctx.signal]) : ctx.signal,
@@ -153,4 +154,15 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
       };
     },
   });
+}
+
+/**
+ * At kernel start, a provider that is configured but cannot work (SDK not installed, impossible key)
+ * is logged as a warning naming the provider and the fix, and taken out of rotation; `health()`
+ * keeps reporting it. No network call is made.
+ */
+async function reportMisconfigured(oracle: Oracle, logger: Logger): Promise<void> {
+  for (const status of await oracle.health({ probe: false })) {
+    if (!status.ok) logger.warn('oracle provider cannot work; requests fall back to the next provider', { provider: status.provider, modelId: status.modelId, code: status.code, problem: status.message });
+  }
 }

@@ -1,6 +1,8 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { providerError } from '../errors/provider-error';
 import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
+import { apiKeyProblem } from './api-key-problem';
+import { loadSdk } from './load-sdk';
 import { mapSdkError } from './map-sdk-error';
 import { readEnv } from './openai';
 import { createRequestSignal, type RequestSignal } from './request-signal';
@@ -37,15 +39,20 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
   const apiKey = options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const secrets = [apiKey];
-  const client = new Anthropic({
-    apiKey: apiKey ?? 'missing-key',
-    baseURL: options.baseURL ?? 'https://api.anthropic.com',
-    fetch: options.fetch,
-    maxRetries: 0,
-    timeout: 24 * 60 * 60 * 1000,
-    logLevel: 'off',
-    defaultHeaders: options.headers,
-  });
+  let connecting: Promise<{ client: Anthropic; classes: typeof Anthropic }> | undefined;
+  /** Checks the key and loads the SDK on first use (it is an optional peer dependency). */
+  const connect = async () => {
+    if (!apiKey) throw providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or ANTHROPIC_API_KEY)', { retryable: false });
+    const problem = apiKeyProblem(apiKey, { prefix: 'sk-ant-' }, options.baseURL === undefined);
+    if (problem !== undefined) throw providerError('PROVIDER_MISCONFIGURED', provider, problem, { retryable: false, secrets });
+    connecting ??= loadSdk(provider, '@anthropic-ai/sdk', () => import('@anthropic-ai/sdk')).then(({ default: Client }) => ({ client: createClient(Client, apiKey, options), classes: Client }));
+    try {
+      return await connecting;
+    } catch (error) {
+      connecting = undefined; // a package installed meanwhile is found on the next call
+      throw error;
+    }
+  };
 
   const body = (request: LanguageModelRequest) => {
     const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
@@ -64,9 +71,8 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
     const timeoutMs = request.timeoutMs ?? defaultTimeout;
     return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs }) };
   };
-  const fail = (error: unknown, signal: RequestSignal, timeoutMs: number) =>
-    mapSdkError(error, { provider, classes: Anthropic, request: signal, secrets, timeoutMs });
-  const noKey = () => providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or ANTHROPIC_API_KEY)', { retryable: false });
+  const fail = (error: unknown, classes: typeof Anthropic, signal: RequestSignal, timeoutMs: number) =>
+    mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
 
   return {
     specificationVersion: 'v1',
@@ -74,7 +80,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
     modelId: model,
     free: false,
     async generate(request) {
-      if (!apiKey) throw noKey();
+      const { client, classes } = await connect();
       const { timeoutMs, signal } = open(request);
       try {
         const message = await client.messages.create({ ...body(request), stream: false }, { signal: signal.signal });
@@ -86,13 +92,13 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
         const outputTokens = message.usage?.output_tokens ?? 0;
         return { text, usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason: finish(message.stop_reason) };
       } catch (error) {
-        throw fail(error, signal, timeoutMs);
+        throw fail(error, classes, signal, timeoutMs);
       } finally {
         signal.dispose();
       }
     },
     async *stream(request): AsyncGenerator<LanguageModelStreamPart> {
-      if (!apiKey) throw noKey();
+      const { client, classes } = await connect();
       const { timeoutMs, signal } = open(request);
       let inputTokens = 0;
       let outputTokens = 0;
@@ -125,23 +131,38 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
         if (!stopped) throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without message_stop', { retryable: true, secrets });
         yield { type: 'finish', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason };
       } catch (error) {
-        throw fail(error, signal, timeoutMs);
+        throw fail(error, classes, signal, timeoutMs);
       } finally {
         signal.dispose();
       }
     },
+    async checkConfiguration() {
+      await connect();
+    },
     async checkHealth(healthOptions = {}) {
-      if (!apiKey) throw noKey();
+      const { client, classes } = await connect();
       const signal = createRequestSignal({ signal: healthOptions.signal, timeoutMs: defaultTimeout });
       try {
         await client.models.list({}, { signal: signal.signal });
       } catch (error) {
-        throw fail(error, signal, defaultTimeout);
+        throw fail(error, classes, signal, defaultTimeout);
       } finally {
         signal.dispose();
       }
     },
   };
+}
+
+function createClient(Client: typeof Anthropic, apiKey: string, options: AnthropicProviderOptions): Anthropic {
+  return new Client({
+    apiKey,
+    baseURL: options.baseURL ?? 'https://api.anthropic.com',
+    fetch: options.fetch,
+    maxRetries: 0, // the oracle retries, honouring retry-after, across providers
+    timeout: 24 * 60 * 60 * 1000, // our own signal enforces the timeout
+    logLevel: 'off',
+    defaultHeaders: options.headers,
+  });
 }
 
 function finish(reason: string | null | undefined): LanguageModelFinishReason {

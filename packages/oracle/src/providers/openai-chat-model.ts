@@ -1,7 +1,9 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { providerError } from '../errors/provider-error';
 import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart, LanguageModelUsage } from '../spec/language-model';
+import { apiKeyProblem } from './api-key-problem';
 import { estimateTokens } from './estimate-tokens';
+import { loadSdk } from './load-sdk';
 import { mapSdkError } from './map-sdk-error';
 import { createRequestSignal, type RequestSignal } from './request-signal';
 
@@ -25,27 +27,24 @@ export interface OpenAIChatModelSettings {
   free: boolean;
   /** Fail without a network call when there is no key (the hosted OpenAI API always needs one). */
   requireKey: boolean;
+  /** Requests go to OpenAI itself (no `baseURL`, no `OPENAI_BASE_URL`), whose keys all start with `sk-`. */
+  officialEndpoint: boolean;
 }
 
 /** Builds a {@link LanguageModel} over the official `openai` client (chat completions). */
 export function createOpenAIChatModel(settings: OpenAIChatModelSettings): LanguageModel {
   const { provider, model } = settings;
-  const client = new OpenAI({
-    apiKey: settings.apiKey ?? 'not-needed',
-    baseURL: settings.baseURL, // undefined: OPENAI_BASE_URL or the public API
-    organization: settings.organization ?? null,
-    project: null,
-    fetch: settings.fetch,
-    maxRetries: 0, // the oracle retries, honouring retry-after, across providers
-    timeout: 24 * 60 * 60 * 1000, // our own signal enforces the timeout
-    logLevel: 'off',
-    defaultHeaders: settings.headers,
-  });
   const secrets = [settings.apiKey];
-  const classes = OpenAI;
-  const checkKey = () => {
-    if (settings.requireKey && !settings.apiKey) {
-      throw providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or OPENAI_API_KEY)', { retryable: false });
+  let connecting: Promise<{ client: OpenAI; classes: typeof OpenAI }> | undefined;
+  /** Checks the settings and loads the SDK on first use (it is an optional peer dependency). */
+  const connect = async () => {
+    checkKey(settings);
+    connecting ??= loadSdk(provider, 'openai', () => import('openai')).then(({ default: Client }) => ({ client: createClient(Client, settings), classes: Client }));
+    try {
+      return await connecting;
+    } catch (error) {
+      connecting = undefined; // a package installed meanwhile is found on the next call
+      throw error;
     }
   };
 
@@ -60,7 +59,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
     return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs }) };
   };
-  const fail = (error: unknown, signal: RequestSignal, timeoutMs: number) =>
+  const fail = (error: unknown, classes: typeof OpenAI, signal: RequestSignal, timeoutMs: number) =>
     mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
   const usageOf = (raw: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined, request: LanguageModelRequest, text: string): LanguageModelUsage => {
     const inputTokens = raw?.prompt_tokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n'));
@@ -74,7 +73,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     modelId: model,
     free: settings.free,
     async generate(request) {
-      checkKey();
+      const { client, classes } = await connect();
       const { timeoutMs, signal } = open(request);
       try {
         const completion = await client.chat.completions.create({ ...body(request), stream: false }, { signal: signal.signal });
@@ -85,13 +84,13 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
         const text = choice.message.content;
         return { text, usage: usageOf(completion.usage, request, text), finishReason: finish(choice.finish_reason) };
       } catch (error) {
-        throw fail(error, signal, timeoutMs);
+        throw fail(error, classes, signal, timeoutMs);
       } finally {
         signal.dispose();
       }
     },
     async *stream(request): AsyncGenerator<LanguageModelStreamPart> {
-      checkKey();
+      const { client, classes } = await connect();
       const { timeoutMs, signal } = open(request);
       let text = '';
       let finishReason: LanguageModelFinishReason | undefined;
@@ -119,23 +118,51 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
         }
         yield { type: 'finish', usage: usageOf(rawUsage, request, text), finishReason };
       } catch (error) {
-        throw fail(error, signal, timeoutMs);
+        throw fail(error, classes, signal, timeoutMs);
       } finally {
         signal.dispose();
       }
     },
+    async checkConfiguration() {
+      await connect();
+    },
     async checkHealth(options = {}) {
-      checkKey();
+      const { client, classes } = await connect();
       const signal = createRequestSignal({ signal: options.signal, timeoutMs: settings.timeoutMs });
       try {
         await client.models.list({ signal: signal.signal });
       } catch (error) {
-        throw fail(error, signal, settings.timeoutMs);
+        throw fail(error, classes, signal, settings.timeoutMs);
       } finally {
         signal.dispose();
       }
     },
   };
+}
+
+function createClient(Client: typeof OpenAI, settings: OpenAIChatModelSettings): OpenAI {
+  return new Client({
+    apiKey: settings.apiKey ?? 'not-needed',
+    baseURL: settings.baseURL, // undefined: OPENAI_BASE_URL or the public API
+    organization: settings.organization ?? null,
+    project: null,
+    fetch: settings.fetch,
+    maxRetries: 0, // the oracle retries, honouring retry-after, across providers
+    timeout: 24 * 60 * 60 * 1000, // our own signal enforces the timeout
+    logLevel: 'off',
+    defaultHeaders: settings.headers,
+  });
+}
+
+/** Fails without a network call when the key is missing (and required) or cannot be a key. */
+function checkKey(settings: OpenAIChatModelSettings): void {
+  const { provider, apiKey } = settings;
+  if (apiKey === undefined) {
+    if (settings.requireKey) throw providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or OPENAI_API_KEY)', { retryable: false });
+    return;
+  }
+  const problem = apiKeyProblem(apiKey, { prefix: 'sk-', foreign: { prefix: 'sk-ant-', vendor: 'an Anthropic' } }, settings.officialEndpoint);
+  if (problem !== undefined) throw providerError('PROVIDER_MISCONFIGURED', provider, problem, { retryable: false, secrets: [apiKey] });
 }
 
 function finish(reason: string | null | undefined): LanguageModelFinishReason {

@@ -44,6 +44,7 @@ export function openaiCompatible(options: OpenAICompatibleProviderOptions): Lang
     maxTokensField: 'max_tokens',
     streamUsage: options.streamUsage ?? true,
     requireKey: false,
+    officialEndpoint: false,
     free: options.free ?? true,
   });
 }

@@ -41,6 +41,7 @@ export function openai(options: OpenAIProviderOptions = {}): LanguageModel {
     maxTokensField: 'max_completion_tokens',
     streamUsage: true,
     requireKey: true,
+    officialEndpoint: options.baseURL === undefined && readEnv('OPENAI_BASE_URL') === undefined,
     free: false,
   });
 }

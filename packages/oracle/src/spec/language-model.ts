@@ -81,6 +81,12 @@ export interface LanguageModel {
   readonly free?: boolean;
   generate(request: LanguageModelRequest): Promise<LanguageModelResult>;
   stream(request: LanguageModelRequest): AsyncIterable<LanguageModelStreamPart>;
+  /**
+   * Checks, without a network call, that the provider can work at all (its SDK loads, its key has a
+   * possible format); rejects with a provider error (`PROVIDER_MISCONFIGURED`, `PROVIDER_AUTH_FAILED`)
+   * when it cannot. The oracle runs it in `health()` and the plugin at kernel start.
+   */
+  checkConfiguration?(): Promise<void>;
   /** A cheap liveness probe (e.g. list models); rejects with a provider error when unreachable. */
   checkHealth?(options?: { signal?: AbortSignal }): Promise<void>;
 }

@@ -57,7 +57,7 @@ export const textLengths = ['short', 'medium', 'long'] as const;
  *
  * @example
  * ```ts
- * generateInputSchema.parse({ kind: 'meditation', intention: 'calm', minutes: 10, context: { moonPhase: 'full' } });
+ * generateInputSchema.parse({ kind: 'meditation', intention: 'calm', duration: 600, context: { moonPhase: 'full' } });
  * ```
  */
 export const generateInputSchema = z
@@ -66,8 +66,8 @@ export const generateInputSchema = z
     intention: z.string().trim().min(1).max(500),
     tradition: z.string().trim().min(1).max(60).optional(),
     length: z.enum(textLengths).optional(),
-    /** For meditations: the target length of the guided script in minutes. */
-    minutes: z.number().positive().max(240).optional(),
+    /** For meditations: the target length of the guided script in seconds (at most 4 hours). */
+    duration: z.number().positive().max(4 * 3600).optional(),
     context: oracleContextSchema.optional(),
   })
   .strict();
@@ -81,4 +81,4 @@ export type TextTask = z.output<typeof generateInputSchema>;
 /** The structured task behind a request: a text or a session plan. */
 export type OracleTask =
   | ({ type: 'text' } & TextTask)
-  | { type: 'plan'; intention: string; minutes: number; tradition?: string; context?: OracleContext };
+  | { type: 'plan'; intention: string; /** Seconds. */ duration: number; tradition?: string; context?: OracleContext };

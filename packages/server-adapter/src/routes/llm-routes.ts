@@ -24,6 +24,9 @@ const planBody = z
   .meta({ id: 'PlanSession' });
 const resultSchema = z.object({ kind: z.string(), text: z.string(), provider: z.string(), modelId: z.string() }).meta({ id: 'OracleText' });
 
+/** The oracle takes seconds; this HTTP API keeps `minutes` for now (the route's own schema follows later). */
+const inSeconds = <T extends { minutes?: number }>({ minutes, ...rest }: T) => (minutes === undefined ? rest : { ...rest, duration: minutes * 60 });
+
 const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /**
@@ -44,7 +47,7 @@ export function llmRoutes(): AnyRoute[] {
       tags: ['llm'],
       body: generateBodySchema,
       response: resultSchema,
-      handler: ({ vajra, body, signal }) => oracle(vajra).generate(body as never, { signal }),
+      handler: ({ vajra, body, signal }) => oracle(vajra).generate(inSeconds(body) as never, { signal }),
     }),
     defineRoute({
       method: 'POST',
@@ -54,7 +57,7 @@ export function llmRoutes(): AnyRoute[] {
       body: generateBodySchema,
       produces: { 'text/event-stream': { description: 'Server-sent events' } },
       handler: ({ vajra, body, signal, request }) => {
-        const stream = oracle(vajra).oracle.stream(body as never, { signal });
+        const stream = oracle(vajra).oracle.stream(inSeconds(body) as never, { signal });
         const encoder = new TextEncoder();
         const logger = vajra.logger;
         const events = new ReadableStream<Uint8Array>({
@@ -87,7 +90,7 @@ export function llmRoutes(): AnyRoute[] {
       tags: ['llm'],
       body: planBody,
       response: z.record(z.string(), z.unknown()),
-      handler: async ({ vajra, body, signal }) => (await oracle(vajra).plan(body as never, { signal })) as unknown as Record<string, unknown>,
+      handler: async ({ vajra, body, signal }) => (await oracle(vajra).plan(inSeconds(body) as never, { signal })) as unknown as Record<string, unknown>,
     }),
     defineRoute({
       method: 'GET',

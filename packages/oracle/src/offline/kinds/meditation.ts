@@ -60,10 +60,10 @@ export const meditationRules: Rules = {
 /** Default meditation lengths (minutes) when none is requested. */
 export const meditationMinutes = { short: 5, medium: 10, long: 20 } as const;
 
-/** Composes a guided meditation of roughly `minutes`, with `[pause Ns]` markers filling the silence. */
-export function composeMeditation(c: ComposeContext, minutes: number | undefined): string {
+/** Composes a guided meditation of roughly `duration` seconds, with `[pause Ns]` markers filling the silence. */
+export function composeMeditation(c: ComposeContext, duration: number | undefined): string {
   const g = c.grammar;
-  const target = Math.round((minutes ?? meditationMinutes[c.length]) * 60);
+  const target = Math.round(duration ?? meditationMinutes[c.length] * 60);
   const opening = c.moment.sentence ? `${c.moment.sentence}. ` : '';
   // [speech, pause weight]
   const steps: Array<[string, number]> = [
