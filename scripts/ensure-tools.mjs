@@ -1,16 +1,19 @@
 // Installs the system tools the test suite relies on, with Debian's apt when run as root; otherwise says
 // what is missing (the tests that need a tool then fail saying so).
 // sox reads WAV files back as an independent decoder; socat makes the pseudo-terminal pairs of the serial
-// tests; chromium runs the dashboard's browser tests.
+// tests; chromium runs the dashboard's browser tests; DejaVu Sans is the font the visuals' golden PNGs are
+// rasterised with.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const wanted = [
   { command: 'sox', aptPackage: 'sox' },
   { command: 'socat', aptPackage: 'socat' },
   { command: 'chromium', aptPackage: 'chromium' },
+  { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', aptPackage: 'fonts-dejavu-core' },
 ];
-const missing = wanted.filter((tool) => !has(tool.command));
+const missing = wanted.filter((tool) => (tool.file ? !existsSync(tool.file) : !has(tool.command)));
 if (missing.length === 0) process.exit(0);
 
 const packages = missing.map((tool) => tool.aptPackage);

@@ -16,6 +16,7 @@ export async function loadPlugins(logger: Logger): Promise<AnyPlugin[]> {
     ['audio', async () => (await import('@vajra-stream/audio')).audioPlugin() as unknown as AnyPlugin],
     ['astrology', async () => (await import('@vajra-stream/astrology')).astrologyPlugin() as unknown as AnyPlugin],
     ['oracle', async () => (await import('@vajra-stream/oracle')).oraclePlugin() as unknown as AnyPlugin],
+    ['visuals', async () => (await import('@vajra-stream/visuals')).visualsPlugin() as unknown as AnyPlugin],
   ];
   const plugins: AnyPlugin[] = [];
   for (const [id, load] of candidates) {

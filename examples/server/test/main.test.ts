@@ -40,6 +40,7 @@ describe('examples/server (a real child process, built packages)', () => {
     });
     expect(stdout).toContain(`${url}/docs`);
     expect(stdout).toContain(`${url.replace('http', 'ws')}/ws`);
+    expect(stdout).toMatch(/plugins: [^;]*visuals/);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', kernel: 'running' });
     const ready = (await (await fetch(`${url}/ready`)).json()) as { store: string };
     expect(ready.store).toBe('sqlite');

@@ -6,6 +6,7 @@ import { llmRoutes } from './llm-routes';
 import { prayerRoutes } from './prayer-routes';
 import { sessionRoutes } from './session-routes';
 import { systemRoutes } from './system-routes';
+import { visualsRoutes } from './visuals-routes';
 
 /**
  * Every built-in route; plugin routes only when the plugin is installed.
@@ -23,5 +24,6 @@ export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string
     ...(vajra.hasPlugin('audio') ? audioRoutes({ maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
     ...(vajra.hasPlugin('astrology') ? astrologyRoutes() : []),
     ...(vajra.hasPlugin('oracle') ? llmRoutes() : []),
+    ...(vajra.hasPlugin('visuals') ? visualsRoutes(vajra) : []),
   ];
 }
