@@ -138,4 +138,30 @@ describe('plugin routes (node adapter, real plugins)', () => {
     expect(await client.next((m) => m.type === 'error' && m.id === 'g2')).toMatchObject({ code: 'VALIDATION_FAILED' });
     await client.close();
   });
+
+  it('reports a bug inside a plugin as a 500, never as a validation error', async () => {
+    const { definePlugin } = await import('@vajra-stream/core');
+    const broken = definePlugin({
+      id: 'astrology',
+      specificationVersion: 'v1',
+      setup: () => ({
+        location: undefined,
+        chart: () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'longitude')");
+        },
+      }),
+    });
+    const buggy = createVajra({ logger: silentLogger, env: {}, plugins: [broken as never] });
+    await buggy.start();
+    const listening = await serve(createServer(buggy, { rateLimit: false }), { port: 0 });
+    try {
+      const reply = await call(listening.url, 'GET', '/api/v1/astrology/chart?date=2024-01-01T00:00:00Z&latitude=0&longitude=0');
+      expect(reply.status).toBe(500);
+      expect(reply.body).toMatchObject({ code: 'INTERNAL_ERROR' });
+      expect(reply.text).not.toContain('longitude');
+    } finally {
+      await listening.close();
+      await buggy.stop();
+    }
+  });
 });

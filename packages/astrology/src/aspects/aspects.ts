@@ -53,7 +53,7 @@ export interface AspectOptions {
   orbs?: Partial<Record<AspectName, number>>;
   /** Added to the orb when the Sun or Moon is involved (common practice: 2°). Default 0. */
   luminaryBonus?: number;
-  /** Bodies to consider; default all except the true node (it would duplicate the mean node). */
+  /** Bodies to consider (each must be in the chart); default the chart's bodies except the true node (it would duplicate the mean node). */
   bodies?: ChartBody[];
 }
 
@@ -68,18 +68,26 @@ export interface AspectOptions {
  * // { aspect: 'conjunction', orb: 0.0…, applying: … }
  * ```
  */
-export function aspects(chart: Chart, options: AspectOptions = {}): Aspect[] {
+export function aspects<Body extends ChartBody>(chart: Chart<Body>, options: AspectOptions = {}): Aspect[] {
   if (!chart || typeof chart !== 'object' || !chart.bodies) {
     throw new VajraError('VALIDATION_FAILED', 'aspects() needs a chart from chart()', { status: 422 });
   }
   const parsed = parseInput(optionsSchema, options, 'aspect options');
   const orbs = { ...DEFAULT_ORBS, ...parsed.orbs };
-  const names = (parsed.bodies ?? CHART_BODIES.filter((b) => b !== 'trueNode')).filter((b) => chart.bodies[b]);
+  const computed = chart.bodies as Partial<Record<ChartBody, Chart['bodies'][ChartBody]>>;
+  const missing = (parsed.bodies ?? []).filter((b) => computed[b] === undefined);
+  if (missing.length > 0) {
+    throw new VajraError('VALIDATION_FAILED', `aspects(): the chart has no ${missing.join(', ')} (compute it with chart({ bodies }))`, {
+      status: 422,
+      details: { issues: [{ path: 'bodies', code: 'invalid_value', message: `not in the chart: ${missing.join(', ')}` }] },
+    });
+  }
+  const names = (parsed.bodies ?? CHART_BODIES.filter((b) => b !== 'trueNode')).filter((b) => computed[b] !== undefined);
   const out: Aspect[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
-      const a = chart.bodies[names[i]!]!;
-      const b = chart.bodies[names[j]!]!;
+      const a = computed[names[i]!]!;
+      const b = computed[names[j]!]!;
       const signed = norm180(a.longitude - b.longitude);
       const separation = Math.abs(signed);
       // d(separation)/dt

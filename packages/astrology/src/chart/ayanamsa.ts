@@ -1,3 +1,6 @@
+import { parseInput } from '@vajra-stream/core';
+import { z } from 'zod';
+
 /**
  * Ayanamsas as data: each is the mean (nutation-free) distance of the equinox from the sidereal zero
  * point at a reference epoch; at other times the general precession in longitude p_A (IAU 2006,
@@ -56,5 +59,18 @@ function generalPrecession(tt: number): number {
  * ```
  */
 export function meanAyanamsa(definition: AyanamsaDefinition, tt: number): number {
+  return ayanamsaAt(parseInput(ayanamsaDefinitionSchema, definition, 'ayanamsa definition'), parseInput(z.number().finite(), tt, 'tt'));
+}
+
+/** Schema of an {@link AyanamsaDefinition} given by the caller. */
+export const ayanamsaDefinitionSchema = z.object({
+  name: z.string().min(1).max(100),
+  epochJd: z.number().finite(),
+  valueAtEpoch: z.number().min(-360).max(360),
+  source: z.string().max(500),
+});
+
+/** {@link meanAyanamsa} on inputs already known to be valid (the chart's own). */
+export function ayanamsaAt(definition: AyanamsaDefinition, tt: number): number {
   return definition.valueAtEpoch + generalPrecession(tt) - generalPrecession(definition.epochJd - 2451545.0);
 }

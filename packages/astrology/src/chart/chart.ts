@@ -14,8 +14,8 @@ import {
 } from '../ephemeris/ephemeris';
 import { norm360 } from '../math/angles';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
-import { AYANAMSAS, meanAyanamsa, type AyanamsaDefinition, type AyanamsaName } from './ayanamsa';
-import { computeHouses, HOUSE_SYSTEMS, type Houses, type HouseSystem } from './houses';
+import { AYANAMSAS, ayanamsaAt, ayanamsaDefinitionSchema, type AyanamsaDefinition, type AyanamsaName } from './ayanamsa';
+import { houseCusps, HOUSE_SYSTEMS, type Houses, type HouseSystem } from './houses';
 import { signOf, type Sign } from './signs';
 
 /**
@@ -47,14 +47,14 @@ export interface BodyPosition {
   retrograde: boolean;
 }
 
-/** A computed chart. */
-export interface Chart {
+/** A computed chart; `bodies` holds the bodies asked for (all of {@link CHART_BODIES} by default). */
+export interface Chart<Body extends ChartBody = ChartBody> {
   /** The instant, ISO 8601 UTC. */
   date: string;
   latitude: number;
   longitude: number;
   zodiac: 'tropical' | 'sidereal';
-  bodies: Record<ChartBody, BodyPosition>;
+  bodies: Record<Body, BodyPosition>;
   houses: Houses;
   /** True ayanamsa (mean + nutation) used, degrees; only for sidereal charts. */
   ayanamsa?: { name: string; degrees: number };
@@ -65,13 +65,6 @@ export interface Chart {
   /** Local apparent sidereal time (right ascension of the meridian), degrees. */
   ramc: number;
 }
-
-const ayanamsaDefinitionSchema = z.object({
-  name: z.string(),
-  epochJd: z.number(),
-  valueAtEpoch: z.number(),
-  source: z.string(),
-});
 
 /**
  * zod schema of the input of {@link chart} (for servers that validate requests up front).
@@ -88,10 +81,12 @@ export const chartInputSchema = z.object({
   houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'),
   zodiac: z.enum(['tropical', 'sidereal']).default('tropical'),
   ayanamsa: z.union([z.enum(Object.keys(AYANAMSAS) as [AyanamsaName, ...AyanamsaName[]]), ayanamsaDefinitionSchema]).default('lahiri'),
-  bodies: z.array(z.enum(CHART_BODIES)).optional(),
+  /** Bodies to compute (default all); the chart holds exactly these, in {@link CHART_BODIES} order. */
+  bodies: z.array(z.enum(CHART_BODIES)).max(CHART_BODIES.length * 2).optional(),
 });
 
-export interface ChartInput {
+/** Input of {@link chart}. */
+export interface ChartInput<Body extends ChartBody = ChartBody> {
   date: InstantInput;
   /** Geographic latitude, degrees, north positive. */
   latitude: number;
@@ -103,6 +98,8 @@ export interface ChartInput {
   zodiac?: 'tropical' | 'sidereal';
   /** Used when `zodiac` is `sidereal`; default `lahiri`. */
   ayanamsa?: AyanamsaName | AyanamsaDefinition;
+  /** Bodies to compute (default all of {@link CHART_BODIES}); the chart holds exactly these. */
+  bodies?: readonly Body[];
 }
 
 function position(state: EclipticState, shift: number): BodyPosition {
@@ -127,9 +124,11 @@ function position(state: EclipticState, shift: number): BodyPosition {
  * const c = chart({ date: '1990-06-15T12:00:00Z', latitude: 51.5, longitude: -0.12, houseSystem: 'placidus' });
  * c.bodies.sun.sign; // 'gemini'
  * c.houses.cusps.length; // 12
+ * const lights = chart({ date: '1990-06-15T12:00:00Z', latitude: 51.5, longitude: -0.12, bodies: ['sun', 'moon'] });
+ * Object.keys(lights.bodies); // ['sun', 'moon']
  * ```
  */
-export function chart(input: ChartInput): Chart {
+export function chart<Body extends ChartBody = ChartBody>(input: ChartInput<Body>): Chart<Body> {
   const parsed = parseInput(chartInputSchema, input, 'chart input');
   const time = ephemerisTime(parsed.date);
   const tilt = earthTilt(time);
@@ -139,23 +138,25 @@ export function chart(input: ChartInput): Chart {
   let ayanamsa: Chart['ayanamsa'];
   if (parsed.zodiac === 'sidereal') {
     const definition = typeof parsed.ayanamsa === 'string' ? AYANAMSAS[parsed.ayanamsa] : parsed.ayanamsa;
-    shift = meanAyanamsa(definition, time.tt) + tilt.nutationLongitude;
+    shift = ayanamsaAt(definition, time.tt) + tilt.nutationLongitude;
     ayanamsa = { name: definition.name, degrees: shift };
   }
 
-  const bodies = {} as Record<ChartBody, BodyPosition>;
+  const wanted = new Set<ChartBody>(parsed.bodies ?? CHART_BODIES);
+  const bodies = {} as Record<Body, BodyPosition>;
   let sun: EclipticState | undefined;
   for (const name of CHART_BODIES) {
+    if (!wanted.has(name)) continue;
     let state: EclipticState;
     if (name === 'meanNode') state = meanNode(time);
     else if (name === 'trueNode') state = trueNode(ctx, sun);
     else state = bodyState(ctx, name as PlanetName);
     if (name === 'sun') sun = state;
-    bodies[name] = position(state, shift);
+    bodies[name as Body] = position(state, shift);
   }
 
   const ramc = norm360(apparentSiderealTime(time) + parsed.longitude);
-  const tropicalHouses = computeHouses({ ramc, obliquity: tilt.trueObliquity, latitude: parsed.latitude, system: parsed.houseSystem });
+  const tropicalHouses = houseCusps({ ramc, obliquity: tilt.trueObliquity, latitude: parsed.latitude, system: parsed.houseSystem });
   const houses: Houses =
     shift === 0
       ? tropicalHouses

@@ -1,3 +1,5 @@
+import { parseInput } from '@vajra-stream/core';
+import { z } from 'zod';
 import { asind, atan2d, cosd, norm360, sind, tand } from '../math/angles';
 
 /**
@@ -87,6 +89,18 @@ function porphyry(asc: number, mc: number): number[] {
  * ```
  */
 export function computeHouses(input: { ramc: number; obliquity: number; latitude: number; system: HouseSystem }): Houses {
+  return houseCusps(parseInput(housesInputSchema, input, 'house input'));
+}
+
+const housesInputSchema = z.object({
+  ramc: z.number().finite(),
+  obliquity: z.number().min(0).max(45),
+  latitude: z.number().min(-90).max(90),
+  system: z.enum(HOUSE_SYSTEMS),
+});
+
+/** {@link computeHouses} on inputs already known to be valid (the chart's own). */
+export function houseCusps(input: { ramc: number; obliquity: number; latitude: number; system: HouseSystem }): Houses {
   const { obliquity: eps, latitude: lat, system } = input;
   const ramc = norm360(input.ramc);
   const mc = longitudeFromRa(ramc, eps);

@@ -1,3 +1,6 @@
+import { parseInput } from '@vajra-stream/core';
+import { z } from 'zod';
+
 /**
  * Hans Cousto's "cosmic octave" (Die kosmische Oktave, 1984): a periodic phenomenon of period T
  * sounds at f = 2ⁿ / T, with n chosen here to bring f into [120, 240) Hz, the octave in which Cousto's
@@ -35,6 +38,9 @@ export const CYCLE_PERIODS = {
 
 export type Cycle = keyof typeof CYCLE_PERIODS;
 
+/** From a microsecond to 1e15 s (about 32 million years; the precession of the equinoxes is 8.1e11 s). */
+const periodSchema = z.number().min(1e-6).max(1e15);
+
 /**
  * Cousto tone of a cycle: f = 2ⁿ / period, octave n chosen to land in [120, 240) Hz.
  *
@@ -44,7 +50,7 @@ export type Cycle = keyof typeof CYCLE_PERIODS;
  * ```
  */
 export function coustoTone(periodSeconds: number): { frequency: number; octave: number } {
-  if (!(periodSeconds > 0) || !Number.isFinite(periodSeconds)) throw new RangeError('period must be a positive number of seconds');
+  parseInput(periodSchema, periodSeconds, 'period (seconds)');
   let octave = Math.ceil(Math.log2(COUSTO_RANGE.min * periodSeconds));
   let frequency = 2 ** octave / periodSeconds;
   if (frequency >= COUSTO_RANGE.max) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definePlugin, isVajraError, type TimerHandle } from '@vajra-stream/core';
+import { definePlugin, isVajraError, VajraError, type TimerHandle } from '@vajra-stream/core';
 import { chart } from '../chart/chart';
 import { aspects } from '../aspects/aspects';
 import { findEclipses } from '../phases/find-eclipses';
@@ -124,7 +124,9 @@ export function astrologyPlugin() {
       const location =
         config.latitude !== undefined && config.longitude !== undefined ? { latitude: config.latitude, longitude: config.longitude } : undefined;
       const needLocation = () => {
-        if (!location) throw new TypeError('astrology plugin: configure latitude and longitude to use current*() helpers');
+        if (!location) {
+          throw new VajraError('ASTROLOGY_LOCATION_REQUIRED', 'The astrology plugin has no location: configure latitude and longitude (VAJRA_ASTROLOGY__LATITUDE / __LONGITUDE) to use the current*() helpers', { status: 422 });
+        }
         return location;
       };
       const self: AstrologyApi = {

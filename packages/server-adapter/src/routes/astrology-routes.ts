@@ -1,4 +1,4 @@
-import { VajraError, isVajraError, type Vajra } from '@vajra-stream/core';
+import { VajraError, type Vajra } from '@vajra-stream/core';
 import type {} from '@vajra-stream/astrology';
 import { z } from 'zod';
 import { defineRoute, type AnyRoute, type RouteContext } from '../routing/define-route';
@@ -11,16 +11,6 @@ const place = {
 const placeQuery = z.object(place);
 type Place = z.output<typeof placeQuery>;
 const result = z.record(z.string(), z.unknown());
-
-/** Astronomy on odd inputs may throw plain errors: those are the client's input, so 422, never 500. */
-async function compute<T>(work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isVajraError(error)) throw error;
-    throw new VajraError('ASTROLOGY_INPUT_REJECTED', `Could not compute for this input: ${error instanceof Error ? error.message.slice(0, 200) : 'error'}`, { status: 422 });
-  }
-}
 
 /**
  * `/api/v1/astrology`: chart, moon, sun times, planetary hours, panchanga, windows, recommended frequencies.
@@ -41,7 +31,7 @@ export function astrologyRoutes(): AnyRoute[] {
     return { latitude, longitude };
   };
   const placed = (path: string, summary: string, run: (context: RouteContext<unknown, Place>) => unknown) =>
-    defineRoute({ method: 'GET', path: `/api/v1/astrology/${path}`, summary, tags: ['astrology'], query: placeQuery, response: z.unknown(), handler: (context) => compute(() => run(context)) });
+    defineRoute({ method: 'GET', path: `/api/v1/astrology/${path}`, summary, tags: ['astrology'], query: placeQuery, response: z.unknown(), handler: (context) => run(context) });
   return [
     defineRoute({
       method: 'GET',
@@ -50,8 +40,9 @@ export function astrologyRoutes(): AnyRoute[] {
       tags: ['astrology'],
       query: z.object({ ...place, houseSystem: z.string().max(40).optional(), zodiac: z.enum(['tropical', 'sidereal']).optional() }),
       response: result,
+      // The astrology package refuses bad input with typed errors (422); anything else is a bug (500).
       handler: ({ vajra, query }) =>
-        compute(() => api(vajra).chart({ date: when(vajra, query), ...where(vajra, query), ...(query.houseSystem === undefined ? {} : { houseSystem: query.houseSystem as never }), ...(query.zodiac === undefined ? {} : { zodiac: query.zodiac }) }) as unknown as Record<string, unknown>),
+        api(vajra).chart({ date: when(vajra, query), ...where(vajra, query), ...(query.houseSystem === undefined ? {} : { houseSystem: query.houseSystem as never }), ...(query.zodiac === undefined ? {} : { zodiac: query.zodiac }) }) as unknown as Record<string, unknown>,
     }),
     placed('moon', 'Moon phase', ({ vajra, query }) => api(vajra).moonPhase(when(vajra, query))),
     placed('sun', 'Sunrise, sunset and twilights', ({ vajra, query }) => api(vajra).sunTimes(when(vajra, query), where(vajra, query))),
@@ -66,7 +57,7 @@ export function astrologyRoutes(): AnyRoute[] {
       auth: 'public',
       body: z.object({ from: z.string().max(64), to: z.string().max(64), location: z.object({ latitude: z.number(), longitude: z.number() }).optional(), where: z.record(z.string(), z.unknown()) }).strict(),
       response: z.object({ windows: z.array(z.unknown()) }),
-      handler: ({ vajra, body }) => compute(() => ({ windows: api(vajra).findWindows(body as never) })),
+      handler: ({ vajra, body }) => ({ windows: api(vajra).findWindows(body as never) }),
     }),
   ];
 }
