@@ -1,4 +1,5 @@
-// The project's test command: build, typecheck, every vitest suite, publint + attw on every package.
+// The project's test command: build, typecheck, every vitest suite, publint + attw on every package, and
+// the packed packages installed with npm into a project outside the monorepo and typechecked.
 // Each check counts as one test; the last line is the plain count `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +49,9 @@ for (const name of packages) {
   step(`publint @vajra-stream/${name}`, bin('publint'), ['--strict', directory]);
   step(`attw @vajra-stream/${name}`, bin('attw'), ['--pack', directory, '--profile', 'esm-only', '--format', 'table-flipped']);
 }
+
+// Every package packed and installed with npm outside the monorepo: its published types must resolve.
+if (built) step('packed packages install with npm and typecheck with skipLibCheck: false', 'node', [join(root, 'scripts/check-packed-packages.mjs')]);
 
 for (const result of results) (result.ok ? (passed += 1) : (failed += 1));
 console.log('\nChecks:');

@@ -14,4 +14,4 @@
  */
 export { createSqliteStore, type SqliteStore } from './create-sqlite-store';
 export { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
-export { sqliteMigrations, SQLITE_SCHEMA_VERSION, type Migration } from './migrations';
+export { sqliteMigrations, SQLITE_SCHEMA_VERSION, type Migration, type MigrationDatabase } from './migrations';

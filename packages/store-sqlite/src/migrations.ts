@@ -13,7 +13,12 @@ import { VajraError } from '@vajra-stream/core';
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  up(db: BetterSqlite3.Database): void;
+  up(db: MigrationDatabase): void;
+}
+
+/** What a migration may use of the database: running SQL (keeps better-sqlite3's types out of the public API). */
+export interface MigrationDatabase {
+  exec(sql: string): unknown;
 }
 
 /** Name of the table that records which migrations have been applied. */
