@@ -86,6 +86,34 @@ describe('visuals routes (node adapter, real plugins)', () => {
     expect(now.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('grows a mandala from an intention in the query, the same one every time', async () => {
+    const path = `/api/v1/visuals/mandala?intention=${encodeURIComponent('peace for all beings')}&size=300`;
+    const [first, second] = [await call(url, 'GET', path), await call(url, 'GET', path)];
+    expect(first.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(first.text).toContain('Mandala for “peace for all beings”');
+    expect((await call(url, 'GET', '/api/v1/visuals/mandala')).status).toBe(422);
+  });
+
+  it('draws the Chladni figure of a frequency, and refuses one the plate cannot show', async () => {
+    const square = await call(url, 'GET', '/api/v1/visuals/chladni?frequency=528&resolution=120');
+    expect(square.status).toBe(200);
+    expect(square.text).toContain('data-mode="3,2,difference"');
+    const disc = await call(url, 'POST', '/api/v1/visuals/chladni', { body: { plate: 'circular', mode: { n: 2, s: 3 }, resolution: 120 } });
+    expect(disc.text).toContain('data-mode="2,3"');
+    const low = await call(url, 'GET', '/api/v1/visuals/chladni?frequency=7.83');
+    expect(low.status).toBe(422);
+    expect(low.body.code).toBe('CHLADNI_OUT_OF_RANGE');
+    expect((await call(url, 'GET', '/api/v1/visuals/chladni?frequency=528&resolution=5000')).status).toBe(422);
+  });
+
+  it('draws the lunar month at the configured place', async () => {
+    const reply = await call(url, 'GET', '/api/v1/visuals/lunar-month?date=2020-06-01T06:00:00Z&utcOffsetMinutes=345');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toContain('data-observances="Full moon (Amitabha day); Saka Dawa Düchen"');
+    expect(reply.text).toContain('at 27.72°, 85.32°');
+  });
+
   it('takes every option as JSON through POST, and reports the Sri Yantra residual as JSON', async () => {
     const reply = await call(url, 'POST', '/api/v1/visuals/sri-yantra', { body: { size: 300, lines: { 1: 6.5, 9: 41 }, theme: { base: 'dark', accent: '#ff9933' } } });
     expect(reply.status).toBe(200);

@@ -3,7 +3,7 @@
 //   pnpm --filter @vajra-stream/visuals bench
 import { chart } from '@vajra-stream/astrology';
 import { analyzeSpectrum, renderToBuffer } from '@vajra-stream/audio';
-import { chartWheel, flowerOfLife, metatronsCube, renderPng, seedOfLife, solveSriYantra, spectrogram, spectrumPlot, sriYantra } from '../src/index';
+import { chartWheel, chladniPattern, flowerOfLife, lunarMonthStrip, mandala, metatronsCube, renderPng, seedOfLife, solveSriYantra, spectrogram, spectrumPlot, sriYantra } from '../src/index';
 
 const eclipse = chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 });
 const audio = renderToBuffer({ duration: 6, layers: [{ kind: 'bowl', frequency: 221, strikes: { every: 2 } }, { kind: 'tone', frequency: 528, gain: 0.3 }] });
@@ -19,7 +19,15 @@ const cases: Record<string, () => string> = {
   'metatrons-cube': () => metatronsCube(),
   'sri-yantra': () => sriYantra({ size: 800 }),
   'sri-yantra-solve-only': () => String(solveSriYantra().maxConcurrencyError),
+  'mandala (a new intention each time)': (() => {
+    let count = 0;
+    return () => mandala({ intention: `peace for all beings ${count++}` });
+  })(),
+  'chladni square 528 Hz (240² grid)': () => chladniPattern({ frequency: 528 }),
+  'chladni square 5 kHz (400² grid)': () => chladniPattern({ frequency: 5000, resolution: 400 }),
+  'chladni circular (3, 4) (240² grid)': () => chladniPattern({ plate: 'circular', mode: { n: 3, s: 4 } }),
   'chart-wheel (chart given)': () => chartWheel(eclipse),
+  'lunar-month (31 days, Bodh Gaya)': () => lunarMonthStrip({ date: '2020-06-01T06:00:00Z', latitude: 24.7, longitude: 84.99, utcOffsetMinutes: 330 }),
   'spectrum (16384-point FFT)': () => spectrumPlot(spectrum),
   'spectrogram (240 frames × 128 rows)': () => spectrogram(frames),
 };

@@ -1,6 +1,6 @@
 // The pictures kept as golden PNGs under test/__fixtures__/goldens (regenerate: pnpm --filter @vajra-stream/visuals goldens).
 import { chart } from '@vajra-stream/astrology';
-import { chartWheel, flowerOfLife, metatronsCube, seedOfLife, spectrogram, spectrumPlot, sriYantra } from '../src/index';
+import { chartWheel, chladniPattern, flowerOfLife, lunarMonthStrip, mandala, metatronsCube, seedOfLife, spectrogram, spectrumPlot, sriYantra } from '../src/index';
 
 /** A spectrum with three Gaussian lines over a noise floor, in the bin form of analyzeSpectrum(). */
 export function syntheticSpectrum(lines: Array<[frequency: number, level: number]>, binWidth = 2.9296875, bins = 4097) {
@@ -25,6 +25,11 @@ export const GOLDEN_CASES: Record<string, () => string> = {
   'sri-yantra': () => sriYantra({ size: 400 }),
   'sri-yantra-concentric': () => sriYantra({ size: 320, construction: 'concentric', surround: 'circle', theme: 'dark' }),
   'chart-wheel': () => chartWheel(eclipse, { size: 480 }),
+  mandala: () => mandala({ intention: 'May all beings be free from suffering', size: 360 }),
+  'mandala-dark': () => mandala({ intention: 'om mani padme hum', size: 320, theme: 'dark' }),
+  'chladni-square': () => chladniPattern({ frequency: 528, size: 320, resolution: 200 }),
+  'chladni-circular': () => chladniPattern({ plate: 'circular', mode: { n: 3, s: 2 }, size: 320, resolution: 200, theme: 'dark' }),
+  'lunar-month': () => lunarMonthStrip({ date: '2020-06-01T06:00:00Z', latitude: 24.6961, longitude: 84.9869, utcOffsetMinutes: 330, width: 800, height: 220 }),
   spectrum: () => spectrumPlot(syntheticSpectrum([[221, -12], [528, -30], [1145, -48]]), { width: 480, height: 240, maxFrequency: 4000, theme: 'dark' }),
   spectrogram: () =>
     spectrogram(

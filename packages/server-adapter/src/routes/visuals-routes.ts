@@ -36,7 +36,7 @@ async function pictureResponse(api: VisualsApi, request: Request, svg: string, c
   return new Response(svg, { headers: { ...IMAGE_HEADERS, 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': cacheControl } });
 }
 
-/** The chart wheel's place defaults to the astrology plugin's configured location, when there is one. */
+/** The place of a chart wheel or lunar month defaults to the astrology plugin's configured location, when there is one. */
 function withDefaultPlace(vajra: Vajra, schema: z.ZodObject<z.ZodRawShape>): z.ZodObject<z.ZodRawShape> {
   const location = vajra.hasPlugin('astrology') ? vajra.plugin('astrology').location : undefined;
   if (location === undefined) return schema;
@@ -46,11 +46,12 @@ function withDefaultPlace(vajra: Vajra, schema: z.ZodObject<z.ZodRawShape>): z.Z
 function pictureRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
   return api.kinds.flatMap((kind) => {
     const own = api.schemas.pictures[kind] as unknown as z.ZodObject<z.ZodRawShape>;
-    const schema = kind === 'chart-wheel' ? withDefaultPlace(vajra, own) : own;
+    const placed = kind === 'chart-wheel' || kind === 'lunar-month';
+    const schema = placed ? withDefaultPlace(vajra, own) : own;
     const summary = `Picture: ${kind.replace(/-/g, ' ')}`;
     const respond = (request: Request, input: Record<string, unknown>) => {
       const svg = api.svg(kind, input as never);
-      const clockBound = kind === 'chart-wheel' && input.date === undefined;
+      const clockBound = placed && input.date === undefined;
       return pictureResponse(api, request, svg, clockBound ? 'no-store' : 'public, max-age=86400');
     };
     return [

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { chart, HOUSE_SYSTEMS } from '@vajra-stream/astrology';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { chartWheel, chartWheelOptionsSchema } from '../chart/chart-wheel';
+import { chladniOptionsSchema, chladniPattern } from '../chladni/chladni-pattern';
+import { lunarMonthOptionsSchema, lunarMonthStrip } from '../lunar/lunar-month-strip';
+import { mandala, mandalaOptionsSchema } from '../sacred/mandala';
 import { flowerOfLife, flowerOfLifeOptionsSchema } from '../sacred/flower-of-life';
 import { metatronsCube, metatronsCubeOptionsSchema } from '../sacred/metatrons-cube';
 import { seedOfLife, seedOfLifeOptionsSchema } from '../sacred/seed-of-life';
@@ -17,7 +20,7 @@ const place = {
 /**
  * Every picture that can be asked for with one JSON object (what the server's `/api/v1/visuals/{kind}`
  * routes and the visuals plugin take): the picture's options, plus the chart's date and place for a
- * chart wheel.
+ * chart wheel; a chart wheel or lunar month without a date shows now.
  *
  * @example
  * ```ts
@@ -29,6 +32,9 @@ export const pictureRequestSchemas = {
   'flower-of-life': flowerOfLifeOptionsSchema,
   'metatrons-cube': metatronsCubeOptionsSchema,
   'sri-yantra': sriYantraOptionsSchema,
+  mandala: mandalaOptionsSchema,
+  chladni: chladniOptionsSchema,
+  'lunar-month': lunarMonthOptionsSchema.extend({ date: lunarMonthOptionsSchema.shape.date.optional() }).strict(),
   'chart-wheel': chartWheelOptionsSchema.extend({ ...place, houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'), zodiac: z.enum(['tropical', 'sidereal']).default('tropical') }).strict(),
 } as const;
 
@@ -63,6 +69,14 @@ export function renderPicture<K extends PictureKind>(kind: K, request: PictureRe
       const when = date ?? new Date(options.now ?? Date.now()).toISOString();
       return chartWheel(chart({ date: when, latitude, longitude, houseSystem, zodiac }), rest);
     }
+    case 'lunar-month': {
+      const { date, ...rest } = parseInput(pictureRequestSchemas['lunar-month'], request, 'lunar-month request');
+      return lunarMonthStrip({ ...rest, date: date ?? new Date(options.now ?? Date.now()).toISOString() });
+    }
+    case 'mandala':
+      return mandala(request as PictureRequest<'mandala'>);
+    case 'chladni':
+      return chladniPattern(request as PictureRequest<'chladni'>);
     case 'seed-of-life':
       return seedOfLife(request as PictureRequest<'seed-of-life'>);
     case 'flower-of-life':

@@ -77,12 +77,16 @@ export function visualsPlugin() {
         kinds: PICTURE_KINDS,
         schemas,
         svg(kind, request) {
-          const key = `${kind}\u0000${JSON.stringify(request)}`;
+          const now = ctx.clock.now();
+          const dated = { date: undefined, ...request } as { date?: string };
+          // a lunar month without a date shows today: one picture per UTC minute is plenty
+          const effective = kind === 'lunar-month' && dated.date === undefined ? { ...request, date: new Date(Math.floor(now / 60_000) * 60_000).toISOString() } : request;
+          const key = `${kind}\u0000${JSON.stringify(effective)}`;
           const hit = cache.get(key);
           if (typeof hit === 'string') return hit;
-          const svg = renderPicture(kind, request, { now: ctx.clock.now() });
-          // a request without a date depends on the clock: never cache it
-          if (kind !== 'chart-wheel' || (request as { date?: string }).date !== undefined) cache.set(key, svg, svg.length * 2);
+          const svg = renderPicture(kind, effective as never, { now });
+          // a chart wheel without a date is drawn for this instant: never cached
+          if (kind !== 'chart-wheel' || dated.date !== undefined) cache.set(key, svg, svg.length * 2);
           return svg;
         },
         async png(svg, options = {}) {
