@@ -26,17 +26,18 @@ export {
   type SriYantraGeometryOptions,
   type SriYantraTriangle,
   type SriYantraTriplePoint,
+  type YantraPoint,
 } from './sacred/solve-sri-yantra';
 export { sriYantra, sriYantraOptionsSchema, type SriYantraOptions } from './sacred/sri-yantra';
 export { renderPng, isPngAvailable, renderPngOptionsSchema, type RenderPngOptions } from './png/render-png';
 export { chartWheel, chartWheelOptionsSchema, type ChartWheelOptions } from './chart/chart-wheel';
 export { spectrumPlot, spectrumPlotOptionsSchema, type SpectrumPlotOptions } from './spectrum/spectrum-plot';
-export { spectrumDataSchema, type SpectrumData } from './spectrum/spectrum-data';
+export { spectrumDataSchema, type SpectrumData, type BinSpectrum, type BandSpectrum, type SpectrumPeakInput } from './spectrum/spectrum-data';
 export { renderPicture, pictureRequestSchemas, PICTURE_KINDS, type PictureKind, type PictureRequest } from './pictures/picture-requests';
 export { visualsPlugin, visualsConfigSchema, type VisualsApi, type VisualsConfig } from './plugin/visuals-plugin';
 export { spectrogram, spectrogramOptionsSchema, MAX_SPECTROGRAM_FRAMES, MAX_SPECTROGRAM_CELLS, type SpectrogramOptions, type SpectrogramFrame } from './spectrum/spectrogram';
 export { chladniPattern, chladniOptionsSchema, type ChladniOptions } from './chladni/chladni-pattern';
-export { chladniMode, PLATE_MATERIALS, type ChladniMode, type ChladniModeOptions } from './chladni/chladni-modes';
+export { chladniMode, chladniModeOptionsSchema, PLATE_MATERIALS, type ChladniMode, type ChladniModeOptions } from './chladni/chladni-modes';
 export { chladniField } from './chladni/chladni-field';
 export { mandala, mandalaOptionsSchema, type MandalaOptions } from './sacred/mandala';
 export { lunarMonthStrip, lunarMonthOptionsSchema, type LunarMonthOptions } from './lunar/lunar-month-strip';

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { besselZeros } from '../math/bessel';
 
-/** Typical elastic constants of plate materials: Young's modulus (Pa), density (kg/m³), Poisson's ratio. */
+/**
+ * Typical elastic constants of plate materials: Young's modulus (Pa), density (kg/m³), Poisson's ratio.
+ *
+ * @example
+ * ```ts
+ * Object.keys(PLATE_MATERIALS); // ['steel', 'brass', 'aluminium', 'glass']
+ * ```
+ */
 export const PLATE_MATERIALS = {
   steel: { youngsModulus: 200e9, density: 7850, poissonRatio: 0.3 },
   brass: { youngsModulus: 100e9, density: 8500, poissonRatio: 0.34 },
@@ -32,7 +39,15 @@ export const chladniPlateShape = {
   /** Largest relative distance between the frequency and the nearest mode's (default 0.06, about a semitone); farther is refused. */
   maxDetune: z.number().min(0).max(10).default(0.06),
 };
-const chladniModeOptionsSchema = z.object(chladniPlateShape).strict();
+/**
+ * Options of {@link chladniMode}: the plate and a frequency or a mode.
+ *
+ * @example
+ * ```ts
+ * chladniModeOptionsSchema.parse({ frequency: 432, plate: 'circular', material: 'brass' });
+ * ```
+ */
+export const chladniModeOptionsSchema = z.object(chladniPlateShape).strict();
 export type ChladniModeOptions = z.input<typeof chladniModeOptionsSchema>;
 
 /** The mode a plate shows. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { THEME_NAMES } from '../theme/themes';
 
-/** Largest width or height of a picture, px. */
+/**
+ * Largest width or height of a picture, px.
+ *
+ * @example
+ * ```ts
+ * sriYantra({ size: Math.min(requested, MAX_PICTURE_SIZE) });
+ * ```
+ */
 export const MAX_PICTURE_SIZE = 4096;
 
 const colorSchema = z

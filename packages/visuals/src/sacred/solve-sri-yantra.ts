@@ -3,7 +3,14 @@ import { parseInput, VajraError } from '@vajra-stream/core';
 import { levenbergMarquardt } from '../math/levenberg-marquardt';
 import { APEX_ON, centralTriangle, concurrencyResiduals, CONCURRENCIES, TRIANGLE_NAMES, type YantraShape } from './sri-yantra-model';
 
-/** Classical positions of lines 1, 3, 7 and 9 (commentary of Kaivalyashrama on the Saundarya-lahiri): 48ths of the diameter from the top. */
+/**
+ * Classical positions of lines 1, 3, 7 and 9 (commentary of Kaivalyashrama on the Saundarya-lahiri): 48ths of the diameter from the top.
+ *
+ * @example
+ * ```ts
+ * solveSriYantra({ lines: { ...CLASSICAL_LINES, 1: 6.5 } });
+ * ```
+ */
 export const CLASSICAL_LINES = { 1: 6, 3: 17, 7: 30, 9: 42 } as const;
 
 // The rest of that construction (lines at 12, 20, 23, 27, 36; base ends rubbed off) is the starting guess.
@@ -37,7 +44,8 @@ export const sriYantraGeometryOptionsSchema = z
   .strict();
 export type SriYantraGeometryOptions = z.input<typeof sriYantraGeometryOptionsSchema>;
 
-type Vec = [number, number];
+/** A point of the figure: x, y in radii of the enclosing circle (y up). */
+export type YantraPoint = [x: number, y: number];
 
 /** One of the nine triangles (unit circle, y up). */
 export interface SriYantraTriangle {
@@ -46,14 +54,14 @@ export interface SriYantraTriangle {
   /** Traditional label: U1–U4 upward, D1–D5 downward. */
   name: string;
   pointing: 'up' | 'down';
-  apex: Vec;
-  left: Vec;
-  right: Vec;
+  apex: YantraPoint;
+  left: YantraPoint;
+  right: YantraPoint;
 }
 
 /** A triple point: three lines that meet, and how far they miss. */
 export interface SriYantraTriplePoint {
-  point: Vec;
+  point: YantraPoint;
   /** The three lines: `base 3`, `side 7`, … (side k is the side of triangle k on this half). */
   lines: [string, string, string];
   /** Largest distance between the three pairwise intersections, in radii. */
@@ -67,8 +75,8 @@ export interface SriYantraGeometry {
   lineHeights: number[];
   triangles: SriYantraTriangle[];
   /** The central triangle (apex down) and its centroid, the bindu. */
-  centralTriangle: [Vec, Vec, Vec];
-  bindu: Vec;
+  centralTriangle: [YantraPoint, YantraPoint, YantraPoint];
+  bindu: YantraPoint;
   /** The 24 off-axis triple points (12 per half), each with its own concurrency error. */
   triplePoints: SriYantraTriplePoint[];
   /** Residual error: the largest concurrency error over all triple points, in radii. */
@@ -150,7 +158,7 @@ function geometryOf(shape: YantraShape, construction: SriYantraGeometry['constru
     triangles.push({ line, name: TRIANGLE_NAMES[line]!, pointing: apexY > y ? 'up' : 'down', apex: [0, apexY], left: [-w, y], right: [w, y] });
   }
   const central = centralTriangle(shape);
-  const centralTriangleVertices: [Vec, Vec, Vec] = [[-central.halfWidth, central.top], [central.halfWidth, central.top], [0, central.apex]];
+  const centralTriangleVertices: [YantraPoint, YantraPoint, YantraPoint] = [[-central.halfWidth, central.top], [central.halfWidth, central.top], [0, central.apex]];
   const triplePoints = measureTriplePoints(triangles);
   return {
     construction,
@@ -164,9 +172,9 @@ function geometryOf(shape: YantraShape, construction: SriYantraGeometry['constru
   };
 }
 
-type Line = { p: Vec; q: Vec };
+type Line = { p: YantraPoint; q: YantraPoint };
 
-function intersect(a: Line, b: Line): Vec {
+function intersect(a: Line, b: Line): YantraPoint {
   const [d1x, d1y, d2x, d2y] = [a.q[0] - a.p[0], a.q[1] - a.p[1], b.q[0] - b.p[0], b.q[1] - b.p[1]];
   const denominator = d1x * d2y - d1y * d2x;
   const t = ((b.p[0] - a.p[0]) * d2y - (b.p[1] - a.p[1]) * d2x) / denominator;

@@ -11,9 +11,23 @@ import { frequencyAxis, plotArea, plotBorder, type PlotArea } from './plot-frame
 import { levelSource, spectrumDataSchema, type SpectrumData } from './spectrum-data';
 import { checkRanges, spectrumKey, spectrumRangeShape } from './spectrum-plot';
 
-/** Most frames one spectrogram takes. */
+/**
+ * Most frames one spectrogram takes.
+ *
+ * @example
+ * ```ts
+ * spectrogram(frames.slice(-MAX_SPECTROGRAM_FRAMES));
+ * ```
+ */
 export const MAX_SPECTROGRAM_FRAMES = 2048;
-/** Most cells (frames × rows) one spectrogram draws: about 0.15 s of work. */
+/**
+ * Most cells (frames × rows) one spectrogram draws: about 0.15 s of work.
+ *
+ * @example
+ * ```ts
+ * spectrogram(frames, { rows: Math.floor(MAX_SPECTROGRAM_CELLS / frames.length) });
+ * ```
+ */
 export const MAX_SPECTROGRAM_CELLS = 262_144;
 
 /**

@@ -18,7 +18,14 @@ export interface Theme {
   fontFamily: string;
 }
 
-/** Names of the built-in themes. */
+/**
+ * Names of the built-in themes.
+ *
+ * @example
+ * ```ts
+ * for (const theme of THEME_NAMES) flowerOfLife({ theme });
+ * ```
+ */
 export const THEME_NAMES = ['light', 'dark', 'saffron'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
