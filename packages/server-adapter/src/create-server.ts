@@ -65,7 +65,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   let hostname = options.hostname ?? '127.0.0.1';
   let document: Record<string, unknown> | undefined;
 
-  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), audio: options.audio }), ...(options.routes ?? [])];
+  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), authRequired: () => authRequired(), audio: options.audio }), ...(options.routes ?? [])];
   const router = createRouter(routes);
   const requirement = options.auth?.require ?? 'when-exposed';
   const authRequired = (): boolean => requirement === 'always' || (requirement === 'when-exposed' && !isLoopback(hostname));

@@ -34,7 +34,8 @@ describe.each(adapters)('$name adapter', (adapter) => {
 
   describe('system routes', () => {
     it('serves /, /health, /ready, /openapi.json and a self-contained /docs', async () => {
-      expect((await call(open.url, 'GET', '/')).body).toMatchObject({ name: 'Vajra.Stream', websocket: '/ws' });
+      expect((await call(open.url, 'GET', '/')).body).toMatchObject({ name: 'Vajra.Stream', websocket: '/ws', authRequired: false });
+      expect((await call(secured.url, 'GET', '/')).body).toMatchObject({ authRequired: true });
       expect((await call(open.url, 'GET', '/health')).body).toEqual({ status: 'ok', kernel: 'running' });
       expect((await call(open.url, 'GET', '/ready')).body).toMatchObject({ ready: true, store: 'memory' });
       const doc = (await call(open.url, 'GET', '/openapi.json')).body;
@@ -220,6 +221,15 @@ describe.each(adapters)('$name adapter', (adapter) => {
       const viaProtocol = await upgradeStatus(secured.url, { protocols: ['vajra-stream.v1', `vajra-stream.bearer.${KEYS.bob}`] });
       expect(viaProtocol).toMatchObject({ status: 101, protocol: 'vajra-stream.v1' });
       expect((await upgradeStatus(open.url)).status).toBe(101);
+    });
+
+    it('lets the pages it serves open the WebSocket (same origin on a loopback or IP-literal host), not re-bound names', async () => {
+      const host = new URL(open.url).host;
+      expect((await upgradeStatus(open.url, { headers: { origin: open.url } })).status).toBe(101);
+      expect((await upgradeStatus(open.url, { headers: { origin: `http://localhost:${new URL(open.url).port}`, host: `localhost:${new URL(open.url).port}` } })).status).toBe(101);
+      expect((await upgradeStatus(open.url, { headers: { origin: 'http://127.0.0.1:1', host } })).status).toBe(403);
+      const rebound = `rebound.example:${new URL(open.url).port}`;
+      expect((await upgradeStatus(open.url, { headers: { origin: `http://${rebound}`, host: rebound } })).status).toBe(403);
     });
   });
 

@@ -105,6 +105,11 @@ describe('plugin routes (node adapter, real plugins)', () => {
     const chart = await call(url, 'GET', '/api/v1/astrology/chart?date=1990-06-15T12:00:00Z&latitude=51.5&longitude=-0.12');
     expect(chart.body.bodies.sun.sign).toBe('gemini');
     for (const path of ['planetary-hours', 'panchanga', 'frequencies']) expect((await call(url, 'GET', `/api/v1/astrology/${path}?date=2024-06-21T12:00:00Z&latitude=27.7&longitude=85.3`)).status).toBe(200);
+    // Saka Dawa Düchen 2025 falls on 2025-06-11 (practice notes); in Lhasa (UTC+8) 23:30 UTC on the 10th is already the 11th.
+    const tibetan = await call(url, 'GET', '/api/v1/astrology/tibetan?date=2025-06-10T23:30:00Z&utcOffsetMinutes=480');
+    expect(tibetan.body).toMatchObject({ gregorian: '2025-06-11', month: 4, day: 15, observances: ['Full moon (Amitabha day)', 'Saka Dawa Düchen'] });
+    expect((await call(url, 'GET', '/api/v1/astrology/tibetan?date=2025-06-10T23:30:00Z')).body).toMatchObject({ gregorian: '2025-06-10', day: 14 });
+    expect((await call(url, 'GET', '/api/v1/astrology/tibetan?utcOffsetMinutes=900')).status).toBe(422);
     expect((await call(url, 'GET', '/api/v1/astrology/sun')).status).toBe(422);
     expect((await call(url, 'GET', '/api/v1/astrology/moon?date=not-a-date')).status).toBe(422);
     const windows = await call(url, 'POST', '/api/v1/astrology/windows', { body: { from: '2024-05-01T00:00:00Z', to: '2024-05-15T00:00:00Z', where: { moon: 'waxing' } } });

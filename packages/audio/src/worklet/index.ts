@@ -2,7 +2,8 @@
  * AudioWorklet processor running the same kernels as the offline renderer. Load the built file with
  * `audioContext.audioWorklet.addModule(new URL('@vajra-stream/audio/worklet', import.meta.url))`, then
  * create `new AudioWorkletNode(ctx, 'vajra-program', { outputChannelCount: [2], processorOptions: { program } })`.
- * Post `{ type: 'play', program }` or `{ type: 'stop' }` to its port to change what it plays.
+ * Post `{ type: 'play', program, startAt? }` or `{ type: 'stop' }` to its port to change what it plays;
+ * `startAt` (seconds into the program, also accepted in `processorOptions`) joins a program already under way.
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ interface WorkletScope {
 
 /** Options the processor accepts from `new AudioWorkletNode(…, { processorOptions })`. */
 export interface ProgramProcessorOptions {
-  processorOptions?: { program?: unknown };
+  processorOptions?: { program?: unknown; startAt?: number };
 }
 
 /** The processor instance as the AudioWorklet runtime sees it. */
@@ -50,19 +51,20 @@ export function createProgramProcessorClass(Base: new () => { port: MessagePort 
 
     constructor(options?: ProgramProcessorOptions) {
       super();
-      if (options?.processorOptions?.program) this.load(options.processorOptions.program);
+      if (options?.processorOptions?.program) this.load(options.processorOptions.program, options.processorOptions.startAt);
       this.port.onmessage = (event: MessageEvent) => {
-        const message = event.data as { type: string; program?: unknown };
-        if (message.type === 'play') this.load(message.program);
+        const message = event.data as { type: string; program?: unknown; startAt?: number };
+        if (message.type === 'play') this.load(message.program, message.startAt);
         if (message.type === 'stop') this.renderer = undefined;
       };
     }
 
-    private load(program: unknown): void {
+    private load(program: unknown, startAt = 0): void {
       try {
+        if (typeof startAt !== 'number' || !Number.isFinite(startAt) || startAt < 0) throw new RangeError(`startAt must be a non-negative number of seconds, got ${String(startAt)}`);
         const rate = (globalThis as unknown as WorkletScope).sampleRate;
         const input = typeof rate === 'number' ? { ...(program as object), sampleRate: rate } : program;
-        this.renderer = createProgramRenderer(input as never, { maxBlock: 128 });
+        this.renderer = createProgramRenderer(input as never, { maxBlock: 128, startAt });
         this.ended = false;
       } catch (error) {
         this.port.postMessage({ type: 'error', message: (error as Error).message });

@@ -33,4 +33,27 @@ describe('AudioWorklet processor', () => {
     expect(processor.port.posted).toContainEqual({ type: 'ended' });
     expect(analyzeSpectrum(left.subarray(0, 8192), 48_000, { fftSize: 8192 }).peaks.some((peak) => Math.abs(peak.frequency - 330) < 3)).toBe(true);
   });
+
+  it('joins a program under way at startAt (the same samples as the offline render from that instant)', () => {
+    const program = { duration: 0.5, gain: 1, layers: [{ kind: 'tone' as const, frequency: 432, gain: 0.3, fadeIn: 0.05 }] };
+    const Processor = createProgramProcessorClass(FakeProcessorBase as never);
+    const processor = new Processor({ processorOptions: { program, startAt: 0.25 } }) as unknown as { process(i: unknown, o: Float32Array[][]): boolean; port: { posted: unknown[]; onmessage: (event: { data: unknown }) => void } };
+    const offline = renderToBuffer(program);
+    const offset = 0.25 * 48_000;
+    const read = (frames: number) => {
+      const out = new Float32Array(frames);
+      for (let start = 0; start < frames; start += 128) {
+        const output = [new Float32Array(128), new Float32Array(128)];
+        processor.process([], [output]);
+        out.set(output[0]!.subarray(0, Math.min(128, frames - start)), start);
+      }
+      return out;
+    };
+    const joined = read(4096);
+    let worst = 0;
+    for (let n = 0; n < joined.length; n++) worst = Math.max(worst, Math.abs(joined[n]! - offline.channels[0][offset + n]!));
+    expect(worst).toBeLessThan(1e-5);
+    processor.port.onmessage({ data: { type: 'play', program, startAt: -1 } });
+    expect(processor.port.posted).toContainEqual({ type: 'error', message: expect.stringContaining('startAt') });
+  });
 });

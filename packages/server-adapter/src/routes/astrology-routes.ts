@@ -13,7 +13,7 @@ type Place = z.output<typeof placeQuery>;
 const result = z.record(z.string(), z.unknown());
 
 /**
- * `/api/v1/astrology`: chart, moon, sun times, planetary hours, panchanga, windows, recommended frequencies.
+ * `/api/v1/astrology`: chart, moon, sun times, planetary hours, panchanga, Tibetan date, windows, recommended frequencies.
  *
  * @example
  * ```ts
@@ -49,6 +49,17 @@ export function astrologyRoutes(): AnyRoute[] {
     placed('planetary-hours', 'Planetary hours of the day', ({ vajra, query }) => api(vajra).planetaryHours(when(vajra, query), where(vajra, query))),
     placed('panchanga', 'Panchanga: tithi, nakshatra, yoga, karana, vara', ({ vajra, query }) => api(vajra).panchanga(when(vajra, query), where(vajra, query))),
     placed('frequencies', 'Recommended (Cousto) frequencies now', ({ vajra, query }) => api(vajra).recommendedFrequencies(when(vajra, query), where(vajra, query))),
+    defineRoute({
+      method: 'GET',
+      path: '/api/v1/astrology/tibetan',
+      summary: 'Phugpa Tibetan calendar date of a civil day, with its practice days and Düchen',
+      description: 'The civil day of `date` (now by default) in the time zone `utcOffsetMinutes` east of UTC (0 by default).',
+      tags: ['astrology'],
+      query: z.object({ date: place.date, utcOffsetMinutes: z.coerce.number().int().min(-840).max(840).optional() }),
+      response: result,
+      handler: ({ vajra, query }) =>
+        compute(() => api(vajra).tibetanDate(when(vajra, query), query.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: query.utcOffsetMinutes }) as unknown as Record<string, unknown>),
+    }),
     defineRoute({
       method: 'POST',
       path: '/api/v1/astrology/windows',

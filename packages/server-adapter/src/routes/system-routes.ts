@@ -8,18 +8,26 @@ import { defineRoute, type AnyRoute } from '../routing/define-route';
  *
  * @example
  * ```ts
- * systemRoutes(vajra, { openapi: () => server.openapi() });
+ * systemRoutes(vajra, { openapi: () => server.openapi(), authRequired: () => server.authRequired() });
  * ```
  */
-export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown> }): AnyRoute[] {
+export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: () => boolean }): AnyRoute[] {
   return [
     defineRoute({
       method: 'GET',
       path: '/',
       summary: 'About this server',
       tags: ['system'],
-      response: z.object({ name: z.string(), version: z.string(), docs: z.string(), openapi: z.string(), websocket: z.string(), plugins: z.array(z.string()) }),
-      handler: () => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds() }),
+      response: z.object({
+        name: z.string(),
+        version: z.string(),
+        docs: z.string(),
+        openapi: z.string(),
+        websocket: z.string(),
+        plugins: z.array(z.string()),
+        authRequired: z.boolean().meta({ description: 'Whether writes and the WebSocket need credentials right now (clients ask for a key when true)' }),
+      }),
+      handler: () => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds(), authRequired: deps.authRequired?.() ?? false }),
     }),
     defineRoute({
       method: 'GET',

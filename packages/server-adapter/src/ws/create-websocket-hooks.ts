@@ -2,6 +2,7 @@ import { VajraError, type Logger, type Vajra } from '@vajra-stream/core';
 import { accessOf, type Access } from '../auth/access';
 import { bearerToken, type Principal } from '../auth/authenticator';
 import type { Cors } from '../http/cors';
+import { isSameOrigin } from '../http/is-same-origin';
 import { problemResponse, toProblem } from '../http/problem';
 import type { RequestInfo, VajraServer } from '../create-server';
 import type { ServerLimits } from '../server-options';
@@ -133,7 +134,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, cors }: De
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
         if (connections.size >= limits.wsConnections) return refuse(new VajraError('WS_CONNECTIONS_EXHAUSTED', 'Too many open WebSocket connections; try again later', { status: 503 }));
         const origin = request.headers.get('origin');
-        if (origin !== null && !cors.allows(origin)) return refuse(originDenied());
+        if (origin !== null && !cors.allows(origin) && !isSameOrigin(origin, request.headers.get('host'))) return refuse(originDenied());
         const offered = (request.headers.get('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
         const fromProtocol = offered.find((p) => p.startsWith(BEARER_PROTOCOL))?.slice(BEARER_PROTOCOL.length) ?? null;
         const token = bearerToken(request.headers.get('authorization')) ?? fromProtocol;
