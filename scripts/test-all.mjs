@@ -1,5 +1,6 @@
-// The project's test command: build, typecheck, every vitest suite, publint + attw on every package, and
-// the packed packages installed with npm into a project outside the monorepo and typechecked.
+// The project's test command: build (packages and the dashboard), typecheck, every vitest suite, publint +
+// attw on every package, and the packed packages installed with npm into a project outside the monorepo and
+// typechecked.
 // Each check counts as one test; the last line is the plain count `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ function step(name, command, args, options = {}) {
 spawnSync('node', [join(root, 'scripts/ensure-tools.mjs')], { stdio: 'inherit' });
 
 const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
-const built = step('build packages', 'pnpm', ['-r', '--filter', './packages/*', 'build']);
+const built = step('build packages and the dashboard', 'pnpm', ['-r', '--filter', './packages/*', '--filter', './examples/dashboard', 'build']);
 step('typecheck (tsc --noEmit over the workspace)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 
 const report = join(root, '.vitest-results.json');

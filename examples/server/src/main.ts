@@ -2,12 +2,13 @@
  * The reference Vajra.Stream server: `pnpm --filter ./examples/server start`.
  * REST under /api/v1, docs at /docs, WebSocket at /ws, on 127.0.0.1:8000 unless VAJRA_HOST/VAJRA_PORT say otherwise.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsoleLogger, createVajra } from '@vajra-stream/core';
 import { createServer } from '@vajra-stream/server-adapter';
 import { serve } from '@vajra-stream/server-adapter/node';
 import { createSqliteStore } from '@vajra-stream/store-sqlite';
+import { dashboardRoutes } from './dashboard-routes';
 import { loadEnvFile } from './load-env-file';
 import { loadPlugins } from './load-plugins';
 import { readServerConfig } from './server-config';
@@ -24,16 +25,20 @@ await vajra.start();
 const server = createServer(vajra, {
   hostname: config.host,
   logRequests: true,
-  auth: { apiKeys: config.apiKeys, ...(config.jwtSecret === undefined ? {} : { jwt: { secret: config.jwtSecret } }) },
+  routes: dashboardRoutes(config.dashboardDir),
+  auth: { apiKeys: config.apiKeys, require: config.authRequire, ...(config.jwtSecret === undefined ? {} : { jwt: { secret: config.jwtSecret } }) },
   ...(config.corsOrigins === undefined ? {} : { cors: { origins: config.corsOrigins } }),
 });
 const listening = await serve(server, { port: config.port, hostname: config.host });
 const wsUrl = listening.url.replace(/^http/, 'ws');
 console.log(`Vajra.Stream listening on ${listening.url} (plugins: ${vajra.pluginIds().join(', ') || 'none'}; data: ${config.dataDir})`);
+console.log(`  Dashboard  ${listening.url}/dashboard/`);
 console.log(`  API        ${listening.url}/api/v1`);
 console.log(`  Docs       ${listening.url}/docs`);
 console.log(`  OpenAPI    ${listening.url}/openapi.json`);
 console.log(`  WebSocket  ${wsUrl}/ws`);
+
+if (!existsSync(join(config.dashboardDir, 'index.html'))) logger.warn('the dashboard is not built; run pnpm build (it builds the packages and the dashboard)', { dashboardDir: config.dashboardDir });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -39,6 +39,17 @@ describe('examples/server (a real child process, built packages)', () => {
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
     });
     expect(stdout).toContain(`${url}/docs`);
+    expect(stdout).toContain(`${url}/dashboard/`);
+    const page = await fetch(`${url}/dashboard/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const script = /src="(\/dashboard\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect((await fetch(url + script)).headers.get('content-type')).toContain('text/javascript');
+    for (const probe of ['/dashboard/assets/..%2F..%2Fpackage.json', '/dashboard/..%2Fpackage.json', '/dashboard/assets/missing.js']) {
+      const refused = await fetch(url + probe);
+      expect([404, 422], probe).toContain(refused.status);
+      expect(await refused.text(), probe).not.toContain('"name"');
+    }
     expect(stdout).toContain(`${url.replace('http', 'ws')}/ws`);
     expect(stdout).toMatch(/plugins: [^;]*visuals/);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', kernel: 'running' });
