@@ -130,20 +130,26 @@ function Panels() {
   );
   return (
     <main class="layout" id="main">
-      <div class="layout__now">
-        <NowPlaying view={current} onAction={(action) => current !== undefined && void act(current.session.id, action)} />
+      <div class="layout__main">
+        <div class="layout__now">
+          <NowPlaying view={current} onAction={(action) => current !== undefined && void act(current.session.id, action)} />
+        </div>
+        <div class="layout__pair">
+          <div class="layout__sessions">
+            <SessionsPanel sessions={sessions} loaded={loaded} onAction={(id, action) => void act(id, action)} onCreated={created} />
+          </div>
+          <div class="layout__wheels">
+            <WheelsPanel session={current === undefined ? null : current.session} />
+          </div>
+        </div>
       </div>
-      <div class="layout__today">
-        <TodayPanel enabled={info.plugins.includes('astrology')} />
-      </div>
-      <div class="layout__sessions">
-        <SessionsPanel sessions={sessions} loaded={loaded} onAction={(id, action) => void act(id, action)} onCreated={created} />
-      </div>
-      <div class="layout__wheels">
-        <WheelsPanel session={current === undefined ? null : current.session} />
-      </div>
-      <div class="layout__oracle">
-        <OraclePanel intention={current?.session.intention} enabled={info.plugins.includes('oracle')} />
+      <div class="layout__side">
+        <div class="layout__today">
+          <TodayPanel enabled={info.plugins.includes('astrology')} chartWheel={info.plugins.includes('visuals')} />
+        </div>
+        <div class="layout__oracle">
+          <OraclePanel intention={current?.session.intention} enabled={info.plugins.includes('oracle')} />
+        </div>
       </div>
     </main>
   );

@@ -64,6 +64,20 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('.today__panchanga dd').count(), WAIT).toBe(5);
   });
 
+  it('renders the chart wheel of the sky now, drawn by the visuals package', async () => {
+    const image = page.locator('.today__chart img');
+    await image.waitFor(WAIT);
+    const drawn = await until(() => image.evaluate((img: HTMLImageElement) => ({ complete: img.complete, width: img.naturalWidth, src: img.getAttribute('src')! })), (state) => state.complete && state.width > 0, 'chart wheel loaded');
+    expect(drawn.width).toBe(480);
+    const date = new URL(drawn.src, server.url).searchParams.get('date')!;
+    expect(Math.abs(Date.parse(date) - Date.now())).toBeLessThan(10 * 60_000);
+    const response = await fetch(server.url + drawn.src);
+    expect(response.headers.get('content-type')).toContain('image/svg+xml');
+    const svg = await response.text();
+    expect(svg).toMatch(/^<svg[^>]+viewBox="0 0 480 480"/);
+    expect(svg).toContain('Sun'); // the bodies are named in the picture's accessible text
+  });
+
   it('creates and starts a session, and plots its spectrum with the peak at the session’s frequency', async () => {
     await page.getByLabel('Intention').fill('May all beings be free from suffering');
     await page.getByLabel('Sound').selectOption('tones');

@@ -1,6 +1,7 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SpectrumFrame } from '../api/types';
 import { formatHz } from '../format';
-import { SPECTRUM_SCALE, bandEdges, xOfFrequency } from './spectrum-scale';
+import { SPECTRUM_SCALE, bandEdges, xOfFrequency, type FrequencyScale } from './spectrum-scale';
 
 const HEIGHT = 220;
 const TOP = 30;
@@ -14,8 +15,7 @@ const yOfDb = (db: number): number => {
 };
 
 /** Smooth curve through the band centres (Catmull-Rom turned into cubic Béziers), open or closed to the floor. */
-function bandCurve(bands: number[], closed: boolean): string {
-  const scale = SPECTRUM_SCALE;
+function bandCurve(scale: FrequencyScale, bands: number[], closed: boolean): string {
   const points = bands.map((level, index) => {
     const [low, high] = bandEdges(scale, index, bands.length);
     return [xOfFrequency(scale, Math.sqrt(low * high)), yOfDb(level)] as const;
@@ -49,7 +49,8 @@ function bandCurve(bands: number[], closed: boolean): string {
  * ```
  */
 export function SpectrumPlot({ frame }: { frame: SpectrumFrame | null }) {
-  const scale = SPECTRUM_SCALE;
+  const width = useWidth();
+  const scale = { ...SPECTRUM_SCALE, width: width.value };
   const peaks = frame?.peaks.filter((peak) => peak.frequency >= scale.minHz && peak.frequency <= scale.maxHz && peak.magnitude > FLOOR_DB) ?? [];
   const strongest = peaks[0];
   // Label the strongest three peaks, skipping any that would sit on top of a label already placed.
@@ -64,7 +65,7 @@ export function SpectrumPlot({ frame }: { frame: SpectrumFrame | null }) {
   });
   const description = strongest === undefined ? 'Spectrum: silence' : `Spectrum: strongest ${formatHz(strongest.frequency)} at ${Math.round(strongest.magnitude)} dB`;
   return (
-    <figure class="spectrum">
+    <figure class="spectrum" ref={width.ref}>
       <svg
         class="spectrum__plot"
         viewBox={`0 0 ${scale.width} ${HEIGHT}`}
@@ -89,8 +90,8 @@ export function SpectrumPlot({ frame }: { frame: SpectrumFrame | null }) {
             </text>
           </g>
         ))}
-        {frame !== null && <path class="spectrum__area" d={bandCurve(frame.bands, true)} fill="url(#spectrum-fill)" />}
-        {frame !== null && <path class="spectrum__line" d={bandCurve(frame.bands, false)} fill="none" />}
+        {frame !== null && <path class="spectrum__area" d={bandCurve(scale, frame.bands, true)} fill="url(#spectrum-fill)" />}
+        {frame !== null && <path class="spectrum__line" d={bandCurve(scale, frame.bands, false)} fill="none" />}
         {peaks.map((peak, rank) => {
           const x = xOfFrequency(scale, peak.frequency);
           return (
@@ -108,4 +109,21 @@ export function SpectrumPlot({ frame }: { frame: SpectrumFrame | null }) {
       <figcaption class="spectrum__caption">{frame === null ? 'Waiting for sound…' : description.replace('Spectrum: ', '')}</figcaption>
     </figure>
   );
+}
+
+/** The figure's width in CSS pixels, so the plot's units are pixels and its labels stay legible at any size. */
+function useWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [value, setValue] = useState(SPECTRUM_SCALE.width);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const next = Math.round(entry!.contentRect.width);
+      if (next > 0) setValue(next);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, value };
 }

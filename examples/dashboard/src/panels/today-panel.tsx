@@ -5,20 +5,21 @@ import { capitalize, formatTime, ordinal } from '../format';
 import { useNow } from '../state/use-now';
 import { usePlace } from '../state/use-place';
 import { useToday } from '../state/use-today';
+import { ChartWheelImage } from './chart-wheel-image';
 import { PlaceForm } from './place-form';
 
 const PLANET_GLYPHS: Record<string, string> = { sun: '☉', moon: '☽', mars: '♂', mercury: '☿', jupiter: '♃', venus: '♀', saturn: '♄' };
 
 /**
- * Today: the moon's phase, the Tibetan date with its practice day, the planetary hour, the panchanga, and
- * the place they are computed for.
+ * Today: the moon's phase, the Tibetan date with its practice day, the planetary hour, the panchanga, the
+ * chart wheel (when the visuals plugin is installed), and the place they are computed for.
  *
  * @example
  * ```tsx
- * <TodayPanel enabled={info.plugins.includes('astrology')} />
+ * <TodayPanel enabled={info.plugins.includes('astrology')} chartWheel={info.plugins.includes('visuals')} />
  * ```
  */
-export function TodayPanel({ enabled }: { enabled: boolean }) {
+export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWheel: boolean }) {
   const [place, setPlace] = usePlace();
   const [editing, setEditing] = useState(false);
   const today = useToday(place, enabled);
@@ -105,6 +106,7 @@ export function TodayPanel({ enabled }: { enabled: boolean }) {
           </dl>
         )}
       </div>
+      {chartWheel && !today.needsPlace && <ChartWheelImage place={place} />}
       {today.error !== null && (
         <p class="field__error" role="status">
           {today.error}
