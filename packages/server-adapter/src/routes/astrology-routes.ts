@@ -58,7 +58,7 @@ export function astrologyRoutes(): AnyRoute[] {
       query: z.object({ date: place.date, utcOffsetMinutes: z.coerce.number().int().min(-840).max(840).optional() }),
       response: result,
       handler: ({ vajra, query }) =>
-        compute(() => api(vajra).tibetanDate(when(vajra, query), query.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: query.utcOffsetMinutes }) as unknown as Record<string, unknown>),
+        api(vajra).tibetanDate(when(vajra, query), query.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: query.utcOffsetMinutes }) as unknown as Record<string, unknown>,
     }),
     defineRoute({
       method: 'POST',
