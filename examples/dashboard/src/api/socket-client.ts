@@ -20,7 +20,7 @@ export interface StreamHandlers {
   onError(error: ApiError): void;
 }
 
-/** The dashboard's single WebSocket: topic subscriptions, commands with replies, streams. */
+/** The dashboard's single WebSocket: topic subscriptions and streamed commands (writes go over REST). */
 export interface SocketClient {
   readonly state: SocketState;
   /** Open (or reopen, e.g. after the credential changed) the connection. */
@@ -30,8 +30,6 @@ export interface SocketClient {
   subscribe(topics: string[]): void;
   on(type: string, listener: (message: ServerMessage) => void): () => void;
   onState(listener: (state: SocketState) => void): () => void;
-  /** Send a command and wait for its `result` (or `error`). */
-  command<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
   /** Send a command whose replies keep coming (oracle deltas) until `isLast` says so. */
   stream(message: { type: string; [key: string]: unknown }, handlers: StreamHandlers, isLast: (message: ServerMessage) => boolean): void;
 }
@@ -53,10 +51,104 @@ const TOKEN_CHARACTERS = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 export const canTravelInSubprotocol = (token: string): boolean => TOKEN_CHARACTERS.test(token);
 
 interface Pending {
-  resolve?: (value: unknown) => void;
-  handlers?: StreamHandlers;
-  isLast?: (message: ServerMessage) => boolean;
-  reject(error: ApiError): void;
+  handlers: StreamHandlers;
+  isLast: (message: ServerMessage) => boolean;
+}
+
+/** The state one client works on; the functions below take it. */
+interface Connection {
+  url: string;
+  credentials: Credentials;
+  state: SocketState;
+  socket: WebSocket | undefined;
+  retryMs: number;
+  timer: number | undefined;
+  nextId: number;
+  topics: Set<string>;
+  listeners: Map<string, Set<(message: ServerMessage) => void>>;
+  stateListeners: Set<(state: SocketState) => void>;
+  pending: Map<string, Pending>;
+}
+
+function setState(connection: Connection, next: SocketState): void {
+  connection.state = next;
+  connection.stateListeners.forEach((listener) => listener(next));
+}
+
+function sendRaw(connection: Connection, message: unknown): boolean {
+  if (connection.socket?.readyState !== WebSocket.OPEN) return false;
+  connection.socket.send(JSON.stringify(message));
+  return true;
+}
+
+function failPending(connection: Connection): void {
+  const entries = [...connection.pending.values()];
+  connection.pending.clear();
+  for (const entry of entries) entry.handlers.onError(new ApiError(0, 'DISCONNECTED', 'The connection to the server closed'));
+}
+
+/** Route one server message: to the stream that asked for it (by `id`), else to the listeners of its type. */
+function dispatch(connection: Connection, message: ServerMessage): void {
+  const key = message.id === undefined ? undefined : String(message.id);
+  const entry = key === undefined ? undefined : connection.pending.get(key);
+  if (entry === undefined || key === undefined) {
+    connection.listeners.get(message.type)?.forEach((listener) => listener(message));
+    return;
+  }
+  if (message.type === 'error') {
+    connection.pending.delete(key);
+    entry.handlers.onError(new ApiError(message.status ?? 400, message.code ?? 'ERROR', message.message ?? 'The server refused the command'));
+    return;
+  }
+  if (message.type !== 'result') entry.handlers.onMessage(message);
+  if (entry.isLast(message)) connection.pending.delete(key);
+}
+
+/** Open the socket with the current credential; on close, retry with a backoff of 1 s doubling to 15 s. */
+function open(connection: Connection): void {
+  window.clearTimeout(connection.timer);
+  const token = connection.credentials.token;
+  if (token !== null && !canTravelInSubprotocol(token)) return setState(connection, 'closed');
+  const socket = new WebSocket(connection.url, token === null ? [PROTOCOL] : [PROTOCOL, BEARER_PREFIX + token]);
+  connection.socket = socket;
+  setState(connection, 'connecting');
+  socket.addEventListener('open', () => {
+    connection.retryMs = 1000;
+    setState(connection, 'open');
+    if (connection.topics.size > 0) sendRaw(connection, { type: 'subscribe', topics: [...connection.topics] });
+  });
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') return;
+    try {
+      dispatch(connection, JSON.parse(event.data) as ServerMessage);
+    } catch {
+      // not JSON: nothing we understand
+    }
+  });
+  socket.addEventListener('close', () => {
+    if (connection.socket !== socket) return;
+    connection.socket = undefined;
+    failPending(connection);
+    setState(connection, 'closed');
+    connection.timer = window.setTimeout(() => open(connection), connection.retryMs);
+    connection.retryMs = Math.min(connection.retryMs * 2, 15_000);
+  });
+}
+
+function drop(connection: Connection, reason: string): void {
+  const previous = connection.socket;
+  connection.socket = undefined;
+  previous?.close(1000, reason);
+  failPending(connection);
+}
+
+function register(connection: Connection, message: { type: string; [key: string]: unknown }, entry: Pending): void {
+  const id = `d${connection.nextId++}`;
+  connection.pending.set(id, entry);
+  if (!sendRaw(connection, { ...message, id })) {
+    connection.pending.delete(id);
+    entry.handlers.onError(new ApiError(0, 'DISCONNECTED', 'Not connected to the server'));
+  }
 }
 
 /**
@@ -73,135 +165,37 @@ interface Pending {
  * ```
  */
 export function createSocketClient({ credentials, url }: { credentials: Credentials; url: string }): SocketClient {
-  const state = { current: 'idle' as SocketState, socket: undefined as WebSocket | undefined, retryMs: 1000, timer: undefined as number | undefined, nextId: 1 };
-  const topics = new Set<string>();
-  const listeners = new Map<string, Set<(message: ServerMessage) => void>>();
-  const stateListeners = new Set<(state: SocketState) => void>();
-  const pending = new Map<string, Pending>();
-
-  const setState = (next: SocketState): void => {
-    state.current = next;
-    stateListeners.forEach((listener) => listener(next));
-  };
-  const sendRaw = (message: unknown): boolean => {
-    if (state.socket?.readyState !== WebSocket.OPEN) return false;
-    state.socket.send(JSON.stringify(message));
-    return true;
-  };
-  const failPending = (): void => {
-    const entries = [...pending.values()];
-    pending.clear();
-    for (const entry of entries) entry.reject(new ApiError(0, 'DISCONNECTED', 'The connection to the server closed'));
-  };
-
-  const dispatch = (message: ServerMessage): void => {
-    const key = message.id === undefined ? undefined : String(message.id);
-    const entry = key === undefined ? undefined : pending.get(key);
-    if (entry !== undefined && key !== undefined) {
-      if (message.type === 'error') {
-        pending.delete(key);
-        entry.reject(new ApiError(message.status ?? 400, message.code ?? 'ERROR', message.message ?? 'The server refused the command'));
-        return;
-      }
-      if (entry.handlers !== undefined) {
-        if (message.type !== 'result') entry.handlers.onMessage(message);
-        if (entry.isLast?.(message) === true) pending.delete(key);
-        return;
-      }
-      if (message.type === 'result') {
-        pending.delete(key);
-        entry.resolve?.(message.data);
-        return;
-      }
-    }
-    listeners.get(message.type)?.forEach((listener) => listener(message));
-  };
-
-  function open(): void {
-    window.clearTimeout(state.timer);
-    const token = credentials.token;
-    const protocols = [PROTOCOL];
-    if (token !== null) {
-      if (!canTravelInSubprotocol(token)) {
-        setState('closed');
-        return;
-      }
-      protocols.push(BEARER_PREFIX + token);
-    }
-    const socket = new WebSocket(url, protocols);
-    state.socket = socket;
-    setState('connecting');
-    socket.addEventListener('open', () => {
-      state.retryMs = 1000;
-      setState('open');
-      if (topics.size > 0) sendRaw({ type: 'subscribe', topics: [...topics] });
-    });
-    socket.addEventListener('message', (event) => {
-      if (typeof event.data !== 'string') return;
-      try {
-        dispatch(JSON.parse(event.data) as ServerMessage);
-      } catch {
-        // not JSON: nothing we understand
-      }
-    });
-    socket.addEventListener('close', () => {
-      if (state.socket !== socket) return;
-      state.socket = undefined;
-      failPending();
-      setState('closed');
-      state.timer = window.setTimeout(open, state.retryMs);
-      state.retryMs = Math.min(state.retryMs * 2, 15_000);
-    });
-  }
-
-  const register = (message: { type: string; [key: string]: unknown }, entry: Pending): void => {
-    const id = `d${state.nextId++}`;
-    pending.set(id, entry);
-    if (!sendRaw({ ...message, id })) {
-      pending.delete(id);
-      entry.reject(new ApiError(0, 'DISCONNECTED', 'Not connected to the server'));
-    }
-  };
-
+  const connection: Connection = { url, credentials, state: 'idle', socket: undefined, retryMs: 1000, timer: undefined, nextId: 1, topics: new Set(), listeners: new Map(), stateListeners: new Set(), pending: new Map() };
   return {
     get state() {
-      return state.current;
+      return connection.state;
     },
     connect() {
-      const previous = state.socket;
-      state.socket = undefined;
-      previous?.close(1000, 'reconnecting');
-      failPending();
-      open();
+      drop(connection, 'reconnecting');
+      open(connection);
     },
     close() {
-      window.clearTimeout(state.timer);
-      const previous = state.socket;
-      state.socket = undefined;
-      previous?.close(1000, 'closing');
-      failPending();
-      setState('idle');
+      window.clearTimeout(connection.timer);
+      drop(connection, 'closing');
+      setState(connection, 'idle');
     },
     subscribe(list) {
-      const added = list.filter((topic) => !topics.has(topic));
-      added.forEach((topic) => topics.add(topic));
-      if (added.length > 0) sendRaw({ type: 'subscribe', topics: added });
+      const added = list.filter((topic) => !connection.topics.has(topic));
+      added.forEach((topic) => connection.topics.add(topic));
+      if (added.length > 0) sendRaw(connection, { type: 'subscribe', topics: added });
     },
     on(type, listener) {
-      const set = listeners.get(type) ?? new Set();
+      const set = connection.listeners.get(type) ?? new Set();
       set.add(listener);
-      listeners.set(type, set);
+      connection.listeners.set(type, set);
       return () => set.delete(listener);
     },
     onState(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-    command<T>(message: { type: string; [key: string]: unknown }) {
-      return new Promise<T>((resolve, reject) => register(message, { resolve: resolve as (value: unknown) => void, reject }));
+      connection.stateListeners.add(listener);
+      return () => connection.stateListeners.delete(listener);
     },
     stream(message, handlers, isLast) {
-      register(message, { handlers, isLast, reject: (error) => handlers.onError(error) });
+      register(connection, message, { handlers, isLast });
     },
   };
 }

@@ -33,6 +33,43 @@ interface Graph {
   node: AudioWorkletNode;
   gain: GainNode;
   analyser: AnalyserNode;
+  /** Buffers the analyser fills, allocated once. */
+  wave: Float32Array<ArrayBuffer>;
+  spectrum: Float32Array<ArrayBuffer>;
+}
+
+const SILENT: PlayerMeasure = { levelDb: Number.NEGATIVE_INFINITY, peakHz: null };
+
+/** worklet → gain (volume) → analyser → speakers, with the processor's messages reported to `onMessage`. */
+async function buildGraph(volume: number, onMessage: (data: { type: string; message?: string }) => void, onStateChange: () => void): Promise<Graph> {
+  const context = new AudioContext({ latencyHint: 'playback' });
+  context.addEventListener('statechange', onStateChange);
+  await context.audioWorklet.addModule(workletUrl);
+  const node = new AudioWorkletNode(context, 'vajra-program', { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [2] });
+  const gain = context.createGain();
+  gain.gain.value = volume ** 2;
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 8192;
+  analyser.smoothingTimeConstant = 0.5;
+  node.connect(gain).connect(analyser).connect(context.destination);
+  node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => onMessage(event.data);
+  return { context, node, gain, analyser, wave: new Float32Array(analyser.fftSize), spectrum: new Float32Array(analyser.frequencyBinCount) };
+}
+
+/** RMS level of the analyser's window and its strongest FFT bin, refined by parabolic interpolation over the dB bins. */
+function measureOutput({ analyser, context, wave, spectrum }: Graph): PlayerMeasure {
+  analyser.getFloatTimeDomainData(wave);
+  let power = 0;
+  for (const sample of wave) power += sample * sample;
+  const levelDb = 10 * Math.log10(power / wave.length);
+  if (!Number.isFinite(levelDb) || levelDb < -90) return { levelDb, peakHz: null };
+  analyser.getFloatFrequencyData(spectrum);
+  let best = 1;
+  for (let bin = 2; bin < spectrum.length; bin++) if (spectrum[bin]! > spectrum[best]!) best = bin;
+  const [a, b, c] = [spectrum[best - 1]!, spectrum[best]!, spectrum[best + 1] ?? spectrum[best]!];
+  const denominator = a - 2 * b + c;
+  const offset = denominator === 0 ? 0 : (0.5 * (a - c)) / denominator;
+  return { levelDb, peakHz: ((best + offset) * context.sampleRate) / analyser.fftSize };
 }
 
 /**
@@ -47,34 +84,27 @@ interface Graph {
  */
 export function createPlayer(): Player {
   const listeners = new Set<() => void>();
-  const self = { state: 'idle' as PlayerState, error: null as string | null, graph: undefined as Graph | undefined, volume: 0.7, spectrum: new Float32Array(0), wave: new Float32Array(0) };
+  const changed = (): void => listeners.forEach((listener) => listener());
+  const self = { state: 'idle' as PlayerState, error: null as string | null, graph: undefined as Graph | undefined, volume: 0.7 };
   const set = (state: PlayerState, error: string | null = null): void => {
     self.state = state;
     self.error = error;
-    listeners.forEach((listener) => listener());
+    changed();
   };
-
-  async function graph(): Promise<Graph> {
-    if (self.graph !== undefined) return self.graph;
-    const context = new AudioContext({ latencyHint: 'playback' });
-    context.addEventListener('statechange', () => listeners.forEach((listener) => listener()));
-    await context.audioWorklet.addModule(workletUrl);
-    const node = new AudioWorkletNode(context, 'vajra-program', { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [2] });
-    const gain = context.createGain();
-    gain.gain.value = self.volume ** 2;
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 8192;
-    analyser.smoothingTimeConstant = 0.5;
-    node.connect(gain).connect(analyser).connect(context.destination);
-    node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
-      if (event.data.type === 'ended') set('ended');
-      if (event.data.type === 'error') set('error', event.data.message ?? 'The program could not be played');
-    };
-    self.spectrum = new Float32Array(analyser.frequencyBinCount);
-    self.wave = new Float32Array(analyser.fftSize);
-    self.graph = { context, node, gain, analyser };
-    return self.graph;
-  }
+  // One graph per player, built on the first play (a second click while it builds waits for the same one).
+  let building: Promise<Graph> | undefined;
+  const onMessage = (data: { type: string; message?: string }): void => {
+    if (data.type === 'ended') set('ended');
+    if (data.type === 'error') set('error', data.message ?? 'The program could not be played');
+  };
+  const graph = (): Promise<Graph> =>
+    (building ??= buildGraph(self.volume, onMessage, changed).then(
+      (built) => (self.graph = built),
+      (error: unknown) => {
+        building = undefined;
+        throw error;
+      },
+    ));
 
   return {
     get state() {
@@ -118,21 +148,7 @@ export function createPlayer(): Player {
       if (g !== undefined) g.gain.gain.setTargetAtTime(self.volume ** 2, g.context.currentTime, 0.03);
     },
     measure() {
-      const g = self.graph;
-      if (g === undefined || self.state !== 'playing') return { levelDb: Number.NEGATIVE_INFINITY, peakHz: null };
-      g.analyser.getFloatTimeDomainData(self.wave);
-      let power = 0;
-      for (const sample of self.wave) power += sample * sample;
-      const levelDb = 10 * Math.log10(power / self.wave.length);
-      if (!Number.isFinite(levelDb) || levelDb < -90) return { levelDb, peakHz: null };
-      g.analyser.getFloatFrequencyData(self.spectrum);
-      let best = 1;
-      for (let bin = 2; bin < self.spectrum.length; bin++) if (self.spectrum[bin]! > self.spectrum[best]!) best = bin;
-      // Parabolic interpolation over the dB bins around the maximum refines the peak below one bin.
-      const [a, b, c] = [self.spectrum[best - 1]!, self.spectrum[best]!, self.spectrum[best + 1] ?? self.spectrum[best]!];
-      const denominator = a - 2 * b + c;
-      const offset = denominator === 0 ? 0 : (0.5 * (a - c)) / denominator;
-      return { levelDb, peakHz: ((best + offset) * g.context.sampleRate) / g.analyser.fftSize };
+      return self.graph === undefined || self.state !== 'playing' ? SILENT : measureOutput(self.graph);
     },
     onChange(listener) {
       listeners.add(listener);
