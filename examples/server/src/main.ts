@@ -1,44 +1,31 @@
 /**
- * The reference Vajra.Stream server: `pnpm --filter ./examples/server start`.
- * REST under /api/v1, docs at /docs, WebSocket at /ws, on 127.0.0.1:8000 unless VAJRA_HOST/VAJRA_PORT say otherwise.
+ * The reference Vajra.Stream server: `pnpm --filter ./examples/server start` (the same server as `vajra serve`,
+ * plus the dashboard). REST under /api/v1, docs at /docs, WebSocket at /ws, the dashboard at /dashboard/, on
+ * 127.0.0.1:8000 unless VAJRA_HOST/VAJRA_PORT say otherwise. The wiring (SQLite store, every installed plugin,
+ * node:http adapter) is `startServer` of @vajra-stream/cli.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createConsoleLogger, createVajra } from '@vajra-stream/core';
-import { createServer } from '@vajra-stream/server-adapter';
-import { serve } from '@vajra-stream/server-adapter/node';
-import { createSqliteStore } from '@vajra-stream/store-sqlite';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEnvFile, readServerConfig, startServer } from '@vajra-stream/cli';
+import { createConsoleLogger, type LogLevel } from '@vajra-stream/core';
 import { dashboardRoutes } from './dashboard-routes';
-import { loadEnvFile } from './load-env-file';
-import { loadPlugins } from './load-plugins';
-import { readServerConfig } from './server-config';
 
 loadEnvFile(process.env.VAJRA_ENV_FILE ?? '.env', process.env);
 const config = readServerConfig(process.env);
-const logger = createConsoleLogger({ level: (process.env.VAJRA_LOG_LEVEL as 'info' | undefined) ?? 'info' });
+// The built dashboard: examples/dashboard/dist unless VAJRA_DASHBOARD_DIR says otherwise.
+const dashboardDir = resolve(process.env.VAJRA_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url)));
+const logger = createConsoleLogger({ level: (process.env.VAJRA_LOG_LEVEL as LogLevel | undefined) ?? 'info' });
+const server = await startServer({ ...config, logger, server: { routes: dashboardRoutes(dashboardDir) } });
 
-mkdirSync(config.dataDir, { recursive: true });
-const store = createSqliteStore({ path: join(config.dataDir, 'vajra.db') });
-const vajra = createVajra({ store, logger, plugins: await loadPlugins(logger) });
-await vajra.start();
+console.log(`Vajra.Stream listening on ${server.url} (plugins: ${server.plugins.join(', ') || 'none'}; data: ${config.dataDir})`);
+console.log(`  Dashboard  ${server.url}/dashboard/`);
+console.log(`  API        ${server.urls.api}`);
+console.log(`  Docs       ${server.urls.docs}`);
+console.log(`  OpenAPI    ${server.urls.openapi}`);
+console.log(`  WebSocket  ${server.urls.websocket}`);
 
-const server = createServer(vajra, {
-  hostname: config.host,
-  logRequests: true,
-  routes: dashboardRoutes(config.dashboardDir),
-  auth: { apiKeys: config.apiKeys, require: config.authRequire, ...(config.jwtSecret === undefined ? {} : { jwt: { secret: config.jwtSecret } }) },
-  ...(config.corsOrigins === undefined ? {} : { cors: { origins: config.corsOrigins } }),
-});
-const listening = await serve(server, { port: config.port, hostname: config.host });
-const wsUrl = listening.url.replace(/^http/, 'ws');
-console.log(`Vajra.Stream listening on ${listening.url} (plugins: ${vajra.pluginIds().join(', ') || 'none'}; data: ${config.dataDir})`);
-console.log(`  Dashboard  ${listening.url}/dashboard/`);
-console.log(`  API        ${listening.url}/api/v1`);
-console.log(`  Docs       ${listening.url}/docs`);
-console.log(`  OpenAPI    ${listening.url}/openapi.json`);
-console.log(`  WebSocket  ${wsUrl}/ws`);
-
-if (!existsSync(join(config.dashboardDir, 'index.html'))) logger.warn('the dashboard is not built; run pnpm build (it builds the packages and the dashboard)', { dashboardDir: config.dashboardDir });
+if (!existsSync(join(dashboardDir, 'index.html'))) logger.warn('the dashboard is not built; run pnpm build (it builds the packages and the dashboard)', { dashboardDir });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -46,9 +33,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info('shutting down', { signal });
   try {
-    await listening.close();
-    await vajra.stop({ stopSessions: true });
-    await store.close();
+    await server.close(); // stops the listener, stops running sessions, closes the store
     logger.info('stopped cleanly');
     process.exit(0);
   } catch (error) {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { VajraError } from '@vajra-stream/core';
 import type { ApiKey } from '@vajra-stream/server-adapter';
 
-/** The example server's settings, from `VAJRA_*` environment variables. */
+/** The settings of the reference server (`vajra serve`, examples/server), from `VAJRA_*` environment variables. */
 export interface ServerConfig {
   host: string;
   port: number;
@@ -12,14 +12,13 @@ export interface ServerConfig {
   /** When writes and the WebSocket need credentials (`VAJRA_AUTH_REQUIRE`: always, when-exposed, never). */
   authRequire: 'always' | 'when-exposed' | 'never';
   corsOrigins?: string[];
-  /** The built dashboard (`examples/dashboard/dist` unless `VAJRA_DASHBOARD_DIR` says otherwise). */
-  dashboardDir: string;
 }
 
 /**
  * Read the config: `VAJRA_HOST` (127.0.0.1), `VAJRA_PORT` (8000), `VAJRA_DATA_DIR` (./data),
  * `VAJRA_API_KEYS` (`name:key[:admin],…`), `VAJRA_JWT_SECRET`, `VAJRA_CORS_ORIGINS` (comma list),
- * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`), `VAJRA_DASHBOARD_DIR` (the built dashboard).
+ * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`). A malformed value is
+ * `CONFIG_INVALID`.
  *
  * @example
  * ```ts
@@ -28,25 +27,26 @@ export interface ServerConfig {
  */
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const port = Number(env.VAJRA_PORT ?? 8000);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`VAJRA_PORT must be a port number, got "${env.VAJRA_PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new VajraError('CONFIG_INVALID', `VAJRA_PORT must be a port number, got "${env.VAJRA_PORT}"`);
   const apiKeys = (env.VAJRA_API_KEYS ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean)
     .map((entry) => {
       const [name, key, scope] = entry.split(':');
-      if (!name || !key) throw new Error('VAJRA_API_KEYS entries look like name:key or name:key:admin');
+      if (!name || !key) throw new VajraError('CONFIG_INVALID', 'VAJRA_API_KEYS entries look like name:key or name:key:admin');
       return { name, key, scopes: scope === 'admin' ? ['admin'] : [] };
     });
   const authRequire = env.VAJRA_AUTH_REQUIRE ?? 'when-exposed';
-  if (authRequire !== 'always' && authRequire !== 'when-exposed' && authRequire !== 'never') throw new Error(`VAJRA_AUTH_REQUIRE must be always, when-exposed or never, got "${authRequire}"`);
+  if (authRequire !== 'always' && authRequire !== 'when-exposed' && authRequire !== 'never') {
+    throw new VajraError('CONFIG_INVALID', `VAJRA_AUTH_REQUIRE must be always, when-exposed or never, got "${authRequire}"`);
+  }
   return {
     host: env.VAJRA_HOST ?? '127.0.0.1',
     port,
     dataDir: resolve(env.VAJRA_DATA_DIR ?? './data'),
     apiKeys,
     authRequire,
-    dashboardDir: resolve(env.VAJRA_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url))),
     ...(env.VAJRA_JWT_SECRET ? { jwtSecret: env.VAJRA_JWT_SECRET } : {}),
     ...(env.VAJRA_CORS_ORIGINS ? { corsOrigins: env.VAJRA_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
   };

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createVajra, silentLogger, type Logger, type Vajra } from '@vajra-stream/core';
+import { createServer, type ServerOptions } from '@vajra-stream/server-adapter';
+import { serve } from '@vajra-stream/server-adapter/node';
+import { createSqliteStore } from '@vajra-stream/store-sqlite';
+import { loadPlugins } from './load-plugins';
+import type { ServerConfig } from './read-server-config';
+
+/** Options of {@link startServer}: the {@link ServerConfig} fields plus what a program decides. */
+export interface StartServerOptions extends Partial<ServerConfig> {
+  /** Directory of the SQLite file `vajra.db` (created if missing). */
+  dataDir: string;
+  logger?: Logger;
+  /** Environment the kernel and plugins read `VAJRA_*` settings from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** Anything else for `createServer` (limits, extra routes, …). */
+  server?: Omit<ServerOptions, 'hostname'>;
+}
+
+/** A running reference server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:8000` */
+  url: string;
+  /** The REST API, docs page, OpenAPI document and WebSocket URLs. */
+  urls: { api: string; docs: string; openapi: string; websocket: string };
+  /** Plugins that loaded. */
+  plugins: string[];
+  /** The SQLite file. */
+  database: string;
+  vajra: Vajra;
+  /** Stop listening, stop running sessions, close the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start the reference Vajra.Stream server: a kernel on the SQLite store in `dataDir` with every
+ * installed plugin (audio, astrology, oracle on its offline composer), REST + WebSocket on node:http.
+ * Used by `vajra serve` and examples/server.
+ *
+ * @example
+ * ```ts
+ * import { startServer } from '@vajra-stream/cli';
+ * const server = await startServer({ dataDir: './data', port: 8000 });
+ * console.log(server.urls.docs);
+ * await server.close();
+ * ```
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = join(options.dataDir, 'vajra.db');
+  const store = createSqliteStore({ path: database });
+  const vajra = createVajra({ store, logger, plugins: await loadPlugins(logger), ...(options.env ? { env: options.env } : {}) });
+  try {
+    await vajra.start();
+    const server = createServer(vajra, {
+      logRequests: true,
+      ...options.server,
+      hostname: host,
+      auth: { apiKeys: options.apiKeys ?? [], ...(options.authRequire === undefined ? {} : { require: options.authRequire }), ...(options.jwtSecret === undefined ? {} : { jwt: { secret: options.jwtSecret } }), ...options.server?.auth },
+      ...(options.corsOrigins === undefined ? {} : { cors: { origins: options.corsOrigins } }),
+    });
+    const listening = await serve(server, { port: options.port ?? 8000, hostname: host });
+    const websocket = `${listening.url.replace(/^http/, 'ws')}/ws`;
+    return {
+      url: listening.url,
+      urls: { api: `${listening.url}/api/v1`, docs: `${listening.url}/docs`, openapi: `${listening.url}/openapi.json`, websocket },
+      plugins: vajra.pluginIds(),
+      database,
+      vajra,
+      async close() {
+        await listening.close();
+        await vajra.stop({ stopSessions: true });
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await vajra.stop({ stopSessions: true }).catch(() => undefined);
+    await store.close();
+    throw error;
+  }
+}
