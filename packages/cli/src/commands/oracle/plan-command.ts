@@ -24,7 +24,7 @@ async function run(context: CommandContext): Promise<void> {
   const tradition = stringOption(context, 'tradition');
   const oracleContext = oracleContextOf(context);
   const plan = await createCliOracle(context).plan(
-    { intention: intentionOf(context), minutes: duration / 60, ...(tradition ? { tradition } : {}), ...(oracleContext ? { context: oracleContext } : {}) },
+    { intention: intentionOf(context), duration, ...(tradition ? { tradition } : {}), ...(oracleContext ? { context: oracleContext } : {}) },
     { signal: context.signal },
   );
   const programPath = stringOption(context, 'save-program');

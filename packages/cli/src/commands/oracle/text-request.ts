@@ -71,7 +71,7 @@ export function textRequestOf(context: CommandContext): GenerateInput {
     intention: intentionOf(context),
     ...(length ? { length } : {}),
     ...(tradition ? { tradition } : {}),
-    ...(duration === undefined ? {} : { minutes: duration / 60 }),
+    ...(duration === undefined ? {} : { duration }),
     ...(oracleContext ? { context: oracleContext } : {}),
   };
 }
