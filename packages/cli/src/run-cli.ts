@@ -41,8 +41,9 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
   const beforeSeparator = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   const json = beforeSeparator.includes('--json');
   try {
-    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-      terminal.print(json ? JSON.stringify({ version: cliVersion() }) : cliVersion());
+    if (argv[0] === '--version' || argv[0] === '-v') {
+      if (json) terminal.json({ version: cliVersion() });
+      else terminal.print(cliVersion());
       return exitCodes.ok;
     }
     const help = argv[0] === 'help';

@@ -62,6 +62,7 @@ describe('vajra: help, version, usage errors, colour', () => {
   it('prints the version of the package', async () => {
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     expect((await runVajra(['--version'])).stdout.trim()).toBe(version);
+    expect(jsonLines((await runVajra(['--version', '--json'])).stdout)).toEqual([{ version }]);
   });
 
   it('reports a wrong command line as one USAGE line with a hint, exit code 2', async () => {
@@ -74,8 +75,9 @@ describe('vajra: help, version, usage errors, colour', () => {
       [['astro', 'sun', '--latitude', 'north', '--longitude', '0'], /^error USAGE: --latitude must be a number ≥ -90 and ≤ 90, got "north"/],
       [['wheel', '--rpm'], /^error USAGE: .*--rpm/],
     ];
-    for (const [args, expected] of cases) {
-      const run = await runVajra(args);
+    const runs = await Promise.all(cases.map(([args]) => runVajra(args)));
+    for (const [index, [args, expected]] of cases.entries()) {
+      const run = runs[index]!;
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stderr).toMatch(expected);
