@@ -174,6 +174,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       const now = clock.now();
       const changes: Array<[Wheel, Wheel]> = [];
       await store.transaction(async (tx) => {
+        // A store may run this work again after a serialization conflict (PostgreSQL): start from scratch.
+        changes.length = 0;
         await write(tx);
         const collection = tx.collection<Wheel>('wheels');
         for (let offset = 0; ; offset += 200) {

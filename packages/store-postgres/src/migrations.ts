@@ -1,0 +1,104 @@
+import { VajraError } from '@vajra-stream/core';
+
+/** What a migration may use of the database: running SQL inside the migration's transaction. */
+export interface PostgresMigrationClient {
+  query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * One forward-only step of the schema. Versions start at 1 and increase by one; a published migration is
+ * never edited or removed, only followed by a new one. `up` receives the schema name (a validated identifier).
+ *
+ * @example
+ * ```ts
+ * const addIndex: PostgresMigration = { version: 2, name: 'index', up: (db, schema) => db.query(`CREATE INDEX … ON ${schema}.vajra_records …`) };
+ * ```
+ */
+export interface PostgresMigration {
+  readonly version: number;
+  readonly name: string;
+  up(db: PostgresMigrationClient, schema: string): Promise<unknown>;
+}
+
+/** The table that records which migrations have been applied. */
+export const SCHEMA_VERSION_TABLE = 'vajra_schema_version';
+/** The table that holds every record of every collection. */
+export const RECORDS_TABLE = 'vajra_records';
+
+/**
+ * The schema of `@vajra-stream/store-postgres`, in order. Only ever append to this list.
+ *
+ * @example
+ * ```ts
+ * const latest = postgresMigrations.at(-1)?.version; // the schema version this package writes
+ * ```
+ */
+export const postgresMigrations: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'records',
+    // `body` keeps the JSON text exactly as written (key order included); `doc` is the same value as jsonb,
+    // derived by PostgreSQL, for filters and ordering. Ids compare bytewise (COLLATE "C"), as in the other stores.
+    up: (db, schema) =>
+      db.query(`CREATE TABLE ${schema}.${RECORDS_TABLE} (
+        collection text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        body text NOT NULL,
+        doc jsonb GENERATED ALWAYS AS (body::jsonb) STORED,
+        PRIMARY KEY (collection, id)
+      )`),
+  },
+];
+
+/**
+ * The schema version the current code writes (the last migration's version).
+ *
+ * @example
+ * ```ts
+ * if (store.schemaVersion !== POSTGRES_SCHEMA_VERSION) throw new Error('unexpected schema');
+ * ```
+ */
+export const POSTGRES_SCHEMA_VERSION: number = postgresMigrations.length;
+
+/**
+ * Bring `schema` up to the last of `migrations` in one transaction (all applied or none) and return the
+ * resulting version. Concurrent instances serialise on an advisory lock, so exactly one of them migrates.
+ * A schema whose version is newer than the code knows is refused with `STORE_SCHEMA_TOO_NEW`, untouched.
+ *
+ * @example
+ * ```ts
+ * const version = await migrate(client, postgresMigrations, 'vajra');
+ * ```
+ */
+export async function migrate(db: PostgresMigrationClient, migrations: readonly PostgresMigration[], schema: string): Promise<number> {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new VajraError('STORE_MIGRATION_INVALID', `Migration "${migration.name}" has version ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  const latest = migrations.length;
+  await db.query('BEGIN');
+  try {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`vajra-stream:migrate:${schema}`]);
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await db.query(`CREATE TABLE IF NOT EXISTS ${schema}.${SCHEMA_VERSION_TABLE} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await db.query(`SELECT coalesce(max(version), 0)::int AS version FROM ${schema}.${SCHEMA_VERSION_TABLE}`);
+    const current = Number(rows[0]?.version ?? 0);
+    if (current > latest) {
+      throw new VajraError(
+        'STORE_SCHEMA_TOO_NEW',
+        `The PostgreSQL schema "${schema}" has version ${current} but this @vajra-stream/store-postgres only knows versions up to ${latest}; upgrade the package (schemas are never downgraded)`,
+        { status: 500, details: { found: current, supported: latest } },
+      );
+    }
+    for (const migration of migrations.slice(current)) {
+      await migration.up(db, schema);
+      await db.query(`INSERT INTO ${schema}.${SCHEMA_VERSION_TABLE} (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+    }
+    await db.query('COMMIT');
+    return Math.max(current, latest);
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
