@@ -1,18 +1,12 @@
 import { manualClock } from '@vajra-stream/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOracle, openai } from '../src/index';
 import { startFakeOpenAI } from './__fixtures__/fake-openai';
 import type { FakeVendor } from './__fixtures__/fake-server';
 
 const KEY = 'sk-clock-0123456789SECRET';
-
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+// Real HTTP round trips take an unknown time on a loaded machine: wait for conditions, never for a duration.
+const eventually = { timeout: 20_000, interval: 5 };
 
 describe('backoff runs on the injected clock', () => {
   let vendor: FakeVendor;
@@ -34,20 +28,22 @@ describe('backoff runs on the injected clock', () => {
       clock,
     });
     const pending = oracle.generate({ kind: 'prayer', intention: 'patience' });
-    await until(() => vendor.requests.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The first failure arms the backoff timer on the clock: the only timer the oracle puts there.
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), eventually);
+    expect(vendor.requests).toHaveLength(1);
     await clock.advance(9_999);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(clock.pendingTimers()).toBe(1); // still waiting: no retry before 10 s of clock time
     expect(vendor.requests).toHaveLength(1);
     await clock.advance(1);
-    await until(() => vendor.requests.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect(vendor.requests).toHaveLength(2), eventually);
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), eventually);
     await clock.advance(19_999);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(clock.pendingTimers()).toBe(1); // the second wait is twice as long
     expect(vendor.requests).toHaveLength(2);
     await clock.advance(1);
     const result = await pending;
     expect(result.text).toBe('done');
     expect(result.attempts.map((a) => a.code)).toEqual(['PROVIDER_UNAVAILABLE', 'PROVIDER_UNAVAILABLE', 'OK']);
+    expect(vendor.requests).toHaveLength(3);
   });
 });

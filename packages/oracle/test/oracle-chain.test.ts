@@ -1,5 +1,6 @@
 import { type Logger } from '@vajra-stream/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '@vajra-stream/core/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anthropic, createOracle, offline, openai, openaiCompatible, type OracleStreamPart } from '../src/index';
 import { startFakeAnthropic } from './__fixtures__/fake-anthropic';
 import { startFakeOpenAI } from './__fixtures__/fake-openai';
@@ -9,6 +10,8 @@ import type { FakeVendor } from './__fixtures__/fake-server';
 const OPENAI_KEY = 'sk-openai-chain-0123456789SECRET';
 const ANTHROPIC_KEY = 'sk-ant-chain-0123456789SECRET';
 const input = { kind: 'prayer', intention: 'healing for my sister' } as const;
+// Real HTTP round trips take an unknown time on a loaded machine: wait for conditions, never for a duration.
+const eventually = { timeout: 20_000, interval: 5 };
 
 function recordingLogger(lines: string[]): Logger {
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push(JSON.stringify({ level, message, ...fields }));
@@ -34,7 +37,7 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
     createOracle({
       providers: [anthropic({ apiKey: ANTHROPIC_KEY, baseURL: an.url }), openai({ apiKey: OPENAI_KEY, baseURL: `${oa.url}/v1` })],
       fallback: offline({ seed: 1 }),
-      timeoutMs: 1_000,
+      timeoutMs: 20_000, // generous: only the tests that stall a vendor ask for a short one
       backoffMs: 10,
       retries: 1,
       ...extra,
@@ -57,18 +60,25 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
 
   it('honours retry-after between retries', async () => {
     oa.queue({ type: 'error', status: 429, retryAfterMs: '300' });
-    const oracle = createOracle({ providers: [openai({ apiKey: OPENAI_KEY, baseURL: `${oa.url}/v1` })], fallback: false, backoffMs: 1, retries: 1 });
-    const result = await oracle.generate(input);
+    const clock = manualClock(0);
+    const oracle = createOracle({ providers: [openai({ apiKey: OPENAI_KEY, baseURL: `${oa.url}/v1` })], fallback: false, backoffMs: 1, retries: 1, clock });
+    const pending = oracle.generate(input);
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), eventually); // the wait the vendor asked for
+    await clock.advance(299);
+    expect(clock.pendingTimers()).toBe(1);
+    expect(oa.requests).toHaveLength(1);
+    await clock.advance(1);
+    const result = await pending;
     expect(result.attempts.map((a) => a.code)).toEqual(['PROVIDER_RATE_LIMITED', 'OK']);
-    const gap = oa.requests[1]!.receivedAt - oa.requests[0]!.receivedAt;
-    expect(gap).toBeGreaterThanOrEqual(290);
+    expect(oa.requests).toHaveLength(2);
   });
 
   it('moves on instead of waiting when retry-after is longer than maxRetryAfterMs', async () => {
     an.queue({ type: 'error', status: 429, retryAfter: '120' });
-    const started = Date.now();
-    const result = await chain({ maxRetryAfterMs: 1_000 }).generate(input);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // A clock that never moves: had the chain waited for the 120 s, the call could not finish.
+    const clock = manualClock(0);
+    const result = await chain({ maxRetryAfterMs: 1_000, clock }).generate(input);
+    expect(clock.now()).toBe(0);
     expect(result.provider).toBe('openai');
     expect(an.requests).toHaveLength(1);
   });
@@ -114,11 +124,12 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
 
   it('times out a stalled provider per request and falls back', async () => {
     an.queue({ type: 'stall' }, { type: 'stall' });
-    const started = Date.now();
-    const result = await chain({ timeoutMs: 150 }).generate(input);
-    expect(result.provider).toBe('openai');
-    expect(result.attempts.slice(0, 2).map((a) => a.code)).toEqual(['PROVIDER_TIMEOUT', 'PROVIDER_TIMEOUT']);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The stalled vendor never answers: only the per-request timeout can end these two attempts. The
+    // fallback is offline, which no timeout can cut short however loaded the machine is.
+    const oracle = createOracle({ providers: [anthropic({ apiKey: ANTHROPIC_KEY, baseURL: an.url })], fallback: offline({ seed: 1 }), timeoutMs: 150, backoffMs: 10, retries: 1 });
+    const result = await oracle.generate(input);
+    expect(result.provider).toBe('offline');
+    expect(result.attempts.map((a) => `${a.provider}:${a.code}`)).toEqual(['anthropic:PROVIDER_TIMEOUT', 'anthropic:PROVIDER_TIMEOUT', 'offline:OK']);
   });
 
   it('throws ALL_PROVIDERS_FAILED with the attempts when there is no fallback', async () => {
@@ -140,7 +151,7 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
 
   it('health() probes every provider and reports failures', async () => {
     const oracle = createOracle({
-      providers: [anthropic({ apiKey: ANTHROPIC_KEY, baseURL: an.url }), openaiCompatible({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', timeoutMs: 500 })],
+      providers: [anthropic({ apiKey: ANTHROPIC_KEY, baseURL: an.url }), openaiCompatible({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', timeoutMs: 20_000 })],
     });
     const statuses = await oracle.health();
     expect(statuses.map((s) => [s.provider, s.ok, s.code])).toEqual([
@@ -154,8 +165,10 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
   it('aborts the whole chain on the caller signal, without falling back', async () => {
     an.queue({ type: 'stall' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    expect(await codeOf(chain({ timeoutMs: 5_000 }).generate(input, { signal: controller.signal }))).toBe('ABORTED');
+    const pending = codeOf(chain({ timeoutMs: 60_000 }).generate(input, { signal: controller.signal }));
+    await vi.waitFor(() => expect(an.requests).toHaveLength(1), eventually); // abort while the vendor stalls
+    controller.abort();
+    expect(await pending).toBe('ABORTED');
     expect(oa.requests).toHaveLength(0);
   });
 

@@ -86,7 +86,7 @@ describe.each(adapters.filter((a) => a.name === 'node' || a.name === 'express'))
         n += 1;
         const tagged = typeof m === 'object' && m !== null && !Array.isArray(m) ? { ...m, id: n } : m;
         client.send(typeof tagged === 'string' ? tagged : JSON.stringify(tagged));
-        const reply = await client.next((r) => REPLY_TYPES.has(r.type as string) && (r.id === undefined || r.id === n), 5000);
+        const reply = await client.next((r) => REPLY_TYPES.has(r.type as string) && (r.id === undefined || r.id === n));
         if (reply.type === 'error') {
           expect(reply.code).not.toBe('INTERNAL_ERROR');
           expect(reply.status as number).toBeLessThan(500);

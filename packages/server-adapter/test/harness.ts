@@ -1,4 +1,4 @@
-import { createVajra, silentLogger, type CreateVajraOptions, type Vajra } from '@vajra-stream/core';
+import { createVajra, silentLogger, type Clock, type CreateVajraOptions, type Vajra } from '@vajra-stream/core';
 import { createServer, type ServerOptions, type VajraServer } from '../src/index';
 import type { AdapterUnderTest } from './adapters';
 
@@ -9,9 +9,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0. */
-export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = []): Promise<Running> {
-  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickInterval: 20 }, astrology: { events: false } } });
+/** A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0; `clock` is the kernel's (default: the system clock). */
+export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = [], clock?: Clock): Promise<Running> {
+  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickInterval: 20 }, astrology: { events: false } }, ...(clock ? { clock } : {}) });
   await vajra.start();
   const server = createServer(vajra, { validateResponses: true, rateLimit: false, ...options });
   const listener = await adapter.start(server);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '@vajra-stream/core/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { call, startServer, type Running } from './harness';
 import { upgradeStatus } from './ws-client';
@@ -84,20 +85,25 @@ describe('listening policies (node adapter)', () => {
   });
 
   it('limits WebSocket messages per connection and connections per server, keeping the socket open', async () => {
-    running = await startServer(node, { limits: { wsMessagesPerSecond: 5, wsConnections: 2 } });
+    // The token bucket refills by the kernel clock: a manual one makes the counts exact on any machine.
+    const clock = manualClock();
+    running = await startServer(node, { limits: { wsMessagesPerSecond: 5, wsConnections: 2 } }, [], clock);
     const { connect } = await import('./ws-client');
     const client = await connect(running.url);
     for (let i = 0; i < 20; i += 1) client.send({ type: 'ping', id: i });
-    await client.next((m) => m.type === 'error' && m.code === 'RATE_LIMITED');
-    const pongs = () => client.messages.filter((m) => m.type === 'pong').length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(pongs()).toBeGreaterThanOrEqual(10);
-    expect(pongs()).toBeLessThan(14); // burst of 2 × 5, plus what refilled meanwhile
+    const replies = () => client.messages.filter((m) => m.type === 'pong' || (m.type === 'error' && m.code === 'RATE_LIMITED'));
+    await vi.waitFor(() => expect(replies()).toHaveLength(20), { timeout: 20_000, interval: 5 });
+    expect(client.messages.filter((m) => m.type === 'pong').map((m) => m.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]); // a burst of 2 × 5
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
     const second = await connect(running.url);
     expect((await upgradeStatus(running.url)).status).toBe(503);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    client.send({ type: 'ping', id: 'too-soon' }); // no clock time has passed: nothing refilled
+    await vi.waitFor(() => expect(replies()).toHaveLength(21), { timeout: 20_000, interval: 5 });
+    expect(replies().at(-1)).toMatchObject({ type: 'error', code: 'RATE_LIMITED' });
+    await clock.advance(200); // one token refilled
     client.send({ type: 'ping', id: 'later' });
-    expect(await client.next((m) => m.type === 'pong' && m.id === 'later')).toBeDefined();
+    await vi.waitFor(() => expect(replies()).toHaveLength(22), { timeout: 20_000, interval: 5 });
+    expect(replies().at(-1)).toMatchObject({ type: 'pong', id: 'later' });
     await Promise.all([client.close(), second.close()]);
   });
 

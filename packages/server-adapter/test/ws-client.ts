@@ -30,7 +30,7 @@ export async function connect(url: string, options: { headers?: Record<string, s
     socket,
     messages,
     send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
-    next(predicate, timeoutMs = 3000) {
+    next(predicate, timeoutMs = 20_000) { // generous: a loaded machine may take seconds; only a failing test waits it out
       const found = messages.find(predicate);
       if (found !== undefined) {
         messages.splice(messages.indexOf(found), 1);

@@ -45,15 +45,13 @@ describe('createEventBus', () => {
   it('reports rejected async listeners without an unhandled rejection', async () => {
     const { logger } = recordingLogger();
     const bus = createEventBus(logger);
-    const errors: string[] = [];
-    bus.on('error', (e) => errors.push(e.message));
+    const reported = new Promise<string>((resolve) => bus.on('error', (e) => resolve(e.message)));
     bus.on('kernel:started', async () => {
       await Promise.resolve();
       throw new Error('async failure');
     });
     bus.emit('kernel:started', payload);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(errors).toEqual(['async failure']);
+    expect(await reported).toBe('async failure');
   });
 
   it('does not recurse when an error listener itself throws', () => {

@@ -29,7 +29,7 @@ describe('anthropic() on the official client against a wire-format fake', () => 
   let model: LanguageModel;
   beforeAll(async () => {
     vendor = await startFakeAnthropic({ apiKey: KEY });
-    model = anthropic({ apiKey: KEY, baseURL: vendor.url, model: 'claude-test', timeoutMs: 2_000 });
+    model = anthropic({ apiKey: KEY, baseURL: vendor.url, model: 'claude-test', timeoutMs: 20_000 });
   });
   afterAll(() => vendor.close());
   beforeEach(() => void vendor.requests.splice(0));
