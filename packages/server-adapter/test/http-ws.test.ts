@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { call, startServer, type Running } from './harness';
 import { connect, upgradeStatus } from './ws-client';
@@ -137,7 +137,8 @@ describe.each(adapters)('$name adapter', (adapter) => {
       const id = created.body.id as string;
       expect((await call(open.url, 'POST', `/api/v1/prayers/wheels/${id}/start`)).body.status).toBe('spinning');
       expect((await call(open.url, 'PUT', `/api/v1/prayers/wheels/${id}/rpm`, { body: { rpm: 1200 } })).body.rpm).toBe(1200);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // the wheel turns on the real clock: wait until it has counted a rotation, however slow the machine
+      await vi.waitFor(async () => expect(BigInt((await call(open.url, 'GET', `/api/v1/prayers/wheels/${id}/stats`)).body.rotations)).toBeGreaterThan(0n), { timeout: 20_000, interval: 20 });
       const dedication = await call(open.url, 'POST', `/api/v1/prayers/wheels/${id}/dedicate`, { body: { dedication: 'For all beings' } });
       expect(dedication.status).toBe(200);
       expect(dedication.body.text).toBe('For all beings');
