@@ -1,0 +1,61 @@
+import type { Clock, Logger } from '@vajra-stream/core';
+import type { SerialSettings } from '../transport/transport';
+
+/** What a driver instance gets from the supervisor that owns its device. */
+export interface DriverContext {
+  deviceId: string;
+  clock: Clock;
+  logger: Logger;
+  /** Sends bytes to the device; rejects with `DEVICE_NOT_CONNECTED` while it is not connected. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Whether a link to the device is up now. */
+  connected(): boolean;
+  /**
+   * Declares the link broken (garbage, a stalled frame, a flood, a failed handshake): the supervisor
+   * closes it, records `error` as the device's last error and reconnects with backoff.
+   */
+  fail(error: Error): void;
+}
+
+/**
+ * One device's driver, alive as long as the device is supervised (across reconnects). Its `api` is
+ * what programs call; desired state set while disconnected is applied in `onConnect`.
+ */
+export interface DriverInstance<Api = unknown> {
+  api: Api;
+  /** A link came up: handshake, then re-apply the desired state. A rejection fails the link. */
+  onConnect?(): Promise<void>;
+  /** Bytes from the device. A throw fails the link (the supervisor reports it). */
+  onData?(bytes: Uint8Array): void;
+  /** The link went down. */
+  onDisconnect?(): void;
+  /**
+   * A protocol round trip proving the device is alive; resolves when it answered. Runs every
+   * `heartbeatIntervalMs` while connected and must settle within `heartbeatTimeoutMs`.
+   */
+  heartbeat?(): Promise<void>;
+  /** The supervisor stops: release timers. */
+  dispose?(): void;
+}
+
+/**
+ * A device driver (specification v1): serial defaults and a factory of instances.
+ *
+ * @example
+ * ```ts
+ * const echo: DeviceDriver<{ send(text: string): Promise<void> }> = {
+ *   specificationVersion: 'v1',
+ *   kind: 'echo',
+ *   serial: { baudRate: 115200 },
+ *   create: (ctx) => ({ api: { send: (text) => ctx.write(new TextEncoder().encode(text)) } }),
+ * };
+ * ```
+ */
+export interface DeviceDriver<Api = unknown> {
+  specificationVersion: 'v1';
+  /** `lcus-relay`, `enttec-dmx-pro`, `serial-rng`, `firmata`, … */
+  kind: string;
+  /** Line settings the device needs; the rest are 8N1. */
+  serial?: Partial<SerialSettings>;
+  create(context: DriverContext): DriverInstance<Api>;
+}

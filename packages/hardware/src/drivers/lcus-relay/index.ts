@@ -1,0 +1,2 @@
+export { lcusRelay, type LcusRelayApi, type LcusRelayOptions, type RelayChannelState } from './lcus-relay';
+export { lcusRelayFrame } from './lcus-relay-frame';

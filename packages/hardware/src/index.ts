@@ -1,0 +1,25 @@
+/**
+ * Vajra.Stream hardware: serial and TCP transports, a supervisor that reconnects and watches every
+ * device, and drivers for the devices of a sound-healing room.
+ *
+ * @example
+ * ```ts
+ * import { createHardware, lcusRelay, serialTransport } from '@vajra-stream/hardware';
+ * const hardware = createHardware({
+ *   devices: [{ id: 'amplifier', transport: serialTransport({ path: '/dev/ttyUSB0' }), driver: lcusRelay() }] as const,
+ * });
+ * hardware.start();
+ * await hardware.device('amplifier').set(1, true);
+ * ```
+ * @module
+ */
+export { HardwareErrorCodes, type HardwareErrorCode } from './errors/hardware-errors';
+export { defaultSerialSettings, type Connection, type SerialBinding, type SerialPortInfo, type SerialSettings, type Transport } from './transport/transport';
+export { serialTransport, type SerialTransportOptions } from './transport/serial-transport';
+export { tcpTransport, type TcpTransportOptions } from './transport/tcp-transport';
+export { listSerialPorts, type ListSerialPortsOptions, type SerialPortEntry } from './transport/list-serial-ports';
+export type { DeviceDriver, DriverContext, DriverInstance } from './driver/device-driver';
+export { backoffDelay, type BackoffOptions } from './supervisor/backoff';
+export type { DeviceDefinition, DeviceError, DeviceHealth, DeviceState, DeviceStatus } from './supervisor/device-status';
+export { createHardware, type CreateHardwareOptions, type Hardware } from './supervisor/create-hardware';
+export * from './drivers/lcus-relay';

@@ -1,0 +1,165 @@
+import { manualClock } from '@vajra-stream/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeDevice, type FakeDevice } from '../../test/__fixtures__/fake-device';
+import { pingDriver } from '../../test/__fixtures__/ping-driver';
+import { startSocatPair, until, type SocatPair } from '../../test/__fixtures__/socat-pair';
+import { lcusRelay } from '../drivers/lcus-relay/lcus-relay';
+import { serialTransport } from '../transport/serial-transport';
+import type { Connection, Transport } from '../transport/transport';
+import { createHardware, type Hardware } from './create-hardware';
+import type { DeviceStatus } from './device-status';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function pair(): Promise<SocatPair> {
+  const started = await startSocatPair();
+  cleanups.push(() => started.dispose());
+  return started;
+}
+async function fake(path: string, protocol: string): Promise<FakeDevice> {
+  const device = await startFakeDevice(path, protocol);
+  cleanups.push(() => device.stop());
+  return device;
+}
+function supervise<H extends Hardware<never>>(hardware: H): H {
+  cleanups.push(() => hardware.stop());
+  hardware.start();
+  return hardware;
+}
+const stateOf = (hardware: Hardware<never>, id: string) => (hardware as Hardware).status(id).health.state;
+
+describe('createHardware over real pseudo-terminals', () => {
+  it('drives an LCUS relay: the fake board decodes A0 channel state checksum frames', async () => {
+    const socat = await pair();
+    const board = await fake(socat.devicePath, 'lcus-relay');
+    const statuses: DeviceStatus[] = [];
+    const hardware = supervise(createHardware({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay({ channels: 2 }) }] as const }));
+    hardware.onStatus((status) => void statuses.push(status));
+    await until(() => hardware.status('relay').health.state === 'connected', 10_000, 'connected');
+    // On connect the wanted state (all off) is sent.
+    await board.waitFor((m) => m.channel === 2 && m.state === 0);
+    expect(await hardware.device('relay').set(2, true)).toEqual({ channel: 2, on: true, applied: true });
+    await board.waitFor((m) => m.channel === 2 && m.state === 1);
+    await hardware.device('relay').set(1, true);
+    await board.waitFor((m) => m.channel === 1 && m.state === 1);
+    expect(board.messages.filter((m) => 'error' in m)).toEqual([]);
+    expect(hardware.status('relay').health).toMatchObject({ state: 'connected', attempt: 0, reconnects: 0, lastError: null, bytesOut: 16 });
+    expect(statuses.map((s) => s.health.state)).toEqual(['connected']);
+    await expect(hardware.device('relay').set(3, true)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('notices an unplug serialport does not report (the path vanishes), reconnects when it returns and re-applies the wanted state', async () => {
+    const socat = await pair();
+    let board = await fake(socat.devicePath, 'lcus-relay');
+    const hardware = supervise(createHardware({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay() }] as const, backoff: { initialDelayMs: 20, maxDelayMs: 200 } }));
+    await until(() => stateOf(hardware, 'relay') === 'connected');
+    await hardware.device('relay').set(1, true);
+    await board.waitFor((m) => m.channel === 1 && m.state === 1);
+    await board.stop();
+    await socat.unplug();
+    await until(() => stateOf(hardware, 'relay') === 'absent', 10_000, 'absent');
+    expect(hardware.status('relay').health.lastError?.code).toMatch(/DEVICE_(ABSENT|CLOSED)/);
+    expect(await hardware.device('relay').set(1, true)).toEqual({ channel: 1, on: true, applied: false });
+    await socat.plug();
+    board = await fake(socat.devicePath, 'lcus-relay');
+    await until(() => stateOf(hardware, 'relay') === 'connected', 10_000, 'reconnected');
+    await board.waitFor((m) => m.channel === 1 && m.state === 1, 'the wanted state re-applied');
+    expect(hardware.status('relay').health).toMatchObject({ reconnects: 1, attempt: 0 });
+  });
+
+  it('drops a link whose device stops answering its heartbeat, and isolates a device that sends garbage', async () => {
+    const socat = await pair();
+    let device = await fake(socat.devicePath, 'ping');
+    const hardware = supervise(
+      createHardware({
+        devices: [{ id: 'pinger', transport: serialTransport({ path: socat.hostPath }), driver: pingDriver() }] as const,
+        heartbeatIntervalMs: 50,
+        heartbeatTimeoutMs: 300,
+        backoff: { initialDelayMs: 20, maxDelayMs: 100 },
+      }),
+    );
+    await until(() => stateOf(hardware, 'pinger') === 'connected');
+    await hardware.device('pinger').send([0x01, 0x02]);
+    await device.waitFor((m) => m.byte === 2);
+    // Garbage: the driver throws; the supervisor reports it, closes the link and reconnects.
+    const errors: string[] = [];
+    hardware.onStatus((status) => void (status.health.lastError && errors.push(status.health.lastError.code)));
+    await hardware.device('pinger').send([0x47]);
+    await until(() => errors.includes('DEVICE_PROTOCOL_ERROR'), 10_000, 'garbage reported');
+    expect(hardware.status('pinger').health.lastError?.message).toBe('garbage from the device');
+    await until(() => stateOf(hardware, 'pinger') === 'connected', 10_000, 'back after the garbage');
+    // Silence: the heartbeat goes unanswered.
+    await device.stop();
+    device = await fake(socat.devicePath, 'silent');
+    await until(() => errors.includes('DEVICE_TIMEOUT'), 10_000, 'heartbeat timeout');
+    expect(hardware.status('pinger').health.lastError?.message).toContain('heartbeat');
+    await device.stop();
+    device = await fake(socat.devicePath, 'ping');
+    await until(() => stateOf(hardware, 'pinger') === 'connected', 10_000, 'back after the silence');
+    expect(hardware.status('pinger').health.reconnects).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('createHardware timing on the kernel clock', () => {
+  it('retries a failing open with capped exponential backoff and jitter', async () => {
+    const clock = manualClock();
+    const opens: number[] = [];
+    const transport: Transport = {
+      kind: 'test',
+      address: 'nowhere',
+      present: async () => true,
+      open: async () => {
+        opens.push(clock.now());
+        throw new Error('EBUSY');
+      },
+    };
+    const hardware = createHardware({ devices: [{ id: 'x', transport, driver: lcusRelay() }] as const, clock, random: () => 0.5, backoff: { initialDelayMs: 100, maxDelayMs: 800, jitter: 0.5 } });
+    hardware.start();
+    const start = clock.now();
+    for (let step = 0; step < 60; step += 1) await clock.advance(50);
+    const gaps = opens.slice(1).map((at, index) => at - (opens[index] as number));
+    // nominal 100, 200, 400, 800, 800 … each less jitter × random = 0.5 × 0.5 = 25 %.
+    expect(opens[0]).toBe(start);
+    expect(gaps.slice(0, 5)).toEqual([75, 150, 300, 600, 600]);
+    expect(hardware.status('x').health).toMatchObject({ state: 'retrying', lastError: { code: 'DEVICE_OPEN_FAILED', message: 'EBUSY' } });
+    expect(hardware.status('x').health.attempt).toBe(opens.length);
+    await hardware.stop();
+    expect(hardware.status('x').health.state).toBe('stopped');
+  });
+
+  it('times out an open that never settles, and a disconnect on request stays disconnected', async () => {
+    const clock = manualClock();
+    const closed: string[] = [];
+    let hang = true;
+    const transport: Transport = {
+      kind: 'test',
+      address: 'slow',
+      present: async () => true,
+      open: () =>
+        hang
+          ? new Promise<Connection>(() => undefined)
+          : Promise.resolve({ write: async () => undefined, onData: () => undefined, onClose: () => undefined, close: async () => void closed.push('closed') }),
+    };
+    const hardware = createHardware({ devices: [{ id: 'x', transport, driver: lcusRelay() }] as const, clock, openTimeoutMs: 1000, random: () => 0 });
+    hardware.start();
+    await clock.advance(1000);
+    expect(hardware.status('x').health).toMatchObject({ state: 'retrying', lastError: { code: 'DEVICE_TIMEOUT' } });
+    hang = false;
+    await clock.advance(100);
+    expect(hardware.status('x').health.state).toBe('connected');
+    await clock.advance(5000);
+    expect(hardware.status('x').health.uptimeMs).toBe(5000);
+    expect((await hardware.disconnect('x')).health.state).toBe('disconnected');
+    expect(closed).toEqual(['closed']);
+    await clock.advance(10_000);
+    expect(hardware.status('x').health.state).toBe('disconnected');
+    hardware.connect('x');
+    await clock.advance(1);
+    expect(hardware.status('x').health).toMatchObject({ state: 'connected', reconnects: 1 });
+    expect(() => hardware.status('nope' as 'x')).toThrow(expect.objectContaining({ code: 'DEVICE_NOT_FOUND' }));
+    await hardware.stop();
+  });
+});

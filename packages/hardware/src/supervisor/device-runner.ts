@@ -1,0 +1,274 @@
+import { VajraError, type Clock, type Logger, type TimerHandle } from '@vajra-stream/core';
+import type { DriverInstance } from '../driver/device-driver';
+import { HardwareErrorCodes } from '../errors/hardware-errors';
+import { defaultSerialSettings, type Connection } from '../transport/transport';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import type { DeviceDefinition, DeviceError, DeviceState, DeviceStatus } from './device-status';
+
+/** Timing shared by every device of a supervisor. */
+export interface RunnerTiming {
+  backoff: BackoffOptions;
+  openTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  heartbeatTimeoutMs: number;
+}
+
+interface Shared {
+  clock: Clock;
+  logger: Logger;
+  random: () => number;
+  timing: RunnerTiming;
+  announce(status: DeviceStatus): void;
+}
+
+/** One supervised device: its driver instance, its link, and the counters behind its health. */
+export interface DeviceRunner {
+  readonly definition: DeviceDefinition;
+  readonly instance: DriverInstance;
+  status(): DeviceStatus;
+  /** Wants the device connected: connects now (a no-op when it already is or is on its way). */
+  begin(): void;
+  /** Wants it disconnected; resolves once the link is closed. */
+  end(final: 'disconnected' | 'stopped'): Promise<void>;
+  /** Watchdog tick: presence of the path, reconnect of an absent device, heartbeat. */
+  watch(): Promise<void>;
+}
+
+interface RunnerState {
+  state: DeviceState;
+  wanted: boolean;
+  attempt: number;
+  connections: number;
+  lastError: DeviceError | null;
+  bytesIn: number;
+  bytesOut: number;
+  connectedAt: number | null;
+  connection: Connection | null;
+  /** Bumped by every connect attempt and every drop: stale callbacks compare and give up. */
+  generation: number;
+  retryTimer: TimerHandle | undefined;
+  lastHeartbeatAt: number;
+  watching: boolean;
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** Races `promise` with a timer on the kernel clock. */
+function withTimeout<T>(clock: Clock, promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = clock.setTimeout(() => reject(new VajraError(HardwareErrorCodes.DEVICE_TIMEOUT, message)), timeoutMs);
+    promise.then(
+      (value) => {
+        clock.clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clock.clearTimeout(timer);
+        reject(asError(error));
+      },
+    );
+  });
+}
+
+/** Build the runner of one device. */
+export function createDeviceRunner(definition: DeviceDefinition, shared: Shared): DeviceRunner {
+  const { clock, logger, timing } = shared;
+  const s: RunnerState = {
+    state: 'disconnected',
+    wanted: false,
+    attempt: 0,
+    connections: 0,
+    lastError: null,
+    bytesIn: 0,
+    bytesOut: 0,
+    connectedAt: null,
+    connection: null,
+    generation: 0,
+    retryTimer: undefined,
+    lastHeartbeatAt: 0,
+    watching: false,
+  };
+
+  const status = (): DeviceStatus => ({
+    deviceId: definition.id,
+    driver: definition.driver.kind,
+    transport: { kind: definition.transport.kind, address: definition.transport.address },
+    health: {
+      state: s.state,
+      attempt: s.attempt,
+      reconnects: Math.max(0, s.connections - 1),
+      lastError: s.lastError,
+      bytesIn: s.bytesIn,
+      bytesOut: s.bytesOut,
+      uptimeMs: s.state === 'connected' && s.connectedAt !== null ? Math.max(0, clock.now() - s.connectedAt) : 0,
+    },
+    at: new Date(clock.now()).toISOString(),
+  });
+
+  const setState = (state: DeviceState, error?: { code: string; message: string }): void => {
+    if (error !== undefined) s.lastError = { ...error, at: new Date(clock.now()).toISOString() };
+    if (state === s.state && error === undefined) return;
+    s.state = state;
+    shared.announce(status());
+  };
+
+  const closeLink = (): Promise<void> => {
+    const connection = s.connection;
+    s.connection = null;
+    s.connectedAt = null;
+    if (connection === null) return Promise.resolve();
+    try {
+      instance.onDisconnect?.();
+    } catch (error) {
+      logger.warn('hardware driver failed on disconnect', { deviceId: definition.id, error });
+    }
+    // A close that never settles (a wedged port) must not hang the supervisor.
+    return withTimeout(clock, connection.close(), timing.openTimeoutMs, 'close timed out').catch(() => undefined);
+  };
+
+  /** The link failed: close it, record why, and retry after a backoff delay. */
+  const drop = (generation: number, error: { code: string; message: string }): void => {
+    if (generation !== s.generation || !s.wanted) return;
+    s.generation += 1;
+    void closeLink();
+    s.attempt += 1;
+    setState('retrying', error);
+    logger.warn('hardware device link failed', { deviceId: definition.id, code: error.code, message: error.message, attempt: s.attempt });
+    const delay = backoffDelay(s.attempt, timing.backoff, shared.random);
+    s.retryTimer = clock.setTimeout(() => {
+      s.retryTimer = undefined;
+      void connect();
+    }, delay);
+  };
+
+  const failure = (code: string, error: unknown): { code: string; message: string } => {
+    const value = asError(error);
+    return { code: value instanceof VajraError ? value.code : code, message: value.message };
+  };
+
+  const context = {
+    deviceId: definition.id,
+    clock,
+    logger,
+    connected: () => s.state === 'connected' || (s.state === 'connecting' && s.connection !== null),
+    write: async (bytes: Uint8Array): Promise<void> => {
+      const connection = s.connection;
+      const generation = s.generation;
+      if (connection === null) throw new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${definition.id}" is not connected`, { status: 409 });
+      try {
+        await connection.write(bytes);
+        s.bytesOut += bytes.byteLength;
+      } catch (error) {
+        drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error));
+        throw new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${definition.id}" went away during a write`, { status: 409, cause: error });
+      }
+    },
+    fail: (error: Error) => drop(s.generation, failure(HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, error)),
+  };
+  const instance = definition.driver.create(context);
+
+  const connect = async (): Promise<void> => {
+    if (!s.wanted || s.connection !== null || s.state === 'connecting') return;
+    const generation = ++s.generation;
+    setState('connecting');
+    const present = await definition.transport.present().catch(() => false);
+    if (generation !== s.generation) return;
+    if (!present) {
+      setState('absent', s.state === 'absent' ? undefined : { code: HardwareErrorCodes.DEVICE_ABSENT, message: `${definition.transport.address} is not there` });
+      return;
+    }
+    const settings = { ...defaultSerialSettings, ...definition.driver.serial };
+    let connection: Connection;
+    try {
+      const opening = definition.transport.open(settings);
+      // An open that settles after its timeout is closed at once.
+      opening.then((late) => generation !== s.generation && void late.close(), () => undefined);
+      connection = await withTimeout(clock, opening, timing.openTimeoutMs, `opening ${definition.transport.address} timed out`);
+    } catch (error) {
+      if (generation === s.generation) drop(generation, failure(HardwareErrorCodes.DEVICE_OPEN_FAILED, error));
+      return;
+    }
+    if (generation !== s.generation) return;
+    s.connection = connection;
+    connection.onClose((error) => drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error ?? new Error('closed'))));
+    connection.onData((bytes) => {
+      if (generation !== s.generation) return;
+      s.bytesIn += bytes.byteLength;
+      try {
+        instance.onData?.(bytes);
+      } catch (error) {
+        drop(generation, failure(HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, error));
+      }
+    });
+    try {
+      if (instance.onConnect) await withTimeout(clock, instance.onConnect(), timing.openTimeoutMs, `the ${definition.driver.kind} handshake timed out`);
+    } catch (error) {
+      drop(generation, failure(HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, error));
+      return;
+    }
+    if (generation !== s.generation) return;
+    s.attempt = 0;
+    s.connections += 1;
+    s.connectedAt = clock.now();
+    s.lastHeartbeatAt = clock.now();
+    setState('connected');
+  };
+
+  const heartbeat = async (generation: number): Promise<void> => {
+    if (instance.heartbeat === undefined) return;
+    const interval = definition.heartbeatIntervalMs ?? timing.heartbeatIntervalMs;
+    if (clock.now() - s.lastHeartbeatAt < interval) return;
+    s.lastHeartbeatAt = clock.now();
+    try {
+      await withTimeout(clock, instance.heartbeat(), timing.heartbeatTimeoutMs, `${definition.id} did not answer its heartbeat`);
+    } catch (error) {
+      drop(generation, failure(HardwareErrorCodes.DEVICE_TIMEOUT, error));
+    }
+  };
+
+  const watch = async (): Promise<void> => {
+    if (!s.wanted || s.watching) return;
+    s.watching = true;
+    try {
+      if (s.state === 'absent') {
+        // Quietly poll the path; connect the moment it is back.
+        if (!(await definition.transport.present().catch(() => false)) || s.state !== 'absent' || !s.wanted) return;
+        s.state = 'retrying';
+        await connect();
+        return;
+      }
+      if (s.state !== 'connected') return;
+      const generation = s.generation;
+      const present = await definition.transport.present().catch(() => false);
+      if (!present) {
+        drop(generation, { code: HardwareErrorCodes.DEVICE_ABSENT, message: `${definition.transport.address} vanished` });
+        return;
+      }
+      await heartbeat(generation);
+    } finally {
+      s.watching = false;
+    }
+  };
+
+  return {
+    definition,
+    instance,
+    status,
+    begin() {
+      if (s.wanted) return;
+      s.wanted = true;
+      s.attempt = 0;
+      s.state = 'retrying';
+      void connect();
+    },
+    async end(final) {
+      s.wanted = false;
+      s.generation += 1;
+      clock.clearTimeout(s.retryTimer);
+      s.retryTimer = undefined;
+      await closeLink();
+      setState(final);
+    },
+    watch,
+  };
+}

@@ -1,0 +1,71 @@
+/** Line settings of a serial device (drivers give defaults, a device definition may override them). */
+export interface SerialSettings {
+  baudRate: number;
+  dataBits: 5 | 6 | 7 | 8;
+  stopBits: 1 | 1.5 | 2;
+  parity: 'none' | 'even' | 'odd' | 'mark' | 'space';
+}
+
+/** The serial settings most devices use: 9600 8N1. */
+export const defaultSerialSettings: SerialSettings = { baudRate: 9600, dataBits: 8, stopBits: 1, parity: 'none' };
+
+/**
+ * One open link to a device: bytes out, bytes in, and one `close` notice when the link ends for any
+ * reason (hang-up, error, or {@link Connection.close}).
+ *
+ * @example
+ * ```ts
+ * const connection = await transport.open(defaultSerialSettings);
+ * connection.onData((bytes) => console.log(bytes));
+ * await connection.write(Uint8Array.of(0xa0, 0x01, 0x01, 0xa2));
+ * ```
+ */
+export interface Connection {
+  /** Resolves when the bytes are handed to the operating system. */
+  write(bytes: Uint8Array): Promise<void>;
+  onData(listener: (bytes: Uint8Array) => void): void;
+  /** Called once, when the link ends; `error` is absent for a requested close. */
+  onClose(listener: (error?: Error) => void): void;
+  /** Ends the link; never rejects. */
+  close(): Promise<void>;
+}
+
+/**
+ * How to reach a device: a serial port, a TCP socket (ser2net), or an in-process simulation.
+ *
+ * @example
+ * ```ts
+ * const transport = serialTransport({ path: '/dev/serial/by-id/usb-FTDI_FT232R-if00-port0' });
+ * ```
+ */
+export interface Transport {
+  /** `serial`, `tcp`, `simulated`, … */
+  readonly kind: string;
+  /** Where the device is (a path, `host:port`, …), for status and logs. */
+  readonly address: string;
+  /**
+   * Whether the device is there to open (the path exists). Transports that cannot know say `true`.
+   * The supervisor's watchdog polls this: serial ports do not always report an unplug.
+   */
+  present(): Promise<boolean>;
+  /** Opens a link with the driver's serial settings (ignored where they mean nothing, as over TCP). */
+  open(settings: SerialSettings): Promise<Connection>;
+}
+
+/** A port as a serialport binding lists it. */
+export interface SerialPortInfo {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+}
+
+/**
+ * A serialport binding: the operating system's (`SerialPort.binding`, the default), `SerialPortMock.binding`
+ * in unit tests, or any other `@serialport/bindings-*` implementation.
+ */
+export interface SerialBinding {
+  list(): Promise<SerialPortInfo[]>;
+  open(options: never): Promise<unknown>;
+}
