@@ -23,3 +23,6 @@ export { backoffDelay, type BackoffOptions } from './supervisor/backoff';
 export type { DeviceDefinition, DeviceError, DeviceHealth, DeviceState, DeviceStatus } from './supervisor/device-status';
 export { createHardware, type CreateHardwareOptions, type Hardware } from './supervisor/create-hardware';
 export * from './drivers/lcus-relay';
+export * from './drivers/enttec-dmx-pro';
+export * from './drivers/serial-rng';
+export * from './simulated';

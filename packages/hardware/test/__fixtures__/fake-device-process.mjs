@@ -4,11 +4,69 @@
 import { openSync, writeSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 
-const [path, protocol] = process.argv.slice(2);
+const [path, protocol, seedText = '1'] = process.argv.slice(2);
 const fd = openSync(path, 'r+');
 const input = new ReadStream(fd);
 const report = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const send = (bytes) => writeSync(fd, Uint8Array.from(bytes));
+
+// mulberry32: a small seeded generator, so the bytes a fake RNG sends are reproducible.
+const generator = (seed) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+const random = generator(Number(seedText));
+// A byte whose bits are each 1 with probability `bias`.
+const biasedByte = (bias) => {
+  let byte = 0;
+  for (let bit = 0; bit < 8; bit += 1) if (random() < bias) byte |= 1 << bit;
+  return byte;
+};
+let streaming;
+const stream = (bias) => {
+  streaming ??= setInterval(() => send(Array.from({ length: 250 }, () => biasedByte(bias))), 5);
+};
+
+// Enttec DMX USB Pro messages: 7E <label> <len LSB> <len MSB> <data> E7.
+const enttec = () => {
+  let frame = [];
+  let frames = 0;
+  return (chunk) => {
+    for (const byte of chunk) {
+      if (frame.length === 0 && byte !== 0x7e) {
+        report({ error: 'bad start', byte });
+        continue;
+      }
+      frame.push(byte);
+      if (frame.length < 4) continue;
+      const length = frame[2] | (frame[3] << 8);
+      if (frame.length < length + 5) continue;
+      const [, label] = frame;
+      const data = frame.slice(4, 4 + length);
+      const end = frame[frame.length - 1];
+      frame = [];
+      if (end !== 0xe7) {
+        report({ error: 'bad end', label, end });
+        continue;
+      }
+      if (label === 6) {
+        frames += 1;
+        // Every frame is checked; a summary of every tenth goes out (40 fps of JSON would drown the test).
+        if (data[0] !== 0) report({ error: 'bad start code', startCode: data[0] });
+        if (frames % 10 === 1 || process.env.FAKE_REPORT_EVERY_FRAME) report({ dmx: { channels: length - 1, levels: data.slice(1, 9), sum: data.slice(1).reduce((a, b) => a + b, 0), frames } });
+      } else if (label === 10) {
+        report({ serialRequest: true });
+        send([0x7e, 10, 4, 0, 0x78, 0x56, 0x34, 0x12, 0xe7]);
+      } else report({ label, length });
+    }
+  };
+};
 
 const protocols = {
   // Answers every 0x50 ('P') with 0x70 ('p') and every 0x47 ('G') with garbage (0xEE); reports other bytes.
@@ -41,6 +99,36 @@ const protocols = {
       }
     };
   })(),
+  'enttec-dmx-pro': enttec(),
+  // A widget that answers its serial-number request with half a message and then nothing.
+  'enttec-stall': (chunk) => {
+    if (chunk.includes(0x0a)) send([0x7e, 10, 4, 0, 0x78]);
+  },
+  // A device that floods garbage as soon as anything arrives.
+  flood: () => {
+    streaming ??= setInterval(() => send(Array.from({ length: 4096 }, () => 0x55)), 1);
+  },
+  // TrueRNG: streams as soon as the port is open (bias from FAKE_RNG_BIAS, default 0.5).
+  truerng: () => undefined,
+  // OneRNG: streams only after cmdO; reports every command line.
+  onerng: (() => {
+    let line = '';
+    return (chunk) => {
+      for (const byte of chunk) {
+        if (byte !== 0x0a) {
+          line += String.fromCharCode(byte);
+          continue;
+        }
+        report({ command: line });
+        if (line === 'cmdO') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
+        if (line === 'cmdo') {
+          clearInterval(streaming);
+          streaming = undefined;
+        }
+        line = '';
+      }
+    };
+  })(),
 };
 
 const handle = protocols[protocol];
@@ -51,4 +139,5 @@ if (handle === undefined) {
 input.on('data', (chunk) => handle(chunk));
 input.on('error', () => process.exit(0));
 input.on('end', () => process.exit(0));
+if (protocol === 'truerng') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
 report({ ready: true });

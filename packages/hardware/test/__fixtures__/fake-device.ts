@@ -20,8 +20,8 @@ export interface FakeDevice {
  * const device = await startFakeDevice(pair.devicePath, 'lcus-relay');
  * ```
  */
-export async function startFakeDevice(path: string, protocol: string): Promise<FakeDevice> {
-  const child: ChildProcess = spawn(process.execPath, [script, path, protocol], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startFakeDevice(path: string, protocol: string, options: { seed?: number; env?: Record<string, string> } = {}): Promise<FakeDevice> {
+  const child: ChildProcess = spawn(process.execPath, [script, path, protocol, String(options.seed ?? 1)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const messages: Array<Record<string, unknown>> = [];
   let buffered = '';
   child.stdout?.setEncoding('utf8');

@@ -1,0 +1,107 @@
+import { parseInput, type TimerHandle } from '@vajra-stream/core';
+import { z } from 'zod';
+import type { DeviceDriver } from '../../driver/device-driver';
+import { createDmxUniverse, type DmxUniverse } from './dmx-universe';
+import { createEnttecParser, enttecDmxFrame, enttecMessage, ENTTEC_GET_SERIAL } from './enttec-frame';
+
+/** Options of {@link enttecDmxPro}. */
+export interface EnttecDmxProOptions {
+  /** Channels sent in each frame, 24 to 512 (default 512). */
+  channels?: number;
+  /** Frames per second sent while connected (default 40). */
+  refreshHz?: number;
+}
+
+/** Counters of a DMX output. */
+export interface DmxOutputStats {
+  /** Frames handed to the operating system. */
+  framesSent: number;
+  /** Refresh ticks skipped because the previous frame was still being written. */
+  framesSkipped: number;
+  /** The widget's serial number (from its label-10 reply), once known. */
+  serialNumber: string | null;
+  /** Bytes from the widget that were not a valid reply. */
+  garbageBytes: number;
+}
+
+/** The api of an `enttec-dmx-pro` device: a universe of levels with fades, refreshed continuously. */
+export interface EnttecDmxProApi extends DmxUniverse {
+  stats(): DmxOutputStats;
+}
+
+const optionsSchema = z
+  .object({ channels: z.number().int().min(24).max(512).default(512), refreshHz: z.number().min(1).max(44).default(40) })
+  .strict();
+
+/**
+ * Driver of the Enttec DMX USB Pro (and compatible widgets): label-6 frames `7E 06 <len> 00 <levels> E7`
+ * sent continuously at `refreshHz` (DMX fixtures black out when frames stop), the wanted levels kept
+ * across reconnects, and a label-10 serial-number request as heartbeat.
+ *
+ * @example
+ * ```ts
+ * const device = { id: 'lights', transport: serialTransport({ path }), driver: enttecDmxPro({ channels: 24 }) };
+ * await hardware.device('lights').fade({ 1: 255, 2: 128 }, { duration: 3 });
+ * ```
+ */
+export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<EnttecDmxProApi> {
+  const { channels, refreshHz } = parseInput(optionsSchema, options, 'DMX options');
+  return {
+    specificationVersion: 'v1',
+    kind: 'enttec-dmx-pro',
+    serial: { baudRate: 57600 },
+    create(ctx) {
+      const universe = createDmxUniverse({ channels, clock: ctx.clock });
+      const parser = createEnttecParser();
+      const counters: DmxOutputStats = { framesSent: 0, framesSkipped: 0, serialNumber: null, garbageBytes: 0 };
+      let refresh: TimerHandle | undefined;
+      let writing = false;
+      let answered: (() => void) | undefined;
+      const stopRefresh = () => {
+        ctx.clock.clearInterval(refresh);
+        refresh = undefined;
+      };
+      const send = () => {
+        if (writing) {
+          counters.framesSkipped += 1;
+          return;
+        }
+        writing = true;
+        ctx
+          .write(enttecDmxFrame(universe.render()))
+          .then(() => void (counters.framesSent += 1))
+          .catch(() => undefined)
+          .finally(() => void (writing = false));
+      };
+      return {
+        api: { ...universe, stats: () => ({ ...counters }) },
+        async onConnect() {
+          send();
+          refresh = ctx.clock.setInterval(send, 1000 / refreshHz);
+        },
+        onDisconnect: stopRefresh,
+        onData(bytes) {
+          const { messages, garbage } = parser.push(bytes);
+          counters.garbageBytes += garbage;
+          for (const message of messages) {
+            if (message.label !== ENTTEC_GET_SERIAL || message.data.length !== 4) continue;
+            // The serial number is four BCD bytes, least significant first.
+            counters.serialNumber = [...message.data].reverse().map((byte) => byte.toString(16).padStart(2, '0')).join('');
+            answered?.();
+          }
+          if (garbage > 64) throw new Error(`${garbage} bytes of garbage from the DMX widget`);
+        },
+        heartbeat: () =>
+          new Promise<void>((resolve, reject) => {
+            answered = resolve;
+            ctx.write(enttecMessage(ENTTEC_GET_SERIAL, new Uint8Array(0))).catch(reject);
+          }),
+        dispose() {
+          stopRefresh();
+          universe.dispose();
+        },
+      };
+    },
+  };
+}
+

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeDevice } from '../../../test/__fixtures__/fake-device';
+import { startSocatPair, until } from '../../../test/__fixtures__/socat-pair';
+import { createHardware } from '../../supervisor/create-hardware';
+import { serialTransport } from '../../transport/serial-transport';
+import { serialRng } from './serial-rng';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function rng(protocol: string, driver: ReturnType<typeof serialRng>, env: Record<string, string> = {}) {
+  const socat = await startSocatPair();
+  cleanups.push(() => socat.dispose());
+  const device = await startFakeDevice(socat.devicePath, protocol, { seed: 42, env });
+  cleanups.push(() => device.stop());
+  const hardware = createHardware({ devices: [{ id: 'rng', transport: serialTransport({ path: socat.hostPath }), driver }] as const });
+  cleanups.push(() => hardware.stop());
+  hardware.start();
+  return { device, hardware };
+}
+
+describe('serialRng over a real pseudo-terminal', () => {
+  it('OneRNG: sends cmdo, cmd0, cmdw, cmdO in that order, then counts 200-bit trials of the stream', async () => {
+    const { device, hardware } = await rng('onerng', serialRng({ model: 'onerng', windowTrials: 20 }));
+    await until(() => hardware.device('rng').windows().length >= 5, 15_000, 'five windows');
+    expect(device.messages.filter((m) => 'command' in m).map((m) => m.command)).toEqual(['cmdo', 'cmd0', 'cmdw', 'cmdO']);
+    const api = hardware.device('rng');
+    const summary = api.summary();
+    expect(summary.bits).toBe(summary.trials * 200);
+    expect(api.rawBytes().length).toBe(Math.min(api.bytesReceived(), 1 << 20));
+    // Fair source: the overall deviation is within chance.
+    expect(Math.abs(summary.stoufferZ)).toBeLessThan(4);
+  });
+
+  it('TrueRNG: the mode picks the baud rate; a biased stream (p = 0.53) through the pty is detected', async () => {
+    expect([serialRng({ model: 'truerng' }).serial?.baudRate, serialRng({ model: 'truerng', mode: 'raw-binary' }).serial?.baudRate]).toEqual([300, 19200]);
+    const { hardware } = await rng('truerng', serialRng({ model: 'truerng', mode: 'normal', windowTrials: 100 }), { FAKE_RNG_BIAS: '0.53' });
+    await until(() => hardware.device('rng').summary().trials >= 2000, 15_000, '2000 trials');
+    const summary = hardware.device('rng').summary();
+    // Expected shift: 200 × 0.03 = 6 ones per trial, z ≈ 0.85 per trial, so Stouffer Z ≈ 0.85 × √2000 ≈ 38.
+    expect(summary.stoufferZ).toBeGreaterThan(10);
+    expect(summary.interpretation).toBe('outside the range expected by chance 95 % of the time');
+    expect(summary.p).toBeLessThan(1e-6);
+  });
+});

@@ -1,0 +1,122 @@
+import { parseInput } from '@vajra-stream/core';
+import { z } from 'zod';
+import type { DeviceDriver } from '../../driver/device-driver';
+import { createRngStatistics, type RngPeriod, type RngSummary, type RngWindow } from './rng-statistics';
+
+/**
+ * TrueRNG output modes, selected by the baud rate the port is opened at (TrueRNGpro/V2 firmware;
+ * the plain TrueRNG streams whitened bits whatever the rate).
+ */
+export const trueRngModes = {
+  normal: 300,
+  'power-supply-debug': 1200,
+  'rng-debug': 2400,
+  'rng1-white': 4800,
+  'rng2-white': 9600,
+  'raw-binary': 19200,
+  'raw-ascii': 38400,
+  unwhitened: 57600,
+} as const;
+
+/** OneRNG noise sources: `cmd0`…`cmd7`. */
+export const oneRngModes = {
+  'avalanche-whitened': 0,
+  'avalanche-rf-whitened': 1,
+  avalanche: 2,
+  'avalanche-rf': 3,
+  'rf-whitened': 4,
+  rf: 5,
+} as const;
+
+/** Options of {@link serialRng}. */
+export type SerialRngOptions =
+  | { model: 'truerng'; mode?: keyof typeof trueRngModes; windowTrials?: number; maxRawBytes?: number }
+  | { model: 'onerng'; mode?: keyof typeof oneRngModes; windowTrials?: number; maxRawBytes?: number };
+
+/** A window of RNG statistics, as published. Readings carry no claim about causes. */
+export interface RngReading extends RngWindow {
+  deviceId: string;
+}
+
+/** The api of a `serial-rng` device. */
+export interface SerialRngApi {
+  readonly model: 'truerng' | 'onerng';
+  /** Label the readings from now on: `intention` during a session, `control` otherwise. */
+  mark(period: RngPeriod): void;
+  period(): RngPeriod;
+  /** Summary of every kept trial, or of one period's. */
+  summary(period?: RngPeriod): RngSummary;
+  /** The most recent windows, oldest first. */
+  windows(limit?: number): RngWindow[];
+  /** The raw bytes kept (most recent, up to `maxRawBytes`). */
+  rawBytes(): Uint8Array;
+  bytesReceived(): number;
+  /** Called with every completed window; returns the unsubscribe function. */
+  onWindow(listener: (window: RngWindow) => void): () => void;
+}
+
+const optionsSchema = z.discriminatedUnion('model', [
+  z.object({ model: z.literal('truerng'), mode: z.enum(Object.keys(trueRngModes) as [keyof typeof trueRngModes]).default('normal'), windowTrials: z.number().int().min(1).max(100_000).default(60), maxRawBytes: z.number().int().min(25).max(64 << 20).default(1 << 20) }).strict(),
+  z.object({ model: z.literal('onerng'), mode: z.enum(Object.keys(oneRngModes) as [keyof typeof oneRngModes]).default('avalanche-whitened'), windowTrials: z.number().int().min(1).max(100_000).default(60), maxRawBytes: z.number().int().min(25).max(64 << 20).default(1 << 20) }).strict(),
+]);
+
+const ascii = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Driver of hardware random number generators on a serial port: TrueRNG (mode by baud rate) and OneRNG
+ * (`cmdo`, `cmd<mode>`, `cmdw`, `cmdO` on connect to stop, select the source, flush, start). Every
+ * 200 bits make a trial; every `windowTrials` trials make a window with Stouffer's Z and its p-value.
+ * |Z| < 1.96 is reported as consistent with chance; no reading claims a cause.
+ *
+ * @example
+ * ```ts
+ * const device = { id: 'rng', transport: serialTransport({ path: '/dev/ttyACM0' }), driver: serialRng({ model: 'truerng' }) };
+ * hardware.device('rng').onWindow((window) => console.log(window.stoufferZ, window.p, window.interpretation));
+ * ```
+ */
+export function serialRng(options: SerialRngOptions): DeviceDriver<SerialRngApi> {
+  const parsed = parseInput(optionsSchema, options, 'serial RNG options');
+  return {
+    specificationVersion: 'v1',
+    kind: 'serial-rng',
+    serial: { baudRate: parsed.model === 'truerng' ? trueRngModes[parsed.mode] : 9600 },
+    create(ctx) {
+      const statistics = createRngStatistics({ windowTrials: parsed.windowTrials, maxRawBytes: parsed.maxRawBytes, now: ctx.clock.now });
+      const listeners = new Set<(window: RngWindow) => void>();
+      let arrived: (() => void) | undefined;
+      return {
+        api: {
+          model: parsed.model,
+          mark: (period) => statistics.mark(parseInput(z.enum(['control', 'intention']), period, 'RNG period')),
+          period: statistics.period,
+          summary: (period) => statistics.summary(period),
+          windows: (limit) => statistics.windows(limit),
+          rawBytes: statistics.rawBytes,
+          bytesReceived: statistics.bytesReceived,
+          onWindow(listener) {
+            listeners.add(listener);
+            return () => void listeners.delete(listener);
+          },
+        },
+        async onConnect() {
+          if (parsed.model !== 'onerng') return;
+          for (const command of ['cmdo', `cmd${oneRngModes[parsed.mode]}`, 'cmdw', 'cmdO']) await ctx.write(ascii(`${command}\n`));
+        },
+        onData(bytes) {
+          arrived?.();
+          for (const window of statistics.push(bytes)) {
+            for (const listener of listeners) {
+              try {
+                listener(window);
+              } catch (error) {
+                ctx.logger.warn('RNG window listener failed', { deviceId: ctx.deviceId, error });
+              }
+            }
+          }
+        },
+        /** An RNG streams without pause: the heartbeat is the next byte. */
+        heartbeat: () => new Promise<void>((resolve) => (arrived = resolve)),
+      };
+    },
+  };
+}
