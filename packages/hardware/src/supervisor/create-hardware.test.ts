@@ -145,11 +145,15 @@ describe('createHardware timing on the kernel clock', () => {
     };
     const hardware = createHardware({ devices: [{ id: 'x', transport, driver: lcusRelay() }] as const, clock, openTimeoutMs: 1000, random: () => 0 });
     hardware.start();
+    const early = hardware.whenConnected('x', { timeoutMs: 500 });
+    const connected = hardware.whenConnected('x', { timeoutMs: 5000 });
     await clock.advance(1000);
+    await expect(early).rejects.toMatchObject({ code: 'DEVICE_TIMEOUT' });
     expect(hardware.status('x').health).toMatchObject({ state: 'retrying', lastError: { code: 'DEVICE_TIMEOUT' } });
     hang = false;
     await clock.advance(100);
     expect(hardware.status('x').health.state).toBe('connected');
+    expect((await connected).health.state).toBe('connected');
     await clock.advance(5000);
     expect(hardware.status('x').health.uptimeMs).toBe(5000);
     expect((await hardware.disconnect('x')).health.state).toBe('disconnected');

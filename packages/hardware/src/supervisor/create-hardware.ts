@@ -42,6 +42,11 @@ export interface Hardware<Devices extends readonly DeviceDefinition[] = readonly
   connect(id: Devices[number]['id']): DeviceStatus;
   /** Close a device's link and leave it closed until {@link Hardware.connect}. */
   disconnect(id: Devices[number]['id']): Promise<DeviceStatus>;
+  /**
+   * Resolves when the device is connected (at once if it is); rejects with `DEVICE_TIMEOUT` after
+   * `timeoutMs` (default 10 000) on the kernel clock.
+   */
+  whenConnected(id: Devices[number]['id'], options?: { timeoutMs?: number }): Promise<DeviceStatus>;
   /** Listen to every status change; returns the unsubscribe function. */
   onStatus(listener: (status: DeviceStatus) => void): () => void;
 }
@@ -131,6 +136,26 @@ export function createHardware<const Devices extends readonly DeviceDefinition[]
     onStatus(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    whenConnected(id, { timeoutMs = 10_000 } = {}) {
+      const found = runner(id);
+      if (found.status().health.state === 'connected') return Promise.resolve(found.status());
+      return new Promise((resolve, reject) => {
+        const listener = (status: DeviceStatus) => {
+          if (status.deviceId !== id || status.health.state !== 'connected') return;
+          finish();
+          resolve(status);
+        };
+        const timer = clock.setTimeout(() => {
+          finish();
+          reject(new VajraError(HardwareErrorCodes.DEVICE_TIMEOUT, `Device "${id}" did not connect within ${timeoutMs} ms`, { status: 504, details: { status: found.status() } }));
+        }, timeoutMs);
+        const finish = () => {
+          clock.clearTimeout(timer);
+          listeners.delete(listener);
+        };
+        listeners.add(listener);
+      });
     },
   };
 }
