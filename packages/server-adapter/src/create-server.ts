@@ -104,10 +104,10 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(url.searchParams), 'query');
     let body: unknown;
     if (route.body !== undefined) {
-      const raw = await readJsonBody(request, limits.bodyBytes);
+      const raw = await readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth });
       body = parseInput(route.body, applyAliases(raw, route.bodyAliases), 'request body');
     } else if (request.body !== null && method !== 'GET' && method !== 'HEAD') {
-      await readJsonBody(request, limits.bodyBytes); // enforce the limit even where the body is ignored
+      await readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth }); // enforce the limit even where the body is ignored
     }
     const result = await route.handler({
       request,
@@ -171,7 +171,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         if (problem.status === 429) headers['retry-after'] = String((problem.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 1);
         response = problemResponse(problem, headers);
       }
-      await discardBody(request, limits.bodyBytes + Math.max(limits.bodyBytes, 1024 * 1024));
+      await discardBody(request, limits.drainBytes);
       for (const [name, value] of Object.entries(corsHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
       if (options.logRequests === true) logger.info('request', { method: request.method, path: url.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
       return response;

@@ -21,7 +21,7 @@ export { createRouter, type Router, type RouteMatch } from './routing/create-rou
 export { buildOpenApi, problemSchema, type OpenApiInfo } from './openapi/build-openapi';
 export { docsPage } from './openapi/docs-page';
 export { toProblem, problemResponse, statusOfCode, type Problem } from './http/problem';
-export { readJsonBody } from './http/read-json-body';
+export { readJsonBody, type ReadJsonBodyOptions } from './http/read-json-body';
 export { createCors, DEFAULT_CORS_ORIGINS, type Cors, type CorsOptions } from './http/cors';
 export { createRateLimiter, type RateLimitOptions } from './http/rate-limiter';
 export { createAuthenticator, bearerToken, isAdmin, type Authenticator, type AuthOptions, type ApiKey, type JwtOptions, type Principal } from './auth/authenticator';

@@ -9,6 +9,10 @@ import type { AnyRoute } from './routing/define-route';
 export interface ServerLimits {
   /** Largest accepted request body (bytes, default 1 MiB). */
   bodyBytes?: number;
+  /** Deepest nesting of arrays and objects in a JSON body (default 64); deeper bodies get a 400 `JSON_TOO_DEEP`. */
+  jsonDepth?: number;
+  /** Bytes of an unread or refused body read and dropped so the client can read the answer (default 16 MiB); past that the connection closes. */
+  drainBytes?: number;
   /** Largest WebSocket message handled (bytes, default 64 KiB); larger ones get an `error` message. */
   wsMessageBytes?: number;
   /** Bytes queued for one connection before it is dropped from a topic (default 1 MiB). */
@@ -51,4 +55,4 @@ export interface ServerOptions {
 }
 
 /** Default limits. */
-export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000 };
+export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, jsonDepth: 64, drainBytes: 16 * 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000 };
