@@ -15,6 +15,7 @@ export * from './errors';
 export * from './clock';
 export * from './logger';
 export * from './events';
+export * from './bus';
 export * from './config';
 export * from './store';
 export * from './plugins';

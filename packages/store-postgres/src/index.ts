@@ -15,3 +15,5 @@
 export { createPostgresStore, type PostgresStore } from './create-postgres-store';
 export { postgresStoreOptionsSchema, type PostgresStoreOptions } from './postgres-store-options';
 export { postgresMigrations, POSTGRES_SCHEMA_VERSION, type PostgresMigration, type PostgresMigrationClient } from './migrations';
+export { createPostgresBus, type PostgresBus } from './bus/create-postgres-bus';
+export { postgresBusOptionsSchema, type PostgresBusOptions } from './bus/postgres-bus-options';

@@ -24,6 +24,8 @@ export interface PostgresMigration {
 export const SCHEMA_VERSION_TABLE = 'vajra_schema_version';
 /** The table that holds every record of every collection. */
 export const RECORDS_TABLE = 'vajra_records';
+/** The bus's outbox: every published event for a while, so a listener that reconnects replays what it missed. */
+export const BUS_OUTBOX_TABLE = 'vajra_bus_outbox';
 
 /**
  * The schema of `@vajra-stream/store-postgres`, in order. Only ever append to this list.
@@ -47,6 +49,23 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         doc jsonb GENERATED ALWAYS AS (body::jsonb) STORED,
         PRIMARY KEY (collection, id)
       )`),
+  },
+  {
+    version: 2,
+    name: 'bus outbox',
+    // `seq` orders one publisher's messages; `id` (chosen by the publisher) makes a retried insert a no-op;
+    // `at` (the server's clock) bounds replays and retention.
+    up: async (db, schema) => {
+      await db.query(`CREATE TABLE ${schema}.${BUS_OUTBOX_TABLE} (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        origin text NOT NULL,
+        name text NOT NULL,
+        payload text NOT NULL
+      )`);
+      await db.query(`CREATE INDEX ${BUS_OUTBOX_TABLE}_at ON ${schema}.${BUS_OUTBOX_TABLE} (at)`);
+    },
   },
 ];
 

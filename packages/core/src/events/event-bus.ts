@@ -8,6 +8,16 @@ export type EventListener<P> = (payload: P) => unknown;
 /** A listener of every event (used by bridges such as the WebSocket layer). */
 export type AnyEventListener = (name: VajraEventName, payload: VajraEvents[VajraEventName]) => unknown;
 
+/** Options of {@link EventBus.onAny}. */
+export interface OnAnyOptions {
+  /**
+   * Also receive the events other instances published on the kernel's bus (see `createVajra({ bus })`),
+   * after this instance's own. Off by default: plain listeners hear what happened in this process only, so a
+   * plugin that reacts to `session:completed` acts once per deployment, not once per instance.
+   */
+  remote?: boolean;
+}
+
 /**
  * The typed event bus of a kernel.
  *
@@ -22,7 +32,7 @@ export interface EventBus {
   once<K extends VajraEventName>(name: K, listener: EventListener<VajraEvents[K]>): () => void;
   off<K extends VajraEventName>(name: K, listener: EventListener<VajraEvents[K]>): void;
   emit<K extends VajraEventName>(name: K, payload: VajraEvents[K]): void;
-  onAny(listener: AnyEventListener): () => void;
+  onAny(listener: AnyEventListener, options?: OnAnyOptions): () => void;
   listenerCount(name: VajraEventName): number;
 }
 
@@ -38,8 +48,21 @@ export interface EventBus {
  * ```
  */
 export function createEventBus(logger: Logger): EventBus {
+  return createEventHub(logger).events;
+}
+
+/** A kernel's event bus plus the entry through which events of other instances arrive. Internal to the kernel. */
+export interface EventHub {
+  events: EventBus;
+  /** Hand an event another instance emitted to the `onAny(…, { remote: true })` listeners. */
+  receiveRemote(name: VajraEventName, payload: unknown): void;
+}
+
+/** Build an {@link EventHub}: {@link createEventBus} with the remote entry the kernel's bus bridge uses. */
+export function createEventHub(logger: Logger): EventHub {
   const emitter = new EventEmitter();
   const anyListeners = new Set<AnyEventListener>();
+  const remoteListeners = new Set<AnyEventListener>();
   const wrapped = new WeakMap<object, Map<string, (payload: unknown) => void>>();
 
   const report = (event: string, error: unknown): void => {
@@ -95,15 +118,23 @@ export function createEventBus(logger: Logger): EventBus {
     return () => void unregister(name, listener);
   };
 
-  return {
+  const events: EventBus = {
     on: (name, listener) => register(name, listener, false),
     once: (name, listener) => register(name, listener, true),
     off: (name, listener) => void unregister(name, listener),
     emit,
-    onAny(listener) {
+    onAny(listener, options = {}) {
       anyListeners.add(listener);
-      return () => anyListeners.delete(listener);
+      if (options.remote === true) remoteListeners.add(listener);
+      return () => {
+        anyListeners.delete(listener);
+        remoteListeners.delete(listener);
+      };
     },
     listenerCount: (name) => emitter.listenerCount(name),
   };
+  const receiveRemote = (name: VajraEventName, payload: unknown): void => {
+    for (const listener of remoteListeners) guard(name, (p) => listener(name, p as VajraEvents[VajraEventName]))(payload);
+  };
+  return { events, receiveRemote };
 }

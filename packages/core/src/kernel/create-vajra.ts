@@ -2,7 +2,10 @@ import { systemClock, type Clock } from '../clock/clock';
 import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from '../config/core-config-schema';
 import { resolveConfig } from '../config/resolve-config';
 import { VajraError, isVajraError } from '../errors/vajra-error';
-import { createEventBus, type EventBus } from '../events/event-bus';
+import { bridgeBus, DEFAULT_BUS_DOMAINS } from '../bus/bridge-bus';
+import type { Bus } from '../bus/bus';
+import { createEventHub, type EventBus } from '../events/event-bus';
+import { createId } from '../ids/create-id';
 import { createConsoleLogger, type Logger } from '../logger/logger';
 import type { PluginApiOf, VajraPlugin, VajraPluginConfigs } from '../plugins/define-plugin';
 import { orderPlugins } from '../plugins/order-plugins';
@@ -28,6 +31,16 @@ export interface CreateVajraOptions {
   env?: Record<string, string | undefined>;
   /** Extra mantras for the wheel library. */
   mantras?: readonly Mantra[];
+  /**
+   * Shares this instance's client-visible events with the other instances of a deployment (and receives
+   * theirs) — `createPostgresBus` of `@vajra-stream/store-postgres` or `createRedisBus` of
+   * `@vajra-stream/bus-redis`. Without it events stay in this process. The kernel never closes the bus.
+   */
+  bus?: Bus;
+  /** Event domains shared on the bus; {@link DEFAULT_BUS_DOMAINS} by default. */
+  busDomains?: readonly string[];
+  /** This instance's name on the bus; a fresh unique id by default. */
+  instanceId?: string;
 }
 
 /** Options of {@link Vajra.stop}. */
@@ -48,6 +61,10 @@ export interface StopOptions {
  */
 export interface Vajra {
   readonly events: EventBus;
+  /** This instance's name on the bus (the `origin` of the events it publishes). */
+  readonly instanceId: string;
+  /** The bus shared with the other instances, if any. */
+  readonly bus: Bus | undefined;
   readonly sessions: SessionService;
   readonly wheels: WheelService;
   readonly store: Store;
@@ -64,7 +81,7 @@ export interface Vajra {
   hasPlugin(id: string): boolean;
   /** Ids of installed plugins in start order. */
   pluginIds(): string[];
-  /** Ready when started and the store answers. */
+  /** Ready when started, the store answers and the bus (if any) is connected. */
   ready(): Promise<boolean>;
   readonly status: 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 }
@@ -91,7 +108,10 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
   const explicit = (options.config ?? {}) as Record<string, unknown>;
   // Read the log level early so the default logger honours it; full validation happens at start.
   const logger = options.logger ?? createConsoleLogger({ level: pickLogLevel(explicit.logLevel ?? env.VAJRA_LOG_LEVEL) });
-  const events = createEventBus(logger.child({ component: 'events' }));
+  const hub = createEventHub(logger.child({ component: 'events' }));
+  const events = hub.events;
+  const instanceId = options.instanceId ?? createId('ins', clock.now());
+  let disconnectBus: (() => void) | undefined;
   const plugins = orderPlugins(options.plugins ?? []);
   const apis = new Map<string, unknown>();
   const started: Array<{ plugin: VajraPlugin<string, unknown>; api: unknown }> = [];
@@ -119,6 +139,8 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
 
   const kernel: Vajra = {
     events,
+    instanceId,
+    bus: options.bus,
     store,
     clock,
     logger,
@@ -146,6 +168,9 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
           }
           return plugin.configSchema === undefined ? undefined : resolveConfig(plugin.configSchema, explicit[plugin.id], env, [plugin.id]);
         });
+        if (options.bus !== undefined) {
+          disconnectBus = bridgeBus({ bus: options.bus, hub, instanceId, domains: options.busDomains ?? DEFAULT_BUS_DOMAINS, logger: logger.child({ component: 'bus' }) });
+        }
         const services = { store, events, clock };
         wheels = createWheelService({ ...services, logger: logger.child({ component: 'wheels' }), config: config.wheels, mantras: options.mantras });
         sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions, follower: wheels });
@@ -184,6 +209,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
         await disposeStarted();
         sessions?.halt();
         await wheels?.halt();
+        disconnectBus?.();
         status = 'stopped';
         throw error;
       }
@@ -205,6 +231,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
       await disposeStarted();
       sessions?.halt();
       await wheels?.halt();
+      disconnectBus?.();
       status = 'stopped';
     },
     plugin<Id extends string>(id: Id): PluginApiOf<Id> {
@@ -214,7 +241,8 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
     hasPlugin: (id) => apis.has(id),
     pluginIds: () => plugins.map((p) => p.id),
     async ready() {
-      return status === 'running' && (await store.ready().catch(() => false));
+      if (status !== 'running' || (options.bus !== undefined && !options.bus.health().connected)) return false;
+      return store.ready().catch(() => false);
     },
   };
   return kernel;

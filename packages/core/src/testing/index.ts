@@ -4,3 +4,4 @@
  */
 export { manualClock, type ManualClock } from './manual-clock';
 export { runStoreContract, type ContractRunner } from './store-contract';
+export { runBusContract, type BusContractFixture } from './bus-contract';

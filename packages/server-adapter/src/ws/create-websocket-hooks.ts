@@ -123,7 +123,8 @@ export function createWebSocketHooks({ vajra, server, logger, limits, cors }: De
     const owner = owners.ownerOf(name, payload);
     if (owner instanceof Promise) owner.then(deliver, () => undefined);
     else deliver(owner);
-  });
+    // With a bus, the events other instances publish arrive here too: clients see the whole deployment.
+  }, { remote: true });
 
   const hooks: WebSocketHooks = {
     path: '/ws',
