@@ -24,7 +24,7 @@ describe('createPostgresStore', () => {
     const stores = await Promise.all([open(schema), open(schema), open(schema)]);
     expect(stores.map((s) => s.schemaVersion)).toEqual([POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION]);
     const { rows } = await schemas.query(`SELECT version, name FROM ${schema}.vajra_schema_version ORDER BY version`);
-    expect(rows).toEqual([{ version: 1, name: 'records' }]);
+    expect(rows).toEqual([{ version: 1, name: 'records' }, { version: 2, name: 'bus outbox' }]);
     await stores[0]?.collection('a').put('x', { v: 1 });
     expect(await (await open(schema)).collection('a').get('x')).toEqual({ v: 1 });
   });
