@@ -2,7 +2,8 @@
 // what is missing (the tests that need a tool then fail saying so).
 // sox reads WAV files back as an independent decoder; socat makes the pseudo-terminal pairs of the serial
 // tests; chromium runs the dashboard's browser tests; DejaVu Sans is the font the visuals' golden PNGs are
-// rasterised with.
+// rasterised with; ip (iproute2) makes the network namespace that plays a second host in the server's
+// remote-peer tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ const wanted = [
   { command: 'sox', aptPackage: 'sox' },
   { command: 'socat', aptPackage: 'socat' },
   { command: 'chromium', aptPackage: 'chromium' },
+  { command: 'ip', aptPackage: 'iproute2' },
   { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', aptPackage: 'fonts-dejavu-core' },
 ];
 const missing = wanted.filter((tool) => (tool.file ? !existsSync(tool.file) : !has(tool.command)));

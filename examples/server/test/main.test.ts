@@ -56,7 +56,7 @@ describe('examples/server (a real child process, built packages)', () => {
     const ready = (await (await fetch(`${url}/ready`)).json()) as { store: string };
     expect(ready.store).toBe('sqlite');
     const created = (await (await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 3600 }) })).json()) as { id: string };
-    expect((await fetch(`${url}/api/v1/sessions/${created.id}/start`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${url}/api/v1/sessions/${created.id}/start`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

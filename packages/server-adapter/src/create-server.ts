@@ -1,6 +1,8 @@
 import { VajraError, parseInput, type Logger, type Vajra } from '@vajra-stream/core';
 import { accessOf, type Access } from './auth/access';
 import { bearerToken, createAuthenticator, type Principal } from './auth/authenticator';
+import { createRequestGuard } from './guard/create-request-guard';
+import { hasProxyHeaders } from './guard/has-proxy-headers';
 import { createCors } from './http/cors';
 import { problemResponse, toProblem } from './http/problem';
 import { createRateLimiter } from './http/rate-limiter';
@@ -31,14 +33,17 @@ export interface VajraServer {
   openapi(): Record<string, unknown>;
   /** True when `pathname` belongs to this server (a route, `/api/*` or the WebSocket path); lets adapters pass others on. */
   handles(pathname: string): boolean;
-  /** Adapters report where they listen; beyond loopback, credentials become mandatory. */
+  /**
+   * Listen helpers report each address they bind. Until one does, or once any is beyond loopback, the
+   * server counts as exposed (credentials become mandatory under the default `when-exposed` rule).
+   */
   setListening(hostname: string): void;
-  /** True while listening beyond loopback. */
+  /** False only while every reported bind address is loopback (and at least one was reported). */
   readonly exposed: boolean;
   /** Resolve the principal of a bearer token (`null`: anonymous); throws 401 for a wrong one. */
   authenticate(token: string | null): Promise<Principal | null>;
-  /** Whether mutating requests and upgrades need credentials right now. */
-  authRequired(): boolean;
+  /** Whether writes and upgrades need credentials: for this `request` (proxy headers count), or for any request. */
+  authRequired(request?: Request): boolean;
   readonly logger: Logger;
   readonly limits: Required<ServerLimits>;
   /** Close WebSocket connections and detach from the kernel's events. */
@@ -59,21 +64,27 @@ export interface VajraServer {
 export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraServer {
   const logger = options.logger ?? vajra.logger.child({ component: 'server' });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const authenticator = createAuthenticator(options.auth);
+  const authOptions = options.auth === 'none' ? { require: 'never' as const } : (options.auth ?? {});
+  const authenticator = createAuthenticator(authOptions);
   const cors = createCors(options.cors);
+  const guard = createRequestGuard({ hosts: options.hosts, cors });
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 }, () => vajra.clock.now());
-  let hostname = options.hostname ?? '127.0.0.1';
+  const bound = new Set<string>();
   let document: Record<string, unknown> | undefined;
 
-  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), authRequired: () => authRequired(), audio: options.audio }), ...(options.routes ?? [])];
+  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
   const router = createRouter(routes);
-  const requirement = options.auth?.require ?? 'when-exposed';
-  const authRequired = (): boolean => requirement === 'always' || (requirement === 'when-exposed' && !isLoopback(hostname));
+  const requirement = authOptions.require ?? 'when-exposed';
+  if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
+  const exposed = (): boolean => bound.size === 0 || [...bound].some((host) => !isLoopback(host));
+  const authRequired = (request?: Request): boolean =>
+    requirement === 'always' || (requirement === 'when-exposed' && (exposed() || (request !== undefined && hasProxyHeaders((name) => header(request, name)))));
 
   const authenticate = (token: string | null): Promise<Principal | null> => authenticator.authenticate(token);
 
   async function run(request: Request, url: URL, info: RequestInfo): Promise<Response> {
     const method = request.method.toUpperCase();
+    guard.checkHost(header(request, 'host'));
     if (method === 'OPTIONS') {
       const origin = request.headers.get('origin');
       if (origin !== null && request.headers.has('access-control-request-method')) {
@@ -94,9 +105,10 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       throw new VajraError('METHOD_NOT_ALLOWED', `Use ${allow.join(', ')} on this route`, { status: 405, details: { allow } });
     }
     const { route } = match;
+    if (method !== 'GET' && method !== 'HEAD') guard.checkWrite(method, (name) => header(request, name));
     const principal = await authenticate(bearerToken(header(request, 'authorization')));
     const isProtected = (route.auth ?? (route.method === 'GET' ? 'public' : 'protected')) === 'protected';
-    if (isProtected && principal === null && authRequired()) {
+    if (isProtected && principal === null && authRequired(request)) {
       throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
     }
     const access: Access = accessOf(principal);
@@ -128,18 +140,18 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, { 'content-type': 'application/json; charset=utf-8' });
   }
 
-  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, cors });
+  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard });
 
   const server: VajraServer = {
     logger,
     limits,
     routes,
     get exposed() {
-      return !isLoopback(hostname);
+      return exposed();
     },
     setListening(host) {
-      hostname = host;
-      if (authRequired() && !authenticator.configured) logger.warn('listening beyond loopback without API keys or JWT: every mutating request will be refused', { hostname });
+      bound.add(host);
+      if (authRequired() && !authenticator.configured) logger.warn('listening beyond loopback without API keys or JWT: every write will be refused', { hostname: host });
     },
     authRequired,
     authenticate,

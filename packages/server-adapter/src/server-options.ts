@@ -30,11 +30,21 @@ export interface ServerLimits {
  *
  * @example
  * ```ts
- * createServer(vajra, { auth: { apiKeys: [{ name: 'alice', key: 's3cret' }] }, cors: { origins: ['https://app.example'] } });
+ * createServer(vajra, { auth: { apiKeys: [{ name: 'alice', key: 'alice-key-0123456789' }] }, cors: { origins: ['https://app.example'] } });
  * ```
  */
 export interface ServerOptions {
-  auth?: AuthOptions;
+  /**
+   * API keys and/or JWT. Writes and the WebSocket need credentials unless the server knows it is reachable
+   * only from this machine (see {@link AuthOptions.require}). `'none'` turns credentials off everywhere —
+   * anyone who reaches the server may write — and logs a warning at start.
+   */
+  auth?: AuthOptions | 'none';
+  /**
+   * Host names allowed in the `Host` header besides loopback names and IP literals (against DNS
+   * rebinding): the names clients use to reach this server, e.g. `['vajra.example.org']`; `'*'` allows any.
+   */
+  hosts?: string[];
   /** CORS allowlist; the seed's `http://localhost:3000` and `http://localhost:5173` by default. */
   cors?: CorsOptions;
   /** Per-client request budget (600 per minute by default); `false` turns it off. */
@@ -44,8 +54,6 @@ export interface ServerOptions {
   routes?: AnyRoute[];
   /** Check every JSON response against its schema (a mismatch is a 500); for tests and development. */
   validateResponses?: boolean;
-  /** Where the server listens; adapters update it. Auth becomes mandatory beyond loopback. Default `127.0.0.1`. */
-  hostname?: string;
   /** Log one line per request (method, path, status, duration). */
   logRequests?: boolean;
   logger?: Logger;

@@ -38,6 +38,8 @@ export interface Reply {
 export async function call(base: string, method: string, path: string, options: { body?: unknown; raw?: string | Uint8Array; token?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  // Like every real client of a JSON API (and as the server requires of writes), declare JSON on writes.
+  if (options.raw === undefined && (method === 'POST' || method === 'PUT' || method === 'PATCH')) headers['content-type'] ??= 'application/json';
   let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.raw !== undefined) body = typeof options.raw === "string" ? options.raw : new Uint8Array(options.raw);
   else if (options.body !== undefined) {

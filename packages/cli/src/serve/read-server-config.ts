@@ -12,11 +12,13 @@ export interface ServerConfig {
   /** When writes and the WebSocket need credentials (`VAJRA_AUTH_REQUIRE`: always, when-exposed, never). */
   authRequire: 'always' | 'when-exposed' | 'never';
   corsOrigins?: string[];
+  /** Host names clients use besides loopback names and IP addresses (`VAJRA_HOSTS`, comma list; `*` for any). */
+  hosts?: string[];
 }
 
 /**
  * Read the config: `VAJRA_HOST` (127.0.0.1), `VAJRA_PORT` (8000), `VAJRA_DATA_DIR` (./data),
- * `VAJRA_API_KEYS` (`name:key[:admin],…`), `VAJRA_JWT_SECRET`, `VAJRA_CORS_ORIGINS` (comma list),
+ * `VAJRA_API_KEYS` (`name:key[:admin],…`), `VAJRA_JWT_SECRET`, `VAJRA_CORS_ORIGINS` (comma list), `VAJRA_HOSTS` (comma list),
  * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`). A malformed value is
  * `CONFIG_INVALID`.
  *
@@ -49,5 +51,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     authRequire,
     ...(env.VAJRA_JWT_SECRET ? { jwtSecret: env.VAJRA_JWT_SECRET } : {}),
     ...(env.VAJRA_CORS_ORIGINS ? { corsOrigins: env.VAJRA_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+    ...(env.VAJRA_HOSTS ? { hosts: env.VAJRA_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
   };
 }

@@ -15,7 +15,7 @@ export interface StartServerOptions extends Partial<ServerConfig> {
   /** Environment the kernel and plugins read `VAJRA_*` settings from (default `process.env`). */
   env?: Record<string, string | undefined>;
   /** Anything else for `createServer` (limits, extra routes, …). */
-  server?: Omit<ServerOptions, 'hostname'>;
+  server?: ServerOptions;
 }
 
 /** A running reference server. */
@@ -58,9 +58,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const server = createServer(vajra, {
       logRequests: true,
       ...options.server,
-      hostname: host,
-      auth: { apiKeys: options.apiKeys ?? [], ...(options.authRequire === undefined ? {} : { require: options.authRequire }), ...(options.jwtSecret === undefined ? {} : { jwt: { secret: options.jwtSecret } }), ...options.server?.auth },
+      auth: options.server?.auth === 'none' ? 'none' : { apiKeys: options.apiKeys ?? [], ...(options.authRequire === undefined ? {} : { require: options.authRequire }), ...(options.jwtSecret === undefined ? {} : { jwt: { secret: options.jwtSecret } }), ...options.server?.auth },
       ...(options.corsOrigins === undefined ? {} : { cors: { origins: options.corsOrigins } }),
+      ...(options.hosts === undefined ? {} : { hosts: options.hosts }),
     });
     const listening = await serve(server, { port: options.port ?? 8000, hostname: host });
     const websocket = `${listening.url.replace(/^http/, 'ws')}/ws`;

@@ -30,8 +30,11 @@ export interface AuthOptions {
   apiKeys?: ApiKey[];
   jwt?: JwtOptions;
   /**
-   * When mutating routes and the WebSocket upgrade need credentials: `when-exposed` (default) once the
-   * server listens beyond loopback, `always`, or `never`.
+   * When writes and the WebSocket upgrade need credentials: `when-exposed` (default) unless the server
+   * knows it is reachable only from this machine — its own listen helpers (`serve`, `listenExpress`,
+   * `serveHono`, or `attachWebSocket` on a listening server) report a loopback bind address and the request
+   * carries no proxy header (`Forwarded`, `X-Forwarded-*`, `X-Real-IP`, `Via`); `always`; or `never`
+   * (the same as `auth: 'none'`, with its start-up warning).
    */
   require?: 'always' | 'when-exposed' | 'never';
 }

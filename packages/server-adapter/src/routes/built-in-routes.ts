@@ -16,7 +16,7 @@ import { visualsRoutes } from './visuals-routes';
  * const routes = builtInRoutes(vajra, { openapi: () => ({}) });
  * ```
  */
-export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: () => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } }): AnyRoute[] {
+export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } }): AnyRoute[] {
   return [
     ...systemRoutes(vajra, deps),
     ...sessionRoutes(),

@@ -8,10 +8,10 @@ import { defineRoute, type AnyRoute } from '../routing/define-route';
  *
  * @example
  * ```ts
- * systemRoutes(vajra, { openapi: () => server.openapi(), authRequired: () => server.authRequired() });
+ * systemRoutes(vajra, { openapi: () => server.openapi(), authRequired: (request) => server.authRequired(request) });
  * ```
  */
-export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: () => boolean }): AnyRoute[] {
+export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean }): AnyRoute[] {
   return [
     defineRoute({
       method: 'GET',
@@ -27,7 +27,7 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
         plugins: z.array(z.string()),
         authRequired: z.boolean().meta({ description: 'Whether writes and the WebSocket need credentials right now (clients ask for a key when true)' }),
       }),
-      handler: () => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds(), authRequired: deps.authRequired?.() ?? false }),
+      handler: ({ request }) => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds(), authRequired: deps.authRequired?.(request) ?? false }),
     }),
     defineRoute({
       method: 'GET',

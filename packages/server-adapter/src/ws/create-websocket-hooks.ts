@@ -1,8 +1,7 @@
 import { VajraError, type Logger, type Vajra } from '@vajra-stream/core';
 import { accessOf, type Access } from '../auth/access';
 import { bearerToken, type Principal } from '../auth/authenticator';
-import type { Cors } from '../http/cors';
-import { isSameOrigin } from '../http/is-same-origin';
+import type { RequestGuard } from '../guard/create-request-guard';
 import { problemResponse, toProblem } from '../http/problem';
 import type { RequestInfo, VajraServer } from '../create-server';
 import type { ServerLimits } from '../server-options';
@@ -63,7 +62,7 @@ interface Dependencies {
   server: () => VajraServer;
   logger: Logger;
   limits: Required<ServerLimits>;
-  cors: Cors;
+  guard: RequestGuard;
 }
 
 /**
@@ -72,10 +71,10 @@ interface Dependencies {
  *
  * @example
  * ```ts
- * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, cors });
+ * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard });
  * ```
  */
-export function createWebSocketHooks({ vajra, server, logger, limits, cors }: Dependencies) {
+export function createWebSocketHooks({ vajra, server, logger, limits, guard }: Dependencies) {
   const connections = new Set<ConnectionState>();
   const owners = createOwnerIndex(vajra);
   let nextId = 1;
@@ -134,13 +133,15 @@ export function createWebSocketHooks({ vajra, server, logger, limits, cors }: De
         if (url.pathname !== '/ws') return refuse(notFound());
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
         if (connections.size >= limits.wsConnections) return refuse(new VajraError('WS_CONNECTIONS_EXHAUSTED', 'Too many open WebSocket connections; try again later', { status: 503 }));
+        const host = request.headers.get('host');
+        guard.checkHost(host);
         const origin = request.headers.get('origin');
-        if (origin !== null && !cors.allows(origin) && !isSameOrigin(origin, request.headers.get('host'))) return refuse(originDenied());
+        if (origin !== null && !guard.allowsOrigin(origin, host)) return refuse(originDenied());
         const offered = (request.headers.get('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
         const fromProtocol = offered.find((p) => p.startsWith(BEARER_PROTOCOL))?.slice(BEARER_PROTOCOL.length) ?? null;
         const token = bearerToken(request.headers.get('authorization')) ?? fromProtocol;
         const principal = await server().authenticate(token);
-        if (principal === null && server().authRequired()) return refuse(unauthenticated());
+        if (principal === null && server().authRequired(request)) return refuse(unauthenticated());
         return { ...(offered.includes(WS_PROTOCOL) ? { protocol: WS_PROTOCOL } : {}), context: { principal } };
       } catch (error) {
         return refuse(error);
