@@ -58,7 +58,8 @@ describe.each(adapters)('request guards through $name', (adapter) => {
     running = await startServer(adapter, { auth: { apiKeys: [{ name: 'tara', key: 'tara-key-0123456789' }] } });
     expect(running.server.exposed).toBe(false);
     expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session })).status).toBe(201);
-    for (const proxy of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }]) {
+    const proxies: Array<Record<string, string>> = [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }];
+    for (const proxy of proxies) {
       expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session, headers: proxy })).status).toBe(401);
       expect((await call(running.url, 'GET', '/', { headers: proxy })).body).toMatchObject({ authRequired: true });
       expect((await upgradeStatus(running.url, { headers: proxy })).status).toBe(401);
