@@ -257,4 +257,20 @@ describe('prayer wheels', () => {
     expect(stopped).toMatchObject({ status: 'stopped', rotations: '1801', spinningSeconds: 1801.5 });
     expect((await second.vajra.sessions.get(long.id)).elapsedTime).toBe(stopped.spinningSeconds);
   });
+
+  it('counts sensed rotations of a physical wheel exactly and durably, never while it spins by the clock', async () => {
+    const f = await startKernel();
+    const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: '1000000000000', rpm: 10 });
+    const rotated: unknown[] = [];
+    f.vajra.events.on('wheel:rotated', (event) => void rotated.push(event));
+    await f.vajra.wheels.addRotations(wheel.id, 3);
+    const after = await f.vajra.wheels.addRotations(wheel.id, '9007199254740993');
+    expect(after).toMatchObject({ status: 'stopped', rotations: '9007199254740996', recitations: '9007199254740996000000000000' });
+    expect(await f.vajra.store.collection<Wheel>('wheels').get(wheel.id)).toMatchObject({ rotations: '9007199254740996' });
+    expect(rotated).toEqual([expect.objectContaining({ delta: '3', rotations: '3' }), expect.objectContaining({ delta: '9007199254740993', rotations: '9007199254740996' })]);
+    for (const bad of [0, -1, 1.5, '01', 'x']) expect(await codeOf(() => f.vajra.wheels.addRotations(wheel.id, bad as never))).toBe('VALIDATION_FAILED');
+    await f.vajra.wheels.start(wheel.id);
+    expect(await codeOf(() => f.vajra.wheels.addRotations(wheel.id, 1))).toBe('WHEEL_INVALID_STATE');
+    expect(await codeOf(() => f.vajra.wheels.addRotations('whl_nope', 1))).toBe('WHEEL_NOT_FOUND');
+  });
 });

@@ -26,3 +26,4 @@ export * from './drivers/lcus-relay';
 export * from './drivers/enttec-dmx-pro';
 export * from './drivers/serial-rng';
 export * from './simulated';
+export * from './drivers/firmata';

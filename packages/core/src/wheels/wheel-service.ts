@@ -12,7 +12,7 @@ import type { SessionFollower } from '../sessions/session-follower';
 import { parseInput } from '../validation/parse-input';
 import { builtInMantras, mantraSchema, type Mantra } from './mantras';
 import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
-import { addCounts } from './wheel-counting';
+import { addCounts, recitationsOf } from './wheel-counting';
 import { advanceWheel, followSession, resumeWheel, startWheel, stopWheel } from './wheel-motion';
 
 /** Totals of one wheel, as returned by `vajra.wheels.stats(id)`. */
@@ -53,6 +53,12 @@ export interface WheelService {
   start(id: string): Promise<Wheel>;
   stop(id: string): Promise<Wheel>;
   setRpm(id: string, rpm: number): Promise<Wheel>;
+  /**
+   * Count whole rotations turned outside the clock (a physical wheel's sensor), exactly and durably:
+   * stored, then announced with `wheel:rotated`. Refused with `WHEEL_INVALID_STATE` while the wheel
+   * spins by the clock, so no rotation is counted twice.
+   */
+  addRotations(id: string, rotations: number | string): Promise<Wheel>;
   attach(id: string, sessionId: string | null): Promise<Wheel>;
   delete(id: string): Promise<Wheel>;
   dedicate(id: string, text: string): Promise<WheelDedication>;
@@ -283,6 +289,14 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         if (wheel.status !== 'spinning') return persist(wheel, { ...wheel, rpm: value, updatedAt: iso(now) }, 'wheel:updated');
         const counted = stopWheel(wheel, now);
         return persist(wheel, startWheel({ ...counted, rpm: value, startedAt: wheel.startedAt }, now), 'wheel:updated');
+      }),
+    addRotations: (id, rotations) =>
+      mutex.run(async () => {
+        const count = parseInput(z.union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^[1-9][0-9]{0,29}$/)]), rotations, 'rotations');
+        const wheel = await load(id);
+        if (wheel.status === 'spinning') throw new VajraError('WHEEL_INVALID_STATE', `Wheel "${id}" spins by the clock: stop it before counting sensed rotations`, { status: 409 });
+        const total = addCounts(wheel.rotations, String(count));
+        return persist(wheel, { ...wheel, rotations: total, recitations: recitationsOf(total, wheel.copiesPerRotation), updatedAt: iso(clock.now()) }, null);
       }),
     attach: (id, sessionId) =>
       mutex.run(async () => {

@@ -68,6 +68,70 @@ const enttec = () => {
   };
 };
 
+// StandardFirmata on an Uno, written from the Firmata protocol description: answers the handshake,
+// decodes pin modes, digital port writes, PWM and report requests; with FAKE_HALL_PULSES it drives a
+// hall sensor on FAKE_HALL_PIN low that many times once the motor pin FAKE_MOTOR_PIN gets a PWM above 0.
+const firmataBoard = () => {
+  const hallPin = Number(process.env.FAKE_HALL_PIN ?? 2);
+  const motorPin = Number(process.env.FAKE_MOTOR_PIN ?? 9);
+  let pulsesLeft = Number(process.env.FAKE_HALL_PULSES ?? 0);
+  const reported = new Set();
+  let message = [];
+  const name = [...'FakeFirmata'].flatMap((c) => [c.charCodeAt(0), 0]);
+  const firmware = () => send([0xf0, 0x79, 2, 5, ...name, 0xf7]);
+  const capabilities = () => {
+    const body = [];
+    for (let pin = 0; pin < 20; pin += 1) body.push(0, 1, 1, 1, 0x0b, 1, ...([3, 5, 6, 9, 10, 11].includes(pin) ? [3, 8] : []), ...(pin >= 14 ? [2, 10] : []), 0x7f);
+    send([0xf0, 0x6c, ...body, 0xf7]);
+  };
+  const hall = (level) => {
+    const port = hallPin >> 3;
+    const value = 0xff & ~(level ? 0 : 1 << (hallPin & 7));
+    if (reported.has(port)) send([0x90 | port, value & 0x7f, value >> 7]);
+  };
+  const spin = () => {
+    const timer = setInterval(() => {
+      if (pulsesLeft <= 0) return clearInterval(timer);
+      pulsesLeft -= 1;
+      hall(0);
+      hall(1);
+    }, 5);
+  };
+  send([0xf9, 2, 5]);
+  firmware();
+  return (chunk) => {
+    for (const byte of chunk) {
+      if (message.length === 0 && byte < 0x80) continue;
+      message.push(byte);
+      const [command] = message;
+      if (command === 0xf0 ? byte !== 0xf7 : message.length < (command === 0xf9 ? 1 : (command & 0xf0) === 0xc0 || (command & 0xf0) === 0xd0 ? 2 : 3)) continue;
+      const [, a, b] = message;
+      const body = message;
+      message = [];
+      if (command === 0xf9) send([0xf9, 2, 5]);
+      else if (command === 0xf0 && a === 0x79) {
+        report({ firmwareQuery: true });
+        firmware();
+      } else if (command === 0xf0 && a === 0x6b) capabilities();
+      else if (command === 0xf0 && a === 0x69) send([0xf0, 0x6a, ...Array.from({ length: 20 }, (_, pin) => (pin >= 14 ? pin - 14 : 0x7f)), 0xf7]);
+      else if (command === 0xf0) report({ sysex: body });
+      else if (command === 0xf4) report({ pinMode: { pin: a, mode: b } });
+      else if ((command & 0xf0) === 0x90) report({ digital: { port: command & 0x0f, value: a | (b << 7) } });
+      else if ((command & 0xf0) === 0xe0) {
+        report({ pwm: { pin: command & 0x0f, value: a | (b << 7) } });
+        if ((command & 0x0f) === motorPin && (a | (b << 7)) > 0) spin();
+      } else if ((command & 0xf0) === 0xd0) {
+        if (a) reported.add(command & 0x0f);
+        report({ reportDigital: { port: command & 0x0f, on: a } });
+        hall(1);
+      } else if ((command & 0xf0) === 0xc0) {
+        report({ reportAnalog: { channel: command & 0x0f, on: a } });
+        if (a) send([0xe0 | (command & 0x0f), 0x00, 0x04]);
+      }
+    }
+  };
+};
+
 const protocols = {
   // Answers every 0x50 ('P') with 0x70 ('p') and every 0x47 ('G') with garbage (0xEE); reports other bytes.
   ping(chunk) {
@@ -100,6 +164,7 @@ const protocols = {
     };
   })(),
   'enttec-dmx-pro': enttec(),
+  ...(protocol === 'firmata' ? { firmata: firmataBoard() } : {}),
   // A widget that answers its serial-number request with half a message and then nothing.
   'enttec-stall': (chunk) => {
     if (chunk.includes(0x0a)) send([0x7e, 10, 4, 0, 0x78]);

@@ -1,0 +1,1 @@
+export { firmata, type FirmataApi, type FirmataOptions, type FirmataWheelApi, type FirmataWheelOptions } from './firmata';
