@@ -135,4 +135,13 @@ describe('offline plans for a spread of intentions and durations', () => {
     expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/duration.*minutes|minutes.*duration/s) });
     expect(await oracle.plan({ intention: 'peace', duration: 86_401 }).catch((error: { code: string }) => error.code)).toBe('VALIDATION_FAILED');
   });
+
+  it('plans the longest session it accepts (24 h) offline, never failing on its own draft', async () => {
+    const oracle = createOracle({ fallback: offline({ seed: 5 }) });
+    for (const intention of intentions) {
+      const plan = await oracle.plan({ intention, duration: 24 * 3600 });
+      expect(plan.program.duration).toBe(24 * 3600);
+      expect(plan.phases.at(-1)?.end).toBe(24 * 3600);
+    }
+  });
 });

@@ -132,7 +132,7 @@ describe('plugin routes (node adapter, real plugins)', () => {
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     expect(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join('')).toBe(done.data.text);
-    const plan = await call(url, 'POST', '/api/v1/llm/plan', { body: { intention: 'peace', minutes: 10 } });
+    const plan = await call(url, 'POST', '/api/v1/llm/plan', { body: { intention: 'peace', duration: 600 } });
     expect(plan.status).toBe(200);
     expect((await call(url, 'POST', '/api/v1/llm/generate', { body: { kind: 'limerick', intention: 'x' } })).status).toBe(422);
   });

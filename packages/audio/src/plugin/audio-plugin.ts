@@ -3,8 +3,8 @@ import { definePlugin, type Clock, type Session } from '@vajra-stream/core';
 import { createAudioEngine, type AudioEngine, type EngineStatus } from '../engine/create-audio-engine';
 import type { AudioSink } from '../engine/audio-sink';
 import { nullSink } from '../engine/null-sink';
-import { programFromSession } from '../presets/program-from-seed';
-import type { Program, ProgramInput } from '../program/program-schema';
+import { programFromSession, seedRequestSchema } from '../presets/program-from-seed';
+import { programSchema, type Program, type ProgramInput } from '../program/program-schema';
 import type { ActiveFrequency } from '../render/voice';
 import type { Spectrum } from '../analysis/analyze-spectrum';
 
@@ -47,9 +47,13 @@ export interface SpectrumFrame {
   bands: number[];
 }
 
+const schemas = { program: programSchema, seedRequest: seedRequestSchema } as const;
+
 /** What `vajra.plugin('audio')` returns. */
 export interface AudioPluginApi {
   readonly engine: AudioEngine;
+  /** The zod schemas of a program and of a seed-style request (servers validate and document with them). */
+  readonly schemas: typeof schemas;
   /** Play a program outside any session. */
   play(program: ProgramInput | Program): Promise<void>;
   stop(options?: { fadeOut?: number }): Promise<void>;
@@ -176,6 +180,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
 
       return {
         engine: live,
+        schemas,
         play: (program) => {
           sessionId = null;
           return live.play(program);

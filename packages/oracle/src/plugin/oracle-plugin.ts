@@ -1,14 +1,16 @@
 import { createId, definePlugin, isVajraError, type Logger } from '@vajra-stream/core';
 import { offline } from '../offline/offline';
-import { createOracle, type Oracle, type OracleOptions, type PlanInput } from '../oracle/create-oracle';
+import { createOracle, planInputSchema, type Oracle, type OracleOptions, type PlanInput } from '../oracle/create-oracle';
 import type { OracleCallOptions, OracleResult } from '../oracle/oracle-types';
-import type { SessionPlan } from '../plan/session-plan';
+import { sessionPlanSchema, type SessionPlan } from '../plan/session-plan';
 import { anthropic } from '../providers/anthropic';
 import { openai, readEnv } from '../providers/openai';
 import { openaiCompatible } from '../providers/openai-compatible';
 import type { LanguageModel, LanguageModelUsage } from '../spec/language-model';
-import type { GenerateInput, TextKind } from '../spec/oracle-task';
+import { generateInputSchema, type GenerateInput, type TextKind } from '../spec/oracle-task';
 import { oracleConfigSchema, type OracleConfig, type OracleConfigInput } from './oracle-config-schema';
+
+const schemas = { generateInput: generateInputSchema, planInput: planInputSchema, sessionPlan: sessionPlanSchema } as const;
 
 /** Payload of `oracle:delta`: one piece of streamed text (or, with `reset`, "discard what arrived"). */
 export interface OracleDeltaEvent {
@@ -38,6 +40,8 @@ export interface OracleFailedEvent {
 /** What `vajra.plugin('oracle')` returns. */
 export interface OraclePluginApi {
   oracle: Oracle;
+  /** The zod schemas of the oracle's inputs and of a plan (servers validate and document with them). */
+  readonly schemas: typeof schemas;
   generate(input: GenerateInput, options?: OracleCallOptions): Promise<OracleResult>;
   /**
    * Streams a text, emitting `oracle:delta` for every piece and `oracle:done` (or `oracle:failed`)
@@ -124,6 +128,7 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
 
       return {
         oracle,
+        schemas,
         generate: (input, callOptions) => oracle.generate(input, withKernelSignal(callOptions)),
         plan: (input, callOptions) => oracle.plan(input, withKernelSignal(callOptions)),
         health: (callOptions) => oracle.health(withKernelSignal(callOptions)),

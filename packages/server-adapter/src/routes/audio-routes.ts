@@ -1,6 +1,7 @@
 import { VajraError, type Vajra } from '@vajra-stream/core';
-import type {} from '@vajra-stream/audio';
+import type { AudioPluginApi, Program } from '@vajra-stream/audio';
 import { z } from 'zod';
+import { namedSchema } from '../openapi/named-schema';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 
 /** Limits of offline rendering through the API. */
@@ -11,36 +12,32 @@ export interface AudioRouteLimits {
   maxJsonSeconds: number;
 }
 
-// The seed's generate() arguments, or a full program; the audio package validates the program itself.
-const sourceShape = {
-  type: z.enum(['prayer_bowl', 'solfeggio', 'binaural']).optional(),
-  frequency: z.number().positive().max(20_000).optional(),
-  duration: z.number().positive().max(7 * 24 * 3600).optional(),
-  pure_sine: z.boolean().optional(),
-  base_frequency: z.number().positive().max(20_000).optional(),
-  beat_frequency: z.number().positive().max(100).optional(),
-  program: z.record(z.string(), z.unknown()).optional().meta({ description: 'An audio program; when given, the seed fields are ignored' }),
-};
-const generateBody = z
-  .object({ ...sourceShape, format: z.enum(['wav', 'json']).default('wav'), sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']).default('pcm16') })
-  .strict()
-  .meta({ id: 'GenerateAudio' });
-const playBody = z.object(sourceShape).strict().meta({ id: 'PlayAudio' });
 const statusSchema = z.object({ state: z.string(), position: z.number(), duration: z.number(), sessionId: z.string().nullable() }).meta({ id: 'AudioStatus' });
 
 const audioModule = () => import('@vajra-stream/audio');
 
-async function programOf(body: z.output<typeof playBody>): Promise<{ duration: number; program: unknown }> {
-  const audio = await audioModule();
-  if (body.program !== undefined) {
-    const program = audio.parseProgram(body.program as never);
-    return { duration: program.duration, program };
-  }
-  const program = audio.programFromSeed({ type: body.type ?? 'prayer_bowl', ...stripUndefined(body) } as never);
-  return { duration: program.duration, program };
+/** The seed's generate() arguments (`type` defaults to `prayer_bowl`), or a full program: the audio package's own schemas. */
+function makeBodySchemas(schemas: AudioPluginApi['schemas']) {
+  const source = schemas.seedRequest.partial().extend({ program: namedSchema(schemas.program, 'AudioProgram').optional().meta({ description: 'An audio program; when given, the seed fields are ignored' }) });
+  return {
+    generate: source.extend({ format: z.enum(['wav', 'json']).default('wav'), sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']).default('pcm16') }).strict().meta({ id: 'GenerateAudio' }),
+    play: source.strict().meta({ id: 'PlayAudio' }),
+  };
 }
 
-const stripUndefined = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([key, v]) => v !== undefined && key !== 'program' && key !== 'format' && key !== 'sampleFormat'));
+type BodySchemas = ReturnType<typeof makeBodySchemas>;
+type Source = z.output<BodySchemas['play']>;
+const made = new WeakMap<AudioPluginApi['schemas'], BodySchemas>();
+function bodySchemas(vajra: Vajra): BodySchemas {
+  const { schemas } = vajra.plugin('audio');
+  let bodies = made.get(schemas);
+  if (bodies === undefined) made.set(schemas, (bodies = makeBodySchemas(schemas)));
+  return bodies;
+}
+
+async function programOf({ program, ...seed }: Source): Promise<Program> {
+  return program ?? (await audioModule()).programFromSeed({ ...seed, type: seed.type ?? 'prayer_bowl' });
+}
 
 /**
  * `/api/v1/audio`: offline rendering (`audio/wav` by default, bounded JSON samples on request) and the
@@ -48,11 +45,12 @@ const stripUndefined = (value: Record<string, unknown>) => Object.fromEntries(Ob
  *
  * @example
  * ```ts
- * if (vajra.hasPlugin('audio')) routes.push(...audioRoutes());
+ * if (vajra.hasPlugin('audio')) routes.push(...audioRoutes(vajra));
  * ```
  */
-export function audioRoutes(limits: AudioRouteLimits = { maxWavSeconds: 600, maxJsonSeconds: 5 }): AnyRoute[] {
-  const api = (vajra: Vajra) => vajra.plugin('audio');
+export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSeconds: 600, maxJsonSeconds: 5 }): AnyRoute[] {
+  const api = (kernel: Vajra) => kernel.plugin('audio');
+  const bodies = bodySchemas(vajra);
   const status = (vajra: Vajra) => api(vajra).status();
   return [
     defineRoute({
@@ -60,22 +58,24 @@ export function audioRoutes(limits: AudioRouteLimits = { maxWavSeconds: 600, max
       path: '/api/v1/audio/generate',
       summary: 'Render audio offline: a WAV file, or JSON samples (`format: "json"`, short programs only)',
       tags: ['audio'],
-      body: generateBody,
+      body: bodies.generate,
       produces: { 'audio/wav': { description: 'WAV file' }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
       handler: async ({ body }) => {
         const audio = await audioModule();
-        const { duration, program } = await programOf(body);
-        const limit = body.format === 'json' ? limits.maxJsonSeconds : limits.maxWavSeconds;
+        const { format, sampleFormat, ...source } = body;
+        const program = await programOf(source);
+        const duration = program.duration;
+        const limit = format === 'json' ? limits.maxJsonSeconds : limits.maxWavSeconds;
         if (duration > limit) {
-          throw new VajraError('AUDIO_TOO_LONG', `Programs rendered as ${body.format} are limited to ${limit} s through the API`, { status: 422, details: { duration, limit } });
+          throw new VajraError('AUDIO_TOO_LONG', `Programs rendered as ${format} are limited to ${limit} s through the API`, { status: 422, details: { duration, limit } });
         }
-        if (body.format === 'json') {
-          const buffer = audio.renderToBuffer(program as never);
+        if (format === 'json') {
+          const buffer = audio.renderToBuffer(program);
           const channels = buffer.channels.map((channel) => Array.from(channel, (sample) => Math.round(sample * 1e5) / 1e5));
           return new Response(JSON.stringify({ sampleRate: buffer.sampleRate, channels }), { headers: { 'content-type': 'application/json; charset=utf-8' } });
         }
-        const length = audio.wavByteLength(program as never, { format: body.sampleFormat });
-        return new Response(audio.wavReadableStream(program as never, { format: body.sampleFormat }), {
+        const length = audio.wavByteLength(program, { format: sampleFormat });
+        return new Response(audio.wavReadableStream(program, { format: sampleFormat }), {
           headers: { 'content-type': 'audio/wav', 'content-length': String(length), 'content-disposition': 'inline; filename="vajra.wav"' },
         });
       },
@@ -85,10 +85,10 @@ export function audioRoutes(limits: AudioRouteLimits = { maxWavSeconds: 600, max
       path: '/api/v1/audio/play',
       summary: 'Play a program (or seed-style request) on the live engine, outside any session',
       tags: ['audio'],
-      body: playBody,
+      body: bodies.play,
       response: statusSchema,
       handler: async ({ vajra, body }) => {
-        await api(vajra).play((await programOf(body)).program as never);
+        await api(vajra).play(await programOf(body));
         return status(vajra);
       },
     }),

@@ -21,9 +21,9 @@ export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string
     ...systemRoutes(vajra, deps),
     ...sessionRoutes(),
     ...prayerRoutes(),
-    ...(vajra.hasPlugin('audio') ? audioRoutes({ maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
+    ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
     ...(vajra.hasPlugin('astrology') ? astrologyRoutes() : []),
-    ...(vajra.hasPlugin('oracle') ? llmRoutes() : []),
+    ...(vajra.hasPlugin('oracle') ? llmRoutes(vajra) : []),
     ...(vajra.hasPlugin('visuals') ? visualsRoutes(vajra) : []),
   ];
 }

@@ -2,30 +2,16 @@ import type { Vajra } from '@vajra-stream/core';
 import type {} from '@vajra-stream/oracle';
 import { z } from 'zod';
 import { toProblem } from '../http/problem';
+import { namedSchema } from '../openapi/named-schema';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 
-// Documented here (the oracle package validates fully), so the adapter never loads the oracle package.
-const kinds = ['prayer', 'blessing', 'dedication', 'teaching', 'story', 'meditation', 'contemplation'] as const;
-/** Body of `POST /api/v1/llm/generate` and `/stream`. */
-export const generateBodySchema = z
-  .object({
-    kind: z.enum(kinds),
-    intention: z.string().min(1).max(500),
-    tradition: z.string().min(1).max(60).optional(),
-    length: z.enum(['short', 'medium', 'long']).optional(),
-    minutes: z.number().positive().max(240).optional(),
-    context: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict()
-  .meta({ id: 'GenerateText' });
-const planBody = z
-  .object({ intention: z.string().min(1).max(500), minutes: z.number().positive().max(1440), tradition: z.string().min(1).max(60).optional(), context: z.record(z.string(), z.unknown()).optional(), seed: z.number().int().optional() })
-  .strict()
-  .meta({ id: 'PlanSession' });
 const resultSchema = z.object({ kind: z.string(), text: z.string(), provider: z.string(), modelId: z.string() }).meta({ id: 'OracleText' });
 
-/** The oracle takes seconds; this HTTP API keeps `minutes` for now (the route's own schema follows later). */
-const inSeconds = <T extends { minutes?: number }>({ minutes, ...rest }: T) => (minutes === undefined ? rest : { ...rest, duration: minutes * 60 });
+/** The oracle's own input schemas, named for the OpenAPI document. */
+export const oracleSchemas = (vajra: Vajra) => {
+  const { schemas } = vajra.plugin('oracle');
+  return { generate: namedSchema(schemas.generateInput, 'GenerateText'), plan: namedSchema(schemas.planInput, 'PlanSession'), sessionPlan: namedSchema(schemas.sessionPlan, 'SessionPlan') };
+};
 
 const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
@@ -34,30 +20,31 @@ const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${
  *
  * @example
  * ```ts
- * if (vajra.hasPlugin('oracle')) routes.push(...llmRoutes());
+ * if (vajra.hasPlugin('oracle')) routes.push(...llmRoutes(vajra));
  * ```
  */
-export function llmRoutes(): AnyRoute[] {
-  const oracle = (vajra: Vajra) => vajra.plugin('oracle');
+export function llmRoutes(vajra: Vajra): AnyRoute[] {
+  const oracle = (kernel: Vajra) => kernel.plugin('oracle');
+  const schemas = oracleSchemas(vajra);
   return [
     defineRoute({
       method: 'POST',
       path: '/api/v1/llm/generate',
       summary: 'Generate a prayer, blessing, dedication, teaching, story, meditation or contemplation',
       tags: ['llm'],
-      body: generateBodySchema,
+      body: schemas.generate,
       response: resultSchema,
-      handler: ({ vajra, body, signal }) => oracle(vajra).generate(inSeconds(body) as never, { signal }),
+      handler: ({ vajra, body, signal }) => oracle(vajra).generate(body, { signal }),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/v1/llm/stream',
       summary: 'Stream a text as server-sent events (`delta`, `reset`, then `done` or `error`)',
       tags: ['llm'],
-      body: generateBodySchema,
+      body: schemas.generate,
       produces: { 'text/event-stream': { description: 'Server-sent events' } },
       handler: ({ vajra, body, signal, request }) => {
-        const stream = oracle(vajra).oracle.stream(inSeconds(body) as never, { signal });
+        const stream = oracle(vajra).oracle.stream(body, { signal });
         const encoder = new TextEncoder();
         const logger = vajra.logger;
         const events = new ReadableStream<Uint8Array>({
@@ -88,9 +75,9 @@ export function llmRoutes(): AnyRoute[] {
       path: '/api/v1/llm/plan',
       summary: 'Plan a session: phases, audio program and texts',
       tags: ['llm'],
-      body: planBody,
-      response: z.record(z.string(), z.unknown()),
-      handler: async ({ vajra, body, signal }) => (await oracle(vajra).plan(inSeconds(body) as never, { signal })) as unknown as Record<string, unknown>,
+      body: schemas.plan,
+      response: schemas.sessionPlan,
+      handler: ({ vajra, body, signal }) => oracle(vajra).plan(body, { signal }),
     }),
     defineRoute({
       method: 'GET',

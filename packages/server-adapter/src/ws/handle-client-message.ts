@@ -1,4 +1,4 @@
-import { VajraError, parseInput, type Logger, type Vajra } from '@vajra-stream/core';
+import { VajraError, createSessionSchema, parseInput, type Logger, type Vajra } from '@vajra-stream/core';
 import type { VajraServer } from '../create-server';
 import { toProblem } from '../http/problem';
 import { visibleWheel } from '../routes/prayer-routes';
@@ -79,8 +79,8 @@ export async function handleClientMessage({ vajra, server, connection, limits, l
       case 'session.create': {
         const { session } = parseInput(clientMessageSchemas['session.create'], message, 'message');
         const { audio_type: audioType, prayer_bowl_mode: prayerBowlMode, ...rest } = session;
-        const input = { ...rest, ...(audioType === undefined ? {} : { audioType }), ...(prayerBowlMode === undefined ? {} : { prayerBowlMode }) };
-        return result(type, await vajra.sessions.create(input as never, { owner: access.owner }));
+        const input = parseInput(createSessionSchema, { ...rest, ...(audioType === undefined ? {} : { audioType }), ...(prayerBowlMode === undefined ? {} : { prayerBowlMode }) }, 'session');
+        return result(type, await vajra.sessions.create(input, { owner: access.owner }));
       }
       case 'session.get':
       case 'session.start':

@@ -1,7 +1,6 @@
 import { VajraError, parseInput, type Logger, type Vajra } from '@vajra-stream/core';
 import type {} from '@vajra-stream/oracle';
 import { toProblem } from '../http/problem';
-import { generateBodySchema } from '../routes/llm-routes';
 import type { ConnectionState } from './create-websocket-hooks';
 
 interface Options {
@@ -26,7 +25,7 @@ const MAX_CONCURRENT = 2;
  */
 export async function runOracleGenerate({ vajra, connection, request, id, logger }: Options): Promise<void> {
   if (!vajra.hasPlugin('oracle')) throw new VajraError('PLUGIN_NOT_FOUND', 'The oracle plugin is not installed', { status: 404 });
-  const input = parseInput(generateBodySchema, request, 'oracle request');
+  const input = parseInput(vajra.plugin('oracle').schemas.generateInput, request, 'oracle request');
   if (connection.aborts.size >= MAX_CONCURRENT) throw new VajraError('TOO_MANY_STREAMS', `At most ${MAX_CONCURRENT} generations at a time per connection`, { status: 429 });
   const abort = new AbortController();
   connection.aborts.add(abort);
@@ -36,7 +35,7 @@ export async function runOracleGenerate({ vajra, connection, request, id, logger
   void (async () => {
     let index = 0;
     try {
-      for await (const part of vajra.plugin('oracle').oracle.stream(input as never, { signal: abort.signal })) {
+      for await (const part of vajra.plugin('oracle').oracle.stream(input, { signal: abort.signal })) {
         if (part.type === 'delta') connection.reply(withId({ type: 'oracle:delta', data: { index: index++, text: part.text } }));
         else if (part.type === 'reset') connection.reply(withId({ type: 'oracle:delta', data: { index: index++, text: '', reset: true } }));
         else connection.reply(withId({ type: 'oracle:done', data: part.result }));
