@@ -20,6 +20,8 @@ export { defineRoute, type RouteDefinition, type RouteContext, type AnyRoute, ty
 export { createRouter, type Router, type RouteMatch } from './routing/create-router';
 export { buildOpenApi, problemSchema, type OpenApiInfo } from './openapi/build-openapi';
 export { docsPage } from './openapi/docs-page';
+export { docsAsset, DOCS_ASSET_NAMES, type DocsAssetName } from './openapi/docs-assets';
+export { DOCS_CSP } from './routes/docs-routes';
 export { toProblem, problemResponse, statusOfCode, type Problem } from './http/problem';
 export { readJsonBody, type ReadJsonBodyOptions } from './http/read-json-body';
 export { createCors, DEFAULT_CORS_ORIGINS, type Cors, type CorsOptions } from './http/cors';

@@ -45,7 +45,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
       const docs = await call(open.url, 'GET', '/docs');
       expect(docs.headers.get('content-type')).toContain('text/html');
       expect(docs.text).toContain('/openapi.json');
-      expect(docs.text).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+      expect(docs.text).not.toMatch(/https?:\/\//);
     });
 
     it('answers 404 and 405 as problem+json', async () => {

@@ -2,6 +2,7 @@ import type { Vajra } from '@vajra-stream/core';
 import type { AnyRoute } from '../routing/define-route';
 import { astrologyRoutes } from './astrology-routes';
 import { audioRoutes } from './audio-routes';
+import { docsRoutes } from './docs-routes';
 import { llmRoutes } from './llm-routes';
 import { prayerRoutes } from './prayer-routes';
 import { sessionRoutes } from './session-routes';
@@ -19,6 +20,7 @@ import { visualsRoutes } from './visuals-routes';
 export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } }): AnyRoute[] {
   return [
     ...systemRoutes(vajra, deps),
+    ...docsRoutes(),
     ...sessionRoutes(),
     ...prayerRoutes(),
     ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),

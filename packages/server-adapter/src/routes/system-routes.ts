@@ -1,10 +1,9 @@
 import type { Vajra } from '@vajra-stream/core';
 import { z } from 'zod';
-import { docsPage } from '../openapi/docs-page';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 
 /**
- * `/`, `/health` (liveness), `/ready` (store and plugins), `/openapi.json` and `/docs`.
+ * `/`, `/health` (liveness), `/ready` (store and plugins) and `/openapi.json` (`/docs` is in `docsRoutes`).
  *
  * @example
  * ```ts
@@ -57,20 +56,6 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
       summary: 'This OpenAPI 3.1 document',
       tags: ['system'],
       handler: () => deps.openapi(),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/docs',
-      summary: 'API documentation page (self-contained, no CDN)',
-      tags: ['system'],
-      produces: { 'text/html': { description: 'HTML page' } },
-      handler: () =>
-        new Response(docsPage('/openapi.json'), {
-          headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-          },
-        }),
     }),
   ];
 }
