@@ -41,12 +41,12 @@ const INIT_SCRIPT = `'use strict';
 })();
 `;
 
-const cache = new Map<DocsAssetName, Uint8Array>();
+const cache = new Map<DocsAssetName, Uint8Array<ArrayBuffer>>();
 
-async function contentOf(name: DocsAssetName): Promise<Uint8Array> {
+async function contentOf(name: DocsAssetName): Promise<Uint8Array<ArrayBuffer>> {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
-  let content: Uint8Array;
+  let content: Uint8Array<ArrayBuffer>;
   if (name === 'docs-init.js') content = new TextEncoder().encode(INIT_SCRIPT);
   else {
     // Loaded on first use so the main entry imports nothing from Node until the page is asked for.
