@@ -99,6 +99,8 @@ function bandLevels(spectrum: Spectrum): number[] {
  * The audio plugin: plays a session's program when it starts (its `program`, or one derived from
  * `audioType`/`frequencies`), resumes recovered running sessions at their elapsed time, pauses/resumes with it, fades out when it stops, crossfades when another
  * session starts, and emits `audio:spectrum` frames (real FFT of the rendered audio) while playing.
+ * In a deployment of several instances (a kernel with a bus) only the holder of the work lease plays, for
+ * sessions started on any instance; another instance resumes them at their elapsed time when it takes over.
  *
  * @example
  * const vajra = createVajra({ plugins: [audioPlugin()], config: { audio: { spectrumRate: 10 } } });
@@ -160,21 +162,28 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
           if (playing && config.crossfade > 0 && startAt === 0) await live.crossfade(program, { duration: config.crossfade });
           else await live.play(program, { startAt });
         });
+      // A session's audio plays on one instance of a deployment: the work holder, for sessions started on any
+      // instance (alone, that is this one). When another instance takes the work over it resumes the sessions.
       const offs = [
-        ctx.events.on('session:started', ({ session }) => startSession(session)),
-        ctx.events.on('session:recovered', ({ session }) => {
-          // after a restart, continue where the session's elapsed time says
+        ctx.work.on('session:started', ({ session }) => startSession(session)),
+        ctx.work.on('session:recovered', ({ session }) => {
+          // after a restart or a takeover, continue where the session's elapsed time says
           if (session.status === 'running') startSession(session, session.elapsedTime);
         }),
-        ctx.events.on('session:paused', ({ session }) => session.id === sessionId && live.pause()),
-        ctx.events.on('session:resumed', ({ session }) => session.id === sessionId && live.resume()),
+        ctx.work.on('session:paused', ({ session }) => session.id === sessionId && live.pause()),
+        ctx.work.on('session:resumed', ({ session }) => session.id === sessionId && live.resume()),
         ...(['session:stopped', 'session:completed', 'session:deleted'] as const).map((name) =>
-          ctx.events.on(name, ({ session }) => {
+          ctx.work.on(name, ({ session }) => {
             if (session.id !== sessionId) return;
             sessionId = null;
             guard('stop', () => live.stop({ fadeOut: config.fadeOut }));
           }),
         ),
+        ctx.work.onChange((holder) => {
+          if (holder || sessionId === null) return;
+          sessionId = null;
+          guard('stop', () => live.stop({ fadeOut: 0 }));
+        }),
       ];
       ctx.signal.addEventListener('abort', () => offs.forEach((off) => off()), { once: true });
 

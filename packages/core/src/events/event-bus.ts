@@ -56,6 +56,8 @@ export interface EventHub {
   events: EventBus;
   /** Hand an event another instance emitted to the `onAny(…, { remote: true })` listeners. */
   receiveRemote(name: VajraEventName, payload: unknown): void;
+  /** Listen to the other instances' events only (the kernel's own bookkeeping). */
+  onRemote(listener: AnyEventListener): () => void;
 }
 
 /** Build an {@link EventHub}: {@link createEventBus} with the remote entry the kernel's bus bridge uses. */
@@ -133,8 +135,13 @@ export function createEventHub(logger: Logger): EventHub {
     },
     listenerCount: (name) => emitter.listenerCount(name),
   };
+  const remoteOnly = new Set<AnyEventListener>();
   const receiveRemote = (name: VajraEventName, payload: unknown): void => {
-    for (const listener of remoteListeners) guard(name, (p) => listener(name, p as VajraEvents[VajraEventName]))(payload);
+    for (const listener of [...remoteOnly, ...remoteListeners]) guard(name, (p) => listener(name, p as VajraEvents[VajraEventName]))(payload);
   };
-  return { events, receiveRemote };
+  const onRemote = (listener: AnyEventListener): (() => void) => {
+    remoteOnly.add(listener);
+    return () => void remoteOnly.delete(listener);
+  };
+  return { events, receiveRemote, onRemote };
 }

@@ -6,6 +6,11 @@ import { bridgeBus, DEFAULT_BUS_DOMAINS } from '../bus/bridge-bus';
 import type { Bus } from '../bus/bus';
 import { createEventHub, type EventBus } from '../events/event-bus';
 import { createId } from '../ids/create-id';
+import { createStoreLease } from '../lease/store-lease';
+import { createWorkCoordinator } from '../lease/work-coordinator';
+import { createWorkScope, type WorkScope } from '../lease/work-scope';
+import type { Session } from '../sessions/session';
+import type { Wheel } from '../wheels/wheel';
 import { createConsoleLogger, type Logger } from '../logger/logger';
 import type { PluginApiOf, VajraPlugin, VajraPluginConfigs } from '../plugins/define-plugin';
 import { orderPlugins } from '../plugins/order-plugins';
@@ -41,6 +46,27 @@ export interface CreateVajraOptions {
   busDomains?: readonly string[];
   /** This instance's name on the bus; a fresh unique id by default. */
   instanceId?: string;
+  /** Timing of the work lease that instances on a bus share (see {@link WorkLeaseOptions}). */
+  work?: WorkLeaseOptions;
+}
+
+/**
+ * Timing of the work lease. With a bus, one instance at a time runs the once-only work (wheel ticks,
+ * session completion, a session's audio, plugins' `ctx.work` timers) under a lease kept in the store; it
+ * renews the lease every `renewSeconds`, and when it dies another instance takes over once the lease has
+ * run out: within `leaseSeconds + renewSeconds` of its last renewal (4 s by default).
+ */
+export interface WorkLeaseOptions {
+  /** How long a lease lasts unless renewed (default 3). */
+  leaseSeconds?: number;
+  /** How often the holder renews and the others try to take over (default 1). */
+  renewSeconds?: number;
+  /**
+   * A takeover within this many seconds of the old lease running out continues the free wheels' spinning
+   * stretch (they spun on the old holder meanwhile); later, they resume from their last count as after a
+   * restart (default 30).
+   */
+  continuitySeconds?: number;
 }
 
 /** Options of {@link Vajra.stop}. */
@@ -65,6 +91,8 @@ export interface Vajra {
   readonly instanceId: string;
   /** The bus shared with the other instances, if any. */
   readonly bus: Bus | undefined;
+  /** The once-only work of the deployment: whether this instance holds it, and its lease's health. */
+  readonly work: WorkScope;
   readonly sessions: SessionService;
   readonly wheels: WheelService;
   readonly store: Store;
@@ -112,6 +140,31 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
   const events = hub.events;
   const instanceId = options.instanceId ?? createId('ins', clock.now());
   let disconnectBus: (() => void) | undefined;
+  const timing = { leaseSeconds: 3, renewSeconds: 1, continuitySeconds: 30, ...options.work };
+  if (!(timing.leaseSeconds > 0 && timing.renewSeconds > 0 && timing.renewSeconds < timing.leaseSeconds && timing.continuitySeconds >= 0)) {
+    throw new VajraError('VALIDATION_FAILED', 'work: leaseSeconds and renewSeconds must be positive, renewSeconds below leaseSeconds', { status: 422 });
+  }
+  const coordinator = createWorkCoordinator({
+    lease: options.bus === undefined ? undefined : createStoreLease({ store, clock, name: 'kernel:work' }),
+    instanceId,
+    clock,
+    logger: logger.child({ component: 'work' }),
+    leaseMs: timing.leaseSeconds * 1000,
+    renewMs: timing.renewSeconds * 1000,
+    acquired: async (grant) => {
+      const previous = grant?.previous;
+      const continuous = previous != null && clock.now() - previous.expiresAt <= timing.continuitySeconds * 1000;
+      await wheels?.recover({ continuous });
+      await sessions?.recover();
+    },
+    lost: async () => {
+      sessions?.halt();
+      await wheels?.halt({ persist: false });
+    },
+  });
+  const work = createWorkScope({ coordinator, hub, clock });
+  const shared = { shared: options.bus !== undefined, isHolder: coordinator.isHolder, fence: coordinator.fence, fenceFailed: coordinator.fenceFailed };
+  let offObserve: (() => void) | undefined;
   const plugins = orderPlugins(options.plugins ?? []);
   const apis = new Map<string, unknown>();
   const started: Array<{ plugin: VajraPlugin<string, unknown>; api: unknown }> = [];
@@ -141,6 +194,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
     events,
     instanceId,
     bus: options.bus,
+    work,
     store,
     clock,
     logger,
@@ -172,8 +226,9 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
           disconnectBus = bridgeBus({ bus: options.bus, hub, instanceId, domains: options.busDomains ?? DEFAULT_BUS_DOMAINS, logger: logger.child({ component: 'bus' }) });
         }
         const services = { store, events, clock };
-        wheels = createWheelService({ ...services, logger: logger.child({ component: 'wheels' }), config: config.wheels, mantras: options.mantras });
-        sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions, follower: wheels });
+        wheels = createWheelService({ ...services, logger: logger.child({ component: 'wheels' }), config: config.wheels, mantras: options.mantras, work: shared });
+        sessions = createSessionService({ ...services, logger: logger.child({ component: 'sessions' }), config: config.sessions, follower: wheels, work: shared });
+        offObserve = observeOtherInstances(hub.onRemote, sessions, wheels, logger);
         for (const [index, plugin] of plugins.entries()) {
           const declared = new Set(plugin.dependsOn ?? []);
           const pluginLogger = logger.child({ plugin: plugin.id });
@@ -188,6 +243,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
               signal: abort.signal,
               sessions,
               wheels,
+              work,
               use: ((id: string) => {
                 if (!declared.has(id)) throw new VajraError('PLUGIN_DEPENDENCY_MISSING', `Plugin "${plugin.id}" uses "${id}" without declaring it in dependsOn`);
                 return apis.get(id);
@@ -200,8 +256,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
             throw new VajraError('PLUGIN_SETUP_FAILED', `Plugin "${plugin.id}" failed to start: ${error instanceof Error ? error.message : String(error)}`, { cause: error, details: { plugin: plugin.id } });
           }
         }
-        await wheels.recover();
-        await sessions.recover();
+        await coordinator.start();
         status = 'running';
         events.emit('kernel:started', { plugins: plugins.map((p) => p.id) });
       } catch (error) {
@@ -209,6 +264,8 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
         await disposeStarted();
         sessions?.halt();
         await wheels?.halt();
+        await coordinator.stop();
+        offObserve?.();
         disconnectBus?.();
         status = 'stopped';
         throw error;
@@ -231,6 +288,8 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
       await disposeStarted();
       sessions?.halt();
       await wheels?.halt();
+      await coordinator.stop();
+      offObserve?.();
       disconnectBus?.();
       status = 'stopped';
     },
@@ -250,4 +309,19 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
 
 function pickLogLevel(value: unknown): 'debug' | 'info' | 'warn' | 'error' | 'silent' {
   return value === 'debug' || value === 'warn' || value === 'error' || value === 'silent' ? value : 'info';
+}
+
+/** The work holder keeps its timers in step with what other instances do to sessions and wheels. */
+function observeOtherInstances(
+  onRemote: (listener: (name: string, payload: unknown) => unknown) => () => void,
+  sessions: { observe(name: string, session: Session): Promise<void> },
+  wheels: { observe(name: string, wheel: Wheel): Promise<void> },
+  logger: Logger,
+): () => void {
+  return onRemote((name, payload) => {
+    const { session, wheel } = (payload ?? {}) as { session?: Session; wheel?: Wheel };
+    const report = (error: unknown): void => logger.error('following another instance failed', { event: name, error: error instanceof Error ? error.message : String(error) });
+    if (name.startsWith('session:') && session !== undefined) sessions.observe(name, session).catch(report);
+    if (name.startsWith('wheel:') && wheel !== undefined) wheels.observe(name, wheel).catch(report);
+  });
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../logger/logger';
 import type { SessionService } from '../sessions/session-service';
 import type { Store } from '../store/store';
 import type { WheelService } from '../wheels/wheel-service';
+import type { WorkScope } from '../lease/work-scope';
 
 /**
  * The APIs of installed plugins by id. Plugins add themselves by declaration merging, which types
@@ -44,6 +45,8 @@ export interface PluginContext<Config = undefined> {
   signal: AbortSignal;
   sessions: SessionService;
   wheels: WheelService;
+  /** The deployment's once-only work: timers and event handlers that must run on one instance only. */
+  work: WorkScope;
   /** The api of a plugin listed in `dependsOn`. */
   use<Id extends string>(id: Id): PluginApiOf<Id>;
 }

@@ -5,7 +5,7 @@ import type { EventBus } from '../events/event-bus';
 import { createId } from '../ids/create-id';
 import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
-import type { ListResult, Store } from '../store/store';
+import type { ListResult, Store, StoreTransaction } from '../store/store';
 import { parseInput } from '../validation/parse-input';
 import { createSessionSchema, updateSessionSchema, type CreateSessionInput, type Session, type SessionStatus, type UpdateSessionInput } from './session';
 import type { SessionFollower } from './session-follower';
@@ -51,8 +51,18 @@ export interface SessionService {
 
 /** Internal hooks the kernel uses around its lifecycle. */
 export interface SessionLifecycle {
+  /** Complete overdue running sessions, schedule the others' completion and announce them (`session:recovered`). */
   recover(): Promise<void>;
   halt(): void;
+  /** Another instance changed a session: the work holder (re)schedules or drops its completion. */
+  observe(name: string, session: Session): Promise<void>;
+}
+
+/** What the session service needs of the kernel's work lease. */
+export interface SessionWork {
+  isHolder(): boolean;
+  fence(tx: StoreTransaction): Promise<void>;
+  fenceFailed(): Promise<void>;
 }
 
 interface Dependencies {
@@ -63,12 +73,23 @@ interface Dependencies {
   config: CoreConfig['sessions'];
   /** Changes state in the same transition as each session (the kernel's attached wheels). */
   follower?: SessionFollower;
+  /** The work lease: completion timers run on its holder only, and completions are fenced. Alone by default. */
+  work?: SessionWork;
 }
+
+const alone: SessionWork = { isHolder: () => true, fence: async () => undefined, fenceFailed: async () => undefined };
+
+/** The same stored version of a session: no other writer changed it since it was read. */
+const sameVersion = (a: Session | undefined, b: Session): boolean =>
+  a !== undefined && a.updatedAt === b.updatedAt && a.status === b.status && a.runningSince === b.runningSince && a.elapsedTime === b.elapsedTime && a.duration === b.duration;
+
+/** Thrown inside a transaction when the session changed under it (another instance); the action runs again. */
+class SessionChanged extends Error {}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Build the session service of a kernel. */
-export function createSessionService({ store, events, clock, logger, config, follower }: Dependencies): SessionService & SessionLifecycle {
+export function createSessionService({ store, events, clock, logger, config, follower, work = alone }: Dependencies): SessionService & SessionLifecycle {
   const sessions = store.collection<Session>('sessions');
   const mutex = createAsyncMutex();
   const timers = new Map<string, TimerHandle>();
@@ -97,6 +118,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
 
   const schedule = (session: Session): void => {
     unschedule(session.id);
+    if (!work.isHolder()) return;
     const delay = Math.max(0, completionInstant(session) - clock.now());
     timers.set(
       session.id,
@@ -109,16 +131,50 @@ export function createSessionService({ store, events, clock, logger, config, fol
     );
   };
 
-  /** Store a session and announce it; a status change carries its followers along in the same transaction. */
-  const save = async (session: Session, event: keyof typeof eventNames): Promise<Session> => {
+  /**
+   * Store a session and announce it; a status change carries its followers along in the same transaction.
+   * With `expected`, the write happens only if the stored session is still that version (else
+   * `SessionChanged`); with `fenced`, only while this instance holds the work lease.
+   */
+  const save = async (session: Session, event: keyof typeof eventNames, expected?: Session, fenced = false): Promise<Session> => {
     const announce = (): void => events.emit(eventNames[event], { session: view(session) });
+    const write = async (tx: StoreTransaction): Promise<void> => {
+      if (fenced) await work.fence(tx);
+      const collection = tx.collection<Session>('sessions');
+      if (expected !== undefined && !sameVersion(await collection.get(session.id), expected)) throw new SessionChanged();
+      await collection.put(session.id, session);
+    };
     if (follower === undefined || event === 'create' || event === 'update') {
-      await sessions.put(session.id, session);
+      if (expected === undefined && !fenced) await sessions.put(session.id, session);
+      else await store.transaction(write);
       announce();
     } else {
-      await follower.follow(session, (tx) => tx.collection<Session>('sessions').put(session.id, session), announce);
+      await follower.follow(session, write, announce);
     }
     return view(session);
+  };
+
+  /** Run `action` again (up to 20 times) while another instance changed the session under it. */
+  const retrying = async <T>(action: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await action();
+      } catch (error) {
+        if (!(error instanceof SessionChanged) || attempt >= 20) throw error instanceof SessionChanged ? new VajraError('SESSION_CONFLICT', 'The session keeps changing on another instance; try again', { status: 409 }) : error;
+      }
+    }
+  };
+
+  /** Complete `session` at its completion instant: fenced, and only if no one changed it meanwhile. */
+  const completeStored = async (session: Session, at: number): Promise<void> => {
+    const done: Session = { ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(Math.max(at, clock.now())) };
+    try {
+      await save(done, 'complete', session, true);
+    } catch (error) {
+      if (error instanceof SessionChanged) return; // stopped, paused or completed elsewhere: that instance announced it
+      if ((error as { code?: unknown }).code === 'LEASE_LOST') return void (await work.fenceFailed());
+      throw error;
+    }
   };
 
   async function complete(id: string, expectedSince: string | null): Promise<void> {
@@ -128,12 +184,12 @@ export function createSessionService({ store, events, clock, logger, config, fol
       const at = completionInstant(session);
       // A timer that woke early (a host or custom clock that fired before its instant) waits again.
       if (clock.now() < at) return schedule(session);
-      await save({ ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(Math.max(at, clock.now())) }, 'complete');
+      await completeStored(session, at);
     });
   }
 
   const transition = (action: Exclude<SessionAction, 'complete'>) => (id: string) =>
-    mutex.run(async () => {
+    mutex.run(() => retrying(async () => {
       const session = await load(id);
       if (!canTransition(session.status, action)) {
         throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
@@ -153,10 +209,10 @@ export function createSessionService({ store, events, clock, logger, config, fol
         if (action === 'stop') next.stoppedAt = iso(now);
         unschedule(id);
       }
-      const saved = await save(next, action);
+      const saved = await save(next, action, session);
       if (next.status === 'running') schedule(next);
       return saved;
-    });
+    }));
 
   return {
     async create(input, options = {}) {
@@ -193,7 +249,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
       return { ...page, items: page.items.map(view) };
     },
     update: (id, input) =>
-      mutex.run(async () => {
+      mutex.run(() => retrying(async () => {
         const changes = parseInput(updateSessionSchema, input, 'session update');
         const session = await load(id);
         const now = clock.now();
@@ -207,10 +263,10 @@ export function createSessionService({ store, events, clock, logger, config, fol
           }
         }
         const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: iso(now) };
-        const saved = await save(next, 'update');
+        const saved = await save(next, 'update', session);
         if (next.status === 'running' && changes.duration !== undefined) schedule(next);
         return saved;
-      }),
+      })),
     delete: (id) =>
       mutex.run(async () => {
         const session = await load(id);
@@ -233,8 +289,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
           let stillRunning = 0;
           for (const session of page.items) {
             if (completionInstant(session) <= clock.now()) {
-              const at = completionInstant(session);
-              await save({ ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(clock.now()) }, 'complete');
+              await completeStored(session, completionInstant(session));
             } else {
               schedule(session);
               stillRunning += 1;
@@ -249,6 +304,15 @@ export function createSessionService({ store, events, clock, logger, config, fol
     halt() {
       for (const id of [...timers.keys()]) unschedule(id);
     },
+    observe: (name, session) =>
+      mutex.run(async () => {
+        if (!work.isHolder() || typeof session?.id !== 'string') return;
+        if (name === 'session:paused' || name === 'session:stopped' || name === 'session:completed' || name === 'session:deleted') return unschedule(session.id);
+        // The payload reports live elapsed time; the schedule needs the stored running stretch.
+        const stored = await sessions.get(session.id);
+        if (stored?.status === 'running') schedule(stored);
+        else unschedule(session.id);
+      }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { EventBus } from '../events/event-bus';
 import { createId } from '../ids/create-id';
 import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
-import type { ListResult, Store } from '../store/store';
+import type { ListResult, Store, StoreTransaction } from '../store/store';
 import type { Session } from '../sessions/session';
 import type { SessionFollower } from '../sessions/session-follower';
 import { parseInput } from '../validation/parse-input';
@@ -69,9 +69,27 @@ export interface WheelService {
 
 /** Internal hooks the kernel uses around its lifecycle. */
 export interface WheelLifecycle extends SessionFollower {
-  recover(): Promise<void>;
-  halt(): Promise<void>;
+  /**
+   * Take the spinning wheels over from the store. `continuous`: another instance was spinning them until
+   * moments ago (a takeover), so free wheels go on counting their stretch instead of resuming from the last count.
+   */
+  recover(options?: { continuous?: boolean }): Promise<void>;
+  /** Stop ticking; with `persist` (default) store the counts reached so far first. */
+  halt(options?: { persist?: boolean }): Promise<void>;
+  /** Another instance changed a wheel: the work holder starts or stops counting it. */
+  observe(name: string, wheel: Wheel): Promise<void>;
 }
+
+/** What the wheel service needs of the kernel's work lease. */
+export interface WheelWork {
+  /** True when other instances share the store (the store, not memory, is the truth about a wheel). */
+  shared: boolean;
+  isHolder(): boolean;
+  fence(tx: StoreTransaction): Promise<void>;
+  fenceFailed(): Promise<void>;
+}
+
+const alone: WheelWork = { shared: false, isHolder: () => true, fence: async () => undefined, fenceFailed: async () => undefined };
 
 interface Dependencies {
   store: Store;
@@ -80,12 +98,14 @@ interface Dependencies {
   logger: Logger;
   config: CoreConfig['wheels'];
   mantras?: readonly Mantra[];
+  /** The work lease: ticks run on its holder only and are fenced. Alone by default. */
+  work?: WheelWork;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Build the prayer-wheel service of a kernel. */
-export function createWheelService({ store, events, clock, logger, config, mantras = [] }: Dependencies): WheelService & WheelLifecycle {
+export function createWheelService({ store, events, clock, logger, config, mantras = [], work = alone }: Dependencies): WheelService & WheelLifecycle {
   const wheels = store.collection<Wheel>('wheels');
   const dedicationsOf = store.collection<WheelDedication>('wheel_dedications');
   const sessionsOf = store.collection<Session>('sessions');
@@ -98,7 +118,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   const checkRpm = (rpm: unknown): number => parseInput(rpmSchema, rpm, 'rpm');
 
   const load = async (id: string): Promise<Wheel> => {
-    const wheel = typeof id === 'string' && id.length <= 200 ? (spinning.get(id) ?? (await wheels.get(id))) : undefined;
+    const valid = typeof id === 'string' && id.length <= 200;
+    const wheel = valid ? ((work.shared ? undefined : spinning.get(id)) ?? (await wheels.get(id))) : undefined;
     if (wheel === undefined) throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${String(id)}"`, { status: 404 });
     return wheel;
   };
@@ -116,37 +137,57 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   };
 
   const syncTicker = (): void => {
-    if (spinning.size > 0 && ticker === undefined) ticker = clock.setInterval(() => void tick(), config.tickInterval);
+    if (spinning.size > 0 && ticker === undefined && work.isHolder()) ticker = clock.setInterval(() => void tick(), config.tickInterval);
     if (spinning.size === 0 && ticker !== undefined) {
       clock.clearInterval(ticker);
       ticker = undefined;
     }
   };
 
-  /** Count every spinning wheel and persist all changed counts in one transaction, then announce them. */
+  /**
+   * Count every spinning wheel and persist all changed counts in one transaction, then announce them. When
+   * instances share the store, each wheel is counted from its stored stretch, read in the fenced transaction:
+   * a wheel stopped elsewhere is dropped, and a holder that lost the lease writes nothing.
+   */
   const tick = (): Promise<void> =>
     mutex
       .run(async () => {
         const now = clock.now();
         const changed: Array<[Wheel, Wheel]> = [];
-        for (const wheel of spinning.values()) {
-          const next = advanceWheel(wheel, now);
-          if (next.rotations !== wheel.rotations) changed.push([wheel, next]);
-        }
-        if (changed.length === 0) return;
+        const gone: string[] = [];
+        const local = [...spinning.values()].map((wheel) => [wheel, advanceWheel(wheel, now)] as const);
+        if (!work.shared && local.every(([wheel, next]) => next.rotations === wheel.rotations)) return;
         await store.transaction(async (tx) => {
+          changed.length = 0;
+          gone.length = 0;
+          await work.fence(tx);
           const collection = tx.collection<Wheel>('wheels');
-          for (const [, next] of changed) await collection.put(next.id, next);
+          for (const [wheel, advanced] of local) {
+            const stored = work.shared ? await collection.get(wheel.id) : wheel;
+            if (stored === undefined || stored.segment === null) {
+              gone.push(wheel.id);
+              continue;
+            }
+            const next = work.shared ? advanceWheel(stored, now) : advanced;
+            if (next.rotations === stored.rotations) continue;
+            await collection.put(next.id, next);
+            changed.push([stored, next]);
+          }
         });
+        for (const id of gone) spinning.delete(id);
         for (const [before, next] of changed) {
           spinning.set(next.id, next);
           announceRotations(before, next);
         }
+        syncTicker();
       })
-      .catch((error: unknown) => logger.error('wheel tick failed', { error }));
+      .catch(async (error: unknown) => {
+        if ((error as { code?: unknown }).code === 'LEASE_LOST') return work.fenceFailed();
+        logger.error('wheel tick failed', { error });
+      });
 
   const track = (wheel: Wheel): void => {
-    if (wheel.segment === null) spinning.delete(wheel.id);
+    if (wheel.segment === null || !work.isHolder()) spinning.delete(wheel.id);
     else spinning.set(wheel.id, wheel);
   };
 
@@ -187,7 +228,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         for (let offset = 0; ; offset += 200) {
           const page = await collection.list({ where: { sessionId: session.id }, limit: 200, offset });
           for (const stored of page.items) {
-            const wheel = spinning.get(stored.id) ?? stored;
+            const wheel = (work.shared ? undefined : spinning.get(stored.id)) ?? stored;
             const next = followSession(wheel, session, now);
             if (next === wheel) continue;
             await collection.put(next.id, next);
@@ -215,7 +256,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     for (let offset = 0; ; offset += 500) {
       const page = await wheels.list({ where, limit: 500, offset });
       for (const stored of page.items) {
-        const wheel = advanceWheel(spinning.get(stored.id) ?? stored, clock.now());
+        const wheel = advanceWheel((work.shared ? undefined : spinning.get(stored.id)) ?? stored, clock.now());
         totals.wheels += 1;
         if (wheel.status === 'spinning') totals.spinning += 1;
         totals.rotations = addCounts(totals.rotations, wheel.rotations);
@@ -317,15 +358,22 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     dedicate: (id, text) =>
       mutex.run(async () => {
         const body = parseInput(dedicationTextSchema, text, 'dedication');
-        const wheel = await load(id);
+        let wheel = await load(id);
         const now = clock.now();
-        const counted = { ...advanceWheel(wheel, now), dedications: wheel.dedications + 1 };
-        const dedication: WheelDedication = { id: createId('ded', now), wheelId: id, text: body, at: iso(now), rotations: counted.rotations, recitations: counted.recitations, owner: wheel.owner };
+        const dedicationId = createId('ded', now);
+        let counted = wheel;
+        let dedication!: WheelDedication;
+        // Counted from the wheel as stored in the transaction, so dedications made on two instances at once both count.
         await store.transaction(async (tx) => {
+          const stored = work.shared ? await tx.collection<Wheel>('wheels').get(id) : wheel;
+          if (stored === undefined) throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${id}"`, { status: 404 });
+          wheel = stored;
+          counted = { ...advanceWheel(stored, now), dedications: stored.dedications + 1 };
+          dedication = { id: dedicationId, wheelId: id, text: body, at: iso(now), rotations: counted.rotations, recitations: counted.recitations, owner: stored.owner };
           await tx.collection<Wheel>('wheels').put(id, counted);
           await tx.collection<WheelDedication>('wheel_dedications').put(dedication.id, dedication);
         });
-        if (counted.segment !== null) spinning.set(id, counted);
+        if (counted.segment !== null && work.isHolder()) spinning.set(id, counted);
         announceRotations(wheel, counted);
         events.emit('wheel:dedicated', { wheel: counted, dedication });
         return dedication;
@@ -336,14 +384,14 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     },
     stats: stats as WheelService['stats'],
     follow,
-    recover: () =>
+    recover: (options = {}) =>
       mutex.run(async () => {
         const now = clock.now();
         for (let offset = 0; ; offset += 500) {
           const page = await wheels.list({ where: { status: 'spinning' }, limit: 500, offset });
           for (const wheel of page.items) {
             const session = wheel.sessionId === null ? undefined : await sessionsOf.get(wheel.sessionId);
-            const resumed = resumeWheel(wheel, session, now);
+            const resumed = options.continuous === true && session === undefined ? wheel : resumeWheel(wheel, session, now);
             if (resumed !== wheel) await wheels.put(resumed.id, resumed);
             track(resumed);
           }
@@ -351,20 +399,39 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         }
         syncTicker();
       }),
-    halt: () =>
+    halt: (options = {}) =>
       mutex.run(async () => {
         if (ticker !== undefined) clock.clearInterval(ticker);
         ticker = undefined;
-        // Persist the counts reached so far; the wheels stay `spinning` and resume at the next start.
+        // Persist the counts reached so far; the wheels stay `spinning` and resume at the next start (or on the next holder).
         const now = clock.now();
-        const settled = [...spinning.values()].map((wheel) => [wheel, advanceWheel(wheel, now)] as const);
-        if (settled.length > 0) {
-          await store.transaction(async (tx) => {
-            for (const [, next] of settled) await tx.collection<Wheel>('wheels').put(next.id, next);
-          });
+        const settled: Array<readonly [Wheel, Wheel]> = [];
+        if (options.persist !== false && spinning.size > 0) {
+          await store
+            .transaction(async (tx) => {
+              settled.length = 0;
+              await work.fence(tx);
+              for (const wheel of spinning.values()) {
+                const stored = work.shared ? await tx.collection<Wheel>('wheels').get(wheel.id) : wheel;
+                if (stored === undefined || stored.segment === null) continue;
+                const next = advanceWheel(stored, now);
+                await tx.collection<Wheel>('wheels').put(next.id, next);
+                settled.push([stored, next]);
+              }
+            })
+            .catch((error: unknown) => {
+              if ((error as { code?: unknown }).code !== 'LEASE_LOST') throw error;
+            });
           for (const [before, next] of settled) announceRotations(before, next);
         }
         spinning.clear();
+      }),
+    observe: (name, wheel) =>
+      mutex.run(async () => {
+        if (!work.isHolder() || typeof wheel?.id !== 'string') return;
+        if (name === 'wheel:deleted' || wheel.status !== 'spinning') spinning.delete(wheel.id);
+        else spinning.set(wheel.id, wheel);
+        syncTicker();
       }),
   };
 }
