@@ -44,7 +44,10 @@ export {
   type AudioBuffer,
   type RenderBlocksOptions,
   type RenderBlocksAsyncOptions,
+  type RenderedBuffer,
 } from './render/render-blocks';
+export { renderInfo, BOWL_MODE_LIMIT, type RenderInfo, type DroppedBowlMode } from './render/render-info';
+export type { ValidationIssue } from './validation/validation-failed';
 export type { ActiveFrequency } from './render/voice';
 export { wavHeader, encodeWavSamples, bytesPerSample, type WavFormat, type WavLayout } from './wav/wav-format';
 export { encodeWav, renderToWav, wavChunks, wavChunksAsync, wavReadableStream, wavByteLength, type WavOptions } from './wav/encode-wav';

@@ -1,5 +1,6 @@
 import FFT from 'fft.js';
-import { VajraError } from '@vajra-stream/core';
+import { checkOptions, numberIn, oneOf } from '../validation/check-options';
+import { validationFailed } from '../validation/validation-failed';
 
 /** Analysis window. */
 export type SpectrumWindow = 'hann' | 'blackman-harris' | 'rectangular';
@@ -68,11 +69,12 @@ export function analyzeSpectrum(
   sampleRate: number,
   options: AnalyzeSpectrumOptions = {},
 ): Spectrum {
+  checkOptions(options, { fftSize: numberIn(32, 262_144), window: oneOf(['hann', 'blackman-harris', 'rectangular']), maxPeaks: numberIn(0), range: numberIn(0) }, 'analyzeSpectrum');
   let size = options.fftSize ?? Math.min(8192, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, samples.length)))));
   if (!Number.isInteger(Math.log2(size)) || size < 32 || size > 262_144) {
-    throw new VajraError('VALIDATION_FAILED', `fftSize must be a power of two in 32…262144, got ${size}`, { status: 400 });
+    throw validationFailed('analyzeSpectrum options', [{ path: 'fftSize', code: 'invalid_value', message: `must be a power of two in 32…262144, got ${size}` }]);
   }
-  if (!(sampleRate > 0)) throw new VajraError('VALIDATION_FAILED', 'sampleRate must be > 0', { status: 400 });
+  if (!(sampleRate > 0)) throw validationFailed('analyzeSpectrum arguments', [{ path: 'sampleRate', code: 'too_small', message: 'must be > 0' }]);
   const window = windowValues(options.window ?? 'blackman-harris', size);
   let windowSum = 0;
   for (let index = 0; index < size; index++) windowSum += window[index]!;

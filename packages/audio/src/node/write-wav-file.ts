@@ -5,7 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { VajraError } from '@vajra-stream/core';
 import type { Program, ProgramInput } from '../program/program-schema';
 import { createProgramRenderer } from '../render/create-program-renderer';
+import { aFunction, aSignal, checkOptions } from '../validation/check-options';
 import { wavChunks, wavChunksAsync, type WavOptions } from '../wav/encode-wav';
+import { wavStreamOptionRules } from '../wav/wav-option-rules';
 
 /** Progress of a file render. */
 export interface WavProgress {
@@ -29,6 +31,7 @@ export interface WriteWavFileOptions extends WavOptions {
  * wavNodeReadable(program, { format: 'pcm16' }).pipe(response);
  */
 export function wavNodeReadable(program: ProgramInput | Program, options: WavOptions & { blockSize?: number } = {}): Readable {
+  checkOptions(options, wavStreamOptionRules, 'wavNodeReadable');
   const chunks = wavChunks(program, options);
   const header = chunks.next(); // validate before returning a stream
   return Readable.from(
@@ -48,6 +51,7 @@ export function wavNodeReadable(program: ProgramInput | Program, options: WavOpt
  * await writeWavFile(program, 'session.wav', { format: 'pcm24', onProgress: (p) => console.log(p.fraction) });
  */
 export async function writeWavFile(program: ProgramInput | Program, path: string, options: WriteWavFileOptions = {}): Promise<WavProgress> {
+  checkOptions(options, { ...wavStreamOptionRules, signal: aSignal, onProgress: aFunction }, 'writeWavFile');
   const renderer = createProgramRenderer(program);
   const totalFrames = renderer.totalFrames;
   const frameBytes = 2 * (options.format === 'pcm16' ? 2 : options.format === 'float32' ? 4 : 3);
@@ -60,7 +64,7 @@ export async function writeWavFile(program: ProgramInput | Program, path: string
   };
   const source = Readable.from(
     (async function* () {
-      for await (const chunk of wavChunksAsync(renderer.program, { ...options, signal: options.signal })) {
+      for await (const chunk of wavChunksAsync(renderer.program, { format: options.format, blockSize: options.blockSize, signal: options.signal })) {
         if (headerBytes < 0) headerBytes = chunk.length;
         bytes += chunk.length;
         const report = progress();

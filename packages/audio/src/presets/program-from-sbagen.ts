@@ -1,6 +1,7 @@
 import { VajraError } from '@vajra-stream/core';
 import type { Keyframe } from '../program/param-schema';
 import { parseProgram } from '../program/parse-program';
+import { checkOptions, numberIn } from '../validation/check-options';
 import type { Program } from '../program/program-schema';
 
 /** Options of {@link programFromSbagen}. */
@@ -31,7 +32,7 @@ const TONE = new RegExp(`^${NUMBER}\\/${NUMBER}$`);
 const NOISE = new RegExp(`^(pink|white|brown)\\/${NUMBER}$`);
 
 function fail(message: string, line?: number): never {
-  throw new VajraError('SBAGEN_UNSUPPORTED', line === undefined ? message : `line ${line}: ${message}`, { status: 400 });
+  throw new VajraError('SBAGEN_UNSUPPORTED', line === undefined ? message : `line ${line}: ${message}`, { status: 422 });
 }
 
 function parseVoice(token: string, line: number): Voice | undefined {
@@ -67,6 +68,7 @@ function parseClock(text: string): number {
  * programFromSbagen(`alpha: 200+10/20 pink/30\noff: -\nNOW alpha\n+00:10 off`);
  */
 export function programFromSbagen(text: string, options: SbagenOptions = {}): Program {
+  checkOptions(options, { duration: numberIn(0), sampleRate: numberIn(0), fade: numberIn(0), gain: numberIn(0, 1) }, 'programFromSbagen');
   const sets = new Map<string, Voice[]>([['off', []]]);
   const entries: Entry[] = [];
   let firstClock: number | undefined;

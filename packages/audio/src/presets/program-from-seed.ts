@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VajraError } from '@vajra-stream/core';
+import { issuePath, validationFailed } from '../validation/validation-failed';
 import { parseProgram } from '../program/parse-program';
 import type { Layer, Program, ProgramInput } from '../program/program-schema';
 
@@ -52,7 +52,8 @@ function bowlLayer(frequency: number, duration: number): LayerInput {
 export function programFromSeed(request: SeedRequest): Program {
   const parsed = seedRequestSchema.safeParse(request);
   if (!parsed.success) {
-    throw new VajraError('VALIDATION_FAILED', 'invalid seed generate() request', { status: 400, details: parsed.error.issues });
+    const issues = parsed.error.issues.map((issue) => ({ path: issuePath(issue.path), code: issue.code, message: issue.message }));
+    throw validationFailed('seed generate() request', issues);
   }
   const { type, frequency, duration, pure_sine, base_frequency, beat_frequency } = parsed.data;
   const fade = Math.min(2, duration / 10);

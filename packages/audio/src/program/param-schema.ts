@@ -15,7 +15,7 @@ export const curveSchema = z.enum(['linear', 'exponential', 'step']);
  * @example
  * keyframeSchema.parse({ at: 10, value: 432, curve: 'exponential' });
  */
-export const keyframeSchema = z.object({
+export const keyframeSchema = z.strictObject({
   at: z.number().min(0),
   value: z.number().finite(),
   curve: curveSchema.default('linear'),

@@ -22,7 +22,7 @@ describe('programSchema / parseProgram', () => {
         expect.fail('accepted an invalid program');
       } catch (error) {
         expect(isVajraError(error)).toBe(true);
-        expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: expect.any(Array) });
+        expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 422, details: { issues: expect.any(Array) } });
       }
     }
   });

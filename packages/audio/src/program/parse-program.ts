@@ -1,9 +1,10 @@
-import { VajraError } from '@vajra-stream/core';
+import { issuePath, validationFailed } from '../validation/validation-failed';
 import { programSchema, type Program, type ProgramInput } from './program-schema';
 
 /**
- * Validate a program (JSON or object) and apply defaults; throws `VajraError('VALIDATION_FAILED')` with
- * the zod issues in `details`.
+ * Validate a program (JSON or object) and apply defaults. An invalid program throws a 422
+ * `VajraError('VALIDATION_FAILED')` whose message names the path of every problem
+ * (`layers[1].frequency: …`) and whose `details.issues` lists them as `{ path, code, message }`.
  *
  * @example
  * const program = parseProgram({ duration: 10, layers: [{ kind: 'tone', frequency: 528 }] });
@@ -11,10 +12,8 @@ import { programSchema, type Program, type ProgramInput } from './program-schema
 export function parseProgram(input: ProgramInput | Program | unknown): Program {
   const result = programSchema.safeParse(input);
   if (!result.success) {
-    throw new VajraError('VALIDATION_FAILED', `invalid audio program: ${result.error.issues[0]?.message ?? ''}`, {
-      status: 400,
-      details: result.error.issues,
-    });
+    const issues = result.error.issues.map((issue) => ({ path: issuePath(issue.path), code: issue.code, message: issue.message }));
+    throw validationFailed('audio program', issues);
   }
   return result.data;
 }

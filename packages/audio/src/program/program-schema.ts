@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bowlModePresetNames } from '../presets/bowl-modes';
+import { nyquistIssues } from './nyquist-issues';
 import { nonNegativeParam, panParam, positiveParam } from './param-schema';
 
 const seconds = z.number().finite().min(0);
@@ -26,7 +27,7 @@ const layerBase = {
  * @example
  * toneLayerSchema.parse({ kind: 'tone', frequency: 528, fadeIn: 2 });
  */
-export const toneLayerSchema = z.object({ kind: z.literal('tone'), frequency: positiveParam(), ...layerBase });
+export const toneLayerSchema = z.strictObject({ kind: z.literal('tone'), frequency: positiveParam(), ...layerBase });
 
 /**
  * One explicit bowl mode: ratio to the fundamental, T60 (s), gain and doublet split (cents).
@@ -34,7 +35,7 @@ export const toneLayerSchema = z.object({ kind: z.literal('tone'), frequency: po
  * @example
  * bowlModeSchema.parse({ ratio: 2.735, t60: 11, gain: 0.6, split: 8.2 });
  */
-export const bowlModeSchema = z.object({
+export const bowlModeSchema = z.strictObject({
   ratio: z.number().positive(),
   t60: z.number().positive().optional(),
   gain: z.number().min(0).default(1),
@@ -43,7 +44,7 @@ export const bowlModeSchema = z.object({
 
 const strikeSchema = z.union([
   seconds,
-  z.object({
+  z.strictObject({
     at: seconds,
     velocity: z.number().min(0).max(4).default(1),
     /** Strike angle from the doublet axis (radians); halves ring as |cos nφ| and |sin nφ|. Absent = equal halves. */
@@ -59,7 +60,7 @@ const strikeSchema = z.union([
  */
 export const strikesSchema = z.union([
   z.array(strikeSchema).max(100_000),
-  z.object({
+  z.strictObject({
     every: z.number().positive(),
     from: seconds.default(0),
     count: z.number().int().positive().optional(),
@@ -73,7 +74,7 @@ export const strikesSchema = z.union([
  * @example
  * rimSchema.parse({ start: 0, end: 20, rate: 1.2, pressure: 0.6 });
  */
-export const rimSchema = z.object({
+export const rimSchema = z.strictObject({
   start: seconds.default(0),
   end: seconds.optional(),
   /** Rotations of the puja per second. */
@@ -90,7 +91,7 @@ export const rimSchema = z.object({
  * @example
  * bowlLayerSchema.parse({ kind: 'bowl', frequency: 221, modes: 'tibetan-180mm', strikes: [0, 15] });
  */
-export const bowlLayerSchema = z.object({
+export const bowlLayerSchema = z.strictObject({
   kind: z.literal('bowl'),
   frequency: positiveParam(),
   modes: z.union([z.enum(bowlModePresetNames), z.array(bowlModeSchema).min(1).max(64)]).default('tibetan-180mm'),
@@ -107,7 +108,7 @@ export const bowlLayerSchema = z.object({
  * @example
  * binauralLayerSchema.parse({ kind: 'binaural', carrier: 200, beat: 7.83 });
  */
-export const binauralLayerSchema = z.object({
+export const binauralLayerSchema = z.strictObject({
   kind: z.literal('binaural'),
   carrier: positiveParam(),
   beat: positiveParam(),
@@ -120,7 +121,7 @@ export const binauralLayerSchema = z.object({
  * @example
  * monauralLayerSchema.parse({ kind: 'monaural', carrier: 200, beat: 10 });
  */
-export const monauralLayerSchema = z.object({
+export const monauralLayerSchema = z.strictObject({
   kind: z.literal('monaural'),
   carrier: positiveParam(),
   beat: positiveParam(),
@@ -133,7 +134,7 @@ export const monauralLayerSchema = z.object({
  * @example
  * isochronicLayerSchema.parse({ kind: 'isochronic', frequency: 440, rate: 10, duty: 0.5 });
  */
-export const isochronicLayerSchema = z.object({
+export const isochronicLayerSchema = z.strictObject({
   kind: z.literal('isochronic'),
   frequency: positiveParam(),
   rate: positiveParam(),
@@ -148,7 +149,7 @@ export const isochronicLayerSchema = z.object({
  * @example
  * noiseLayerSchema.parse({ kind: 'noise', color: 'brown', gain: 0.2 });
  */
-export const noiseLayerSchema = z.object({
+export const noiseLayerSchema = z.strictObject({
   kind: z.literal('noise'),
   color: z.enum(['white', 'pink', 'brown']).default('pink'),
   ...layerBase,
@@ -172,7 +173,8 @@ export const layerSchema = z.discriminatedUnion('kind', [
 /**
  * The audio program: one JSON-serialisable description of what sounds. Output is always stereo.
  * `gain` is the master ceiling (the seed's MAX_VOLUME): a true-peak-safe lookahead limiter keeps every
- * sample and every inter-sample peak at or below it.
+ * sample and every inter-sample peak at or below it. Unknown fields are refused, and so is any layer whose
+ * frequency (or carrier + beat) reaches the Nyquist limit, sampleRate / 2, at any keyframe.
  *
  * @example
  * const program = programSchema.parse({
@@ -180,7 +182,7 @@ export const layerSchema = z.discriminatedUnion('kind', [
  *   layers: [{ kind: 'binaural', carrier: 200, beat: 7.83, gain: 0.5 }, { kind: 'bowl', frequency: 221 }],
  * });
  */
-export const programSchema = z.object({
+export const programSchema = z.strictObject({
   version: z.literal(1).default(1),
   sampleRate: z.number().int().min(8000).max(384_000).default(48_000),
   duration: z.number().positive().max(7 * 24 * 3600),
@@ -193,6 +195,8 @@ export const programSchema = z.object({
     })
     .default({ lookahead: 0.003, release: 0.15 }),
   layers: z.array(layerSchema).max(256).default([]),
+}).superRefine((program, context) => {
+  for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
 });
 
 /** A parsed (defaults applied) program. */

@@ -1,7 +1,8 @@
 import { addRotors, anchorRotor, renderPath, type PhasePath, type Rotor } from '../dsp/add-partial';
-import { bowlModePresets, type BowlMode } from '../presets/bowl-modes';
+import type { BowlMode } from '../presets/bowl-modes';
 import type { BowlLayer } from '../program/program-schema';
 import { combinePaths, frequencyPath } from './phase-paths';
+import { bowlModeCeilings, modesOf } from './render-info';
 import type { Voice } from './voice';
 
 const LN_1000 = Math.log(1000);
@@ -55,16 +56,19 @@ interface BowlEvent {
 /**
  * Modal singing bowl: every mode is a doublet of two decaying phasors (beating at the split), strikes
  * excite both halves (|cos nφ| / |sin nφ| for a strike angle φ, equal halves otherwise), rubbing drives
- * one mode whose rotation makes the envelope pulse at 2n × the rotation rate.
+ * one mode whose rotation makes the envelope pulse at 2n × the rotation rate. Modes that would sound above
+ * BOWL_MODE_LIMIT × sampleRate get no phasors (the others keep their level); `renderInfo` reports them.
  */
 export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
-  const modes: BowlMode[] = typeof layer.modes === 'string' ? bowlModePresets[layer.modes] : layer.modes;
+  const modes: BowlMode[] = modesOf(layer);
+  const dropped = bowlModeCeilings(layer, sampleRate).map((mode) => mode.dropped);
   const fundamental = frequencyPath(layer.frequency);
   const f0 = fundamental.frequencyAt(0);
   const scale = 1 / modes.reduce((sum, mode) => sum + mode.gain, 0);
   const decay = modes.map((mode) => LN_1000 / (mode.t60 ?? (2.2 * layer.q) / (f0 * mode.ratio)));
   // strike phasors: halves[m] = one phasor when split = 0, else two at ratio·2^(∓split/2400)
   const halves: Phasor[][] = modes.map((mode, index) => {
+    if (dropped[index]) return [];
     const k = decay[index]!;
     const detunes = mode.split === 0 ? [1] : [2 ** (-mode.split / 2400), 2 ** (mode.split / 2400)];
     return detunes.map((detune) => makePhasor(frequencyPath(layer.frequency, mode.ratio * detune), k, k + 1 / ATTACK_TAU, sampleRate));
@@ -103,9 +107,10 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
   }
 
   const rimPhasors: Phasor[] = [];
-  if (layer.rim) {
+  const rubbed = layer.rim ? Math.min(layer.rim.mode, modes.length - 1) : 0;
+  if (layer.rim && !dropped[rubbed]) {
     const rim = layer.rim;
-    const index = Math.min(rim.mode, modes.length - 1);
+    const index = rubbed;
     const n = index + 2;
     const rate = frequencyPath(rim.rate);
     const k = decay[index]!;

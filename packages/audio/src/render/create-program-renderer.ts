@@ -1,7 +1,9 @@
 import { createLimiter, type Limiter } from '../dsp/create-limiter';
 import { parseProgram } from '../program/parse-program';
 import type { Program, ProgramInput } from '../program/program-schema';
+import { checkOptions, numberIn } from '../validation/check-options';
 import { LayerRenderer } from './layer-renderer';
+import { renderInfoOfParsed, type RenderInfo } from './render-info';
 import type { ActiveFrequency } from './voice';
 
 /** A pull-based renderer of one program: sequential, deterministic, constant memory. */
@@ -16,6 +18,8 @@ export interface ProgramRenderer {
   read(left: Float32Array, right: Float32Array, frames: number): number;
   /** What sounds at the current position (from program state, not from analysis). */
   activeFrequencies(): ActiveFrequency[];
+  /** What this render leaves out (bowl modes above the limit); the same as `renderInfo(program)`. */
+  readonly info: RenderInfo;
 }
 
 /** Options for {@link createProgramRenderer}. */
@@ -36,7 +40,9 @@ export interface ProgramRendererOptions {
  * renderer.read(left, right, 48000);
  */
 export function createProgramRenderer(input: ProgramInput | Program, options: ProgramRendererOptions = {}): ProgramRenderer {
+  checkOptions(options, { maxBlock: numberIn(1), startAt: numberIn(0) }, 'createProgramRenderer');
   const program = parseProgram(input);
+  const info = renderInfoOfParsed(program);
   const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 1024));
   const sampleRate = program.sampleRate;
   const totalFrames = Math.round(program.duration * sampleRate);
@@ -74,6 +80,7 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
     program,
     sampleRate,
     totalFrames,
+    info,
     get position() {
       return position;
     },

@@ -1,5 +1,7 @@
 import type { Program, ProgramInput } from '../program/program-schema';
+import { aSignal, checkOptions, numberIn } from '../validation/check-options';
 import { createProgramRenderer } from './create-program-renderer';
+import type { RenderInfo } from './render-info';
 
 /** One rendered block of stereo audio. */
 export interface AudioBlock {
@@ -27,6 +29,7 @@ export interface RenderBlocksOptions {
  * }
  */
 export function* renderBlocks(program: ProgramInput | Program, options: RenderBlocksOptions = {}): Generator<AudioBlock, void, undefined> {
+  checkOptions(options, { blockSize: numberIn(1) }, 'renderBlocks');
   const blockSize = Math.max(1, Math.floor(options.blockSize ?? 4096));
   const renderer = createProgramRenderer(program);
   while (renderer.position < renderer.totalFrames) {
@@ -58,9 +61,10 @@ export async function* renderBlocksAsync(
   program: ProgramInput | Program,
   options: RenderBlocksAsyncOptions = {},
 ): AsyncGenerator<AudioBlock, void, undefined> {
+  checkOptions(options, { blockSize: numberIn(1), signal: aSignal, sliceMs: numberIn(0) }, 'renderBlocksAsync');
   const slice = options.sliceMs ?? 20;
   let sliceStart = Date.now();
-  for (const block of renderBlocks(program, options)) {
+  for (const block of renderBlocks(program, { blockSize: options.blockSize })) {
     options.signal?.throwIfAborted();
     yield block;
     if (Date.now() - sliceStart >= slice) {
@@ -77,16 +81,21 @@ export interface AudioBuffer {
   channels: [Float32Array, Float32Array];
 }
 
+/** A rendered program in memory with what the render left out (see `renderInfo`). */
+export interface RenderedBuffer extends AudioBuffer {
+  info: RenderInfo;
+}
+
 /**
  * Render a whole program into memory (prefer the streaming forms for long programs).
  *
  * @example
  * const { channels, sampleRate } = renderToBuffer({ duration: 1, layers: [{ kind: 'tone', frequency: 440 }] });
  */
-export function renderToBuffer(program: ProgramInput | Program): AudioBuffer {
+export function renderToBuffer(program: ProgramInput | Program): RenderedBuffer {
   const renderer = createProgramRenderer(program);
   const left = new Float32Array(renderer.totalFrames);
   const right = new Float32Array(renderer.totalFrames);
   renderer.read(left, right, renderer.totalFrames);
-  return { sampleRate: renderer.sampleRate, frames: renderer.totalFrames, channels: [left, right] };
+  return { sampleRate: renderer.sampleRate, frames: renderer.totalFrames, channels: [left, right], info: renderer.info };
 }

@@ -1,10 +1,15 @@
-import { VajraError } from '@vajra-stream/core';
 import type { Program, ProgramInput } from '../program/program-schema';
 import { createProgramRenderer } from '../render/create-program-renderer';
 import type { AudioBuffer } from '../render/render-blocks';
+import { checkOptions } from '../validation/check-options';
+import { validationFailed } from '../validation/validation-failed';
 import { bytesPerSample, encodeWavSamples, wavHeader, type WavFormat } from './wav-format';
+import { wavAsyncOptionRules, wavOptionRules, wavStreamOptionRules } from './wav-option-rules';
 
-/** Options for WAV output. */
+/**
+ * Options for WAV output. Unknown options are refused (422 `VALIDATION_FAILED`): 16-bit is
+ * `format: 'pcm16'`, there is no `bitDepth`.
+ */
 export interface WavOptions {
   /** Sample format (default 'pcm24'). */
   format?: WavFormat;
@@ -17,10 +22,11 @@ export interface WavOptions {
  * const wav = encodeWav(renderToBuffer(program), { format: 'pcm16' });
  */
 export function encodeWav(buffer: Pick<AudioBuffer, 'sampleRate' | 'channels'> & { frames?: number }, options: WavOptions = {}): Uint8Array {
+  checkOptions(options, wavOptionRules, 'encodeWav');
   const format = options.format ?? 'pcm24';
   const channels = buffer.channels;
   if (channels.length < 1 || channels.some((channel) => channel.length !== channels[0]!.length)) {
-    throw new VajraError('VALIDATION_FAILED', 'encodeWav needs one or more channels of equal length', { status: 400 });
+    throw validationFailed('encodeWav buffer', [{ path: 'channels', code: 'invalid_value', message: 'needs one or more channels of equal length' }]);
   }
   const frames = buffer.frames ?? channels[0]!.length;
   const header = wavHeader({ sampleRate: buffer.sampleRate, channels: channels.length, frames, format });
@@ -38,6 +44,7 @@ export function encodeWav(buffer: Pick<AudioBuffer, 'sampleRate' | 'channels'> &
  * wavByteLength({ duration: 1, layers: [] }, { format: 'pcm16' }); // 44 + 192000
  */
 export function wavByteLength(program: ProgramInput | Program, options: WavOptions = {}): number {
+  checkOptions(options, wavOptionRules, 'wavByteLength');
   const renderer = createProgramRenderer(program);
   const data = renderer.totalFrames * 2 * bytesPerSample(options.format ?? 'pcm24');
   return wavHeader({ sampleRate: renderer.sampleRate, channels: 2, frames: renderer.totalFrames, format: options.format ?? 'pcm24' }).length + data + (data % 2);
@@ -50,6 +57,7 @@ export function wavByteLength(program: ProgramInput | Program, options: WavOptio
  * for (const chunk of wavChunks(program, { format: 'float32' })) socket.write(chunk);
  */
 export function* wavChunks(program: ProgramInput | Program, options: WavOptions & { blockSize?: number } = {}): Generator<Uint8Array> {
+  checkOptions(options, wavStreamOptionRules, 'wavChunks');
   const format = options.format ?? 'pcm24';
   const renderer = createProgramRenderer(program);
   yield wavHeader({ sampleRate: renderer.sampleRate, channels: 2, frames: renderer.totalFrames, format });
@@ -77,9 +85,10 @@ export async function* wavChunksAsync(
   program: ProgramInput | Program,
   options: WavOptions & { blockSize?: number; signal?: AbortSignal; sliceMs?: number } = {},
 ): AsyncGenerator<Uint8Array> {
+  checkOptions(options, wavAsyncOptionRules, 'wavChunksAsync');
   const slice = options.sliceMs ?? 20;
   let sliceStart = Date.now();
-  for (const chunk of wavChunks(program, options)) {
+  for (const chunk of wavChunks(program, { format: options.format, blockSize: options.blockSize })) {
     options.signal?.throwIfAborted();
     yield chunk;
     if (Date.now() - sliceStart >= slice) {
@@ -96,6 +105,7 @@ export async function* wavChunksAsync(
  * const bytes = renderToWav({ duration: 5, layers: [{ kind: 'tone', frequency: 528 }] }, { format: 'pcm16' });
  */
 export function renderToWav(program: ProgramInput | Program, options: WavOptions = {}): Uint8Array {
+  checkOptions(options, wavOptionRules, 'renderToWav');
   const chunks = [...wavChunks(program, options)];
   const file = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let offset = 0;
@@ -113,6 +123,7 @@ export function renderToWav(program: ProgramInput | Program, options: WavOptions
  * return new Response(wavReadableStream(program), { headers: { 'content-type': 'audio/wav' } });
  */
 export function wavReadableStream(program: ProgramInput | Program, options: WavOptions & { blockSize?: number } = {}): ReadableStream<Uint8Array> {
+  checkOptions(options, wavStreamOptionRules, 'wavReadableStream');
   const iterator = wavChunks(program, options);
   const header = iterator.next(); // validates the program and the 4 GiB limit before a stream exists
   return new ReadableStream<Uint8Array>(
