@@ -1,13 +1,13 @@
+/** A file of the `/docs` page. */
+export type DocsAssetName = 'swagger-ui.css' | 'swagger-ui-bundle.js' | 'favicon-32x32.png' | 'docs-init.js';
+
 /** The files the `/docs` page loads, with their content types. */
-const ASSETS = {
+const ASSETS: Readonly<Record<DocsAssetName, string>> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
   'favicon-32x32.png': 'image/png',
   'docs-init.js': 'text/javascript; charset=utf-8',
-} as const;
-
-/** A file of the `/docs` page. */
-export type DocsAssetName = keyof typeof ASSETS;
+};
 
 /**
  * Names of the files {@link docsAsset} answers: Swagger UI's bundle, stylesheet and icon from
