@@ -8,7 +8,12 @@ const [bundle, mode] = process.argv.slice(2);
 const hooks = `
 let port;
 const SDKS = new Set(['openai', '@anthropic-ai/sdk']);
-export function initialize(data) { port = data.port; }
+export function initialize(data) {
+  port = data.port;
+  // a flush request is answered after every resolution reported before it (one port keeps its order)
+  port.on('message', (id) => port.postMessage({ flushed: id }));
+  port.unref();
+}
 export async function resolve(specifier, context, next) {
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
   if (SDKS.has(name)) {
@@ -19,9 +24,16 @@ export async function resolve(specifier, context, next) {
 }`;
 const { port1, port2 } = new MessageChannel();
 const resolved = [];
-port1.on('message', (specifier) => resolved.push(specifier));
+const flushes = new Map();
+port1.on('message', (message) => (typeof message === 'string' ? resolved.push(message) : flushes.get(message.flushed)?.()));
 register(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { port: port2 }, transferList: [port2] });
-const turn = () => new Promise((done) => setTimeout(done, 20));
+/** Resolves once every resolution the hook saw so far has been received here: an event, not a guessed delay. */
+const turn = () =>
+  new Promise((done) => {
+    const id = flushes.size + 1;
+    flushes.set(id, done);
+    port1.postMessage(id);
+  });
 
 const oracle = await import(bundle);
 const { createVajra } = oracle.testKernel;
