@@ -1,3 +1,4 @@
+import type { Clock } from '@vajra-stream/core';
 import type Anthropic from '@anthropic-ai/sdk';
 import { providerError } from '../errors/provider-error';
 import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
@@ -20,6 +21,11 @@ export interface AnthropicProviderOptions {
   maxOutputTokens?: number;
   /** Default per-request timeout in ms without progress (60 000). */
   timeoutMs?: number;
+  /**
+   * Clock that measures the per-request timeout (default: the system clock). Tests pass core's manual
+   * clock to decide exactly when a stalled call times out.
+   */
+  clock?: Clock;
   headers?: Record<string, string>;
 }
 
@@ -69,7 +75,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
   };
   const open = (request: LanguageModelRequest) => {
     const timeoutMs = request.timeoutMs ?? defaultTimeout;
-    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs }) };
+    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: options.clock }) };
   };
   const fail = (error: unknown, classes: typeof Anthropic, signal: RequestSignal, timeoutMs: number) =>
     mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
@@ -141,7 +147,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
     },
     async checkHealth(healthOptions = {}) {
       const { client, classes } = await connect();
-      const signal = createRequestSignal({ signal: healthOptions.signal, timeoutMs: defaultTimeout });
+      const signal = createRequestSignal({ signal: healthOptions.signal, timeoutMs: defaultTimeout, clock: options.clock });
       try {
         await client.models.list({}, { signal: signal.signal });
       } catch (error) {

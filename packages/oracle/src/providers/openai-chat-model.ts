@@ -1,3 +1,4 @@
+import type { Clock } from '@vajra-stream/core';
 import type OpenAI from 'openai';
 import { providerError } from '../errors/provider-error';
 import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart, LanguageModelUsage } from '../spec/language-model';
@@ -18,6 +19,8 @@ export interface OpenAIChatModelSettings {
   headers?: Record<string, string> | undefined;
   /** Default per-request timeout (ms without progress). */
   timeoutMs: number;
+  /** Clock that measures the timeout (default: the system clock). */
+  clock?: Clock | undefined;
   /** Send `response_format: { type: 'json_object' }` for JSON requests. */
   jsonMode: boolean;
   /** Name of the output-token limit field (`max_completion_tokens` for OpenAI, `max_tokens` for most servers). */
@@ -57,7 +60,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
   });
   const open = (request: LanguageModelRequest) => {
     const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
-    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs }) };
+    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: settings.clock }) };
   };
   const fail = (error: unknown, classes: typeof OpenAI, signal: RequestSignal, timeoutMs: number) =>
     mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
@@ -128,7 +131,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     },
     async checkHealth(options = {}) {
       const { client, classes } = await connect();
-      const signal = createRequestSignal({ signal: options.signal, timeoutMs: settings.timeoutMs });
+      const signal = createRequestSignal({ signal: options.signal, timeoutMs: settings.timeoutMs, clock: settings.clock });
       try {
         await client.models.list({ signal: signal.signal });
       } catch (error) {

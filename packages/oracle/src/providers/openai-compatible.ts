@@ -1,3 +1,4 @@
+import type { Clock } from '@vajra-stream/core';
 import type { LanguageModel } from '../spec/language-model';
 import { createOpenAIChatModel } from './openai-chat-model';
 
@@ -13,6 +14,11 @@ export interface OpenAICompatibleProviderOptions {
   fetch?: typeof globalThis.fetch;
   /** Default per-request timeout in ms without progress (120 000: local models can be slow). */
   timeoutMs?: number;
+  /**
+   * Clock that measures the per-request timeout (default: the system clock). Tests pass core's manual
+   * clock to decide exactly when a stalled call times out.
+   */
+  clock?: Clock;
   /** Send `response_format: json_object` for plan requests (Ollama, llama.cpp and vLLM support it). Default false. */
   jsonMode?: boolean;
   /** Ask for usage in the last stream chunk (`stream_options.include_usage`). Default true. */
@@ -39,6 +45,7 @@ export function openaiCompatible(options: OpenAICompatibleProviderOptions): Lang
     baseURL: options.baseURL,
     fetch: options.fetch,
     headers: options.headers,
+    clock: options.clock,
     timeoutMs: options.timeoutMs ?? 120_000,
     jsonMode: options.jsonMode ?? false,
     maxTokensField: 'max_tokens',

@@ -1,4 +1,5 @@
 import { isVajraError } from '@vajra-stream/core';
+import { manualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAI } from '../../test/__fixtures__/fake-openai';
 import type { FakeVendor } from '../../test/__fixtures__/fake-server';
@@ -7,6 +8,8 @@ import { openai } from './openai';
 import { openaiCompatible } from './openai-compatible';
 
 const KEY = 'sk-test-0123456789abcdefSECRET';
+// Real HTTP round trips take an unknown time on a loaded machine: wait for conditions, never for a duration.
+const eventually = { timeout: 20_000, interval: 5 };
 const ask: LanguageModelRequest = { messages: [{ role: 'system', content: 'You are kind.' }, { role: 'user', content: 'A blessing, please.' }] };
 
 async function collect(model: LanguageModel, request: LanguageModelRequest = ask): Promise<LanguageModelStreamPart[]> {
@@ -99,28 +102,42 @@ describe('openai() on the official client against a wire-format fake', () => {
     expect(error.details).toMatchObject({ retryable: true, retryAfterMs: 250, vendorStatus: 500 });
   });
 
-  it('times out a stalled response and a stream that stalls mid-way', async () => {
+  it('times out a stalled response after exactly timeoutMs of clock time, and a stream that stalls mid-way', async () => {
+    const clock = manualClock(0);
+    const timed = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, model: 'gpt-test', clock });
     vendor.queue({ type: 'stall' }); // never answers: only the timeout can end the call
-    const error = await failure(model.generate({ ...ask, timeoutMs: 150 }));
+    const pending = failure(timed.generate({ ...ask, timeoutMs: 150 }));
+    await vi.waitFor(() => expect(vendor.requests).toHaveLength(1), eventually);
+    await clock.advance(149);
+    expect(clock.pendingTimers()).toBe(1); // still waiting
+    await clock.advance(1);
+    const error = await pending;
     expect(error.code).toBe('PROVIDER_TIMEOUT');
     expect(error.details).toMatchObject({ retryable: true });
 
     vendor.queue({ type: 'stall', afterText: 'Om Mani ' });
     const seen: string[] = [];
-    const streamError = await failure(
+    const streaming = failure(
       (async () => {
-        // the text is sent with the headers; a second of idle time leaves room for a loaded machine to read it
-        for await (const part of model.stream({ ...ask, timeoutMs: 1_000 })) if (part.type === 'text-delta') seen.push(part.text);
+        for await (const part of timed.stream({ ...ask, timeoutMs: 150 })) if (part.type === 'text-delta') seen.push(part.text);
       })(),
     );
-    expect(streamError.code).toBe('PROVIDER_TIMEOUT');
+    await vi.waitFor(() => expect(seen.join('')).toBe('Om Mani '), eventually);
+    await clock.advance(150); // 150 ms without a byte since the text
+    expect((await streaming).code).toBe('PROVIDER_TIMEOUT');
     expect(seen.join('')).toBe('Om Mani ');
   });
 
   it('a slow but steady stream is not timed out (the timeout counts idle time)', async () => {
-    // 24 pieces 100 ms apart outlast the 1 s idle timeout more than twice over; each gap leaves 900 ms to spare
-    vendor.queue({ type: 'slow', text: 'abcdefghijklmnopqrstuvwx', delayMs: 100, chunkSize: 1 });
-    const parts = await collect(model, { ...ask, timeoutMs: 1_000 });
+    const clock = manualClock(0);
+    const timed = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, model: 'gpt-test', clock });
+    vendor.queue({ type: 'ok', text: 'abcdefghijklmnopqrstuvwx', chunkSize: 1 });
+    const parts: LanguageModelStreamPart[] = [];
+    for await (const part of timed.stream({ ...ask, timeoutMs: 200 })) {
+      parts.push(part);
+      if (part.type === 'text-delta') await clock.advance(150); // each piece 150 ms after the last: 3.6 s in all
+    }
+    expect(clock.now()).toBe(24 * 150);
     expect(parts.at(-1)?.type).toBe('finish');
   });
 
@@ -142,7 +159,7 @@ describe('openai() on the official client against a wire-format fake', () => {
     vendor.queue({ type: 'stall' });
     const controller = new AbortController();
     const pending = failure(model.generate({ ...ask, signal: controller.signal, timeoutMs: 60_000 }));
-    await vi.waitFor(() => expect(vendor.requests).toHaveLength(1), { timeout: 20_000, interval: 5 }); // abort while the vendor stalls
+    await vi.waitFor(() => expect(vendor.requests).toHaveLength(1), eventually); // abort while the vendor stalls
     controller.abort();
     const error = await pending;
     expect(error.code).toBe('ABORTED');

@@ -1,3 +1,4 @@
+import type { Clock } from '@vajra-stream/core';
 import type { LanguageModel } from '../spec/language-model';
 import { createOpenAIChatModel } from './openai-chat-model';
 
@@ -14,6 +15,11 @@ export interface OpenAIProviderOptions {
   fetch?: typeof globalThis.fetch;
   /** Default per-request timeout in ms without progress (60 000). */
   timeoutMs?: number;
+  /**
+   * Clock that measures the per-request timeout (default: the system clock). Tests pass core's manual
+   * clock to decide exactly when a stalled call times out.
+   */
+  clock?: Clock;
   headers?: Record<string, string>;
 }
 
@@ -36,6 +42,7 @@ export function openai(options: OpenAIProviderOptions = {}): LanguageModel {
     fetch: options.fetch,
     organization: options.organization,
     headers: options.headers,
+    clock: options.clock,
     timeoutMs: options.timeoutMs ?? 60_000,
     jsonMode: true,
     maxTokensField: 'max_completion_tokens',

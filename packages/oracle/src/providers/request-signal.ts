@@ -1,3 +1,5 @@
+import { systemClock, type Clock, type TimerHandle } from '@vajra-stream/core';
+
 /** A signal that aborts on the caller's signal or after `timeoutMs` without progress. */
 export interface RequestSignal {
   readonly signal: AbortSignal;
@@ -11,7 +13,8 @@ export interface RequestSignal {
 }
 
 /**
- * Combines the caller's `AbortSignal` with a restartable timeout.
+ * Combines the caller's `AbortSignal` with a restartable timeout measured on `clock` (default: the
+ * system clock).
  *
  * @example
  * ```ts
@@ -19,19 +22,20 @@ export interface RequestSignal {
  * try { await fetch(url, { signal: request.signal }); } finally { request.dispose(); }
  * ```
  */
-export function createRequestSignal(options: { signal?: AbortSignal; timeoutMs?: number }): RequestSignal {
+export function createRequestSignal(options: { signal?: AbortSignal; timeoutMs?: number; clock?: Clock }): RequestSignal {
   const controller = new AbortController();
   let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const { signal: caller, timeoutMs } = options;
+  let timer: TimerHandle | undefined;
+  const { signal: caller, timeoutMs, clock = systemClock } = options;
   const onCallerAbort = () => controller.abort(caller?.reason);
   if (caller?.aborted) controller.abort(caller.reason);
   else caller?.addEventListener('abort', onCallerAbort, { once: true });
 
   const arm = () => {
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
     if (timeoutMs === undefined || !Number.isFinite(timeoutMs) || controller.signal.aborted) return;
-    timer = setTimeout(() => {
+    timer = clock.setTimeout(() => {
       timedOut = true;
       controller.abort(new Error(`timed out after ${timeoutMs} ms`));
     }, Math.max(0, timeoutMs));
@@ -44,7 +48,7 @@ export function createRequestSignal(options: { signal?: AbortSignal; timeoutMs?:
     callerAborted: () => caller?.aborted === true && !timedOut,
     touch: arm,
     dispose() {
-      if (timer !== undefined) clearTimeout(timer);
+      if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       caller?.removeEventListener('abort', onCallerAbort);
     },
