@@ -53,6 +53,9 @@ describe('examples/server (a real child process, built packages)', () => {
     expect(stdout).toContain(`${url.replace('http', 'ws')}/ws`);
     expect(stdout).toMatch(/plugins: [^;]*visuals/);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', kernel: 'running' });
+    // No VAJRA_HARDWARE__PORTS__*: the room is simulated, and every device comes up.
+    const room = (await (await fetch(`${url}/api/v1/hardware`)).json()) as { devices: Array<{ deviceId: string; transport: { kind: string }; health: { state: string } }> };
+    expect(room.devices.map((device) => [device.deviceId, device.transport.kind])).toEqual([['relay', 'simulated'], ['dmx', 'simulated'], ['rng', 'simulated'], ['wheel', 'simulated']]);
     const ready = (await (await fetch(`${url}/ready`)).json()) as { store: string };
     expect(ready.store).toBe('sqlite');
     const created = (await (await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 3600 }) })).json()) as { id: string };

@@ -21,7 +21,7 @@ describe('vajra serve', () => {
       expect(ready!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(ready!.docs).toBe(`${ready!.url}/docs`);
       expect(ready!.websocket).toBe(`${ready!.url.replace('http', 'ws')}/ws`);
-      expect(ready!.plugins).toEqual(['audio', 'astrology', 'oracle', 'visuals']);
+      expect(ready!.plugins).toEqual(['audio', 'astrology', 'oracle', 'visuals', 'hardware']);
       expect(ready!.database).toBe(join(dataDir, 'vajra.db'));
       expect(await (await fetch(`${ready!.url}/health`)).json()).toEqual({ status: 'ok', kernel: 'running' });
       const listed = (await (await fetch(`${ready!.url}/api/v1/prayers/wheels`)).json()) as { items: Array<{ id: string; rotations: string }> };

@@ -27,3 +27,4 @@ export * from './drivers/enttec-dmx-pro';
 export * from './drivers/serial-rng';
 export * from './simulated';
 export * from './drivers/firmata';
+export * from './plugin';

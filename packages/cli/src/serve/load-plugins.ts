@@ -3,7 +3,8 @@ import type { Logger, VajraPlugin } from '@vajra-stream/core';
 type AnyPlugin = VajraPlugin<string, unknown, never>;
 
 /**
- * Every plugin package that is installed and built: audio, astrology and oracle (offline by default).
+ * Every plugin package that is installed and built: audio, astrology, oracle (offline by default),
+ * visuals and hardware (simulated devices unless `VAJRA_HARDWARE__PORTS__*` names real ports).
  * A missing one is logged and skipped, so the server runs with whatever is there.
  *
  * @example
@@ -17,6 +18,7 @@ export async function loadPlugins(logger: Logger): Promise<AnyPlugin[]> {
     ['astrology', async () => (await import('@vajra-stream/astrology')).astrologyPlugin() as unknown as AnyPlugin],
     ['oracle', async () => (await import('@vajra-stream/oracle')).oraclePlugin() as unknown as AnyPlugin],
     ['visuals', async () => (await import('@vajra-stream/visuals')).visualsPlugin() as unknown as AnyPlugin],
+    ['hardware', async () => (await import('@vajra-stream/hardware')).hardwarePlugin() as unknown as AnyPlugin],
   ];
   const plugins: AnyPlugin[] = [];
   for (const [id, load] of candidates) {

@@ -3,6 +3,7 @@ import type { AnyRoute } from '../routing/define-route';
 import { astrologyRoutes } from './astrology-routes';
 import { audioRoutes } from './audio-routes';
 import { docsRoutes } from './docs-routes';
+import { hardwareRoutes } from './hardware-routes';
 import { llmRoutes } from './llm-routes';
 import { prayerRoutes } from './prayer-routes';
 import { sessionRoutes } from './session-routes';
@@ -27,5 +28,6 @@ export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string
     ...(vajra.hasPlugin('astrology') ? astrologyRoutes() : []),
     ...(vajra.hasPlugin('oracle') ? llmRoutes(vajra) : []),
     ...(vajra.hasPlugin('visuals') ? visualsRoutes(vajra) : []),
+    ...(vajra.hasPlugin('hardware') ? hardwareRoutes({ authRequired: deps.authRequired }) : []),
   ];
 }

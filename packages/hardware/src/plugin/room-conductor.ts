@@ -1,0 +1,197 @@
+import type { Clock, EventBus, Logger, TimerHandle, WheelService } from '@vajra-stream/core';
+import type { EnttecDmxProApi } from '../drivers/enttec-dmx-pro/enttec-dmx-pro';
+import type { FirmataApi } from '../drivers/firmata/firmata';
+import type { LcusRelayApi } from '../drivers/lcus-relay/lcus-relay';
+import type { SerialRngApi } from '../drivers/serial-rng/serial-rng';
+import type { Hardware } from '../supervisor/create-hardware';
+import type { HardwareConfig } from './hardware-config-schema';
+import type { HardwareProfile } from './hardware-levels';
+import type { HardwareRoles } from './standard-room';
+
+/** What the outputs of the room are set to. */
+export interface RoomOutputs {
+  amplifier: boolean;
+  transducer: boolean;
+  /** Brightness of the lights' scene, 0–255 (0: dark). */
+  lights: number;
+  /** Motor speed of the physical wheel, 0–1. */
+  wheel: number;
+}
+
+/** Payload of `hardware:output`: an output of the room changed. */
+export interface HardwareOutputEvent {
+  output: keyof RoomOutputs;
+  value: boolean | number;
+  deviceId: string;
+  /** Whether the device was connected and told (else it is told on reconnect). */
+  applied: boolean;
+  at: string;
+}
+
+interface Dependencies {
+  hardware: Hardware;
+  roles: HardwareRoles;
+  profile: () => HardwareProfile;
+  config: HardwareConfig;
+  clock: Clock;
+  events: EventBus;
+  wheels: WheelService;
+  logger: Logger;
+}
+
+const SESSION_BRIGHTNESS = 180;
+const PAUSED_BRIGHTNESS = 60;
+
+/**
+ * Makes the room follow sessions: amplifier and transducer on from a session's creation (pre-roll) until
+ * its audio has faded out plus the post-roll; lights to a scene while a session runs and dimmed while it
+ * is paused, their brightness following the audio's spectrum energy; the physical wheel's motor with the
+ * session; RNG readings labelled `intention` during sessions and `control` otherwise; sensed wheel
+ * rotations added to the configured wheel one flush at a time.
+ */
+export function createRoomConductor(deps: Dependencies) {
+  const { hardware, roles, config, clock, events, logger } = deps;
+  const active = new Set<string>();
+  const paused = new Set<string>();
+  let armedUntil = 0;
+  let offAfter = 0;
+  let timer: TimerHandle | undefined;
+  const outputs: RoomOutputs = { amplifier: false, transducer: false, lights: 0, wheel: 0 };
+  let wheelId = config.wheelId ?? null;
+  let pendingRotations = 0;
+  let flushing: Promise<void> | null = null;
+  const guard = (what: string, task: () => Promise<unknown>) => void task().catch((error: unknown) => logger.warn(`hardware: ${what} failed`, { error: (error as Error).message }));
+  const device = <Api>(id: string) => hardware.device(id as never) as unknown as Api;
+
+  const announce = (output: keyof RoomOutputs, value: boolean | number, deviceId: string, applied: boolean) =>
+    events.emit('hardware:output', { output, value, deviceId, applied, at: new Date(clock.now()).toISOString() });
+
+  const setRelay = (output: 'amplifier' | 'transducer', on: boolean) => {
+    const role = roles[output];
+    if (role === undefined || outputs[output] === on) return;
+    outputs[output] = on;
+    guard(output, async () => announce(output, on, role.device, (await device<LcusRelayApi>(role.device).set(role.channel, on)).applied));
+  };
+
+  const setLights = (brightness: number, duration: number) => {
+    const role = roles.lights;
+    if (role === undefined || outputs.lights === brightness) return;
+    outputs.lights = brightness;
+    const lights = device<EnttecDmxProApi>(role.device);
+    announce('lights', brightness, role.device, hardware.status(role.device as never).health.state === 'connected');
+    guard('lights', () => lights.fade({ [role.followChannel ?? 1]: brightness }, { duration }));
+  };
+
+  const setWheel = (speed: number) => {
+    const role = roles.wheel;
+    if (role === undefined || outputs.wheel === speed) return;
+    outputs.wheel = speed;
+    const wheel = device<FirmataApi>(role.device).wheel;
+    if (wheel !== null) guard('wheel motor', async () => announce('wheel', speed, role.device, (await wheel.setSpeed(speed)).applied));
+  };
+
+  /** Bring every output to what the sessions and the profile want now, and wake up at the next change. */
+  const reconcile = () => {
+    const now = clock.now();
+    const profile = deps.profile();
+    const running = active.size > paused.size;
+    const powered = active.size > 0 || now < armedUntil || now < offAfter;
+    setRelay('amplifier', profile.amplifier && powered);
+    setRelay('transducer', profile.transducer && active.size > 0);
+    if (profile.lights) setLights(running ? SESSION_BRIGHTNESS : active.size > 0 ? PAUSED_BRIGHTNESS : 0, active.size > 0 ? config.preRoll : config.postRoll);
+    else setLights(0, 0);
+    setWheel(running ? config.wheelSpeed : 0);
+    if (roles.rng) device<SerialRngApi>(roles.rng.device).mark(active.size > 0 ? 'intention' : 'control');
+    clock.clearTimeout(timer);
+    const next = [armedUntil, offAfter].filter((instant) => instant > now);
+    timer = next.length > 0 ? clock.setTimeout(reconcile, Math.min(...next) - now) : undefined;
+  };
+
+  const flushRotations = (): Promise<void> => {
+    if (flushing !== null) return flushing;
+    flushing = (async () => {
+      while (pendingRotations > 0 && wheelId !== null) {
+        const count = pendingRotations;
+        try {
+          await deps.wheels.addRotations(wheelId, count);
+          pendingRotations -= count;
+        } catch (error) {
+          logger.warn('hardware: sensed rotations not counted', { wheelId, count, error: (error as Error).message });
+          break;
+        }
+      }
+    })().finally(() => (flushing = null));
+    return flushing;
+  };
+
+  const offs: Array<() => void> = [
+    events.on('session:created', () => {
+      armedUntil = clock.now() + config.armFor * 1000;
+      reconcile();
+    }),
+    ...(['session:started', 'session:resumed', 'session:recovered'] as const).map((name) =>
+      events.on(name, ({ session }) => {
+        if (session.status !== 'running') return;
+        active.add(session.id);
+        paused.delete(session.id);
+        armedUntil = 0;
+        reconcile();
+      }),
+    ),
+    events.on('session:paused', ({ session }) => {
+      if (!active.has(session.id)) return;
+      paused.add(session.id);
+      reconcile();
+    }),
+    ...(['session:stopped', 'session:completed', 'session:deleted'] as const).map((name) =>
+      events.on(name, ({ session }) => {
+        if (!active.delete(session.id)) return;
+        paused.delete(session.id);
+        if (active.size === 0) offAfter = clock.now() + (config.fadeOut + config.postRoll) * 1000;
+        reconcile();
+      }),
+    ),
+    // The audio plugin's frames (typed by that package; read structurally so hardware does not depend on it).
+    events.onAny((name, payload) => {
+      if (name !== ('audio:spectrum' as never)) return;
+      const bands = (payload as { bands?: unknown }).bands;
+      const role = roles.lights;
+      if (role === undefined || !deps.profile().lights || active.size === paused.size || !Array.isArray(bands) || bands.length === 0) return;
+      // Brightness follows the spectrum's energy: the loudest band from −60 dB (dim) to 0 dB (full scene).
+      const loudest = Math.max(...(bands as number[]));
+      const share = Math.min(1, Math.max(0, (loudest + 60) / 60));
+      guard('lights follow the audio', () => device<EnttecDmxProApi>(role.device).fade({ [role.followChannel ?? 1]: Math.round(SESSION_BRIGHTNESS * (0.3 + 0.7 * share)) }, { duration: 0.2 }));
+    }),
+  ];
+  if (roles.rng) {
+    const rngDevice = roles.rng.device;
+    offs.push(device<SerialRngApi>(rngDevice).onWindow((window) => events.emit('hardware:rng', { deviceId: rngDevice, ...window })));
+  }
+  if (roles.wheel) {
+    const wheel = device<FirmataApi>(roles.wheel.device).wheel;
+    if (wheel !== null)
+      offs.push(
+        wheel.onRotation((rotations) => {
+          pendingRotations += rotations;
+          void flushRotations();
+        }),
+      );
+  }
+
+  return {
+    outputs: (): RoomOutputs => ({ ...outputs }),
+    reconcile,
+    mapWheel(id: string | null) {
+      wheelId = id;
+      void flushRotations();
+    },
+    wheelId: () => wheelId,
+    /** Rotations sensed and not yet stored (a wheel that is spinning by the clock refuses them). */
+    pendingRotations: () => pendingRotations,
+    async dispose() {
+      for (const off of offs) off();
+      clock.clearTimeout(timer);
+      await flushRotations();
+    },
+  };
+}
