@@ -87,6 +87,7 @@ export {
   type AudioPluginApi,
   type AudioPluginConfig,
   type AudioPluginOptions,
+  type PlayOptions,
   type SpectrumFrame,
 } from './plugin/audio-plugin';
 export { programFromSbagen, type SbagenOptions } from './presets/program-from-sbagen';

@@ -33,7 +33,7 @@ export type AudioPluginConfig = z.infer<typeof audioPluginConfigSchema>;
 /** Payload of `audio:spectrum`: a real FFT of the most recent audio, as plain JSON. */
 export interface SpectrumFrame {
   sessionId: string | null;
-  /** Owner of that session (`null`: unowned or not a session), so servers can route frames to their principal. */
+  /** Owner of what plays (the session's owner, or the `owner` given to `play()`; `null`: unowned), so servers can route frames to their principal. */
   owner: string | null;
   /** ISO time of the frame (kernel clock). */
   at: string;
@@ -54,12 +54,19 @@ export interface AudioPluginApi {
   readonly engine: AudioEngine;
   /** The zod schemas of a program and of a seed-style request (servers validate and document with them). */
   readonly schemas: typeof schemas;
-  /** Play a program outside any session. */
-  play(program: ProgramInput | Program): Promise<void>;
+  /** Play a program outside any session, for `owner` (the principal that started it; `null`/omitted: unowned). */
+  play(program: ProgramInput | Program, options?: PlayOptions): Promise<void>;
   stop(options?: { fadeOut?: number }): Promise<void>;
-  status(): EngineStatus & { sessionId: string | null };
+  /** The engine's status, the session it plays (if any) and the owner of the playback. */
+  status(): EngineStatus & { sessionId: string | null; owner: string | null };
   activeFrequencies(): ActiveFrequency[];
   spectrum(): Spectrum;
+}
+
+/** Options of `vajra.plugin('audio').play()`. */
+export interface PlayOptions {
+  /** The principal the playback belongs to; servers show it only to that principal (and admins). */
+  owner?: string | null;
 }
 
 /** Options of {@link audioPlugin}. */
@@ -125,6 +132,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
         sink,
         onEnded: () => {
           sessionId = null;
+          owner = null;
         },
       });
       engine = live;
@@ -139,7 +147,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
         const spectrum = live.spectrum({ fftSize: config.fftSize });
         ctx.events.emit('audio:spectrum', {
           sessionId,
-          owner: sessionId === null ? null : owner,
+          owner,
           at: new Date(ctx.clock.now()).toISOString(),
           position: live.status().position,
           sampleRate: spectrum.sampleRate,
@@ -176,6 +184,7 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
           ctx.work.on(name, ({ session }) => {
             if (session.id !== sessionId) return;
             sessionId = null;
+            owner = null;
             guard('stop', () => live.stop({ fadeOut: config.fadeOut }));
           }),
         ),
@@ -190,12 +199,16 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       return {
         engine: live,
         schemas,
-        play: (program) => {
+        play: (program, playOptions) => {
           sessionId = null;
+          owner = playOptions?.owner ?? null;
           return live.play(program);
         },
         stop: (stopOptions) => live.stop(stopOptions ?? { fadeOut: config.fadeOut }),
-        status: () => ({ ...live.status(), sessionId }),
+        status: () => {
+          const engineStatus = live.status();
+          return { ...engineStatus, sessionId, owner: engineStatus.state === 'idle' ? null : owner };
+        },
         activeFrequencies: () => live.activeFrequencies(),
         spectrum: () => live.spectrum({ fftSize: config.fftSize }),
       };

@@ -3,6 +3,7 @@ import type { AudioPluginApi, Program } from '@vajra-stream/audio';
 import { z } from 'zod';
 import { namedSchema } from '../openapi/named-schema';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
+import { visiblePlayback } from './visible-playback';
 
 /** Limits of offline rendering through the API. */
 export interface AudioRouteLimits {
@@ -12,7 +13,29 @@ export interface AudioRouteLimits {
   maxJsonSeconds: number;
 }
 
-const statusSchema = z.object({ state: z.string(), position: z.number(), duration: z.number(), sessionId: z.string().nullable() }).meta({ id: 'AudioStatus' });
+const statusSchema = z
+  .object({
+    state: z.enum(['idle', 'playing', 'paused', 'stopping']),
+    position: z.number().meta({ description: 'Seconds into the program' }),
+    duration: z.number().meta({ description: 'Length of the program (s), 0 when idle' }),
+    sessionId: z.string().nullable(),
+    owner: z.string().nullable().meta({ description: 'The principal the playback belongs to (null: unowned)' }),
+  })
+  .meta({ id: 'AudioStatus' });
+const spectrumSchema = z
+  .object({ sampleRate: z.number(), fftSize: z.number().int(), binWidth: z.number(), peaks: z.array(z.object({ frequency: z.number(), magnitude: z.number() })) })
+  .meta({ id: 'AudioSpectrum' });
+const hz = z.array(z.number());
+const frequenciesSchema = z
+  .object({
+    solfeggio: hz,
+    blessing: hz,
+    intentions: z.record(z.string(), hz),
+    schumann: hz,
+    brainwaveBands: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    active: z.array(z.object({ layer: z.number().int(), kind: z.string(), frequency: z.number(), ear: z.enum(['left', 'right', 'both']), amplitude: z.number() })),
+  })
+  .meta({ id: 'AudioFrequencies' });
 
 const audioModule = () => import('@vajra-stream/audio');
 
@@ -51,7 +74,6 @@ async function programOf({ program, ...seed }: Source): Promise<Program> {
 export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSeconds: 600, maxJsonSeconds: 5 }): AnyRoute[] {
   const api = (kernel: Vajra) => kernel.plugin('audio');
   const bodies = bodySchemas(vajra);
-  const status = (vajra: Vajra) => api(vajra).status();
   return [
     defineRoute({
       method: 'POST',
@@ -84,12 +106,14 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       method: 'POST',
       path: '/api/v1/audio/play',
       summary: 'Play a program (or seed-style request) on the live engine, outside any session',
+      description: 'The playback belongs to the caller. While another principal’s audio plays, the engine is busy (409 AUDIO_BUSY).',
       tags: ['audio'],
       body: bodies.play,
       response: statusSchema,
-      handler: async ({ vajra, body }) => {
-        await api(vajra).play(await programOf(body));
-        return status(vajra);
+      handler: async ({ vajra, access, body }) => {
+        if (!visiblePlayback(api(vajra), access).visible) throw new VajraError('AUDIO_BUSY', 'The engine is playing for someone else', { status: 409 });
+        await api(vajra).play(await programOf(body), { owner: access.owner });
+        return visiblePlayback(api(vajra), access).status;
       },
     }),
     ...(['stop', 'pause', 'resume'] as const).map((action) =>
@@ -97,34 +121,38 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
         method: 'POST',
         path: `/api/v1/audio/${action}`,
         summary: `${action[0]!.toUpperCase()}${action.slice(1)} the live engine`,
+        description: 'Acts only on the caller’s own playback (or any, for admins); someone else’s playback looks idle.',
         tags: ['audio'],
         response: statusSchema,
-        handler: async ({ vajra }) => {
+        handler: async ({ vajra, access }) => {
           const engine = api(vajra);
-          if (action === 'stop') await engine.stop();
-          else if (engine.engine.status().state === 'idle') throw new VajraError('AUDIO_NOT_PLAYING', 'Nothing is playing', { status: 409 });
+          const playback = visiblePlayback(engine, access);
+          if (action === 'stop') {
+            if (playback.visible) await engine.stop();
+          } else if (playback.status.state === 'idle') throw new VajraError('AUDIO_NOT_PLAYING', 'Nothing is playing', { status: 409 });
           else engine.engine[action]();
-          return status(vajra);
+          return visiblePlayback(engine, access).status;
         },
       }),
     ),
     defineRoute({
       method: 'GET',
       path: '/api/v1/audio/status',
-      summary: 'Live engine status',
+      summary: 'Live engine status (someone else’s playback looks idle)',
       tags: ['audio'],
       response: statusSchema,
-      handler: ({ vajra }) => status(vajra),
+      handler: ({ vajra, access }) => visiblePlayback(api(vajra), access).status,
     }),
     defineRoute({
       method: 'GET',
       path: '/api/v1/audio/spectrum',
-      summary: 'Spectrum of what the engine plays now (real FFT): strongest peaks',
+      summary: 'Spectrum of what the engine plays now (real FFT): strongest peaks (none for someone else’s playback)',
       tags: ['audio'],
-      response: z.object({ sampleRate: z.number(), fftSize: z.number(), binWidth: z.number(), peaks: z.array(z.object({ frequency: z.number(), magnitude: z.number() })) }),
-      handler: ({ vajra }) => {
+      response: spectrumSchema,
+      handler: ({ vajra, access }) => {
         const spectrum = api(vajra).spectrum();
-        return { sampleRate: spectrum.sampleRate, fftSize: spectrum.fftSize, binWidth: spectrum.binWidth, peaks: spectrum.peaks.slice(0, 32) };
+        const peaks = visiblePlayback(api(vajra), access).visible ? spectrum.peaks.slice(0, 32) : [];
+        return { sampleRate: spectrum.sampleRate, fftSize: spectrum.fftSize, binWidth: spectrum.binWidth, peaks };
       },
     }),
     defineRoute({
@@ -132,16 +160,16 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       path: '/api/v1/audio/frequencies',
       summary: 'Frequency sets (solfeggio, blessing, intentions, Schumann, brainwave bands) and what plays now',
       tags: ['audio'],
-      response: z.record(z.string(), z.unknown()),
-      handler: async ({ vajra }) => {
+      response: frequenciesSchema,
+      handler: async ({ vajra, access }) => {
         const audio = await audioModule();
         return {
-          solfeggio: audio.solfeggioFrequencies,
-          blessing: audio.blessingFrequencies,
-          intentions: audio.intentionFrequencies,
-          schumann: audio.schumannResonances,
-          brainwaveBands: audio.brainwaveBands,
-          active: api(vajra).activeFrequencies(),
+          solfeggio: [...audio.solfeggioFrequencies],
+          blessing: [...audio.blessingFrequencies],
+          intentions: Object.fromEntries(Object.entries(audio.intentionFrequencies).map(([name, set]) => [name, [...set]])),
+          schumann: [...audio.schumannResonances],
+          brainwaveBands: Object.fromEntries(Object.entries(audio.brainwaveBands).map(([band, [low, high]]) => [band, [low, high] as [number, number]])),
+          active: visiblePlayback(api(vajra), access).visible ? api(vajra).activeFrequencies() : [],
         };
       },
     }),
