@@ -37,7 +37,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
       expect((await call(open.url, 'GET', '/')).body).toMatchObject({ name: 'Vajra.Stream', websocket: '/ws', authRequired: false });
       expect((await call(secured.url, 'GET', '/')).body).toMatchObject({ authRequired: true });
       expect((await call(open.url, 'GET', '/health')).body).toEqual({ status: 'ok', kernel: 'running' });
-      expect((await call(open.url, 'GET', '/ready')).body).toMatchObject({ ready: true, store: 'memory' });
+      expect((await call(open.url, 'GET', '/ready')).body).toMatchObject({ ready: true, store: 'memory', bus: null, work: { mode: 'solo', holder: true } });
       const doc = (await call(open.url, 'GET', '/openapi.json')).body;
       expect(doc.openapi).toBe('3.1.0');
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/sessions', '/api/v1/sessions/{id}/start', '/api/v1/prayers/wheels/{id}/dedicate']));

@@ -14,12 +14,21 @@ export interface ServerConfig {
   corsOrigins?: string[];
   /** Host names clients use besides loopback names and IP addresses (`VAJRA_HOSTS`, comma list; `*` for any). */
   hosts?: string[];
+  /** `VAJRA_DATABASE_URL`: PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** `VAJRA_DATABASE_SCHEMA`: the deployment's PostgreSQL schema (default `vajra`). */
+  databaseSchema?: string;
+  /** `VAJRA_BUS_URL`: `postgres://` (LISTEN/NOTIFY) or `redis://` bus between instances. */
+  busUrl?: string;
+  /** `VAJRA_BUS_PREFIX`: the deployment's Redis key prefix (default `vajra:`). */
+  busPrefix?: string;
 }
 
 /**
  * Read the config: `VAJRA_HOST` (127.0.0.1), `VAJRA_PORT` (8000), `VAJRA_DATA_DIR` (./data),
  * `VAJRA_API_KEYS` (`name:key[:admin],…`), `VAJRA_JWT_SECRET`, `VAJRA_CORS_ORIGINS` (comma list), `VAJRA_HOSTS` (comma list),
- * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`). A malformed value is
+ * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`), `VAJRA_DATABASE_URL`,
+ * `VAJRA_DATABASE_SCHEMA`, `VAJRA_BUS_URL`, `VAJRA_BUS_PREFIX` (several instances). A malformed value is
  * `CONFIG_INVALID`.
  *
  * @example
@@ -52,5 +61,9 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     ...(env.VAJRA_JWT_SECRET ? { jwtSecret: env.VAJRA_JWT_SECRET } : {}),
     ...(env.VAJRA_CORS_ORIGINS ? { corsOrigins: env.VAJRA_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
     ...(env.VAJRA_HOSTS ? { hosts: env.VAJRA_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
+    ...(env.VAJRA_DATABASE_URL ? { databaseUrl: env.VAJRA_DATABASE_URL } : {}),
+    ...(env.VAJRA_DATABASE_SCHEMA ? { databaseSchema: env.VAJRA_DATABASE_SCHEMA } : {}),
+    ...(env.VAJRA_BUS_URL ? { busUrl: env.VAJRA_BUS_URL } : {}),
+    ...(env.VAJRA_BUS_PREFIX ? { busPrefix: env.VAJRA_BUS_PREFIX } : {}),
   };
 }

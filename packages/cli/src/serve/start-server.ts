@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createVajra, silentLogger, type Logger, type Vajra } from '@vajra-stream/core';
 import { createServer, type ServerOptions } from '@vajra-stream/server-adapter';
 import { serve } from '@vajra-stream/server-adapter/node';
-import { createSqliteStore } from '@vajra-stream/store-sqlite';
 import { loadPlugins } from './load-plugins';
+import { openStorage } from './open-storage';
 import type { ServerConfig } from './read-server-config';
 
 /** Options of {@link startServer}: the {@link ServerConfig} fields plus what a program decides. */
@@ -26,16 +24,18 @@ export interface RunningServer {
   urls: { api: string; docs: string; openapi: string; websocket: string };
   /** Plugins that loaded. */
   plugins: string[];
-  /** The SQLite file. */
+  /** The SQLite file, or the PostgreSQL URL (without its password) and schema. */
   database: string;
   vajra: Vajra;
-  /** Stop listening, stop running sessions, close the store. */
+  /** Stop listening, stop running sessions (alone; with a bus the other instances go on with them), close the store and bus. */
   close(): Promise<void>;
 }
 
 /**
  * Start the reference Vajra.Stream server: a kernel on the SQLite store in `dataDir` with every
  * installed plugin (audio, astrology, oracle on its offline composer), REST + WebSocket on node:http.
+ * With `databaseUrl` the store is PostgreSQL, and with `busUrl` (PostgreSQL or Redis) the instance joins
+ * the others of its deployment: shared events, once-only work under a lease.
  * Used by `vajra serve` and examples/server.
  *
  * @example
@@ -49,10 +49,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
-  mkdirSync(options.dataDir, { recursive: true });
-  const database = join(options.dataDir, 'vajra.db');
-  const store = createSqliteStore({ path: database });
-  const vajra = createVajra({ store, logger, plugins: await loadPlugins(logger), ...(options.env ? { env: options.env } : {}) });
+  const storage = await openStorage(options);
+  const { store, bus, database } = storage;
+  const vajra = createVajra({ store, ...(bus === undefined ? {} : { bus }), logger, plugins: await loadPlugins(logger), ...(options.env ? { env: options.env } : {}) });
+  // Alone, closing stops the running sessions; in a deployment the other instances carry them on.
+  const stopSessions = bus === undefined;
   try {
     await vajra.start();
     const server = createServer(vajra, {
@@ -72,13 +73,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       vajra,
       async close() {
         await listening.close();
-        await vajra.stop({ stopSessions: true });
-        await store.close();
+        await vajra.stop({ stopSessions });
+        await storage.close();
       },
     };
   } catch (error) {
-    await vajra.stop({ stopSessions: true }).catch(() => undefined);
-    await store.close();
+    await vajra.stop({ stopSessions }).catch(() => undefined);
+    await storage.close();
     throw error;
   }
 }

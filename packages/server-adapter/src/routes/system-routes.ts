@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 
 /**
- * `/`, `/health` (liveness), `/ready` (store and plugins) and `/openapi.json` (`/docs` is in `docsRoutes`).
+ * `/`, `/health` (liveness), `/ready` (store, bus, work lease and plugins) and `/openapi.json` (`/docs` is in `docsRoutes`).
  *
  * @example
  * ```ts
@@ -39,14 +39,21 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
     defineRoute({
       method: 'GET',
       path: '/ready',
-      summary: 'Readiness: kernel running, store answering, plugins started',
+      summary: 'Readiness: kernel running, store answering, bus connected, plugins started; the work lease',
       tags: ['system'],
-      response: z.object({ ready: z.boolean(), store: z.string(), plugins: z.record(z.string(), z.boolean()) }),
+      response: z.object({
+        ready: z.boolean(),
+        store: z.string(),
+        bus: z.object({ kind: z.string(), connected: z.boolean(), pending: z.number(), reconnects: z.number() }).nullable(),
+        work: z.object({ mode: z.enum(['solo', 'lease']), holder: z.boolean(), token: z.number().nullable(), acquisitions: z.number(), renewedAt: z.string().nullable(), checkedAt: z.string().nullable(), error: z.string().nullable() }),
+        plugins: z.record(z.string(), z.boolean()),
+      }),
       handler: async () => {
         const ready = await vajra.ready();
         const plugins = Object.fromEntries(vajra.pluginIds().map((id) => [id, vajra.hasPlugin(id)]));
         const all = ready && Object.values(plugins).every(Boolean);
-        const body = { ready: all, store: vajra.store.kind, plugins };
+        const bus = vajra.bus === undefined ? null : { kind: vajra.bus.kind, ...vajra.bus.health() };
+        const body = { ready: all, store: vajra.store.kind, bus, work: vajra.work.health(), plugins };
         return all ? body : new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json' } });
       },
     }),
