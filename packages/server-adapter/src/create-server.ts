@@ -31,7 +31,7 @@ export interface VajraServer {
   readonly routes: readonly AnyRoute[];
   /** The OpenAPI 3.1 document. */
   openapi(): Record<string, unknown>;
-  /** True when `pathname` belongs to this server (a route, `/api/*` or the WebSocket path); lets adapters pass others on. */
+  /** True when `pathname` belongs to this server (a route, `/api/*`, `/docs/*` or the WebSocket path); lets adapters pass others on. */
   handles(pathname: string): boolean;
   /**
    * Listen helpers report each address they bind. Until one does, or once any is beyond loopback, the
@@ -156,7 +156,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     authRequired,
     authenticate,
     handles(pathname) {
-      return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || router.match('GET', pathname).kind !== 'not-found';
+      return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/docs/') || router.match('GET', pathname).kind !== 'not-found';
     },
     openapi() {
       document ??= buildOpenApi(routes, options.openapi);
