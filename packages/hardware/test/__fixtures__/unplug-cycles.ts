@@ -1,0 +1,89 @@
+import { serialTransport } from '../../src/transport/serial-transport';
+import { createHardware } from '../../src/supervisor/create-hardware';
+import { startFakeDevice, type FakeDevice } from './fake-device';
+import { pingDriver } from './ping-driver';
+import { startSocatPair, until } from './socat-pair';
+
+/** What one unplug and replug showed. */
+export interface UnplugCycle {
+  /** The error code the supervisor recorded when it noticed the unplug (`DEVICE_CLOSED`, `DEVICE_ABSENT`). */
+  noticedAs: string;
+  /** Milliseconds from the links being back to the device reported `connected` again. */
+  reconnectMs: number;
+  /** Bytes the fake device decoded from the host after the replug (the traffic check). */
+  delivered: number;
+  /** Heartbeat answers received after the replug (bytes in). */
+  bytesInAfter: number;
+}
+
+/** The result of {@link runUnplugCycles}. */
+export interface UnplugRun {
+  cycles: UnplugCycle[];
+  /** Connections after the first, as the device's health counts them. */
+  reconnects: number;
+  lastError: string | null;
+}
+
+/**
+ * Supervise a `ping` device on a socat pty pair, then `cycles` times: kill the fake device and socat (the
+ * links vanish), wait until the supervisor notices and reports the device absent, start socat again on the same links and a new fake
+ * device, and wait until the device is connected again and bytes flow both ways (a command decoded by
+ * the fake device, a heartbeat answered). Every wait is bounded by `boundMs` so a hang fails instead of
+ * blocking. Every process started is stopped before this resolves or rejects.
+ *
+ * @example
+ * ```ts
+ * const { cycles } = await runUnplugCycles({ cycles: 50 });
+ * ```
+ */
+export async function runUnplugCycles(options: { cycles: number; boundMs?: number }): Promise<UnplugRun> {
+  const { cycles: count, boundMs = 10_000 } = options;
+  const socat = await startSocatPair();
+  let device: FakeDevice | undefined;
+  const hardware = createHardware({
+    devices: [{ id: 'pinger', transport: serialTransport({ path: socat.hostPath }), driver: pingDriver(), heartbeatIntervalMs: 100 }] as const,
+    watchdogIntervalMs: 50,
+    heartbeatTimeoutMs: 1000,
+    backoff: { initialDelayMs: 20, maxDelayMs: 200 },
+  });
+  const state = () => hardware.status('pinger').health.state;
+  try {
+    device = await startFakeDevice(socat.devicePath, 'ping');
+    hardware.start();
+    await until(() => state() === 'connected', boundMs, 'the first connection');
+    const cycles: UnplugCycle[] = [];
+    for (let index = 0; index < count; index += 1) {
+      await device.stop();
+      device = undefined;
+      await socat.unplug();
+      await until(() => state() !== 'connected', boundMs, `cycle ${index + 1}: the unplug noticed`);
+      const noticedAs = hardware.status('pinger').health.lastError?.code ?? 'none';
+      // The device stays away until the supervisor has found its path gone (not just the link closed).
+      await until(() => state() === 'absent', boundMs, `cycle ${index + 1}: the path found absent`);
+      await socat.plug();
+      const back = performance.now();
+      device = await startFakeDevice(socat.devicePath, 'ping');
+      await until(() => state() === 'connected', boundMs, `cycle ${index + 1}: reconnected`);
+      const reconnectMs = performance.now() - back;
+      const bytesIn = hardware.status('pinger').health.bytesIn;
+      // Traffic resumes: a command reaches the fake device, and a heartbeat answer comes back.
+      const marker = 1 + (index % 0x40);
+      await hardware.device('pinger').send([marker]);
+      const fake = device;
+      await until(() => fake.messages.some((message) => message.byte === marker), boundMs, `cycle ${index + 1}: byte ${marker} delivered`);
+      await until(() => hardware.status('pinger').health.bytesIn > bytesIn, boundMs, `cycle ${index + 1}: a heartbeat answered`);
+      cycles.push({
+        noticedAs,
+        reconnectMs,
+        delivered: fake.messages.filter((message) => 'byte' in message).length,
+        bytesInAfter: hardware.status('pinger').health.bytesIn - bytesIn,
+      });
+    }
+    const health = hardware.status('pinger').health;
+    return { cycles, reconnects: health.reconnects, lastError: health.lastError?.code ?? null };
+  } finally {
+    await hardware.stop();
+    await device?.stop();
+    await socat.dispose();
+  }
+}
