@@ -61,7 +61,7 @@ describe('dashboard with auth on (chromium, example server)', { timeout: 60_000 
     await now.waitFor(WAIT);
     const id = await now.getAttribute('data-session-id');
     const stored = await fetch(`${server.url}/api/v1/sessions/${id}`, { headers: { authorization: `Bearer ${KEY}` } });
-    expect(await stored.json()).toMatchObject({ owner: 'practitioner', status: 'running' });
+    expect(await stored.json()).toMatchObject({ owner: 'key:practitioner', status: 'running' });
     // audio:spectrum frames of this session go only to its owner: they arrive, so the socket is the practitioner's.
     await page.locator('.spectrum__stem[data-rank="0"]').waitFor({ ...WAIT, state: 'attached' });
     expect(Number(await page.locator('.spectrum__stem[data-rank="0"]').getAttribute('data-frequency'))).toBeCloseTo(528, 0);

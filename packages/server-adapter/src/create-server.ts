@@ -40,6 +40,12 @@ export interface VajraServer {
   setListening(hostname: string): void;
   /** False only while every reported bind address is loopback (and at least one was reported). */
   readonly exposed: boolean;
+  /**
+   * Resolves once the server can honour its credentials (a JWT public key imported, a JWKS loaded);
+   * rejects with `AUTH_CONFIG_INVALID` otherwise. The listen helpers wait for it before they listen;
+   * call it yourself when you mount the server on your own listener.
+   */
+  ready(): Promise<void>;
   /** Resolve the principal of a bearer token (`null`: anonymous); throws 401 for a wrong one. */
   authenticate(token: string | null): Promise<Principal | null>;
   /** Whether writes and upgrades need credentials: for this `request` (proxy headers count), or for any request. */
@@ -51,21 +57,24 @@ export interface VajraServer {
 }
 
 /**
- * Turn a started kernel into a Fetch handler and WebSocket hooks, with no framework import.
+ * Turn a started kernel into a Fetch handler and WebSocket hooks, with no framework import. Throws
+ * `AUTH_CONFIG_INVALID` for credentials it will not start with (an API key under 16 characters, a JWT
+ * secret under 32 bytes, two JWT key sources, an unsupported algorithm); a JWT key that does not import
+ * rejects {@link VajraServer.ready}, which the listen helpers await.
  *
  * @example
  * ```ts
  * import { createServer } from '@vajra-stream/server-adapter';
  * import { serve } from '@vajra-stream/server-adapter/node';
  * const server = createServer(vajra, { auth: { apiKeys: [{ name: 'me', key: process.env.KEY! }] } });
- * await serve(server, { port: 8000 });
+ * await serve(server, { port: 8000 }); // rejects with AUTH_CONFIG_INVALID before listening when the JWT key is unusable
  * ```
  */
 export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraServer {
   const logger = options.logger ?? vajra.logger.child({ component: 'server' });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const authOptions = options.auth === 'none' ? { require: 'never' as const } : (options.auth ?? {});
-  const authenticator = createAuthenticator(authOptions);
+  const authenticator = createAuthenticator(authOptions, () => vajra.clock.now());
   const cors = createCors(options.cors);
   const guard = createRequestGuard({ hosts: options.hosts, cors });
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 }, () => vajra.clock.now());
@@ -155,6 +164,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     },
     authRequired,
     authenticate,
+    ready: () => authenticator.ready(),
     handles(pathname) {
       return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/docs/') || router.match('GET', pathname).kind !== 'not-found';
     },

@@ -47,19 +47,19 @@ describe('audio playback has an owner', () => {
     }
     const played = await as('alice', 'POST', '/api/v1/audio/play', tone);
     expect(played.status).toBe(200);
-    expect(played.body).toMatchObject({ state: 'playing', owner: 'alice' });
+    expect(played.body).toMatchObject({ state: 'playing', owner: 'key:alice' });
 
     const frame = await alice.next((m) => m.type === 'audio:spectrum', 20_000);
-    expect(frame.data).toMatchObject({ owner: 'alice', sessionId: null });
+    expect(frame.data).toMatchObject({ owner: 'key:alice', sessionId: null });
     await root.next((m) => m.type === 'audio:spectrum', 20_000); // admins see every frame
     // Frames to bob would be queued on his socket before this pong.
     bob.send({ type: 'ping', id: 'after-frames' });
     await bob.next((m) => m.type === 'pong');
     expect(bob.messages.filter((m) => m.type === 'audio:spectrum')).toEqual([]);
 
-    expect((await as('alice', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'alice' });
+    expect((await as('alice', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'key:alice' });
     expect((await as('bob', 'GET', '/api/v1/audio/status')).body).toEqual({ state: 'idle', position: 0, duration: 0, sessionId: null, owner: null });
-    expect((await as('root', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'alice' });
+    expect((await as('root', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'key:alice' });
 
     const own = await as('alice', 'GET', '/api/v1/audio/spectrum');
     expect(Math.abs(own.body.peaks[0].frequency - 528)).toBeLessThan(2 * own.body.binWidth);
@@ -77,15 +77,15 @@ describe('audio playback has an owner', () => {
     expect(replaced.status).toBe(409);
     expect(replaced.body).toMatchObject({ code: 'AUDIO_BUSY' });
     expect(replaced.text).not.toContain('alice');
-    expect((await as('alice', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'alice' });
+    expect((await as('alice', 'GET', '/api/v1/audio/status')).body).toMatchObject({ state: 'playing', owner: 'key:alice' });
 
-    expect((await as('alice', 'POST', '/api/v1/audio/pause')).body).toMatchObject({ state: 'paused', owner: 'alice' });
-    expect((await as('root', 'POST', '/api/v1/audio/resume')).body).toMatchObject({ state: 'playing', owner: 'alice' });
+    expect((await as('alice', 'POST', '/api/v1/audio/pause')).body).toMatchObject({ state: 'paused', owner: 'key:alice' });
+    expect((await as('root', 'POST', '/api/v1/audio/resume')).body).toMatchObject({ state: 'playing', owner: 'key:alice' });
     await as('root', 'POST', '/api/v1/audio/stop');
     await expect.poll(async () => (await as('alice', 'GET', '/api/v1/audio/status')).body.state, { timeout: 20_000 }).toBe('idle');
 
     // once idle, the engine is free for the next principal
-    expect((await as('bob', 'POST', '/api/v1/audio/play', tone)).body).toMatchObject({ state: 'playing', owner: 'bob' });
+    expect((await as('bob', 'POST', '/api/v1/audio/play', tone)).body).toMatchObject({ state: 'playing', owner: 'key:bob' });
     expect((await as('alice', 'GET', '/api/v1/audio/status')).body.state).toBe('idle');
     await as('bob', 'POST', '/api/v1/audio/stop');
   });
@@ -93,7 +93,7 @@ describe('audio playback has an owner', () => {
   it('gives a session’s playback the session’s owner', async () => {
     const created = await as('alice', 'POST', '/api/v1/sessions', { intention: 'peace', duration: 600, frequencies: [432] });
     await as('alice', 'POST', `/api/v1/sessions/${created.body.id}/start`);
-    await expect.poll(async () => (await as('alice', 'GET', '/api/v1/audio/status')).body, { timeout: 20_000 }).toMatchObject({ state: 'playing', sessionId: created.body.id, owner: 'alice' });
+    await expect.poll(async () => (await as('alice', 'GET', '/api/v1/audio/status')).body, { timeout: 20_000 }).toMatchObject({ state: 'playing', sessionId: created.body.id, owner: 'key:alice' });
     expect((await as('bob', 'GET', '/api/v1/audio/status')).body.sessionId).toBeNull();
     await as('alice', 'POST', `/api/v1/sessions/${created.body.id}/stop`);
   });

@@ -18,14 +18,14 @@ describe('routes contributed by a third-party plugin', () => {
       response: z.object({ greeting: z.string() }),
       handler: ({ params, query, body, access }) => ({ greeting: `${(body.language === 'bo' ? 'Tashi delek ' : 'Hello ').repeat(query.times)}${params.name} from ${access.owner ?? 'anyone'}` }),
     });
-    const server = createServer(vajra, { routes: [greet], validateResponses: true, auth: { require: 'always', apiKeys: [{ name: 'tenzin', key: 'tenzin-key-123' }] } });
+    const server = createServer(vajra, { routes: [greet], validateResponses: true, auth: { require: 'always', apiKeys: [{ name: 'tenzin', key: 'tenzin-key-0123456789' }] } });
     const post = (path: string, body: unknown, key?: string) =>
       server.fetch(new Request(`http://x${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) }, body: JSON.stringify(body) }));
-    const ok = await post('/api/v1/greeter/Pema?times=2', { language: 'bo' }, 'tenzin-key-123');
+    const ok = await post('/api/v1/greeter/Pema?times=2', { language: 'bo' }, 'tenzin-key-0123456789');
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ greeting: 'Tashi delek Tashi delek Pema from tenzin' });
+    expect(await ok.json()).toEqual({ greeting: 'Tashi delek Tashi delek Pema from key:tenzin' });
     expect((await post('/api/v1/greeter/Pema', { language: 'bo' })).status).toBe(401);
-    const invalid = await post('/api/v1/greeter/Pema?times=9', { language: 'fr' }, 'tenzin-key-123');
+    const invalid = await post('/api/v1/greeter/Pema?times=9', { language: 'fr' }, 'tenzin-key-0123456789');
     expect(invalid.status).toBe(422);
     expect(((await invalid.json()) as { details: { issues: Array<{ path: string }> } }).details.issues.map((i) => i.path)).toEqual(['times']);
     const doc = server.openapi() as { paths: Record<string, { post: { tags: string[]; security: unknown; parameters: Array<{ name: string }> } }> };

@@ -171,12 +171,12 @@ describe.each(adapters)('$name adapter', (adapter) => {
       expect(scheme.status).toBe(401);
       const ok = await call(secured.url, 'POST', '/api/v1/sessions', { body: session, token: KEYS.alice });
       expect(ok.status).toBe(201);
-      expect(ok.body.owner).toBe('alice');
+      expect(ok.body.owner).toBe('key:alice');
       const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('carol').setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
       const viaJwt = await call(secured.url, 'POST', '/api/v1/sessions', { body: session, token: jwt });
       expect(viaJwt.status).toBe(201);
-      expect(viaJwt.body.owner).toBe('carol');
-      const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('carol').sign(new TextEncoder().encode('another-secret-of-at-least-32-bytes'));
+      expect(viaJwt.body.owner).toBe('jwt:carol');
+      const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('carol').setExpirationTime('5m').sign(new TextEncoder().encode('another-secret-of-at-least-32-bytes'));
       expect((await call(secured.url, 'POST', '/api/v1/sessions', { body: session, token: forged })).status).toBe(401);
     });
 
@@ -193,7 +193,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
       expect(bobList.body.items.map((s: { id: string }) => s.id)).not.toContain(mine);
       expect((await call(secured.url, 'GET', '/api/v1/prayers/wheels', { token: KEYS.bob })).body.items).toHaveLength(0);
       const aliceList = await call(secured.url, 'GET', '/api/v1/sessions?limit=200', { token: KEYS.alice });
-      expect(aliceList.body.items.every((s: { owner: string }) => s.owner === 'alice')).toBe(true);
+      expect(aliceList.body.items.every((s: { owner: string }) => s.owner === 'key:alice')).toBe(true);
       expect((await call(secured.url, 'GET', `/api/v1/sessions/${mine}`, { token: KEYS.root })).status).toBe(200);
       const rootList = await call(secured.url, 'GET', '/api/v1/sessions?limit=200', { token: KEYS.root });
       expect(rootList.body.items.map((s: { id: string }) => s.id)).toContain(mine);

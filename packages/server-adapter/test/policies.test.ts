@@ -15,7 +15,7 @@ describe('listening policies (node adapter)', () => {
   });
 
   it('needs credentials by default once it listens beyond loopback, and not on loopback', async () => {
-    running = await startServer(node, { auth: { apiKeys: [{ name: 'a', key: 'key-a-123456' }] } });
+    running = await startServer(node, { auth: { apiKeys: [{ name: 'a', key: 'key-a-0123456789' }] } });
     expect(running.server.exposed).toBe(false);
     expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session })).status).toBe(201);
     running.server.setListening('0.0.0.0');
@@ -23,7 +23,7 @@ describe('listening policies (node adapter)', () => {
     expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session })).status).toBe(401);
     expect((await call(running.url, 'GET', '/api/v1/sessions')).status).toBe(200);
     expect((await upgradeStatus(running.url)).status).toBe(401);
-    expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session, token: 'key-a-123456' })).status).toBe(201);
+    expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session, token: 'key-a-0123456789' })).status).toBe(201);
   });
 
   it('reports the real bind address when serving on all interfaces', async () => {

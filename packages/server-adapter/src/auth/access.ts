@@ -13,17 +13,17 @@ export interface Access {
 }
 
 /**
- * The access rules of a principal: admins see all, others see what they own; anonymous callers see
- * only unowned records.
+ * The access rules of a principal: admins see all, others see what they own (owner = `Principal.id`);
+ * anonymous callers see only unowned records.
  *
  * @example
  * ```ts
- * accessOf({ name: 'alice', scopes: [], via: 'api-key' }).canSee('bob'); // false
+ * accessOf({ id: 'key:alice', name: 'alice', scopes: [], via: 'api-key' }).canSee('jwt:alice'); // false
  * ```
  */
 export function accessOf(principal: Principal | null): Access {
   const admin = isAdmin(principal);
-  const owner = principal?.name ?? null;
+  const owner = principal?.id ?? null;
   return {
     principal,
     admin,

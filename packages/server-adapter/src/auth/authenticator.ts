@@ -1,8 +1,18 @@
 import { VajraError } from '@vajra-stream/core';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type CryptoKey as JoseKey } from 'jose';
+import { authConfigError } from './auth-config-error';
+import { createJwtVerifier, type JwtOptions } from './create-jwt-verifier';
 
-/** Who made a request: the JWT `sub` or the name of an API key, with its scopes. */
+export type { JwtAlgorithm, JwtOptions } from './create-jwt-verifier';
+
+/**
+ * Who made a request, with its scopes. API keys and JWT subjects live in separate namespaces: `id` is
+ * `key:<name>` for an API key and `jwt:<sub>` for a token, so a token whose `sub` equals a key's name is
+ * a different principal and owns none of that key's sessions, wheels or playback.
+ */
 export interface Principal {
+  /** The owner recorded on what this principal creates: `key:<name>` or `jwt:<sub>`. */
+  id: string;
+  /** The API key's name or the JWT's `sub`. */
   name: string;
   scopes: string[];
   via: 'api-key' | 'jwt';
@@ -11,21 +21,28 @@ export interface Principal {
 /** One API key. The key itself is a secret and never appears in responses or logs. */
 export interface ApiKey {
   name: string;
+  /** At least 16 characters (e.g. `openssl rand -hex 24`); shorter keys stop the server from starting. */
   key: string;
   /** `admin` sees and controls every principal's sessions and wheels. */
   scopes?: string[];
 }
 
-/** JWT verification: one of `secret` (HS256), `publicKey` (SPKI PEM, RS256) or `jwksUrl`. */
-export interface JwtOptions {
-  secret?: string;
-  publicKey?: string;
-  jwksUrl?: string;
-  issuer?: string;
-  audience?: string;
-}
+/** Shortest accepted API key, in characters. */
+export const MIN_API_KEY_LENGTH = 16;
 
-/** Options of the server's authentication. */
+/**
+ * Options of the server's authentication. Credentials the server cannot honour safely (a key shorter than
+ * 16 characters, a JWT secret shorter than 32 bytes, an unusable JWT key) stop it from starting with
+ * `AUTH_CONFIG_INVALID`.
+ *
+ * @example
+ * ```ts
+ * const auth: AuthOptions = {
+ *   apiKeys: [{ name: 'alice', key: process.env.ALICE_KEY! }],
+ *   jwt: { secret: process.env.JWT_SECRET!, maxAgeSeconds: 3600 },
+ * };
+ * ```
+ */
 export interface AuthOptions {
   apiKeys?: ApiKey[];
   jwt?: JwtOptions;
@@ -43,6 +60,8 @@ export interface AuthOptions {
 export interface Authenticator {
   /** The principal of a bearer token, `null` when none is given; throws `UNAUTHENTICATED` (401) when it is wrong. */
   authenticate(token: string | null): Promise<Principal | null>;
+  /** Resolves once the JWT key is usable; rejects with `AUTH_CONFIG_INVALID` when it is not. */
+  ready(): Promise<void>;
   readonly configured: boolean;
 }
 
@@ -57,49 +76,54 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
 const refused = (): VajraError =>
   new VajraError('UNAUTHENTICATED', 'Invalid or expired credentials', { status: 401 });
 
+function checkApiKeys(apiKeys: ApiKey[]): void {
+  const names = new Set<string>();
+  const keys = new Set<string>();
+  apiKeys.forEach((apiKey, index) => {
+    const where = `auth.apiKeys[${index}]`;
+    if (typeof apiKey.name !== 'string' || apiKey.name.length === 0) throw authConfigError(`${where} needs a name`);
+    const label = `${where} ("${apiKey.name.slice(0, 64)}")`;
+    if (typeof apiKey.key !== 'string' || apiKey.key.length < MIN_API_KEY_LENGTH) {
+      throw authConfigError(`${label}: the key has ${typeof apiKey.key === 'string' ? apiKey.key.length : 0} characters; use at least ${MIN_API_KEY_LENGTH} (e.g. openssl rand -hex 24)`);
+    }
+    if (names.has(apiKey.name)) throw authConfigError(`${label}: another key has this name`);
+    if (keys.has(apiKey.key)) throw authConfigError(`${label}: the same key is given twice`);
+    names.add(apiKey.name);
+    keys.add(apiKey.key);
+  });
+}
+
 /**
- * Build an authenticator from API keys and/or JWT settings.
+ * Build an authenticator from API keys and/or JWT settings. Throws `AUTH_CONFIG_INVALID` for credentials
+ * it refuses (see {@link AuthOptions}); `ready()` rejects when a JWT key does not import.
  *
  * @example
  * ```ts
  * const auth = createAuthenticator({ apiKeys: [{ name: 'alice', key: process.env.ALICE_KEY! }] });
- * const principal = await auth.authenticate('the-key'); // { name: 'alice', scopes: [], via: 'api-key' }
+ * await auth.ready();
+ * const principal = await auth.authenticate(process.env.ALICE_KEY!); // { id: 'key:alice', name: 'alice', scopes: [], via: 'api-key' }
  * ```
  */
-export function createAuthenticator(options: AuthOptions = {}): Authenticator {
-  const keys = Promise.all((options.apiKeys ?? []).map(async (key) => ({ ...key, hash: await digest(key.key) })));
-  const jwt = options.jwt;
-  let verifyKey: Promise<Uint8Array | JoseKey | JWTVerifyGetKey> | undefined;
-  let algorithms: string[] = [];
-  if (jwt?.secret !== undefined) {
-    verifyKey = Promise.resolve(encoder.encode(jwt.secret));
-    algorithms = ['HS256'];
-  } else if (jwt?.publicKey !== undefined) {
-    verifyKey = importSPKI(jwt.publicKey, 'RS256');
-    algorithms = ['RS256'];
-  } else if (jwt?.jwksUrl !== undefined) {
-    verifyKey = Promise.resolve(createRemoteJWKSet(new URL(jwt.jwksUrl)));
-    algorithms = ['RS256', 'ES256', 'EdDSA'];
-  }
+export function createAuthenticator(options: AuthOptions = {}, now: () => number = Date.now): Authenticator {
+  const apiKeys = options.apiKeys ?? [];
+  checkApiKeys(apiKeys);
+  const keys = Promise.all(apiKeys.map(async (key) => ({ name: key.name, scopes: key.scopes ?? [], hash: await digest(key.key) })));
+  const jwt = options.jwt === undefined ? undefined : createJwtVerifier(options.jwt, now);
   return {
-    configured: (options.apiKeys?.length ?? 0) > 0 || verifyKey !== undefined,
+    configured: apiKeys.length > 0 || jwt !== undefined,
+    ready: () => jwt?.ready() ?? Promise.resolve(),
     async authenticate(token) {
       if (token === null) return null;
       if (token.length === 0 || token.length > 8192) throw refused();
-      if (verifyKey !== undefined && token.split('.').length === 3) {
-        try {
-          const key = await verifyKey;
-          const { payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: jwt?.issuer, audience: jwt?.audience });
-          if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw refused();
-          const scope = payload.scope ?? payload.scopes;
-          const scopes = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
-          return { name: payload.sub, scopes, via: 'jwt' };
-        } catch {
-          throw refused();
-        }
+      if (jwt !== undefined && token.split('.').length === 3) {
+        const payload = await jwt.verify(token);
+        if (payload === null || typeof payload.sub !== 'string' || payload.sub.length === 0) throw refused();
+        const scope = payload.scope ?? payload.scopes;
+        const scopes = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : [];
+        return { id: `jwt:${payload.sub}`, name: payload.sub, scopes, via: 'jwt' };
       }
       const hash = await digest(token);
-      for (const key of await keys) if (sameBytes(hash, key.hash)) return { name: key.name, scopes: key.scopes ?? [], via: 'api-key' };
+      for (const key of await keys) if (sameBytes(hash, key.hash)) return { id: `key:${key.name}`, name: key.name, scopes: key.scopes, via: 'api-key' };
       throw refused();
     },
   };

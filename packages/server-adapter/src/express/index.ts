@@ -58,6 +58,7 @@ export function vajraExpress(server: VajraServer) {
  * ```
  */
 export async function listenExpress(app: RequestListener, server: VajraServer, options: { port?: number; hostname?: string } = {}) {
+  await server.ready();
   const httpServer = createHttpServer(app);
   const ws = attachWebSocket(httpServer, server);
   await new Promise<void>((resolve, reject) => {

@@ -29,6 +29,7 @@ import { attachWebSocket, toNodeListener, writeResponse } from '../node/index';
 export function vajraFastify(server: VajraServer) {
   const listener = toNodeListener(server, (req) => (req as { vajraBody?: unknown }).vajraBody);
   return async function vajraPlugin(fastify: FastifyInstance): Promise<void> {
+    await server.ready(); // an unusable JWT key fails app.register()/app.listen(), not every request
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: server.limits.bodyBytes }, (_request, body, done) => done(null, body));
     fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

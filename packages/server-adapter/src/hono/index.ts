@@ -44,6 +44,7 @@ export function vajraHono(server: VajraServer): MiddlewareHandler {
  * ```
  */
 export async function serveHono(app: { fetch: (request: Request, env: unknown) => unknown }, server: VajraServer, options: { port?: number; hostname?: string } = {}) {
+  await server.ready();
   const { serve } = await import('@hono/node-server');
   const hostname = options.hostname ?? '127.0.0.1';
   let httpServer!: Server;

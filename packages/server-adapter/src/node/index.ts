@@ -110,6 +110,7 @@ export function attachWebSocket(httpServer: Server, server: VajraServer, options
  * ```
  */
 export async function serve(server: VajraServer, options: { port?: number; hostname?: string } = {}) {
+  await server.ready();
   const hostname = options.hostname ?? '127.0.0.1';
   const httpServer = createHttpServer(toNodeListener(server));
   const ws = attachWebSocket(httpServer, server);
