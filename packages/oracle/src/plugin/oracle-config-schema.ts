@@ -28,6 +28,8 @@ export const oracleConfigSchema = z
     order: z.array(z.enum(['anthropic', 'openai', 'compatible'])).default(['compatible', 'anthropic', 'openai']),
     timeoutMs: z.number().int().positive().default(60_000),
     retries: z.number().int().min(0).max(10).default(2),
+    /** How long `health()` reuses its last probe of the providers, ms (0: every call probes; concurrent calls still share one probe). */
+    healthCacheMs: z.number().int().min(0).max(3_600_000).default(30_000),
     /** Seed of the offline composer (omit for varied texts). */
     seed: z.string().min(1).optional(),
     /** Spending cap over metered providers. */

@@ -1,4 +1,5 @@
 import { createVajra, silentLogger } from '@vajra-stream/core';
+import { manualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../../test/__fixtures__/fake-openai';
 import type { FakeVendor } from '../../test/__fixtures__/fake-server';
@@ -73,6 +74,55 @@ describe('oraclePlugin', () => {
       expect(vajra.plugin('oracle').spending().remainingTokens).toBe(1234);
       vendor.queue({ type: 'ok', text: 'ok' });
       expect((await vajra.plugin('oracle').generate({ kind: 'prayer', intention: 'x' })).modelId).toBe('env-model');
+    } finally {
+      await vajra.stop();
+    }
+  });
+
+  it('probes the providers once per healthCacheMs, however many calls come (concurrent ones share the probe)', async () => {
+    const clock = manualClock();
+    const vajra = createVajra({
+      plugins: [oraclePlugin()],
+      logger: silentLogger,
+      env: {},
+      clock,
+      config: { oracle: { compatible: { baseURL: `${vendor.url}/v1`, model: 'llama-test' }, healthCacheMs: 10_000 } },
+    });
+    await vajra.start();
+    const probes = () => vendor.requests.filter((r) => r.method === 'GET' && r.path === '/v1/models').length;
+    const before = probes();
+    try {
+      const api = vajra.plugin('oracle');
+      const first = await Promise.all(Array.from({ length: 20 }, () => api.health()));
+      expect(probes() - before).toBe(1);
+      expect(first.every((statuses) => statuses[0]?.provider === 'openai-compatible' && statuses[0].ok)).toBe(true);
+      for (let i = 0; i < 20; i++) await api.health();
+      await clock.advance(9_999);
+      await api.health();
+      expect(probes() - before).toBe(1);
+      expect((await api.health({ probe: false }))[0]?.ok).toBe(true); // configuration only: no network
+      expect(probes() - before).toBe(1);
+      await clock.advance(1);
+      await Promise.all([api.health(), api.health()]);
+      expect(probes() - before).toBe(2);
+      await api.oracle.health(); // the oracle itself always probes
+      expect(probes() - before).toBe(3);
+    } finally {
+      await vajra.stop();
+    }
+  });
+
+  it('lets a caller stop waiting for a shared probe without failing it for the others', async () => {
+    const vajra = createVajra({ plugins: [oraclePlugin()], logger: silentLogger, env: {}, config: { oracle: { compatible: { baseURL: `${vendor.url}/v1`, model: 'llama-test' } } } });
+    await vajra.start();
+    try {
+      const api = vajra.plugin('oracle');
+      const controller = new AbortController();
+      const waiting = api.health({ signal: controller.signal });
+      const other = api.health();
+      controller.abort();
+      await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
+      expect((await other)[0]).toMatchObject({ provider: 'openai-compatible', ok: true });
     } finally {
       await vajra.stop();
     }

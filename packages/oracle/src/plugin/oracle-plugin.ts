@@ -8,6 +8,7 @@ import { openai, readEnv } from '../providers/openai';
 import { openaiCompatible } from '../providers/openai-compatible';
 import type { LanguageModel, LanguageModelUsage } from '../spec/language-model';
 import { generateInputSchema, type GenerateInput, type TextKind } from '../spec/oracle-task';
+import { cachedHealth } from './cached-health';
 import { oracleConfigSchema, type OracleConfig, type OracleConfigInput } from './oracle-config-schema';
 
 const schemas = { generateInput: generateInputSchema, planInput: planInputSchema, sessionPlan: sessionPlanSchema } as const;
@@ -49,6 +50,11 @@ export interface OraclePluginApi {
    */
   stream(input: GenerateInput, options?: OracleCallOptions): { streamId: string; result: Promise<OracleResult> };
   plan(input: PlanInput, options?: OracleCallOptions): Promise<SessionPlan>;
+  /**
+   * Provider health. Probes (network calls to the vendors) are shared: calls within `healthCacheMs`
+   * of the last probe (30 s by default) and calls made while one is in flight get its answer.
+   * `oracle.health()` always probes.
+   */
   health: Oracle['health'];
   spending: Oracle['spending'];
 }
@@ -131,7 +137,7 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
         schemas,
         generate: (input, callOptions) => oracle.generate(input, withKernelSignal(callOptions)),
         plan: (input, callOptions) => oracle.plan(input, withKernelSignal(callOptions)),
-        health: (callOptions) => oracle.health(withKernelSignal(callOptions)),
+        health: cachedHealth((healthOptions) => oracle.health(withKernelSignal(healthOptions)), { ttlMs: config.healthCacheMs, clock: ctx.clock, signal: ctx.signal }),
         spending: () => oracle.spending(),
         stream(input, callOptions) {
           const streamId = createId('ors', ctx.clock.now());

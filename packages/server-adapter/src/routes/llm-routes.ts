@@ -83,9 +83,11 @@ export function llmRoutes(vajra: Vajra): AnyRoute[] {
       method: 'GET',
       path: '/api/v1/llm/health',
       summary: 'Providers and spending',
+      description: 'Probes the providers at most once per the oracle\'s `healthCacheMs` (30 s by default); needs credentials when the server is exposed.',
       tags: ['llm'],
+      auth: 'protected',
       response: z.object({ providers: z.unknown(), spending: z.unknown() }),
-      handler: async ({ vajra }) => ({ providers: await oracle(vajra).health(), spending: oracle(vajra).spending() }),
+      handler: async ({ vajra, signal }) => ({ providers: await oracle(vajra).health({ signal }), spending: oracle(vajra).spending() }),
     }),
   ];
 }
