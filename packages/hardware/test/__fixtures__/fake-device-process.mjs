@@ -8,7 +8,14 @@ const [path, protocol, seedText = '1'] = process.argv.slice(2);
 const fd = openSync(path, 'r+');
 const input = new ReadStream(fd);
 const report = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
-const send = (bytes) => writeSync(fd, Uint8Array.from(bytes));
+// A full pseudo-terminal (the host stopped reading) drops what does not fit, as a UART would.
+const send = (bytes) => {
+  try {
+    writeSync(fd, Uint8Array.from(bytes));
+  } catch (error) {
+    if (error.code !== 'EAGAIN') throw error;
+  }
+};
 
 // mulberry32: a small seeded generator, so the bytes a fake RNG sends are reproducible.
 const generator = (seed) => {
@@ -175,22 +182,29 @@ const protocols = {
   },
   // TrueRNG: streams as soon as the port is open (bias from FAKE_RNG_BIAS, default 0.5).
   truerng: () => undefined,
-  // OneRNG: streams only after cmdO; reports every command line.
+  // OneRNG, parsing commands as its firmware does (cdc_app.c): `c`, `m`, `d`, then one command character;
+  // any other character resets the parser. A hex digit selects the noise source as a bit mask (bit 0:
+  // whitener off, bit 1: RF on, bit 2: avalanche off), `O` starts the stream, `o` pauses it, `w` flushes.
+  // Reports every command and the decoded source.
   onerng: (() => {
-    let line = '';
+    let state = 0;
     return (chunk) => {
       for (const byte of chunk) {
-        if (byte !== 0x0a) {
-          line += String.fromCharCode(byte);
+        const char = String.fromCharCode(byte);
+        if (state < 3) {
+          state = char === 'cmd'[state] ? state + 1 : 0;
           continue;
         }
-        report({ command: line });
-        if (line === 'cmdO') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
-        if (line === 'cmdo') {
+        state = 0;
+        report({ command: `cmd${char}` });
+        if (/^[0-9a-fA-F]$/.test(char)) {
+          const bits = Number.parseInt(char, 16);
+          report({ source: { whitened: (bits & 1) === 0, rf: (bits & 2) !== 0, avalanche: (bits & 4) === 0 } });
+        } else if (char === 'O') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
+        else if (char === 'o') {
           clearInterval(streaming);
           streaming = undefined;
         }
-        line = '';
       }
     };
   })(),

@@ -18,14 +18,17 @@ export const trueRngModes = {
   unwhitened: 57600,
 } as const;
 
-/** OneRNG noise sources: `cmd0`…`cmd7`. */
+/**
+ * OneRNG noise sources: the digit of `cmd<digit>`, a bit mask in the firmware (bit 0 turns the CRC
+ * whitener off, bit 1 turns the RF source on, bit 2 turns the avalanche source off).
+ */
 export const oneRngModes = {
   'avalanche-whitened': 0,
-  'avalanche-rf-whitened': 1,
-  avalanche: 2,
+  avalanche: 1,
+  'avalanche-rf-whitened': 2,
   'avalanche-rf': 3,
-  'rf-whitened': 4,
-  rf: 5,
+  'rf-whitened': 6,
+  rf: 7,
 } as const;
 
 /** Options of {@link serialRng}. */
