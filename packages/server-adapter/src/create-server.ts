@@ -6,6 +6,7 @@ import { hasProxyHeaders } from './guard/has-proxy-headers';
 import { createCors } from './http/cors';
 import { problemResponse, toProblem } from './http/problem';
 import { createRateLimiter } from './http/rate-limiter';
+import { rateLimited } from './http/rate-limited';
 import { stringResponse } from './http/json-response';
 import { discardBody, readJsonBody } from './http/read-json-body';
 import { isLoopback } from './is-loopback';
@@ -103,9 +104,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     }
     if (limiter !== undefined && url.pathname !== '/health' && url.pathname !== '/ready') {
       const verdict = limiter.take(info.remoteAddress ?? 'unknown');
-      if (!verdict.allowed) {
-        throw new VajraError('RATE_LIMITED', 'Too many requests; slow down', { status: 429, details: { retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) } });
-      }
+      if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     }
     const match = router.match(method, url.pathname);
     if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${url.pathname.slice(0, 200)}`, { status: 404 });
@@ -149,7 +148,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, { 'content-type': 'application/json; charset=utf-8' });
   }
 
-  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard });
+  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter });
 
   const server: VajraServer = {
     logger,

@@ -47,7 +47,12 @@ export interface ServerOptions {
   hosts?: string[];
   /** CORS allowlist; the seed's `http://localhost:3000` and `http://localhost:5173` by default. */
   cors?: CorsOptions;
-  /** Per-client request budget (600 per minute by default); `false` turns it off. */
+  /**
+   * Per-client request budget (600 per minute by default); `false` turns it off. Requests count by
+   * address (`/health` and `/ready` are free); each WebSocket upgrade costs one request of its address,
+   * failed ones included, and one of its principal's own budget when it authenticates. A spent budget
+   * is a 429 `RATE_LIMITED` with `Retry-After`, for an upgrade too (before the handshake).
+   */
   rateLimit?: RateLimitOptions | false;
   limits?: ServerLimits;
   /** Extra routes (third-party plugins), declared with `defineRoute`. */

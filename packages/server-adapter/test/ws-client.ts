@@ -9,8 +9,15 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function connect(url: string, options: { headers?: Record<string, string>; protocols?: string[] } = {}): Promise<TestClient> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', options.protocols ?? [], { headers: options.headers });
+/** How a test client connects: extra headers, subprotocols, a loopback source address (`127.0.0.2` looks like another client). */
+export interface ConnectOptions {
+  headers?: Record<string, string>;
+  protocols?: string[];
+  localAddress?: string;
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
+  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', options.protocols ?? [], { headers: options.headers, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
   const messages: Array<Record<string, unknown>> = [];
   const waiters = new Set<{ predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void; seen: number }>();
   socket.on('message', (data) => {
@@ -24,7 +31,12 @@ export async function connect(url: string, options: { headers?: Record<string, s
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
-    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode, headers: res.headers })));
+    socket.once('unexpected-response', (_req, res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })));
+      res.on('error', reject);
+    });
   });
   return {
     socket,
@@ -63,15 +75,15 @@ export async function connect(url: string, options: { headers?: Record<string, s
 }
 
 /** Try to open a socket and report the refusal status (or 101 when it opened). */
-export async function upgradeStatus(url: string, options: { headers?: Record<string, string>; protocols?: string[] } = {}): Promise<{ status: number; protocol?: string; headers?: Record<string, unknown> }> {
+export async function upgradeStatus(url: string, options: ConnectOptions = {}): Promise<{ status: number; protocol?: string; headers?: Record<string, unknown>; body?: string }> {
   try {
     const client = await connect(url, options);
     const protocol = client.socket.protocol;
     await client.close();
     return { status: 101, protocol };
   } catch (error) {
-    const e = error as { status?: number; headers?: Record<string, unknown> };
+    const e = error as { status?: number; headers?: Record<string, unknown>; body?: string };
     if (e.status === undefined) throw error;
-    return { status: e.status, headers: e.headers };
+    return { status: e.status, headers: e.headers, body: e.body };
   }
 }

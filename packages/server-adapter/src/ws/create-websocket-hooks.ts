@@ -2,7 +2,9 @@ import { VajraError, type Logger, type Vajra } from '@vajra-stream/core';
 import { accessOf, type Access } from '../auth/access';
 import { bearerToken, type Principal } from '../auth/authenticator';
 import type { RequestGuard } from '../guard/create-request-guard';
-import { problemResponse, toProblem } from '../http/problem';
+import { problemResponse, toProblem, type Problem } from '../http/problem';
+import { rateLimited } from '../http/rate-limited';
+import type { createRateLimiter } from '../http/rate-limiter';
 import type { RequestInfo, VajraServer } from '../create-server';
 import type { ServerLimits } from '../server-options';
 import { createOwnerIndex } from './owner-index';
@@ -63,6 +65,8 @@ interface Dependencies {
   logger: Logger;
   limits: Required<ServerLimits>;
   guard: RequestGuard;
+  /** The server's per-client request budget; every upgrade costs one request of it. */
+  limiter?: ReturnType<typeof createRateLimiter>;
 }
 
 /**
@@ -74,12 +78,21 @@ interface Dependencies {
  * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard });
  * ```
  */
-export function createWebSocketHooks({ vajra, server, logger, limits, guard }: Dependencies) {
+export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter }: Dependencies) {
   const connections = new Set<ConnectionState>();
   const owners = createOwnerIndex(vajra);
   let nextId = 1;
 
-  const refuse = (error: unknown): Response => problemResponse({ ...toProblem(error, logger), instance: '/ws' }, toProblem(error).status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  const refuse = (error: unknown): Response => {
+    const problem = { ...toProblem(error, logger), instance: '/ws' };
+    return problemResponse(problem, refusalHeaders(problem));
+  };
+
+  /** Spend one request of `key`'s budget (an address or a principal), or refuse with 429. */
+  const charge = (key: string): void => {
+    const verdict = limiter?.take(key);
+    if (verdict !== undefined && !verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+  };
 
   const drop = (connection: ConnectionState, topic: string): void => {
     connection.topics.delete(topic);
@@ -127,11 +140,12 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard }: D
 
   const hooks: WebSocketHooks = {
     path: '/ws',
-    async upgrade(request) {
+    async upgrade(request, info = {}) {
       try {
         const url = new URL(request.url);
         if (url.pathname !== '/ws') return refuse(notFound());
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
+        charge(info.remoteAddress ?? 'unknown'); // before auth: failed attempts cost too
         if (connections.size >= limits.wsConnections) return refuse(new VajraError('WS_CONNECTIONS_EXHAUSTED', 'Too many open WebSocket connections; try again later', { status: 503 }));
         const host = request.headers.get('host');
         guard.checkHost(host);
@@ -142,6 +156,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard }: D
         const token = bearerToken(request.headers.get('authorization')) ?? fromProtocol;
         const principal = await server().authenticate(token);
         if (principal === null && server().authRequired(request)) return refuse(unauthenticated());
+        if (principal !== null) charge(principal.id);
         return { ...(offered.includes(WS_PROTOCOL) ? { protocol: WS_PROTOCOL } : {}), context: { principal } };
       } catch (error) {
         return refuse(error);
@@ -213,6 +228,12 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard }: D
       }
     },
   };
+}
+
+function refusalHeaders(problem: Problem): Record<string, string> {
+  if (problem.status === 401) return { 'www-authenticate': 'Bearer' };
+  const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return problem.status === 429 && typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
 }
 
 const notFound = () => new VajraError('ROUTE_NOT_FOUND', 'No WebSocket endpoint here; use /ws', { status: 404 });
