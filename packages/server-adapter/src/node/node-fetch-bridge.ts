@@ -180,7 +180,7 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   res.writeHead(response.status, headers);
   res.flushHeaders();
   const write = async (chunk: Uint8Array): Promise<void> => {
-    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!res.write(chunk)) await drained(res);
   };
   await write(first.value);
   if (next.value !== undefined) await write(next.value);
@@ -194,6 +194,17 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
     if (res.destroyed) await reader.cancel().catch(() => undefined);
     res.end();
   }
+}
+
+/** Resolves on the next 'drain' or 'close' of `res`, leaving no listener behind (a large body waits many times). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
 
 /**
