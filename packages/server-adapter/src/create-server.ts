@@ -102,11 +102,11 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         return stringResponse(null, 204, cors.preflightHeaders(origin));
       }
     }
+    const match = router.match(method, url.pathname);
     if (limiter !== undefined && url.pathname !== '/health' && url.pathname !== '/ready') {
-      const verdict = limiter.take(info.remoteAddress ?? 'unknown');
+      const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
       if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     }
-    const match = router.match(method, url.pathname);
     if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${url.pathname.slice(0, 200)}`, { status: 404 });
     if (match.kind === 'method-not-allowed') {
       const allow = match.allow.includes('GET') ? [...match.allow, 'HEAD'] : match.allow;

@@ -48,8 +48,9 @@ export interface ServerOptions {
   /** CORS allowlist; the seed's `http://localhost:3000` and `http://localhost:5173` by default. */
   cors?: CorsOptions;
   /**
-   * Per-client request budget (600 per minute by default); `false` turns it off. Requests count by
-   * address (`/health` and `/ready` are free); each WebSocket upgrade costs one request of its address,
+   * Per-client request budget: 600 tokens per minute by default; `false` turns it off. A request takes its
+   * route's `rateLimitWeight` (1 by default, 20 for `POST /api/v1/astrology/windows` and `POST /api/v1/audio/generate`).
+   * Requests count by address (`/health` and `/ready` are free); each WebSocket upgrade costs one token of its address,
    * failed ones included, and one of its principal's own budget when it authenticates. A spent budget
    * is a 429 `RATE_LIMITED` with `Retry-After`, for an upgrade too (before the handshake).
    */

@@ -1,23 +1,29 @@
-/** Per-client request budget: `max` requests per `windowMs` (fixed window). */
+/**
+ * Per-client request budget: `max` tokens per `windowMs` (fixed window). A request takes its route's
+ * `rateLimitWeight` in tokens (1 by default; expensive routes such as `POST /api/v1/astrology/windows` take more).
+ */
 export interface RateLimitOptions {
   max: number;
   windowMs: number;
 }
 
 /**
- * A fixed-window counter per client key, bounded in memory (old windows are swept).
+ * A fixed-window token counter per client key, bounded in memory (old windows are swept). `take(key, weight)`
+ * spends `weight` tokens (1 by default; at most `max`, so a heavy request can always run in a fresh window)
+ * when they fit in what the window has left; a refused request spends nothing, so cheap requests may still pass.
  *
  * @example
  * ```ts
  * const limiter = createRateLimiter({ max: 100, windowMs: 60_000 }, Date.now);
  * limiter.take('127.0.0.1'); // { allowed: true, remaining: 99, retryAfterMs: 0 }
+ * limiter.take('127.0.0.1', 20); // { allowed: true, remaining: 79, retryAfterMs: 0 }
  * ```
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => number) {
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = now();
   return {
-    take(key: string): { allowed: boolean; remaining: number; retryAfterMs: number } {
+    take(key: string, weight = 1): { allowed: boolean; remaining: number; retryAfterMs: number } {
       const t = now();
       if (t - lastSweep > options.windowMs) {
         for (const [k, w] of windows) if (t - w.start >= options.windowMs) windows.delete(k);
@@ -28,8 +34,9 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number) 
         w = { start: t, count: 0 };
         windows.set(key, w);
       }
-      w.count += 1;
-      const allowed = w.count <= options.max;
+      const cost = Math.min(Math.max(weight, 0), options.max);
+      const allowed = w.count + cost <= options.max;
+      if (allowed) w.count += cost;
       return { allowed, remaining: Math.max(0, options.max - w.count), retryAfterMs: allowed ? 0 : w.start + options.windowMs - t };
     },
   };

@@ -66,6 +66,7 @@ export function astrologyRoutes(): AnyRoute[] {
       summary: 'Find auspicious windows (at most 400 days)',
       tags: ['astrology'],
       auth: 'public',
+      rateLimitWeight: 20, // 0.1–0.5 s of CPU per call
       body: z.object({ from: z.string().max(64), to: z.string().max(64), location: z.object({ latitude: z.number(), longitude: z.number() }).optional(), where: z.record(z.string(), z.unknown()) }).strict(),
       response: z.object({ windows: z.array(z.unknown()) }),
       handler: ({ vajra, body }) => ({ windows: api(vajra).findWindows(body as never) }),

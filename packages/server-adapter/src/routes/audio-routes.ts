@@ -80,6 +80,7 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       path: '/api/v1/audio/generate',
       summary: 'Render audio offline: a WAV file, or JSON samples (`format: "json"`, short programs only)',
       tags: ['audio'],
+      rateLimitWeight: 20, // up to minutes of CPU per call
       body: bodies.generate,
       produces: { 'audio/wav': { description: 'WAV file' }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
       handler: async ({ body }) => {

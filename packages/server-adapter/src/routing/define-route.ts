@@ -48,6 +48,12 @@ export interface RouteDefinition<
   status?: number;
   /** Content types of a handler that returns its own `Response` (documented in OpenAPI). */
   produces?: Record<string, { description: string; schema?: z.ZodType }>;
+  /**
+   * Tokens one call takes from the per-client rate limit (1 by default). Give expensive routes more, so a
+   * client can make fewer of them per window: the built-in `POST /api/v1/astrology/windows` and
+   * `POST /api/v1/audio/generate` take 20 each.
+   */
+  rateLimitWeight?: number;
   /** `public` routes never need credentials; `protected` ones (the default for non-GET) do when auth is required. */
   auth?: 'public' | 'protected';
   handler(context: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response> | (R extends z.ZodType ? z.input<R> : unknown) | Response;
