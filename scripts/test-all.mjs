@@ -1,4 +1,4 @@
-// The project's test command: build (packages and the dashboard), typecheck, every vitest suite, publint +
+// The project's test command: build (packages and the dashboard), typecheck, the API reference, every vitest suite, publint +
 // attw on every package, and the packed packages installed with npm into a project outside the monorepo and
 // typechecked.
 // Each check counts as one test; the last line is the plain count `N passed, N failed`.
@@ -24,6 +24,9 @@ spawnSync('node', [join(root, 'scripts/ensure-tools.mjs')], { stdio: 'inherit' }
 const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
 const built = step('build packages and the dashboard', 'pnpm', ['-r', '--filter', './packages/*', '--filter', './examples/dashboard', 'build']);
 step('typecheck (tsc --noEmit over the workspace)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// The API reference over every entry point of every package (typedoc.config.mjs derives them from `exports`);
+// a missing doc comment, a missing @example on an exported value or a broken link fails it.
+step('API reference (typedoc, warnings as errors)', bin('typedoc'), []);
 
 const report = join(root, '.vitest-results.json');
 rmSync(report, { force: true });

@@ -10,7 +10,7 @@
  * console.log(c.bodies.moon.sign, c.houses.ascendant);
  * console.log(panchanga(new Date(), { latitude: 28.6, longitude: 77.2 }).tithi.name);
  * ```
- * @module
+ * @module @vajra-stream/astrology
  */
 export { chart, CHART_BODIES, chartInputSchema, type Chart, type ChartBody, type ChartInput, type BodyPosition } from './chart/chart';
 export { computeHouses, HOUSE_SYSTEMS, type HouseSystem, type Houses } from './chart/houses';

@@ -10,7 +10,7 @@
  * const wav = renderToWav(program, { format: 'pcm16' });
  * const peaks = analyzeSpectrum(renderToBuffer(program).channels[0], 48000).peaks;
  * ```
- * @module
+ * @module @vajra-stream/audio
  */
 export { paramSchema, keyframeSchema, curveSchema, type Param, type Keyframe } from './program/param-schema';
 export {

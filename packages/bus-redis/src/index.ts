@@ -1,5 +1,5 @@
 /**
- * `@vajra-stream/bus-redis`: the {@link Bus} of Vajra.Stream on a Redis stream, for deployments of several
+ * `@vajra-stream/bus-redis`: the {@link @vajra-stream/core!Bus | Bus} of Vajra.Stream on a Redis stream, for deployments of several
  * instances with many WebSocket listeners.
  *
  * @example
@@ -10,7 +10,7 @@
  * const vajra = createVajra({ store, bus: await createRedisBus({ url: 'redis://127.0.0.1:6379' }) });
  * await vajra.start();
  * ```
- * @module
+ * @module @vajra-stream/bus-redis
  */
 export { createRedisBus, type RedisBus } from './create-redis-bus';
 export { redisBusOptionsSchema, type RedisBusOptions } from './redis-bus-options';

@@ -10,7 +10,7 @@
  * const server = await startServer({ dataDir: './data', port: 0 });
  * await server.close();
  * ```
- * @module
+ * @module @vajra-stream/cli
  */
 export { runCli, type RunCliOptions } from './run-cli';
 export { exitCodes, exitCodeOf, type ExitCode } from './command/exit-codes';

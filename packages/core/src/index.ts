@@ -9,7 +9,7 @@
  * const session = await vajra.sessions.create({ intention: 'peace for all beings', duration: 600 });
  * await vajra.sessions.start(session.id);
  * ```
- * @module
+ * @module @vajra-stream/core
  */
 export * from './errors';
 export * from './clock';

@@ -11,7 +11,7 @@
  * hardware.start();
  * await hardware.device('amplifier').set(1, true);
  * ```
- * @module
+ * @module @vajra-stream/hardware
  */
 export { HardwareErrorCodes, type HardwareErrorCode } from './errors/hardware-errors';
 export { defaultSerialSettings, type Connection, type SerialBinding, type SerialPortInfo, type SerialSettings, type Transport } from './transport/transport';

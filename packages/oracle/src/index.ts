@@ -11,7 +11,7 @@
  * const { text } = await oracle.generate({ kind: 'blessing', intention: 'a safe journey home' });
  * const plan = await oracle.plan({ intention: 'peace', duration: 600 });
  * ```
- * @module
+ * @module @vajra-stream/oracle
  */
 export type {
   LanguageModel,

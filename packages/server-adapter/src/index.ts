@@ -12,7 +12,7 @@
  * await vajra.start();
  * const { url } = await serve(createServer(vajra), { port: 8000 });
  * ```
- * @module
+ * @module @vajra-stream/server-adapter
  */
 export { createServer, type VajraServer, type RequestInfo } from './create-server';
 export { DEFAULT_LIMITS, type ServerOptions, type ServerLimits } from './server-options';

@@ -68,5 +68,11 @@ export interface ServerOptions {
   audio?: { maxWavSeconds?: number; maxJsonSeconds?: number };
 }
 
-/** Default limits. */
+/**
+ * Default limits.
+ * @example
+ * ```ts
+ * const server = createServer(vajra, { limits: { bodyBytes: DEFAULT_LIMITS.bodyBytes * 4 } });
+ * ```
+ */
 export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, jsonDepth: 64, drainBytes: 16 * 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000 };

@@ -1,5 +1,5 @@
 /**
- * `@vajra-stream/store-postgres`: the {@link Store} of Vajra.Stream on PostgreSQL (node-postgres), so that
+ * `@vajra-stream/store-postgres`: the {@link @vajra-stream/core!Store | Store} of Vajra.Stream on PostgreSQL (node-postgres), so that
  * several server instances share sessions, wheels, dedications and plugin state.
  *
  * @example
@@ -10,7 +10,7 @@
  * const vajra = createVajra({ store: await createPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1/vajra' }) });
  * await vajra.start();
  * ```
- * @module
+ * @module @vajra-stream/store-postgres
  */
 export { createPostgresStore, type PostgresStore } from './create-postgres-store';
 export { postgresStoreOptionsSchema, type PostgresStoreOptions } from './postgres-store-options';

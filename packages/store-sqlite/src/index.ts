@@ -1,5 +1,5 @@
 /**
- * `@vajra-stream/store-sqlite`: the durable embedded {@link Store} of Vajra.Stream, on SQLite through
+ * `@vajra-stream/store-sqlite`: the durable embedded {@link @vajra-stream/core!Store | Store} of Vajra.Stream, on SQLite through
  * better-sqlite3 in WAL mode, with a schema version table and forward-only migrations.
  *
  * @example
@@ -10,7 +10,7 @@
  * const vajra = createVajra({ store: createSqliteStore({ path: './data/vajra.db' }) });
  * await vajra.start();
  * ```
- * @module
+ * @module @vajra-stream/store-sqlite
  */
 export { createSqliteStore, type SqliteStore } from './create-sqlite-store';
 export { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';

@@ -10,7 +10,7 @@
  * const svg = sriYantra({ size: 800, theme: 'saffron' });
  * const png = await renderPng(svg);
  * ```
- * @module
+ * @module @vajra-stream/visuals
  */
 export { THEMES, THEME_NAMES, type Theme, type ThemeName } from './theme/themes';
 export type { ThemeInput } from './theme/resolve-theme';

@@ -7,7 +7,7 @@
  * import { writeWavFile } from '@vajra-stream/audio/node';
  * await writeWavFile({ duration: 60, layers: [{ kind: 'bowl', frequency: 221 }] }, 'bowl.wav');
  * ```
- * @module
+ * @module @vajra-stream/audio/node
  */
 export { writeWavFile, wavNodeReadable, type WavProgress, type WriteWavFileOptions } from './write-wav-file';
 export { wavFileSink } from './wav-file-sink';

@@ -6,6 +6,10 @@ import type { BowlLayer, Program, ProgramInput } from '../program/program-schema
 /**
  * Bowl modes whose frequency rises above this fraction of the sample rate (0.45: 21.6 kHz at 48 kHz,
  * 19.845 kHz at 44.1 kHz) are not rendered, so no partial ever folds back below the Nyquist limit.
+ * @example
+ * ```ts
+ * const highestBowlModeHz = BOWL_MODE_LIMIT * 48_000; // 21 600 Hz
+ * ```
  */
 export const BOWL_MODE_LIMIT = 0.45;
 

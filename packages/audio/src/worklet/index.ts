@@ -11,11 +11,17 @@
  * const node = new AudioWorkletNode(ctx, 'vajra-program', { outputChannelCount: [2], processorOptions: { program } });
  * node.connect(ctx.destination);
  * ```
- * @module
+ * @module @vajra-stream/audio/worklet
  */
 import { createProgramRenderer, type ProgramRenderer } from '../render/create-program-renderer';
 
-/** Name under which the processor registers. */
+/**
+ * Name under which the processor registers.
+ * @example
+ * ```ts
+ * const node = new AudioWorkletNode(ctx, WORKLET_PROCESSOR_NAME, { outputChannelCount: [2], processorOptions: { program } });
+ * ```
+ */
 export const WORKLET_PROCESSOR_NAME = 'vajra-program';
 
 interface WorkletScope {

@@ -7,6 +7,10 @@ import type { Bus } from './bus';
  * The event domains a kernel shares on its bus by default: what WebSocket clients may subscribe to and
  * that happens on one instance only. (`astro:*` events are computed by every instance from the clock, so
  * each instance's clients hear their own instance's.)
+ * @example
+ * ```ts
+ * const vajra = createVajra({ bus, busDomains: [...DEFAULT_BUS_DOMAINS, 'my-plugin'] });
+ * ```
  */
 export const DEFAULT_BUS_DOMAINS: readonly string[] = ['session', 'wheel', 'audio', 'hardware', 'oracle'];
 

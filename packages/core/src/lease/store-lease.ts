@@ -2,7 +2,13 @@ import type { Clock } from '../clock/clock';
 import { VajraError } from '../errors/vajra-error';
 import type { Store, StoreTransaction } from '../store/store';
 
-/** The collection that holds the lease records. */
+/**
+ * The collection that holds the lease records.
+ * @example
+ * ```ts
+ * const leases = await store.collection(LEASES_COLLECTION).list();
+ * ```
+ */
 export const LEASES_COLLECTION = 'vajra_leases';
 
 /** A held lease: the fencing token grows by one each time the lease changes hands. */

@@ -88,7 +88,14 @@ class SessionChanged extends Error {}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Build the session service of a kernel. */
+/**
+ * Build the session service of a kernel.
+ * @example
+ * ```ts
+ * // The kernel builds it; programs use `vajra.sessions`.
+ * const session = await vajra.sessions.create({ intention: 'peace', duration: 600 });
+ * ```
+ */
 export function createSessionService({ store, events, clock, logger, config, follower, work = alone }: Dependencies): SessionService & SessionLifecycle {
   const sessions = store.collection<Session>('sessions');
   const mutex = createAsyncMutex();

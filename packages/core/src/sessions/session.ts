@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-/** The states a session moves through. */
+/**
+ * The states a session moves through.
+ * @example
+ * ```ts
+ * const isStatus = (value: string): value is SessionStatus => (SESSION_STATUSES as readonly string[]).includes(value);
+ * ```
+ */
 export const SESSION_STATUSES = ['created', 'running', 'paused', 'stopped', 'completed'] as const;
 /** One of {@link SESSION_STATUSES}. */
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

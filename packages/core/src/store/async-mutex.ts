@@ -11,7 +11,14 @@ export interface AsyncMutex {
   run<R>(task: () => Promise<R> | R): Promise<R>;
 }
 
-/** Create an {@link AsyncMutex}. */
+/**
+ * Create an {@link AsyncMutex}.
+ * @example
+ * ```ts
+ * const mutex = createAsyncMutex();
+ * await Promise.all([mutex.run(first), mutex.run(second)]); // second starts after first settles
+ * ```
+ */
 export function createAsyncMutex(): AsyncMutex {
   let tail: Promise<unknown> = Promise.resolve();
   return {

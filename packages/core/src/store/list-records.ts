@@ -1,7 +1,13 @@
 import { VajraError } from '../errors/vajra-error';
 import { PAGE_DEFAULT, PAGE_MAX, type FilterValue, type ListOptions, type ListResult } from './store';
 
-/** Validated paging of a {@link ListOptions}; shared by every store backend. */
+/**
+ * Validated paging of a {@link ListOptions}; shared by every store backend.
+ * @example
+ * ```ts
+ * const { limit, offset } = normalisePaging({ limit: 20, offset: 40 });
+ * ```
+ */
 export function normalisePaging(options: ListOptions = {}): { limit: number; offset: number } {
   const limit = options.limit ?? PAGE_DEFAULT;
   const offset = options.offset ?? 0;

@@ -67,6 +67,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Default and maximum page sizes of {@link Collection.list}. */
+/**
+ * Default page size of {@link Collection.list}.
+ * @example
+ * ```ts
+ * const { items } = await store.collection('sessions').list({ limit: PAGE_DEFAULT });
+ * ```
+ */
 export const PAGE_DEFAULT = 50;
+/**
+ * Largest page size {@link Collection.list} accepts.
+ * @example
+ * ```ts
+ * const { items } = await store.collection('sessions').list({ limit: PAGE_MAX });
+ * ```
+ */
 export const PAGE_MAX = 1000;

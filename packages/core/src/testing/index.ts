@@ -1,6 +1,6 @@
 /**
  * Test helpers for Vajra.Stream: a manual clock and the store contract suite.
- * @module
+ * @module @vajra-stream/core/testing
  */
 export { manualClock, type ManualClock } from './manual-clock';
 export { runStoreContract, type ContractRunner } from './store-contract';

@@ -104,7 +104,14 @@ interface Dependencies {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Build the prayer-wheel service of a kernel. */
+/**
+ * Build the prayer-wheel service of a kernel.
+ * @example
+ * ```ts
+ * // The kernel builds it; programs use `vajra.wheels`.
+ * const wheel = await vajra.wheels.create({ mantra: 'chenrezig', rpm: 30 });
+ * ```
+ */
 export function createWheelService({ store, events, clock, logger, config, mantras = [], work = alone }: Dependencies): WheelService & WheelLifecycle {
   const wheels = store.collection<Wheel>('wheels');
   const dedicationsOf = store.collection<WheelDedication>('wheel_dedications');

@@ -74,5 +74,11 @@ export const createWheelSchema = z
 /** What `vajra.wheels.create` accepts. */
 export type CreateWheelInput = z.input<typeof createWheelSchema>;
 
-/** Schema of a dedication text. */
+/**
+ * Schema of a dedication text.
+ * @example
+ * ```ts
+ * const text = dedicationTextSchema.parse('  May all beings be free from suffering  '); // trimmed
+ * ```
+ */
 export const dedicationTextSchema = z.string().trim().min(1).max(4000);

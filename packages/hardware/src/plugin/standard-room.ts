@@ -24,11 +24,31 @@ export interface HardwareRoles {
   wheel?: { device: string };
 }
 
-/** Pins of the standard room's Firmata board. */
+/**
+ * PWM pin of the wheel motor on the standard room's Firmata board.
+ * @example
+ * ```ts
+ * board.analogWrite(WHEEL_MOTOR_PIN, 128);
+ * ```
+ */
 export const WHEEL_MOTOR_PIN = 9;
+/**
+ * Pin of the wheel's hall sensor on the standard room's Firmata board.
+ * @example
+ * ```ts
+ * board.pinMode(WHEEL_HALL_PIN, board.MODES.INPUT);
+ * ```
+ */
 export const WHEEL_HALL_PIN = 2;
 
-/** A port as configured: a path, or `tcp://host:port`. */
+/**
+ * A port as configured: a path, or `tcp://host:port`.
+ * @example
+ * ```ts
+ * const serial = transportFor('/dev/ttyUSB0');
+ * const network = transportFor('tcp://192.168.1.50:4000');
+ * ```
+ */
 export function transportFor(port: string): Transport {
   const tcp = /^tcp:\/\/([^:/]+):(\d{1,5})$/.exec(port);
   if (tcp) return tcpTransport({ host: tcp[1] as string, port: Number(tcp[2]) });

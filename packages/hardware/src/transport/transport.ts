@@ -6,7 +6,13 @@ export interface SerialSettings {
   parity: 'none' | 'even' | 'odd' | 'mark' | 'space';
 }
 
-/** The serial settings most devices use: 9600 8N1. */
+/**
+ * The serial settings most devices use: 9600 8N1.
+ * @example
+ * ```ts
+ * const settings = { ...defaultSerialSettings, baudRate: 115_200 };
+ * ```
+ */
 export const defaultSerialSettings: SerialSettings = { baudRate: 9600, dataBits: 8, stopBits: 1, parity: 'none' };
 
 /**

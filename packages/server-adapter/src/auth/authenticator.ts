@@ -27,7 +27,13 @@ export interface ApiKey {
   scopes?: string[];
 }
 
-/** Shortest accepted API key, in characters. */
+/**
+ * Shortest accepted API key, in characters.
+ * @example
+ * ```ts
+ * const key = randomBytes(MIN_API_KEY_LENGTH).toString('hex');
+ * ```
+ */
 export const MIN_API_KEY_LENGTH = 16;
 
 /**
@@ -144,5 +150,11 @@ export function bearerToken(header: string | null): string | null {
   return match[1]!;
 }
 
-/** True when the principal may see and act on everything. */
+/**
+ * True when the principal may see and act on everything.
+ * @example
+ * ```ts
+ * const seesEverything = isAdmin(principal); // scopes include 'admin'
+ * ```
+ */
 export const isAdmin = (principal: Principal | null): boolean => principal?.scopes.includes('admin') === true;

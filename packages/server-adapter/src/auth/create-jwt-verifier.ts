@@ -7,9 +7,21 @@ export type JwtAlgorithm = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS
 const SHARED_SECRET: readonly JwtAlgorithm[] = ['HS256', 'HS384', 'HS512'];
 const PUBLIC_KEY: readonly JwtAlgorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-/** Shortest accepted `auth.jwt.secret`, in UTF-8 bytes (RFC 7518 §3.2: a key at least as long as the HS256 hash). */
+/**
+ * Shortest accepted `auth.jwt.secret`, in UTF-8 bytes (RFC 7518 §3.2: a key at least as long as the HS256 hash).
+ * @example
+ * ```ts
+ * const secret = randomBytes(MIN_JWT_SECRET_BYTES).toString('base64url');
+ * ```
+ */
 export const MIN_JWT_SECRET_BYTES = 32;
-/** Default `auth.jwt.maxAgeSeconds`: 24 hours. */
+/**
+ * Default `auth.jwt.maxAgeSeconds`: 24 hours.
+ * @example
+ * ```ts
+ * const exp = Math.floor(Date.now() / 1000) + DEFAULT_JWT_MAX_AGE_SECONDS;
+ * ```
+ */
 export const DEFAULT_JWT_MAX_AGE_SECONDS = 86_400;
 
 /**

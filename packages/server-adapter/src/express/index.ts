@@ -9,7 +9,7 @@
  * app.use(vajraExpress(server));
  * const { url } = await listenExpress(app, server, { port: 8000 });
  * ```
- * @module
+ * @module @vajra-stream/server-adapter/express
  */
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

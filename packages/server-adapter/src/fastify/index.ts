@@ -10,7 +10,7 @@
  * await app.register(vajraFastify(server));
  * await app.listen({ port: 8000, host: '127.0.0.1' });
  * ```
- * @module
+ * @module @vajra-stream/server-adapter/fastify
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VajraServer } from '../create-server';

@@ -10,7 +10,7 @@
  * app.use(vajraHono(server));
  * const { url } = await serveHono(app, server, { port: 8000 });
  * ```
- * @module
+ * @module @vajra-stream/server-adapter/hono
  */
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';

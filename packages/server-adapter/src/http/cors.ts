@@ -5,7 +5,13 @@ export interface CorsOptions {
   maxAge?: number;
 }
 
-/** The seed's development origins, allowed by default. */
+/**
+ * The seed's development origins, allowed by default.
+ * @example
+ * ```ts
+ * const server = createServer(vajra, { cors: { origins: [...DEFAULT_CORS_ORIGINS, 'https://app.example.org'] } });
+ * ```
+ */
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';

@@ -29,7 +29,13 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Status of a known error code when the error carries none. */
+/**
+ * Status of a known error code when the error carries none.
+ * @example
+ * ```ts
+ * statusOfCode('SESSION_NOT_FOUND'); // 404
+ * ```
+ */
 export function statusOfCode(code: string): number {
   if (code === 'VALIDATION_FAILED') return 422;
   if (code.endsWith('_NOT_FOUND')) return 404;

@@ -13,7 +13,7 @@ export interface ReadJsonBodyOptions {
  * reads as `undefined`; a client that goes away mid-body gets a 400 `REQUEST_ABORTED` (never a 500).
  *
  * An oversized body is not read further here and the stream is never cancelled (cancelling a Node
- * request destroys the socket before the 413 is written): {@link discardBody} drains it afterwards.
+ * request destroys the socket before the 413 is written): `discardBody` drains it afterwards.
  *
  * @example
  * ```ts

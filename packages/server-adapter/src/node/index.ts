@@ -6,7 +6,7 @@
  * import { serve } from '@vajra-stream/server-adapter/node';
  * const { url, close } = await serve(createServer(vajra), { port: 8000 });
  * ```
- * @module
+ * @module @vajra-stream/server-adapter/node
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

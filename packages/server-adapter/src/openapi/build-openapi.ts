@@ -2,7 +2,13 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import type { AnyRoute } from '../routing/define-route';
 
-/** Schema of an RFC 9457 problem as this server sends it. */
+/**
+ * Schema of an RFC 9457 problem as this server sends it.
+ * @example
+ * ```ts
+ * const problem = problemSchema.parse(await response.json());
+ * ```
+ */
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -4,7 +4,13 @@ import { z } from 'zod';
 const iso = z.string();
 const isoOrNull = z.string().nullable();
 
-/** A session as the API returns it. */
+/**
+ * A session as the API returns it.
+ * @example
+ * ```ts
+ * const session = sessionSchema.parse(await (await fetch(`${base}/api/v1/sessions/${id}`)).json());
+ * ```
+ */
 export const sessionSchema = z
   .object({
     id: z.string(),
@@ -27,12 +33,24 @@ export const sessionSchema = z
   })
   .meta({ id: 'Session' });
 
-/** A mantra of the wheel library. */
+/**
+ * A mantra of the wheel library.
+ * @example
+ * ```ts
+ * const { mantras } = z.object({ mantras: z.array(mantraSchema) }).parse(await (await fetch(`${base}/api/v1/prayers/mantras`)).json());
+ * ```
+ */
 export const mantraSchema = z
   .object({ id: z.string(), name: z.string(), deity: z.string(), text: z.string(), transliteration: z.string(), meaning: z.string() })
   .meta({ id: 'Mantra' });
 
-/** A prayer wheel as the API returns it. */
+/**
+ * A prayer wheel as the API returns it.
+ * @example
+ * ```ts
+ * const wheel = wheelSchema.parse(await (await fetch(`${base}/api/v1/prayers/wheels/${id}`)).json());
+ * ```
+ */
 export const wheelSchema = z
   .object({
     id: z.string(),
@@ -56,7 +74,13 @@ export const wheelSchema = z
   })
   .meta({ id: 'Wheel' });
 
-/** A dedication of merit. */
+/**
+ * A dedication of merit.
+ * @example
+ * ```ts
+ * const dedication = dedicationSchema.parse(reply);
+ * ```
+ */
 export const dedicationSchema = z
   .object({ id: z.string(), wheelId: z.string(), text: z.string(), at: iso, rotations: z.string(), recitations: z.string(), owner: z.string().nullable() })
   .meta({ id: 'Dedication' });

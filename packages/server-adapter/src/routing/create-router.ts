@@ -6,7 +6,7 @@ interface CompiledPath {
   byMethod: Map<HttpMethod, AnyRoute>;
 }
 
-/** Result of {@link Router.match}. */
+/** Result of `match` on a router from {@link createRouter}. */
 export type RouteMatch =
   | { kind: 'found'; route: AnyRoute; params: Record<string, string> }
   | { kind: 'method-not-allowed'; allow: HttpMethod[] }

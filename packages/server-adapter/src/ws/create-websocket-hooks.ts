@@ -55,7 +55,13 @@ export interface ConnectionState {
   reply(message: Record<string, unknown>): void;
 }
 
-/** The subprotocol this server speaks; clients may also offer `vajra-stream.bearer.<token>` to authenticate. */
+/**
+ * The subprotocol this server speaks; clients may also offer `vajra-stream.bearer.<token>` to authenticate.
+ * @example
+ * ```ts
+ * const socket = new WebSocket('ws://127.0.0.1:8000/ws', [WS_PROTOCOL, `vajra-stream.bearer.${token}`]);
+ * ```
+ */
 export const WS_PROTOCOL = 'vajra-stream.v1';
 const BEARER_PROTOCOL = 'vajra-stream.bearer.';
 

@@ -3,7 +3,13 @@ import { z } from 'zod';
 const messageId = z.union([z.string().max(100), z.number().finite()]).optional();
 const id = z.string().min(1).max(200);
 
-/** Schemas of the client → server messages, by `type`. Every message may carry an `id` echoed in replies. */
+/**
+ * Schemas of the client → server messages, by `type`. Every message may carry an `id` echoed in replies.
+ * @example
+ * ```ts
+ * const subscribe = clientMessageSchemas.subscribe.parse({ type: 'subscribe', topics: ['session:*'] });
+ * ```
+ */
 export const clientMessageSchemas = {
   ping: z.object({ type: z.literal('ping'), id: messageId }).strict(),
   subscribe: z.object({ type: z.literal('subscribe'), id: messageId, topics: z.array(z.string().max(100)).min(1).max(64) }).strict(),

@@ -44,7 +44,13 @@ interface Fade {
 
 const durationSchema = z.number().min(0).max(3600);
 
-/** Build a universe of `channels` levels on `clock`. */
+/**
+ * Build a universe of `channels` levels on `clock`.
+ * @example
+ * ```ts
+ * const universe = createDmxUniverse({ channels: 16, clock: systemClock });
+ * ```
+ */
 export function createDmxUniverse({ channels, clock }: { channels: number; clock: Clock }): DmxUniverse {
   const levelsSchema = z.record(
     z.string().regex(/^[1-9][0-9]{0,2}$/).refine((key) => Number(key) <= channels, { message: `channels are 1 to ${channels}` }),

@@ -1,11 +1,23 @@
 import { twoSidedP } from './normal-distribution';
 
-/** Bits per trial. */
+/**
+ * Bits per trial.
+ * @example
+ * ```ts
+ * const bytesPerTrial = BITS_PER_TRIAL / 8; // 25
+ * ```
+ */
 export const BITS_PER_TRIAL = 200;
 const BYTES_PER_TRIAL = BITS_PER_TRIAL / 8;
 const EXPECTED_ONES = BITS_PER_TRIAL / 2;
 const SD_ONES = Math.sqrt(BITS_PER_TRIAL / 4);
-/** |Z| below this is reported as consistent with chance (two-sided 5 %). */
+/**
+ * |Z| below this is reported as consistent with chance (two-sided 5 %).
+ * @example
+ * ```ts
+ * const byChance = Math.abs(summary.stoufferZ) < CHANCE_THRESHOLD;
+ * ```
+ */
 export const CHANCE_THRESHOLD = 1.96;
 
 /** A label for a stretch of readings: `control` (nothing intended) or `intention` (during a session). */

@@ -6,6 +6,10 @@ import { createRngStatistics, type RngPeriod, type RngSummary, type RngWindow } 
 /**
  * TrueRNG output modes, selected by the baud rate the port is opened at (TrueRNGpro/V2 firmware;
  * the plain TrueRNG streams whitened bits whatever the rate).
+ * @example
+ * ```ts
+ * const baudRate = trueRngModes.normal; // 300 baud selects whitened output
+ * ```
  */
 export const trueRngModes = {
   normal: 300,
@@ -21,6 +25,10 @@ export const trueRngModes = {
 /**
  * OneRNG noise sources: the digit of `cmd<digit>`, a bit mask in the firmware (bit 0 turns the CRC
  * whitener off, bit 1 turns the RF source on, bit 2 turns the avalanche source off).
+ * @example
+ * ```ts
+ * const mode = oneRngModes['avalanche-whitened']; // sent as `cmd0`
+ * ```
  */
 export const oneRngModes = {
   'avalanche-whitened': 0,
