@@ -22,6 +22,7 @@ export type { DeviceDriver, DriverContext, DriverInstance } from './driver/devic
 export { backoffDelay, type BackoffOptions } from './supervisor/backoff';
 export type { DeviceDefinition, DeviceError, DeviceHealth, DeviceState, DeviceStatus } from './supervisor/device-status';
 export { createHardware, type CreateHardwareOptions, type Hardware } from './supervisor/create-hardware';
+export type { QuarantineOptions } from './supervisor/device-runner';
 export * from './drivers/lcus-relay';
 export * from './drivers/enttec-dmx-pro';
 export * from './drivers/serial-rng';

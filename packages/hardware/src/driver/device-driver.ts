@@ -57,5 +57,10 @@ export interface DeviceDriver<Api = unknown> {
   kind: string;
   /** Line settings the device needs; the rest are 8N1. */
   serial?: Partial<SerialSettings>;
+  /**
+   * Most bytes per second the device ever sends. More within one second is a flood: the supervisor
+   * closes the link with `DEVICE_FLOODING` before the bytes can pile up (default: no limit).
+   */
+  maxBytesPerSecond?: number;
   create(context: DriverContext): DriverInstance<Api>;
 }

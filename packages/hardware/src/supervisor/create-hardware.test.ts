@@ -166,4 +166,56 @@ describe('createHardware timing on the kernel clock', () => {
     expect(() => hardware.status('nope' as 'x')).toThrow(expect.objectContaining({ code: 'DEVICE_NOT_FOUND' }));
     await hardware.stop();
   });
+
+  it('cuts a link that sends more than its driver allows in a second, backs off further with every fault in a row, and a stable link clears the count', async () => {
+    const clock = manualClock();
+    const opens: number[] = [];
+    let push: (bytes: Uint8Array) => void = () => undefined;
+    const transport: Transport = {
+      kind: 'test',
+      address: 'bench',
+      present: async () => true,
+      open: async () => {
+        opens.push(clock.now());
+        return { write: async () => undefined, onData: (listener) => void (push = listener), onClose: () => undefined, close: async () => undefined };
+      },
+    };
+    const hardware = createHardware({
+      devices: [{ id: 'relay', transport, driver: lcusRelay() }] as const,
+      clock,
+      random: () => 0,
+      backoff: { initialDelayMs: 100, maxDelayMs: 10_000, jitter: 0 },
+      quarantine: { afterFaults: 4, durationMs: 30_000, stableMs: 5000 },
+    });
+    hardware.start();
+    await clock.advance(1);
+    // 256 bytes a second are allowed (twice, in two different seconds); 257 within one are a flood.
+    push(new Uint8Array(256));
+    await clock.advance(1000);
+    push(new Uint8Array(256));
+    expect(hardware.status('relay').health.state).toBe('connected');
+    push(new Uint8Array(1));
+    expect(hardware.status('relay').health).toMatchObject({ state: 'retrying', attempt: 1, lastError: { code: 'DEVICE_FLOODING', message: 'more than 256 bytes in a second from bench' } });
+    // Each reconnect succeeds and floods at once: retried after 100, 200, 400 ms, then quarantined.
+    for (let fault = 2; fault <= 4; fault += 1) {
+      for (let step = 0; step < 40 && hardware.status('relay').health.state !== 'connected'; step += 1) await clock.advance(10);
+      push(new Uint8Array(300));
+    }
+    const gaps = opens.slice(1).map((at, index) => at - (opens[index] as number));
+    // Flooded at 1001 ms and retried 100 ms later; then 200 and 400 ms.
+    expect(gaps).toEqual([1101, 200, 400]);
+    expect(hardware.status('relay').health).toMatchObject({ state: 'quarantined', lastError: { code: 'DEVICE_QUARANTINED' } });
+    await clock.advance(29_000);
+    expect(opens).toHaveLength(4);
+    await clock.advance(1000);
+    expect(hardware.status('relay').health.state).toBe('connected');
+    // Up 5 s without a fault: the count is cleared, so the next flood is retried after 100 ms again.
+    for (let step = 0; step < 25; step += 1) await clock.advance(250);
+    push(new Uint8Array(300));
+    expect(hardware.status('relay').health.state).toBe('retrying');
+    await clock.advance(100);
+    expect(hardware.status('relay').health.state).toBe('connected');
+    expect(opens).toHaveLength(6);
+    await hardware.stop();
+  });
 });

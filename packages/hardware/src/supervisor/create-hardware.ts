@@ -1,7 +1,7 @@
 import { VajraError, silentLogger, systemClock, type Clock, type EventBus, type Logger, type TimerHandle } from '@vajra-stream/core';
 import { HardwareErrorCodes } from '../errors/hardware-errors';
 import type { BackoffOptions } from './backoff';
-import { createDeviceRunner, type DeviceRunner } from './device-runner';
+import { createDeviceRunner, type DeviceRunner, type QuarantineOptions } from './device-runner';
 import type { DeviceDefinition, DeviceStatus } from './device-status';
 
 /** Options of {@link createHardware}. */
@@ -21,6 +21,8 @@ export interface CreateHardwareOptions<Devices extends readonly DeviceDefinition
   heartbeatIntervalMs?: number;
   /** How long a heartbeat may take before the link is called dead (default 1000 ms). */
   heartbeatTimeoutMs?: number;
+  /** When a device that keeps misbehaving is left alone (defaults: 10 faults in a row, 60 s, stable after 10 s). */
+  quarantine?: QuarantineOptions;
   /** Source of backoff jitter in [0, 1) (default `Math.random`; seed it in tests). */
   random?: () => number;
 }
@@ -83,6 +85,7 @@ export function createHardware<const Devices extends readonly DeviceDefinition[]
     openTimeoutMs: options.openTimeoutMs ?? 5000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 2000,
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 1000,
+    quarantine: { afterFaults: 10, durationMs: 60_000, stableMs: 10_000, ...options.quarantine },
   };
   const runners = new Map<string, DeviceRunner>();
   for (const definition of options.devices) {

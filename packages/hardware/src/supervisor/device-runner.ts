@@ -11,7 +11,21 @@ export interface RunnerTiming {
   openTimeoutMs: number;
   heartbeatIntervalMs: number;
   heartbeatTimeoutMs: number;
+  quarantine: Required<QuarantineOptions>;
 }
+
+/** When a device that keeps misbehaving is left alone. */
+export interface QuarantineOptions {
+  /** Faults in a row (garbage, a flood, an unanswered heartbeat or handshake) before quarantine (default 10). */
+  afterFaults?: number;
+  /** How long a quarantined device is left closed before it is tried again (default 60 000 ms). */
+  durationMs?: number;
+  /** A link up this long without a fault clears the count (default 10 000 ms). */
+  stableMs?: number;
+}
+
+/** Failures that say the device misbehaves (not that it is away): they count towards quarantine. */
+const FAULTS: ReadonlySet<string> = new Set([HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, HardwareErrorCodes.DEVICE_FLOODING, HardwareErrorCodes.DEVICE_TIMEOUT]);
 
 interface Shared {
   clock: Clock;
@@ -49,6 +63,11 @@ interface RunnerState {
   retryTimer: TimerHandle | undefined;
   lastHeartbeatAt: number;
   watching: boolean;
+  /** Faults in a row since the last stable link. */
+  faults: number;
+  /** Bytes received in the current one-second flood window, and when it began. */
+  windowBytes: number;
+  windowStart: number;
 }
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
@@ -87,6 +106,9 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     retryTimer: undefined,
     lastHeartbeatAt: 0,
     watching: false,
+    faults: 0,
+    windowBytes: 0,
+    windowStart: 0,
   };
 
   const status = (): DeviceStatus => ({
@@ -126,19 +148,39 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     return withTimeout(clock, connection.close(), timing.openTimeoutMs, 'close timed out').catch(() => undefined);
   };
 
-  /** The link failed: close it, record why, and retry after a backoff delay. */
+  const retryAfter = (delay: number): void => {
+    s.retryTimer = clock.setTimeout(() => {
+      s.retryTimer = undefined;
+      void connect();
+    }, delay);
+  };
+
+  /**
+   * The link failed: close it, record why, and retry after a backoff delay. A device that misbehaves
+   * (faults) backs off further with every fault in a row, even when each reconnect succeeds, and after
+   * `quarantine.afterFaults` of them is quarantined: left closed for `quarantine.durationMs`.
+   */
   const drop = (generation: number, error: { code: string; message: string }): void => {
     if (generation !== s.generation || !s.wanted) return;
     s.generation += 1;
     void closeLink();
     s.attempt += 1;
+    if (FAULTS.has(error.code)) s.faults += 1;
+    logger.warn('hardware device link failed', { deviceId: definition.id, code: error.code, message: error.message, attempt: s.attempt, faults: s.faults });
+    const { afterFaults, durationMs } = timing.quarantine;
+    if (s.faults >= afterFaults) {
+      // Tried again after the pause; one more fault before a stable link quarantines it again.
+      s.faults = afterFaults - 1;
+      setState('quarantined', {
+        code: HardwareErrorCodes.DEVICE_QUARANTINED,
+        message: `${afterFaults} faults in a row (last: ${error.code}: ${error.message}); left alone for ${durationMs} ms`,
+      });
+      logger.error('hardware device quarantined', { deviceId: definition.id, lastCode: error.code, durationMs });
+      retryAfter(durationMs);
+      return;
+    }
     setState('retrying', error);
-    logger.warn('hardware device link failed', { deviceId: definition.id, code: error.code, message: error.message, attempt: s.attempt });
-    const delay = backoffDelay(s.attempt, timing.backoff, shared.random);
-    s.retryTimer = clock.setTimeout(() => {
-      s.retryTimer = undefined;
-      void connect();
-    }, delay);
+    retryAfter(backoffDelay(Math.max(s.attempt, s.faults), timing.backoff, shared.random));
   };
 
   const failure = (code: string, error: unknown): { code: string; message: string } => {
@@ -191,9 +233,21 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     if (generation !== s.generation) return;
     s.connection = connection;
     connection.onClose((error) => drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error ?? new Error('closed'))));
+    const maxBytesPerSecond = definition.driver.maxBytesPerSecond ?? Number.POSITIVE_INFINITY;
+    s.windowBytes = 0;
+    s.windowStart = clock.now();
     connection.onData((bytes) => {
       if (generation !== s.generation) return;
       s.bytesIn += bytes.byteLength;
+      if (clock.now() - s.windowStart >= 1000) {
+        s.windowStart = clock.now();
+        s.windowBytes = 0;
+      }
+      s.windowBytes += bytes.byteLength;
+      if (s.windowBytes > maxBytesPerSecond) {
+        drop(generation, { code: HardwareErrorCodes.DEVICE_FLOODING, message: `more than ${maxBytesPerSecond} bytes in a second from ${definition.transport.address}` });
+        return;
+      }
       try {
         instance.onData?.(bytes);
       } catch (error) {
@@ -238,6 +292,7 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
         return;
       }
       if (s.state !== 'connected') return;
+      if (s.faults > 0 && s.connectedAt !== null && clock.now() - s.connectedAt >= timing.quarantine.stableMs) s.faults = 0;
       const generation = s.generation;
       const present = await definition.transport.present().catch(() => false);
       if (!present) {
@@ -255,6 +310,16 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     instance,
     status,
     begin() {
+      if (s.state === 'quarantined') {
+        // Asked for explicitly: lift the quarantine and try now.
+        clock.clearTimeout(s.retryTimer);
+        s.retryTimer = undefined;
+        s.faults = 0;
+        s.attempt = 0;
+        s.state = 'retrying';
+        void connect();
+        return;
+      }
       if (s.wanted) return;
       s.wanted = true;
       s.attempt = 0;

@@ -4,9 +4,10 @@ import type { Transport } from '../transport/transport';
 /**
  * Where a device is in its life: `connecting` (opening or handshaking), `connected`, `retrying`
  * (waiting out a backoff delay), `absent` (its path is gone; reconnects as soon as it returns),
+ * `quarantined` (it misbehaved again and again: left alone for a while, see `QuarantineOptions`),
  * `disconnected` (on request) or `stopped` (the supervisor stopped).
  */
-export type DeviceState = 'connecting' | 'connected' | 'retrying' | 'absent' | 'disconnected' | 'stopped';
+export type DeviceState = 'connecting' | 'connected' | 'retrying' | 'absent' | 'quarantined' | 'disconnected' | 'stopped';
 
 /** The last failure of a device: a stable code, a message for people, and when (ISO). */
 export interface DeviceError {

@@ -11,7 +11,7 @@ const report = (message) => process.stdout.write(`${JSON.stringify(message)}\n`)
 // A full pseudo-terminal (the host stopped reading) drops what does not fit, as a UART would.
 const send = (bytes) => {
   try {
-    writeSync(fd, Uint8Array.from(bytes));
+    writeSync(fd, bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes));
   } catch (error) {
     if (error.code !== 'EAGAIN') throw error;
   }
@@ -176,10 +176,16 @@ const protocols = {
   'enttec-stall': (chunk) => {
     if (chunk.includes(0x0a)) send([0x7e, 10, 4, 0, 0x78]);
   },
-  // A device that floods garbage as soon as anything arrives.
+  // A device that floods garbage as soon as anything arrives: as fast as the pseudo-terminal takes it.
   flood: () => {
-    streaming ??= setInterval(() => send(Array.from({ length: 4096 }, () => 0x55)), 1);
+    if (streaming !== undefined) return;
+    const block = new Uint8Array(65_536).fill(0x55);
+    streaming = setInterval(() => {
+      for (let index = 0; index < 16; index += 1) send(block);
+    }, 1);
   },
+  // A device that answers everything with 200 bytes of garbage (no 0x7E start, no frame).
+  garbage: () => send(new Uint8Array(200).fill(0x55)),
   // TrueRNG: streams as soon as the port is open (bias from FAKE_RNG_BIAS, default 0.5).
   truerng: () => undefined,
   // OneRNG, parsing commands as its firmware does (cdc_app.c): `c`, `m`, `d`, then one command character;

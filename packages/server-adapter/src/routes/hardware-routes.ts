@@ -7,7 +7,7 @@ import { defineRoute, type AnyRoute } from '../routing/define-route';
 // Documented here (the hardware package validates fully), so the adapter never loads the hardware package.
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const healthSchema = z.object({
-  state: z.enum(['connecting', 'connected', 'retrying', 'absent', 'disconnected', 'stopped']),
+  state: z.enum(['connecting', 'connected', 'retrying', 'absent', 'quarantined', 'disconnected', 'stopped']),
   attempt: z.number(),
   reconnects: z.number(),
   lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),

@@ -50,6 +50,8 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
     specificationVersion: 'v1',
     kind: 'enttec-dmx-pro',
     serial: { baudRate: 57600 },
+    // The widget only answers requests (a 9-byte serial number per heartbeat).
+    maxBytesPerSecond: 4096,
     create(ctx) {
       const universe = createDmxUniverse({ channels, clock: ctx.clock });
       const parser = createEnttecParser();

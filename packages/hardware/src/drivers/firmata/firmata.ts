@@ -90,6 +90,8 @@ export function firmata(options: FirmataOptions = {}): DeviceDriver<FirmataApi> 
     specificationVersion: 'v1',
     kind: 'firmata',
     serial: { baudRate: 57600 },
+    // 57 600 baud carries at most 5 760 bytes a second; boards with native USB may send faster.
+    maxBytesPerSecond: 16_384,
     create(ctx) {
       const digitalOut = new Map<number, boolean>(config.outputs.map((each) => [each, false]));
       const pwmOut = new Map<number, number>(config.pwm.map((each) => [each, 0]));

@@ -46,6 +46,8 @@ export function lcusRelay(options: LcusRelayOptions = {}): DeviceDriver<LcusRela
     specificationVersion: 'v1',
     kind: 'lcus-relay',
     serial: { baudRate: 9600, dataBits: 8, stopBits: 1, parity: 'none' },
+    // The boards never speak unasked; a little room for the status replies of some clones.
+    maxBytesPerSecond: 256,
     create(ctx) {
       const wanted = Array.from({ length: channels }, () => false);
       return {

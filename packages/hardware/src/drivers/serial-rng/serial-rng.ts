@@ -91,6 +91,8 @@ export function serialRng(options: SerialRngOptions): DeviceDriver<SerialRngApi>
     specificationVersion: 'v1',
     kind: 'serial-rng',
     serial: { baudRate: parsed.model === 'truerng' ? trueRngModes[parsed.mode] : 9600 },
+    // A TrueRNGpro streams about 400 kB/s, a OneRNG or TrueRNG far less.
+    maxBytesPerSecond: 2 << 20,
     create(ctx) {
       const statistics = createRngStatistics({ windowTrials: parsed.windowTrials, maxRawBytes: parsed.maxRawBytes, now: ctx.clock.now });
       const listeners = new Set<(window: RngWindow) => void>();
