@@ -21,8 +21,23 @@ export interface ServerLimits {
   wsTopics?: number;
   /** Messages one connection may send per second, with bursts up to twice that (default 50). */
   wsMessagesPerSecond?: number;
-  /** Open WebSocket connections at most (default 10,000); further upgrades get 503. */
+  /** Open WebSocket connections at most (default 10,000); further upgrades get 503 `WS_CONNECTIONS_EXHAUSTED`. */
   wsConnections?: number;
+  /**
+   * Open WebSocket connections at most from one client address (default 100); further upgrades from it
+   * get 429 `WS_TOO_MANY_CONNECTIONS` until one of its sockets closes. Behind a reverse proxy every client
+   * has the proxy's address: raise it (`Infinity` turns the cap off).
+   */
+  wsConnectionsPerAddress?: number;
+  /** Open WebSocket connections at most of one authenticated principal (default 50); further upgrades get 429 `WS_TOO_MANY_CONNECTIONS`. */
+  wsConnectionsPerPrincipal?: number;
+  /** Seconds between the server's WebSocket pings (default 30); `0` turns the heartbeat off. */
+  wsPingIntervalSeconds?: number;
+  /**
+   * Seconds a client has to answer a ping with a pong (default 10; keep it under the ping interval).
+   * A client that does not is terminated, and its subscriptions, work and connection counts are released.
+   */
+  wsPongTimeoutSeconds?: number;
 }
 
 /**
@@ -75,4 +90,4 @@ export interface ServerOptions {
  * const server = createServer(vajra, { limits: { bodyBytes: DEFAULT_LIMITS.bodyBytes * 4 } });
  * ```
  */
-export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, jsonDepth: 64, drainBytes: 16 * 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000 };
+export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, jsonDepth: 64, drainBytes: 16 * 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000, wsConnectionsPerAddress: 100, wsConnectionsPerPrincipal: 50, wsPingIntervalSeconds: 30, wsPongTimeoutSeconds: 10 };

@@ -14,10 +14,12 @@ export interface ConnectOptions {
   headers?: Record<string, string>;
   protocols?: string[];
   localAddress?: string;
+  /** `false`: never answer the server's pings (a client that went silent). */
+  autoPong?: boolean;
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', options.protocols ?? [], { headers: options.headers, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
+  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', options.protocols ?? [], { headers: options.headers, autoPong: options.autoPong ?? true, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
   const messages: Array<Record<string, unknown>> = [];
   const waiters = new Set<{ predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void; seen: number }>();
   socket.on('message', (data) => {

@@ -1,12 +1,15 @@
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { startServer, type Running } from './harness';
-import { upgradeStatus } from './ws-client';
+import { connect, upgradeStatus, type TestClient } from './ws-client';
 
 const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789' };
 const auth = { require: 'always' as const, apiKeys: [{ name: 'alice', key: KEYS.alice }, { name: 'bob', key: KEYS.bob }] };
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** Resolves with the close code once the client's socket has closed. */
+const closed = (client: TestClient): Promise<number> => new Promise((resolve) => client.socket.once('close', (code) => resolve(code)));
 
 /** Status of a plain `GET` sent from `localAddress` (a loopback source the server sees as another client). */
 const getStatus = (url: string, path: string, localAddress: string): Promise<number> =>
@@ -49,5 +52,52 @@ describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
     expect(JSON.parse(limited.body!)).toMatchObject({ status: 429, code: 'RATE_LIMITED', instance: '/ws' });
     expect(await getStatus(url, '/api/v1/sessions', '127.0.0.4')).toBe(429);
     expect(await getStatus(url, '/api/v1/sessions', '127.0.0.5')).toBe(200);
+  });
+
+  it('caps open connections per address and per principal with 429, and gives a slot back when its socket closes', async () => {
+    running = await startServer(adapter, { auth, limits: { wsConnectionsPerAddress: 2, wsConnectionsPerPrincipal: 3 } });
+    const { url, server } = running;
+    const as = (localAddress: string, key: string) => connect(url, { localAddress, headers: bearer(key) });
+    const first = await as('127.0.0.2', KEYS.alice);
+    const second = await as('127.0.0.2', KEYS.alice);
+    const addressFull = await upgradeStatus(url, { localAddress: '127.0.0.2', headers: bearer(KEYS.bob) });
+    expect(addressFull.status).toBe(429);
+    expect(JSON.parse(addressFull.body!)).toMatchObject({ code: 'WS_TOO_MANY_CONNECTIONS', details: { per: 'address', limit: 2 } });
+    const third = await as('127.0.0.3', KEYS.alice);
+    const principalFull = await upgradeStatus(url, { localAddress: '127.0.0.4', headers: bearer(KEYS.alice) });
+    expect(principalFull.status).toBe(429);
+    expect(JSON.parse(principalFull.body!)).toMatchObject({ code: 'WS_TOO_MANY_CONNECTIONS', details: { per: 'principal', limit: 3 } });
+    expect((await upgradeStatus(url, { localAddress: '127.0.0.4', headers: bearer(KEYS.bob) })).status).toBe(101);
+
+    await first.close();
+    await vi.waitFor(() => expect(server.websocket.stats().connections).toBe(2), { timeout: 20_000, interval: 10 });
+    const again = await as('127.0.0.2', KEYS.alice); // the address and Alice each had a slot back
+    again.send({ type: 'ping', id: 'again' });
+    expect(await again.next((m) => m.type === 'pong')).toMatchObject({ id: 'again' });
+    await Promise.all([second, third, again].map((client) => client.close()));
+  });
+
+  it('pings every client and terminates one that stops answering, releasing its subscriptions and its slot', async () => {
+    running = await startServer(adapter, { limits: { wsPingIntervalSeconds: 1.5, wsPongTimeoutSeconds: 1, wsConnectionsPerAddress: 2 } });
+    const { url, server } = running;
+    const live = await connect(url, { localAddress: '127.0.0.2' });
+    const silent = await connect(url, { localAddress: '127.0.0.2', autoPong: false });
+    let pingsToLive = 0;
+    live.socket.on('ping', () => (pingsToLive += 1));
+    for (const client of [live, silent]) {
+      client.send({ type: 'subscribe', topics: ['session:*'] });
+      await client.next((m) => m.type === 'subscribed');
+    }
+    expect(server.websocket.stats()).toEqual({ connections: 2, topics: { 'session:*': 2 } });
+    expect((await upgradeStatus(url, { localAddress: '127.0.0.2' })).status).toBe(429); // both slots taken
+
+    expect(await closed(silent)).toBe(1006); // terminated: no closing handshake
+    expect(pingsToLive).toBeGreaterThan(0);
+    expect(live.socket.readyState).toBe(live.socket.OPEN);
+    await vi.waitFor(() => expect(server.websocket.stats()).toEqual({ connections: 1, topics: { 'session:*': 1 } }), { timeout: 20_000, interval: 10 });
+    const replacement = await connect(url, { localAddress: '127.0.0.2' });
+    const created = (await running.vajra.sessions.create({ intention: 'still listening', duration: 60 })).id;
+    expect(await live.next((m) => m.type === 'session:created')).toMatchObject({ data: { session: { id: created } } });
+    await Promise.all([live.close(), replacement.close()]);
   });
 });

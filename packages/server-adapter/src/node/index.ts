@@ -73,10 +73,16 @@ export function attachWebSocket(httpServer: Server, server: VajraServer, options
       .upgrade(toRequest(req), { remoteAddress: req.socket.remoteAddress })
       .then((result) => {
         if (result instanceof Response) return writeUpgradeRefusal(socket, result);
+        // The client may have gone while auth ran; until the handshake completes, a close gives its slot back.
+        if (socket.destroyed) return result.abandon();
+        socket.once('close', result.abandon);
         req[PROTOCOL] = result.protocol;
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const connection = server.websocket.open({ send: (data, done) => ws.send(data, done), close: (code, reason) => ws.close(code, reason) }, result.context);
+          socket.off('close', result.abandon);
+          const peer = { send: (data: string, done: (error?: Error) => void) => ws.send(data, done), close: (code?: number, reason?: string) => ws.close(code, reason), ping: () => ws.ping(), terminate: () => ws.terminate() };
+          const connection = server.websocket.open(peer, result.context);
           ws.on('message', (data, isBinary) => connection.message(isBinary ? (data as Buffer) : (data as Buffer).toString('utf8'), isBinary));
+          ws.on('pong', () => connection.pong());
           ws.on('close', () => connection.close());
           ws.on('error', () => connection.close());
         });

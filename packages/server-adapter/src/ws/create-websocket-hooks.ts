@@ -7,6 +7,8 @@ import { rateLimited } from '../http/rate-limited';
 import type { createRateLimiter } from '../http/rate-limiter';
 import type { RequestInfo, VajraServer } from '../create-server';
 import type { ServerLimits } from '../server-options';
+import { createConnectionSlots, type ConnectionSlot } from './connection-slots';
+import { createHeartbeat } from './create-heartbeat';
 import { createOwnerIndex } from './owner-index';
 import { handleClientMessage } from './handle-client-message';
 import { matchingTopic } from './topics';
@@ -16,11 +18,17 @@ export interface WsPeer {
   /** Send one text frame; call `done` once it has left the process (ws: the send callback). */
   send(data: string, done: (error?: Error) => void): void;
   close(code?: number, reason?: string): void;
+  /** Send a WebSocket ping frame (the heartbeat); report the answer with {@link WsConnection.pong}. */
+  ping(): void;
+  /** Drop the connection at once, without a closing handshake (a client that stopped answering). */
+  terminate(): void;
 }
 
 /** What the hooks give back for one open socket: feed it messages and the close. */
 export interface WsConnection {
   message(data: string | Uint8Array, isBinary?: boolean): void;
+  /** The client answered a ping. */
+  pong(): void;
   close(): void;
 }
 
@@ -28,12 +36,22 @@ export interface WsConnection {
 export interface UpgradeAccepted {
   protocol?: string;
   context: { principal: Principal | null };
+  /**
+   * The upgrade holds one of the connection slots its address and principal may use. Call this when
+   * the handshake does not complete (the socket closed first), so {@link WebSocketHooks.open} is never
+   * called; it does nothing once the connection opened.
+   */
+  abandon(): void;
 }
 
 /** The WebSocket side of a server, crossws-style: `upgrade` (auth, before the 101), then `open`. */
 export interface WebSocketHooks {
   readonly path: string;
-  /** Accept (`UpgradeAccepted`) or refuse (a `Response` to write instead of the 101). */
+  /**
+   * Accept (`UpgradeAccepted`) or refuse (a `Response` to write instead of the 101): 429 when the
+   * client's rate-limit budget is spent or it has too many connections open, 401 without required
+   * credentials, 403 for a foreign origin or host, 503 when the server is full.
+   */
   upgrade(request: Request, info?: RequestInfo): Promise<UpgradeAccepted | Response>;
   open(peer: WsPeer, context: UpgradeAccepted['context']): WsConnection;
   /** Open connections and subscribers per topic. */
@@ -49,6 +67,8 @@ export interface ConnectionState {
   queued: number;
   closed: boolean;
   aborts: Set<AbortController>;
+  /** This connection's place in the per-address and per-principal counts. */
+  slot: ConnectionSlot;
   /** Message budget (token bucket): tokens left and when they were last refilled. */
   budget: { tokens: number; at: number };
   /** Send a control message (replies, errors); bounded by a hard cap, beyond which the socket closes. */
@@ -87,7 +107,33 @@ interface Dependencies {
 export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter }: Dependencies) {
   const connections = new Set<ConnectionState>();
   const owners = createOwnerIndex(vajra);
+  const slots = createConnectionSlots(limits);
+  /** Slots of accepted upgrades whose socket has not opened yet. */
+  const opening = new WeakMap<UpgradeAccepted['context'], ConnectionSlot>();
   let nextId = 1;
+
+  /** Forget a connection: abort its work, leave its topics, give back its slot. */
+  const finish = (connection: ConnectionState): void => {
+    if (connection.closed) return;
+    connection.closed = true;
+    for (const abort of connection.aborts) abort.abort();
+    connection.topics.clear();
+    connections.delete(connection);
+    heartbeat.forget(connection);
+    connection.slot.release();
+  };
+
+  const heartbeat = createHeartbeat<ConnectionState>({
+    clock: vajra.clock,
+    intervalSeconds: limits.wsPingIntervalSeconds,
+    timeoutSeconds: limits.wsPongTimeoutSeconds,
+    ping: (connection) => connection.peer.ping(),
+    silent(connection) {
+      logger.info('silent WebSocket client dropped (no pong)', { connection: connection.id });
+      connection.peer.terminate();
+      finish(connection);
+    },
+  });
 
   const refuse = (error: unknown): Response => {
     const problem = { ...toProblem(error, logger), instance: '/ws' };
@@ -152,7 +198,6 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         if (url.pathname !== '/ws') return refuse(notFound());
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
         charge(info.remoteAddress ?? 'unknown'); // before auth: failed attempts cost too
-        if (connections.size >= limits.wsConnections) return refuse(new VajraError('WS_CONNECTIONS_EXHAUSTED', 'Too many open WebSocket connections; try again later', { status: 503 }));
         const host = request.headers.get('host');
         guard.checkHost(host);
         const origin = request.headers.get('origin');
@@ -163,12 +208,21 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         const principal = await server().authenticate(token);
         if (principal === null && server().authRequired(request)) return refuse(unauthenticated());
         if (principal !== null) charge(principal.id);
-        return { ...(offered.includes(WS_PROTOCOL) ? { protocol: WS_PROTOCOL } : {}), context: { principal } };
+        const slot = slots.reserve(info.remoteAddress ?? 'unknown', principal?.id ?? null);
+        const context = { principal };
+        opening.set(context, slot);
+        const abandon = (): void => {
+          if (opening.delete(context)) slot.release();
+        };
+        return { ...(offered.includes(WS_PROTOCOL) ? { protocol: WS_PROTOCOL } : {}), context, abandon };
       } catch (error) {
         return refuse(error);
       }
     },
     open(peer, context) {
+      const slot = opening.get(context);
+      if (slot === undefined) throw new Error('open() takes the context of an accepted upgrade, once');
+      opening.delete(context);
       const connection: ConnectionState = {
         id: nextId++,
         peer,
@@ -177,25 +231,21 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         queued: 0,
         closed: false,
         aborts: new Set(),
+        slot,
         budget: { tokens: limits.wsMessagesPerSecond * 2, at: vajra.clock.now() },
         reply(message) {
           if (connection.closed) return;
           const text = JSON.stringify(message);
           if (connection.queued + text.length > limits.wsQueueBytes * 4) {
             connection.peer.close(1013, 'send queue full');
-            finish();
+            finish(connection);
             return;
           }
           push(connection, text);
         },
       };
-      const finish = (): void => {
-        if (connection.closed) return;
-        connection.closed = true;
-        for (const abort of connection.aborts) abort.abort();
-        connections.delete(connection);
-      };
       connections.add(connection);
+      heartbeat.watch(connection);
       return {
         message: (data, isBinary = false) => {
           if (connection.closed) return;
@@ -213,7 +263,8 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
             connection.reply({ type: 'error', code: problem.code, message: problem.detail });
           });
         },
-        close: finish,
+        pong: () => heartbeat.pong(connection),
+        close: () => finish(connection),
       };
     },
     stats() {
@@ -227,10 +278,10 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
     hooks,
     close(): void {
       offAny();
+      heartbeat.stop();
       for (const connection of [...connections]) {
         connection.peer.close(1001, 'server shutting down');
-        connection.closed = true;
-        connections.delete(connection);
+        finish(connection);
       }
     },
   };
