@@ -56,5 +56,79 @@ describe('master limiter', () => {
     expect(samplePeak([tail])).toBeGreaterThan(0.2999);
     expect(samplePeak([tail])).toBeLessThanOrEqual(0.3000001);
   });
-});
 
+  // the bench's bowl: 12 partials that stay loud + a binaural pair, peaking at 0.61 before the limiter
+  const bowl = (gain: number) => ({
+    duration: 3,
+    gain,
+    layers: [
+      {
+        kind: 'bowl' as const,
+        frequency: 221,
+        modes: [1, 2.735, 5.047, 7.829, 11.03, 14.92].map((ratio, index) => ({ ratio, split: 3, gain: 1 / (index + 1), t60: 60 })),
+        strikes: [0],
+        gain: 0.6,
+      },
+      { kind: 'binaural' as const, carrier: 200, beat: 7.83, gain: 0.15 },
+    ],
+  });
+
+  it('holds a 0.3 ceiling on a loud bowl (sample and 8× true peaks) without over-limiting', () => {
+    const { channels } = renderToBuffer(bowl(0.3));
+    const open = renderToBuffer(bowl(1)).channels;
+    expect(samplePeak(open)).toBeGreaterThan(0.45); // the limiter has work to do
+    expect(samplePeak(channels)).toBeLessThanOrEqual(Math.fround(0.3)); // the float32 nearest 0.3
+    expect(samplePeak(channels)).toBeGreaterThan(0.3 * 0.985);
+    for (const channel of channels) {
+      for (const offset of [24_000, 72_000, 120_000]) expect(truePeak(channel.subarray(offset))).toBeLessThanOrEqual(0.3 * 1.012);
+    }
+  });
+
+  it('changes its gain smoothly: no step larger than a full-scale ramp over the lookahead', () => {
+    const limited = renderToBuffer(bowl(0.3)).channels[0];
+    const open = renderToBuffer(bowl(1)).channels[0];
+    const lookaheadFrames = 0.003 * 48_000;
+    let previous = NaN;
+    let largest = 0;
+    let steps = 0;
+    for (let index = 0; index < open.length; index++) {
+      // the gain applied to frame `index` (where the frame is loud enough to read it exactly)
+      const gain = Math.abs(open[index]!) > 0.1 ? limited[index]! / open[index]! : NaN;
+      if (!Number.isNaN(gain) && !Number.isNaN(previous)) {
+        largest = Math.max(largest, Math.abs(gain - previous));
+        steps++;
+      }
+      previous = gain;
+    }
+    expect(steps).toBeGreaterThan(50_000);
+    expect(largest).toBeLessThanOrEqual(1 / lookaheadFrames);
+  });
+
+  it('leaves every frame it does not need to touch bit-identical to the unlimited render', () => {
+    // quiet, a loud passage at 0.5–0.8 s, quiet again: at 0.3 the limiter engages only around the burst
+    const program = (gain: number) => ({
+      duration: 4,
+      gain,
+      layers: [
+        { kind: 'tone' as const, frequency: 440, gain: 0.2 },
+        { kind: 'tone' as const, frequency: 300, gain: 0.5, start: 0.5, end: 0.8, fadeIn: 0.01, fadeOut: 0.01 },
+      ],
+    });
+    const limited = renderToBuffer(program(0.3)).channels;
+    const open = renderToBuffer(program(1)).channels;
+    for (const channel of [0, 1] as const) {
+      // before the burst (minus the lookahead) and after the release (150 ms time constant: within 1e-7 of
+      // unity, where it snaps to exactly 1, 2.3 s after the burst)
+      for (const [from, to] of [[0, 0.49 * 48_000], [3.2 * 48_000, 4 * 48_000]] as const) {
+        for (let index = from; index < to; index++) {
+          if (limited[channel][index] !== open[channel][index]) {
+            throw new Error(`channel ${channel} frame ${index}: ${limited[channel][index]} ≠ ${open[channel][index]}`);
+          }
+        }
+      }
+      // while the burst sounds, the limiter holds 0.3
+      expect(samplePeak([limited[channel].subarray(0.55 * 48_000, 0.75 * 48_000)])).toBeLessThanOrEqual(Math.fround(0.3));
+      expect(samplePeak([limited[channel].subarray(0.55 * 48_000, 0.75 * 48_000)])).toBeGreaterThan(0.29);
+    }
+  });
+});
