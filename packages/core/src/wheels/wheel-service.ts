@@ -8,6 +8,7 @@ import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
 import type { ListResult, Store, StoreTransaction } from '../store/store';
 import type { Session } from '../sessions/session';
+import { completionInstant } from '../sessions/session-timing';
 import type { SessionFollower } from '../sessions/session-follower';
 import { parseInput } from '../validation/parse-input';
 import { builtInMantras, mantraSchema, type Mantra } from './mantras';
@@ -143,6 +144,17 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     });
   };
 
+  /**
+   * The instant a wheel may be counted to at `now`: a wheel attached to a running session never past the
+   * session's end, even when a tick comes before the completion is written (the completion stops it there).
+   */
+  const countUntil = async (tx: StoreTransaction, wheel: Wheel, now: number): Promise<number> => {
+    if (wheel.sessionId === null || wheel.segment === null) return now;
+    const session = await tx.collection<Session>('sessions').get(wheel.sessionId);
+    if (session?.status !== 'running' || session.runningSince === null) return now;
+    return Math.max(Date.parse(wheel.segment.lastTickAt), Math.min(now, completionInstant(session)));
+  };
+
   const syncTicker = (): void => {
     if (spinning.size > 0 && ticker === undefined && work.isHolder()) ticker = clock.setInterval(() => void tick(), config.tickInterval);
     if (spinning.size === 0 && ticker !== undefined) {
@@ -175,7 +187,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
               gone.push(wheel.id);
               continue;
             }
-            const next = work.shared ? advanceWheel(stored, now) : advanced;
+            const until = await countUntil(tx, stored, now);
+            const next = !work.shared && until === now ? advanced : advanceWheel(stored, until);
             if (next.rotations === stored.rotations) continue;
             await collection.put(next.id, next);
             changed.push([stored, next]);
@@ -421,7 +434,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
               for (const wheel of spinning.values()) {
                 const stored = work.shared ? await tx.collection<Wheel>('wheels').get(wheel.id) : wheel;
                 if (stored === undefined || stored.segment === null) continue;
-                const next = advanceWheel(stored, now);
+                const next = advanceWheel(stored, await countUntil(tx, stored, now));
                 await tx.collection<Wheel>('wheels').put(next.id, next);
                 settled.push([stored, next]);
               }
