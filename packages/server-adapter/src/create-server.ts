@@ -5,6 +5,7 @@ import { createRequestGuard } from './guard/create-request-guard';
 import { hasProxyHeaders } from './guard/has-proxy-headers';
 import { createCors } from './http/cors';
 import { problemResponse, toProblem } from './http/problem';
+import { RATE_LIMIT_EXEMPT_PATHS } from './http/rate-limit-exempt';
 import { createRateLimiter } from './http/rate-limiter';
 import { rateLimited } from './http/rate-limited';
 import { stringResponse } from './http/json-response';
@@ -103,7 +104,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       }
     }
     const match = router.match(method, url.pathname);
-    if (limiter !== undefined && url.pathname !== '/health' && url.pathname !== '/ready') {
+    if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(url.pathname)) {
       const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
       if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     }
@@ -168,7 +169,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/docs/') || router.match('GET', pathname).kind !== 'not-found';
     },
     openapi() {
-      document ??= buildOpenApi(routes, options.openapi);
+      document ??= buildOpenApi(routes, options.openapi, { rateLimited: options.rateLimit !== false });
       return document;
     },
     async fetch(request, info = {}) {

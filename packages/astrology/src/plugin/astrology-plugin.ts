@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definePlugin, isVajraError, VajraError, type TimerHandle } from '@vajra-stream/core';
-import { chart } from '../chart/chart';
+import { chart, chartInputSchema } from '../chart/chart';
 import { aspects } from '../aspects/aspects';
 import { findEclipses } from '../phases/find-eclipses';
 import { findMoonPhases, quarterInstants, QUARTER_NAMES, type QuarterName } from '../phases/find-moon-phases';
@@ -67,6 +67,8 @@ const api = {
   gregorianFromTibetan,
   losar,
   deltaT,
+  /** The zod schema of {@link chart}'s input (servers validate and document with it: house systems, zodiacs, ayanamsas). */
+  schemas: { chartInput: chartInputSchema },
 };
 
 /** The astrology plugin's api: every function of the package plus a few clock-based conveniences. */

@@ -82,7 +82,8 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       tags: ['audio'],
       rateLimitWeight: 20, // up to minutes of CPU per call
       body: bodies.generate,
-      produces: { 'audio/wav': { description: 'WAV file' }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
+      errors: { 422: 'Invalid program or request, or longer than the server renders as this format (`VALIDATION_FAILED`, `AUDIO_TOO_LONG`)' },
+      produces: { 'audio/wav': { description: 'WAV file', schema: z.string().meta({ format: 'binary' }) }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
       handler: async ({ body }) => {
         const audio = await audioModule();
         const { format, sampleFormat, ...source } = body;
@@ -111,6 +112,7 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       tags: ['audio'],
       body: bodies.play,
       response: statusSchema,
+      errors: { 409: 'The engine plays for someone else (`AUDIO_BUSY`)' },
       handler: async ({ vajra, access, body }) => {
         if (!visiblePlayback(api(vajra), access).visible) throw new VajraError('AUDIO_BUSY', 'The engine is playing for someone else', { status: 409 });
         await api(vajra).play(await programOf(body), { owner: access.owner });
@@ -125,6 +127,7 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
         description: 'Acts only on the caller’s own playback (or any, for admins); someone else’s playback looks idle.',
         tags: ['audio'],
         response: statusSchema,
+        ...(action === 'stop' ? {} : { errors: { 409: 'Nothing of yours is playing (`AUDIO_NOT_PLAYING`)' } }),
         handler: async ({ vajra, access }) => {
           const engine = api(vajra);
           const playback = visiblePlayback(engine, access);

@@ -25,7 +25,7 @@ export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string
     ...sessionRoutes(),
     ...prayerRoutes(),
     ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
-    ...(vajra.hasPlugin('astrology') ? astrologyRoutes() : []),
+    ...(vajra.hasPlugin('astrology') ? astrologyRoutes(vajra) : []),
     ...(vajra.hasPlugin('oracle') ? llmRoutes(vajra) : []),
     ...(vajra.hasPlugin('visuals') ? visualsRoutes(vajra) : []),
     ...(vajra.hasPlugin('hardware') ? hardwareRoutes({ authRequired: deps.authRequired }) : []),

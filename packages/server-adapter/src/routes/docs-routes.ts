@@ -45,7 +45,7 @@ export function docsRoutes(): AnyRoute[] {
       produces: {
         'text/javascript': { description: 'Script' },
         'text/css': { description: 'Stylesheet' },
-        'image/png': { description: 'Icon' },
+        'image/png': { description: 'Icon', schema: z.string().meta({ format: 'binary' }) },
       },
       handler: ({ params }) => docsAsset(params.file),
     }),

@@ -1,6 +1,7 @@
 import { VajraError, type Vajra } from '@vajra-stream/core';
 import type {} from '@vajra-stream/hardware';
 import { z } from 'zod';
+import { queryNumber } from '../routing/query-number';
 import type { Access } from '../auth/access';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 
@@ -10,13 +11,13 @@ const healthSchema = z.object({
   state: z.enum(['connecting', 'connected', 'retrying', 'absent', 'quarantined', 'disconnected', 'stopped']),
   attempt: z.number(),
   reconnects: z.number(),
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.iso.datetime() }).nullable(),
   bytesIn: z.number(),
   bytesOut: z.number(),
   uptimeMs: z.number(),
 });
 const deviceSchema = z
-  .object({ deviceId: z.string(), driver: z.string(), transport: z.object({ kind: z.string(), address: z.string() }), health: healthSchema, at: z.string() })
+  .object({ deviceId: z.string(), driver: z.string(), transport: z.object({ kind: z.string(), address: z.string() }), health: healthSchema, at: z.iso.datetime() })
   .meta({ id: 'HardwareDevice' });
 const profileSchema = z
   .object({ level: z.number(), amplifierConnected: z.boolean(), amplifier: z.boolean(), transducer: z.boolean(), lights: z.boolean() })
@@ -42,7 +43,7 @@ const rngSchema = z
     all: summarySchema,
     control: summarySchema,
     intention: summarySchema,
-    windows: z.array(summarySchema.extend({ index: z.number(), period: z.enum(['control', 'intention']), at: z.string() })),
+    windows: z.array(summarySchema.extend({ index: z.number(), period: z.enum(['control', 'intention']), at: z.iso.datetime() })),
   })
   .meta({ id: 'HardwareRngReport', description: 'Statistics only: |Z| < 1.96 is consistent with chance; no reading claims a cause.' });
 
@@ -82,6 +83,7 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       auth: 'protected',
       params: idParams,
       response: deviceSchema,
+      errors: { 404: 'No device with this id (`DEVICE_NOT_FOUND`)' },
       handler: ({ vajra, params }) => hardware(vajra).status(params.id),
     }),
     defineRoute({
@@ -91,6 +93,7 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       tags,
       params: idParams,
       response: deviceSchema,
+      errors: { 403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed', 404: 'No device with this id (`DEVICE_NOT_FOUND`)' },
       handler: ({ vajra, params, access, request }) => {
         mayDrive(access, request);
         return hardware(vajra).connect(params.id);
@@ -103,6 +106,7 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       tags,
       params: idParams,
       response: deviceSchema,
+      errors: { 403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed', 404: 'No device with this id (`DEVICE_NOT_FOUND`)' },
       handler: async ({ vajra, params, access, request }) => {
         mayDrive(access, request);
         return hardware(vajra).disconnect(params.id);
@@ -116,6 +120,7 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       params: idParams,
       body: commandBody,
       response: z.object({ applied: z.boolean() }).loose(),
+      errors: { 403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed', 404: 'No device with this id (`DEVICE_NOT_FOUND`)', 422: 'Invalid command, or one the device does not support (`VALIDATION_FAILED`, `DEVICE_UNSUPPORTED_COMMAND`)' },
       handler: async ({ vajra, params, body, access, request }) => {
         mayDrive(access, request);
         return hardware(vajra).command(params.id, body);
@@ -127,8 +132,9 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       summary: 'RNG statistics: 200-bit trials, Stouffer Z and p-value per window, control and intention periods',
       tags,
       auth: 'protected',
-      query: z.object({ device: z.string().min(1).max(64).optional(), windows: z.coerce.number().int().min(0).max(1000).default(20) }).strict(),
+      query: z.object({ device: z.string().min(1).max(64).optional(), windows: queryNumber(z.number().int().min(0).max(1000).default(20)) }).strict(),
       response: rngSchema,
+      errors: { 404: 'No RNG device with this id, or none at all (`DEVICE_NOT_FOUND`)' },
       handler: ({ vajra, query }) => hardware(vajra).rng(query.device, { windows: query.windows }),
     }),
     defineRoute({
@@ -138,6 +144,7 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       tags,
       body: levelBody,
       response: profileSchema,
+      errors: { 403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed' },
       handler: ({ vajra, body, access, request }) => {
         mayDrive(access, request);
         return hardware(vajra).setLevel(body as { level: 0 | 1 | 2 | 3; amplifierConnected?: boolean });

@@ -13,6 +13,30 @@ export const oracleSchemas = (vajra: Vajra) => {
   return { generate: namedSchema(schemas.generateInput, 'GenerateText'), plan: namedSchema(schemas.planInput, 'PlanSession'), sessionPlan: namedSchema(schemas.sessionPlan, 'SessionPlan') };
 };
 
+const healthSchema = z
+  .object({
+    providers: z.array(
+      z.object({
+        provider: z.string(),
+        modelId: z.string(),
+        ok: z.boolean(),
+        latencyMs: z.number(),
+        code: z.string().optional().meta({ description: 'Why not ok, e.g. PROVIDER_MISCONFIGURED' }),
+        message: z.string().optional(),
+        inRotation: z.boolean().meta({ description: 'False while the chain skips the provider (circuit open)' }),
+      }),
+    ),
+    spending: z.object({
+      tokens: z.number(),
+      costUsd: z.number(),
+      calls: z.number(),
+      reservedTokens: z.number().meta({ description: 'Held by calls in flight' }),
+      remainingTokens: z.number().nullable(),
+      remainingCostUsd: z.number().nullable(),
+    }),
+  })
+  .meta({ id: 'OracleHealth' });
+
 const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /**
@@ -86,7 +110,7 @@ export function llmRoutes(vajra: Vajra): AnyRoute[] {
       description: 'Probes the providers at most once per the oracle\'s `healthCacheMs` (30 s by default); needs credentials when the server is exposed.',
       tags: ['llm'],
       auth: 'protected',
-      response: z.object({ providers: z.unknown(), spending: z.unknown() }),
+      response: healthSchema,
       handler: async ({ vajra, signal }) => ({ providers: await oracle(vajra).health({ signal }), spending: oracle(vajra).spending() }),
     }),
   ];

@@ -40,6 +40,7 @@ export function prayerRoutes(): AnyRoute[] {
       body,
       bodyAliases: aliases,
       response: action === 'dedicate' ? dedicationSchema : wheelSchema,
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
       handler: async ({ vajra, access, params, body: input }) => {
         await visibleWheel(vajra, access, params.id);
         return run(vajra, params.id, input as never) as Promise<z.input<typeof wheelSchema>>;
@@ -66,6 +67,7 @@ export function prayerRoutes(): AnyRoute[] {
       bodyAliases: { copies_per_rotation: 'copiesPerRotation', session_id: 'sessionId' },
       status: 201,
       response: wheelSchema,
+      errors: { 404: 'No such mantra, or no session with `sessionId` that you may see (`MANTRA_NOT_FOUND`, `SESSION_NOT_FOUND`)' },
       handler: async ({ vajra, access, body }) => {
         if (body.sessionId !== undefined) await visibleSession(vajra, access, body.sessionId);
         return vajra.wheels.create(body, { owner: access.owner });
@@ -87,6 +89,7 @@ export function prayerRoutes(): AnyRoute[] {
       tags: ['prayers'],
       params: idParams,
       response: wheelSchema,
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
       handler: ({ vajra, access, params }) => visibleWheel(vajra, access, params.id),
     }),
     defineRoute({
@@ -96,6 +99,7 @@ export function prayerRoutes(): AnyRoute[] {
       tags: ['prayers'],
       params: idParams,
       response: wheelSchema,
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)', 409: 'The wheel is spinning: stop it first (`WHEEL_INVALID_STATE`)' },
       handler: async ({ vajra, access, params }) => {
         await visibleWheel(vajra, access, params.id);
         return vajra.wheels.delete(params.id);
@@ -113,6 +117,7 @@ export function prayerRoutes(): AnyRoute[] {
       params: idParams,
       query: z.object(pageQuery),
       response: pageOf(dedicationSchema),
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
       handler: async ({ vajra, access, params, query }) => {
         await visibleWheel(vajra, access, params.id);
         return vajra.wheels.dedications(params.id, query);
@@ -125,6 +130,7 @@ export function prayerRoutes(): AnyRoute[] {
       tags: ['prayers'],
       params: idParams,
       response: wheelStatsSchema,
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
       handler: async ({ vajra, access, params }) => {
         await visibleWheel(vajra, access, params.id);
         return vajra.wheels.stats(params.id);

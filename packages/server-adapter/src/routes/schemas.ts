@@ -1,8 +1,9 @@
 import { SESSION_STATUSES } from '@vajra-stream/core';
 import { z } from 'zod';
+import { queryNumber } from '../routing/query-number';
 
-const iso = z.string();
-const isoOrNull = z.string().nullable();
+const iso = z.iso.datetime().meta({ description: 'ISO 8601 instant, UTC' });
+const isoOrNull = iso.nullable();
 
 /**
  * A session as the API returns it.
@@ -90,8 +91,8 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 /** Query of a paginated listing. */
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  limit: queryNumber(z.number().int().min(1).max(200).default(50)),
+  offset: queryNumber(z.number().int().min(0).max(1_000_000_000).default(0)),
 };
 
 /** `{id}` path parameter. */

@@ -44,6 +44,7 @@ const transition = (action: 'start' | 'pause' | 'resume' | 'stop') =>
     tags: ['sessions'],
     params: idParams,
     response: sessionSchema,
+    errors: { 404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)', 409: 'Not possible in the session’s state, or it changed on another instance meanwhile (`SESSION_INVALID_TRANSITION`, `SESSION_CONFLICT`)' },
     handler: async ({ vajra, access, params }) => {
       await visibleSession(vajra, access, params.id);
       return vajra.sessions[action](params.id);
@@ -70,6 +71,7 @@ export function sessionRoutes(): AnyRoute[] {
       body: updateBody,
       bodyAliases: aliases,
       response: sessionSchema,
+      errors: { 404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)', 409: 'The session changed on another instance meanwhile (`SESSION_CONFLICT`)' },
       handler: async ({ vajra, access, params, body }) => {
         await visibleSession(vajra, access, params.id);
         return vajra.sessions.update(params.id, body as UpdateSessionInput);
@@ -106,6 +108,7 @@ export function sessionRoutes(): AnyRoute[] {
       tags: ['sessions'],
       params: idParams,
       response: sessionSchema,
+      errors: { 404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)' },
       handler: ({ vajra, access, params }) => visibleSession(vajra, access, params.id),
     }),
     update('PUT'),
@@ -117,6 +120,7 @@ export function sessionRoutes(): AnyRoute[] {
       tags: ['sessions'],
       params: idParams,
       response: sessionSchema,
+      errors: { 404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)', 409: 'The session is running or paused: stop it first (`SESSION_ACTIVE`)' },
       handler: async ({ vajra, access, params }) => {
         await visibleSession(vajra, access, params.id);
         return vajra.sessions.delete(params.id);

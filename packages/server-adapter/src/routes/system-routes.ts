@@ -10,6 +10,28 @@ import { defineRoute, type AnyRoute } from '../routing/define-route';
  * systemRoutes(vajra, { openapi: () => server.openapi(), authRequired: (request) => server.authRequired(request) });
  * ```
  */
+const readySchema = z
+  .object({
+    ready: z.boolean(),
+    store: z.string(),
+    bus: z.object({ kind: z.string(), connected: z.boolean(), pending: z.number(), reconnects: z.number() }).nullable(),
+    work: z.object({ mode: z.enum(['solo', 'lease']), holder: z.boolean(), token: z.number().nullable(), acquisitions: z.number(), renewedAt: z.iso.datetime().nullable(), checkedAt: z.iso.datetime().nullable(), error: z.string().nullable() }),
+    plugins: z.record(z.string(), z.boolean()),
+  })
+  .meta({ id: 'Readiness' });
+
+/** The parts of an OpenAPI 3.1 document that are always there (the rest as the specification describes). */
+const openApiDocumentSchema = z
+  .object({
+    openapi: z.string().regex(/^3\.1\.\d+$/),
+    info: z.object({ title: z.string(), version: z.string() }).loose(),
+    servers: z.array(z.object({ url: z.string() }).loose()),
+    paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+    components: z.record(z.string(), z.record(z.string(), z.unknown())),
+  })
+  .loose()
+  .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)' });
+
 export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean }): AnyRoute[] {
   return [
     defineRoute({
@@ -41,13 +63,8 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
       path: '/ready',
       summary: 'Readiness: kernel running, store answering, bus connected, plugins started; the work lease',
       tags: ['system'],
-      response: z.object({
-        ready: z.boolean(),
-        store: z.string(),
-        bus: z.object({ kind: z.string(), connected: z.boolean(), pending: z.number(), reconnects: z.number() }).nullable(),
-        work: z.object({ mode: z.enum(['solo', 'lease']), holder: z.boolean(), token: z.number().nullable(), acquisitions: z.number(), renewedAt: z.string().nullable(), checkedAt: z.string().nullable(), error: z.string().nullable() }),
-        plugins: z.record(z.string(), z.boolean()),
-      }),
+      response: readySchema,
+      alternatives: { 503: { description: 'Not ready (same fields: what is not ready yet)', schema: readySchema } },
       handler: async () => {
         const ready = await vajra.ready();
         const plugins = Object.fromEntries(vajra.pluginIds().map((id) => [id, vajra.hasPlugin(id)]));
@@ -62,7 +79,8 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
       path: '/openapi.json',
       summary: 'This OpenAPI 3.1 document',
       tags: ['system'],
-      handler: () => deps.openapi(),
+      response: openApiDocumentSchema,
+      handler: () => deps.openapi() as z.input<typeof openApiDocumentSchema>,
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryNumberValue } from '../routing/query-number';
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: readonly z.ZodType[] };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { def: Def }).def;
@@ -10,10 +11,6 @@ function baseOf(schema: z.ZodType): z.ZodType {
 }
 
 const single = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
-const toNumber = (value: unknown) => {
-  const v = single(value);
-  return typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-};
 const toBoolean = (value: unknown) => {
   const v = single(value);
   return v === 'true' || v === '1' || v === '' ? true : v === 'false' || v === '0' ? false : v;
@@ -24,7 +21,7 @@ const toList = (value: unknown) => (typeof value === 'string' || Array.isArray(v
 function queryField(field: z.ZodType): z.ZodType | undefined {
   const base = baseOf(field);
   const type = defOf(base).type;
-  if (type === 'number') return z.preprocess(toNumber, field);
+  if (type === 'number') return z.preprocess(queryNumberValue, field);
   if (type === 'boolean') return z.preprocess(toBoolean, field);
   if (type === 'string' || type === 'enum') return z.preprocess(single, field);
   if (type === 'array' && ['string', 'enum'].includes(defOf(baseOf(defOf(base).element!)).type)) return z.preprocess(toList, field);

@@ -20,6 +20,8 @@ const produces = {
   'image/png': { description: 'The picture as PNG, when `Accept` prefers image/png (406 when @resvg/resvg-js is not installed)', schema: z.string().meta({ format: 'binary' }) },
 };
 
+const notAcceptable = { 406: 'The `Accept` header takes neither SVG nor, where PNG can be made, PNG (`NOT_ACCEPTABLE`, `PNG_UNAVAILABLE`)' };
+
 /** Answer with the SVG, or with a PNG when the `Accept` header prefers one and resvg is installed; 406 when nothing acceptable can be made. */
 async function pictureResponse(api: VisualsApi, request: Request, svg: string, cacheControl: string): Promise<Response> {
   const accept = request.headers.get('accept');
@@ -63,6 +65,7 @@ function pictureRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
         tags: ['visuals'],
         query: queryVersion(schema),
         produces,
+        errors: notAcceptable,
         handler: ({ request, query }) => respond(request, query as Record<string, unknown>),
       }),
       defineRoute({
@@ -72,6 +75,7 @@ function pictureRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
         tags: ['visuals'],
         body: schema,
         produces,
+        errors: notAcceptable,
         handler: ({ request, body }) => respond(request, body as Record<string, unknown>),
       }),
     ];
@@ -117,6 +121,7 @@ function dataRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
       tags: ['visuals'],
       body: spectrumBody,
       produces,
+      errors: notAcceptable,
       handler: async ({ request, body, signal }) => {
         const { spectrum, program, fftSize, at, ...options } = body;
         needsOne(spectrum, program, 'spectrum');
@@ -131,6 +136,7 @@ function dataRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
       tags: ['visuals'],
       body: spectrogramBody,
       produces,
+      errors: notAcceptable,
       handler: async ({ request, body, signal }) => {
         const { frames, program, fftSize, from, to, frameCount, ...options } = body;
         needsOne(frames, program, 'frames');

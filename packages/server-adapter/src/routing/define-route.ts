@@ -56,6 +56,15 @@ export interface RouteDefinition<
   rateLimitWeight?: number;
   /** `public` routes never need credentials; `protected` ones (the default for non-GET) do when auth is required. */
   auth?: 'public' | 'protected';
+  /** Name of the operation in the OpenAPI document (default: method and path, `getSessionsById`). */
+  operationId?: string;
+  /**
+   * Problem statuses this route answers besides those every route shares (credentials, `Host`, rate
+   * limit, body and validation problems), each with what it means: `{ 404: 'No such session' }`.
+   */
+  errors?: Readonly<Record<number, string>>;
+  /** Other JSON answers of a handler that returns its own `Response`, by status (documented in OpenAPI). */
+  alternatives?: Readonly<Record<number, { description: string; schema: z.ZodType }>>;
   handler(context: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response> | (R extends z.ZodType ? z.input<R> : unknown) | Response;
 }
 
