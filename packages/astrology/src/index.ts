@@ -32,7 +32,7 @@ export {
   type PlanetaryHourLocation,
 } from './hours/planetary-hours';
 export { panchanga, type Panchanga } from './panchanga/panchanga';
-export { findWindows, type TimeWindow, type WindowCriteria } from './windows/find-windows';
+export { findWindows, windowSearchSchema, type TimeWindow, type WindowCriteria } from './windows/find-windows';
 export { recommendedFrequencies, type RecommendedFrequency } from './frequencies/recommended-frequencies';
 export { coustoTone, CYCLE_PERIODS, type Cycle } from './frequencies/cousto';
 export {

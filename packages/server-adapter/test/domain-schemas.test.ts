@@ -1,6 +1,7 @@
-// The audio and llm routes validate with the audio and oracle packages' own schemas: what those
+// The audio, llm and astrology routes validate with the audio, oracle and astrology packages' own schemas: what those
 // packages accept is what the API accepts, the OpenAPI document shows the same limits, and an input
 // beyond them is a 422 naming the field (never a 5xx).
+import { astrologyPlugin, HOUSE_SYSTEMS, windowSearchSchema } from '@vajra-stream/astrology';
 import { audioPlugin, programSchema } from '@vajra-stream/audio';
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
 import { generateInputSchema, oraclePlugin, planInputSchema } from '@vajra-stream/oracle';
@@ -16,7 +17,7 @@ describe('routes reuse the domain packages’ schemas', () => {
   let url: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    vajra = createVajra({ logger: silentLogger, env: {}, plugins: [audioPlugin({}), oraclePlugin()] });
+    vajra = createVajra({ logger: silentLogger, env: {}, plugins: [audioPlugin({}), oraclePlugin(), astrologyPlugin()], config: { astrology: { events: false } } });
     await vajra.start();
     const listening = await serve(createServer(vajra, { validateResponses: true, rateLimit: false }), { port: 0 });
     url = listening.url;
@@ -74,5 +75,34 @@ describe('routes reuse the domain packages’ schemas', () => {
     expect(good.body.sampleRate).toBe(8000);
     const seed = await call(url, 'POST', '/api/v1/audio/generate', { body: { format: 'json', duration: 0.5, frequency: 30_000 } });
     expect(seed.status).toBe(422);
+  });
+
+  it('validates charts and window searches with the astrology package’s schemas', async () => {
+    const doc = (await call(url, 'GET', '/openapi.json')).body;
+    const houseSystem = doc.paths['/api/v1/astrology/chart'].get.parameters.find((p: { name: string }) => p.name === 'houseSystem');
+    expect(houseSystem.schema.enum).toEqual([...HOUSE_SYSTEMS]);
+    const own = z.toJSONSchema(windowSearchSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    expect(doc.paths['/api/v1/astrology/windows'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/WindowSearch' });
+    expect(Object.keys(doc.components.schemas.WindowSearch.properties.where.properties).sort()).toEqual(Object.keys(own.properties.where!.properties!).sort());
+
+    const place = '&latitude=27.7&longitude=85.3&date=2024-04-08T18:21:00Z';
+    const koch = await call(url, 'GET', `/api/v1/astrology/chart?houseSystem=koch${place}`);
+    expect(koch.status).toBe(200);
+    expect(koch.body.houses.system).toBe('koch');
+    const unknownSystem = await call(url, 'GET', `/api/v1/astrology/chart?houseSystem=topocentric${place}`);
+    expect(unknownSystem.status).toBe(422);
+    expect(JSON.stringify(unknownSystem.body.details)).toContain('houseSystem');
+
+    const search = { from: '2024-05-01T00:00:00Z', to: '2024-05-15T00:00:00Z', where: { moon: 'waxing' } };
+    const found = await call(url, 'POST', '/api/v1/astrology/windows', { body: search });
+    expect(found.status).toBe(200);
+    expect(found.body.windows.length).toBeGreaterThan(0);
+    const badCriterion = await call(url, 'POST', '/api/v1/astrology/windows', { body: { ...search, where: { moon: 'gibbous' } } });
+    expect(badCriterion.status).toBe(422);
+    expect(JSON.stringify(badCriterion.body.details)).toContain('moon');
+    const unknownCriterion = await call(url, 'POST', '/api/v1/astrology/windows', { body: { ...search, where: { mood: 'good' } } });
+    expect(unknownCriterion.status).toBe(422);
+    const backwards = await call(url, 'POST', '/api/v1/astrology/windows', { body: { ...search, from: search.to, to: search.from } });
+    expect(backwards.status).toBe(422);
   });
 });

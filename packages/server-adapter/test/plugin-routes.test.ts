@@ -2,7 +2,7 @@
 // Reference values: the new moon of 2024-04-08 at 18:21 UTC (the total solar eclipse; USNO/NASA
 // eclipse bulletin), and sunrise at Greenwich (51.4779 N, 0.0 E) on 2024-06-21 at 03:43 UTC
 // (HM Nautical Almanac Office / timeanddate.com: 04:43 BST).
-import { astrologyPlugin, chartInputSchema } from '@vajra-stream/astrology';
+import { astrologyPlugin, chartInputSchema, windowSearchSchema } from '@vajra-stream/astrology';
 import { audioPlugin } from '@vajra-stream/audio';
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
 import { oraclePlugin } from '@vajra-stream/oracle';
@@ -156,7 +156,7 @@ describe('plugin routes (node adapter, real plugins)', () => {
       specificationVersion: 'v1',
       setup: () => ({
         location: undefined,
-        schemas: { chartInput: chartInputSchema },
+        schemas: { chartInput: chartInputSchema, windowSearch: windowSearchSchema },
         chart: () => {
           throw new TypeError("Cannot read properties of undefined (reading 'longitude')");
         },

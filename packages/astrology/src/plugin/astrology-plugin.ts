@@ -8,7 +8,7 @@ import { moonPhase } from '../phases/moon-phase';
 import { sunTimes } from '../sun/sun-times';
 import { planetaryHourAt, planetaryHours, type ClassicalPlanet } from '../hours/planetary-hours';
 import { panchanga } from '../panchanga/panchanga';
-import { findWindows } from '../windows/find-windows';
+import { findWindows, windowSearchSchema } from '../windows/find-windows';
 import { recommendedFrequencies } from '../frequencies/recommended-frequencies';
 import { gregorianFromTibetan, losar, tibetanDate } from '../tibetan/tibetan-calendar';
 import { deltaT } from '../time/delta-t-at';
@@ -67,8 +67,11 @@ const api = {
   gregorianFromTibetan,
   losar,
   deltaT,
-  /** The zod schema of {@link chart}'s input (servers validate and document with it: house systems, zodiacs, ayanamsas). */
-  schemas: { chartInput: chartInputSchema },
+  /**
+   * The zod schemas of {@link chart}'s and {@link findWindows}' input (servers validate and document with
+   * them: house systems, zodiacs, ayanamsas, window criteria).
+   */
+  schemas: { chartInput: chartInputSchema, windowSearch: windowSearchSchema },
 };
 
 /** The astrology plugin's api: every function of the package plus a few clock-based conveniences. */

@@ -25,7 +25,16 @@ const whereSchema = z
   })
   .strict();
 
-const inputSchema = z
+/**
+ * zod schema of the input of {@link findWindows} (for servers that validate requests up front): instants,
+ * an optional place, and strict criteria; the span is at most 400 days.
+ *
+ * @example
+ * ```ts
+ * windowSearchSchema.parse({ from: '2024-05-01T00:00:00Z', to: '2024-06-01T00:00:00Z', where: { moon: 'waxing' } });
+ * ```
+ */
+export const windowSearchSchema = z
   .object({
     from: instantSchema,
     to: instantSchema,
@@ -85,7 +94,7 @@ export function findWindows(input: {
   location?: { latitude: number; longitude: number };
   where: WindowCriteria;
 }): TimeWindow[] {
-  const { from, to, location, where } = parseInput(inputSchema, input, 'window search');
+  const { from, to, location, where } = parseInput(windowSearchSchema, input, 'window search');
   let result: Interval[] = [[from, to]];
   const apply = (list: Interval[]) => {
     result = intersect(result, list);

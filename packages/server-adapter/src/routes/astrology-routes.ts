@@ -1,6 +1,7 @@
 import { VajraError, type Vajra } from '@vajra-stream/core';
 import { z } from 'zod';
 import { queryNumber } from '../routing/query-number';
+import { namedSchema } from '../openapi/named-schema';
 import { defineRoute, type AnyRoute, type RouteContext } from '../routing/define-route';
 import { astrologySchemas } from './astrology-schemas';
 
@@ -34,7 +35,7 @@ export function astrologyRoutes(vajra: Vajra): AnyRoute[] {
     return { latitude, longitude };
   };
   const at = (path: string, summary: string, response: z.ZodType, run: (context: RouteContext<unknown, Place>) => unknown) =>
-    defineRoute({ method: 'GET', path: `/api/v1/astrology/${path}`, summary, tags: ['astrology'], query: placeQuery, response, errors: placeErrors, handler: (context) => run(context) as never });
+    defineRoute({ method: 'GET', path: `/api/v1/astrology/${path}`, summary, tags: ['astrology'], query: placeQuery, response, errors: placeErrors, handler: (context) => run(context) });
   return [
     defineRoute({
       method: 'GET',
@@ -81,10 +82,10 @@ export function astrologyRoutes(vajra: Vajra): AnyRoute[] {
       tags: ['astrology'],
       auth: 'public',
       rateLimitWeight: 20, // 0.1–0.5 s of CPU per call
-      body: z.object({ from: z.string().max(64), to: z.string().max(64), location: z.object({ latitude: z.number(), longitude: z.number() }).optional(), where: z.record(z.string(), z.unknown()) }).strict(),
+      body: namedSchema(api(vajra).schemas.windowSearch, 'WindowSearch'),
       response: schemas.windows,
       errors: { 422: 'Invalid span (at most 400 days), place or criteria (`VALIDATION_FAILED`)' },
-      handler: ({ vajra, body }) => ({ windows: api(vajra).findWindows(body as never) }),
+      handler: ({ vajra, body }) => ({ windows: api(vajra).findWindows(body) }),
     }),
   ];
 }

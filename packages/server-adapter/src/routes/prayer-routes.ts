@@ -30,7 +30,13 @@ const W = '/api/v1/prayers/wheels';
  * ```
  */
 export function prayerRoutes(): AnyRoute[] {
-  const onWheel = (method: 'POST' | 'PUT', action: string, summary: string, run: (vajra: Vajra, id: string, body: never) => Promise<unknown>, body?: z.ZodType, aliases?: Record<string, string>) =>
+  const onWheel = <B extends z.ZodType | undefined = undefined>(
+    method: 'POST' | 'PUT',
+    action: string,
+    summary: string,
+    run: (vajra: Vajra, id: string, body: B extends z.ZodType ? z.output<B> : undefined) => Promise<Wheel>,
+    body?: B,
+  ) =>
     defineRoute({
       method,
       path: `${W}/{id}/${action}`,
@@ -38,12 +44,11 @@ export function prayerRoutes(): AnyRoute[] {
       tags: ['prayers'],
       params: idParams,
       body,
-      bodyAliases: aliases,
-      response: action === 'dedicate' ? dedicationSchema : wheelSchema,
+      response: wheelSchema,
       errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
       handler: async ({ vajra, access, params, body: input }) => {
         await visibleWheel(vajra, access, params.id);
-        return run(vajra, params.id, input as never) as Promise<z.input<typeof wheelSchema>>;
+        return run(vajra, params.id, input);
       },
     });
   const rpmBody = z.object({ rpm: z.number().positive().finite() }).strict();
@@ -107,8 +112,22 @@ export function prayerRoutes(): AnyRoute[] {
     }),
     onWheel('POST', 'start', 'Start spinning', (vajra, id) => vajra.wheels.start(id)),
     onWheel('POST', 'stop', 'Stop spinning', (vajra, id) => vajra.wheels.stop(id)),
-    onWheel('PUT', 'rpm', 'Set the rotation speed', (vajra, id, body: z.output<typeof rpmBody>) => vajra.wheels.setRpm(id, body.rpm), rpmBody),
-    onWheel('POST', 'dedicate', 'Dedicate the merit', (vajra, id, body: z.output<typeof dedicateBody>) => vajra.wheels.dedicate(id, body.text), dedicateBody, { dedication: 'text' }),
+    onWheel('PUT', 'rpm', 'Set the rotation speed', (vajra, id, body) => vajra.wheels.setRpm(id, body.rpm), rpmBody),
+    defineRoute({
+      method: 'POST',
+      path: `${W}/{id}/dedicate`,
+      summary: 'Dedicate the merit',
+      tags: ['prayers'],
+      params: idParams,
+      body: dedicateBody,
+      bodyAliases: { dedication: 'text' },
+      response: dedicationSchema,
+      errors: { 404: 'No wheel with this id that you may see (`WHEEL_NOT_FOUND`)' },
+      handler: async ({ vajra, access, params, body }) => {
+        await visibleWheel(vajra, access, params.id);
+        return vajra.wheels.dedicate(params.id, body.text);
+      },
+    }),
     defineRoute({
       method: 'GET',
       path: `${W}/{id}/dedications`,

@@ -52,7 +52,7 @@ function pictureRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
     const schema = placed ? withDefaultPlace(vajra, own) : own;
     const summary = `Picture: ${kind.replace(/-/g, ' ')}`;
     const respond = (request: Request, input: Record<string, unknown>) => {
-      const svg = api.svg(kind, input as never);
+      const svg = api.svg(kind, input);
       const clockBound = placed && input.date === undefined;
       return pictureResponse(api, request, svg, clockBound ? 'no-store' : 'public, max-age=86400');
     };
@@ -126,7 +126,7 @@ function dataRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
         const { spectrum, program, fftSize, at, ...options } = body;
         needsOne(spectrum, program, 'spectrum');
         const data = spectrum ?? (await renderSpectrumAt(vajra, program!, { at, fftSize, signal }));
-        return pictureResponse(api, request, (await visualsModule()).spectrumPlot(data as never, options), 'no-store');
+        return pictureResponse(api, request, (await visualsModule()).spectrumPlot(data, options), 'no-store');
       },
     }),
     defineRoute({
@@ -143,7 +143,7 @@ function dataRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
         const cells = (frames?.length ?? frameCount) * options.rows;
         if (cells > MAX_CELLS) throw new VajraError('VALIDATION_FAILED', `frames × rows may be at most ${MAX_CELLS} through the API (got ${cells})`, { status: 422 });
         const data = frames ?? (await renderSpectrogramFrames(vajra, program!, { fftSize, from, to, frameCount, signal }));
-        return pictureResponse(api, request, (await visualsModule()).spectrogram(data as never, options), 'no-store');
+        return pictureResponse(api, request, (await visualsModule()).spectrogram(data, options), 'no-store');
       },
     }),
   ];
