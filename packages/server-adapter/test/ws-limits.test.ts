@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { startServer, type Running } from './harness';
@@ -20,6 +21,19 @@ const getStatus = (url: string, path: string, localAddress: string): Promise<num
     });
     req.on('error', reject);
     req.end();
+  });
+
+/** A raw upgrade request whose `Sec-WebSocket-Key` is not a key: `ws` aborts the handshake after the server accepted it. Resolves with the answer's status line. */
+const brokenHandshake = (url: string, localAddress: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const socket = connectTcp({ host: hostname, port: Number(port), localAddress }, () => {
+      socket.write(`GET /ws HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not-a-key\r\n\r\n`);
+    });
+    let answer = '';
+    socket.on('data', (chunk) => (answer += String(chunk)));
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
   });
 
 describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
@@ -75,6 +89,16 @@ describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
     again.send({ type: 'ping', id: 'again' });
     expect(await again.next((m) => m.type === 'pong')).toMatchObject({ id: 'again' });
     await Promise.all([second, third, again].map((client) => client.close()));
+  });
+
+  it('gives the slot back when the handshake fails after the upgrade was accepted', async () => {
+    running = await startServer(adapter, { limits: { wsConnectionsPerAddress: 2 } });
+    const { url, server } = running;
+    for (let i = 0; i < 4; i += 1) expect(await brokenHandshake(url, '127.0.0.2')).toMatch(/^HTTP\/1\.1 400/);
+    const clients = [await connect(url, { localAddress: '127.0.0.2' }), await connect(url, { localAddress: '127.0.0.2' })];
+    expect(server.websocket.stats().connections).toBe(2);
+    expect((await upgradeStatus(url, { localAddress: '127.0.0.2' })).status).toBe(429);
+    await Promise.all(clients.map((client) => client.close()));
   });
 
   it('pings every client and terminates one that stops answering, releasing its subscriptions and its slot', async () => {
