@@ -1,130 +1,115 @@
-// Benchmark: 60 s stereo 48 kHz, a bowl of 12 decaying partials (6 doublets, re-struck every 15 s) + a
-// 200 Hz / 7.83 Hz binaural pair, rendered by this engine and by node-web-audio-api's OfflineAudioContext
-// (same partials, same gain automation). Also: peak RSS of a 60-minute streaming WAV render (child process).
-// Prints ONE JSON line.
+// Benchmark: speed as a user meets it. 60 s stereo 48 kHz of a 12-partial bowl whose partials all stay audible
+// for the minute (T60 120…60 s) plus a 200 Hz / 7.83 Hz binaural pair, at the default 0.8 ceiling with the
+// mix peaking above it (the limiter works), rendered by this engine and by node-web-audio-api's
+// OfflineAudioContext (OscillatorNodes with gain envelopes, no limiter): in fresh processes (the first
+// render, cold JIT, as a CLI user sees it) and warm (best of runs in one process). Also: peak RSS of a
+// 60-minute streaming WAV render. Prints ONE JSON line.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderBlocks } from '../src/index';
-import { BOWL_FUNDAMENTAL, BOWL_MODES, STRIKE_EVERY, sustainedWorkload, workload } from './workload';
+import { build } from 'esbuild';
+import { renderToBuffer } from '../src/index';
+import { BENCH_BOWL_GAIN, BENCH_DURATION } from './bench-settings';
+import { renderWebAudio } from './web-audio-workload';
+import { sustainedWorkload } from './workload';
 
-const DURATION = 60;
-const RATE = 48_000;
-const RUNS = 5;
+const WARM_RUNS = 5;
+const FRESH_RUNS = 3;
 
-function cpuSeconds(): number {
+const cpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
-}
+};
 
-interface Timing {
-  cpu: number;
-  wall: number;
-}
-
-function renderOurs(program = workload(DURATION)): Timing {
-  const wall = performance.now();
+async function timed(render: () => unknown): Promise<number> {
   const started = cpuSeconds();
-  let checksum = 0;
-  for (const block of renderBlocks(program, { blockSize: 4096 })) checksum += block.channels[0][0]!;
-  if (Number.isNaN(checksum)) throw new Error('NaN in output');
-  return { cpu: cpuSeconds() - started, wall: (performance.now() - wall) / 1000 };
+  await render();
+  return cpuSeconds() - started;
 }
 
-async function renderWebAudio(): Promise<Timing> {
-  const { OfflineAudioContext } = await import('node-web-audio-api');
-  const context = new OfflineAudioContext({ numberOfChannels: 2, length: DURATION * RATE, sampleRate: RATE });
-  const strikes: number[] = [];
-  for (let t = 0; t < DURATION; t += STRIKE_EVERY) strikes.push(t);
-  const total = BOWL_MODES.reduce((sum, mode) => sum + mode.gain, 0);
-  const bowlBus = context.createGain();
-  bowlBus.gain.value = 0.6;
-  bowlBus.connect(context.destination);
-  for (const mode of BOWL_MODES) {
-    for (const sign of [-1, 1]) {
-      const oscillator = context.createOscillator();
-      oscillator.frequency.value = BOWL_FUNDAMENTAL * mode.ratio * 2 ** ((sign * mode.split) / 2400);
-      const gain = context.createGain();
-      const peak = (0.5 * mode.gain) / total;
-      const timeConstant = mode.t60 / Math.log(1000);
-      gain.gain.setValueAtTime(0, 0);
-      for (const at of strikes) {
-        gain.gain.setTargetAtTime(peak, at, 0.0015);
-        gain.gain.setTargetAtTime(0, at + 0.01, timeConstant);
-      }
-      oscillator.connect(gain).connect(bowlBus);
-      oscillator.start(0);
-    }
-  }
-  const merger = context.createChannelMerger(2);
-  const binauralGain = context.createGain();
-  binauralGain.gain.value = 0.15;
-  for (const [channel, frequency] of [[0, 200], [1, 207.83]] as const) {
-    const oscillator = context.createOscillator();
-    oscillator.frequency.value = frequency;
-    oscillator.connect(merger, 0, channel);
-    oscillator.start(0);
-  }
-  merger.connect(binauralGain).connect(context.destination);
-  // CPU time of the whole process (node-web-audio-api renders on its own thread; all threads count)
-  const wall = performance.now();
-  const started = cpuSeconds();
-  await context.startRendering();
-  return { cpu: cpuSeconds() - started, wall: (performance.now() - wall) / 1000 };
+function renderOurs(): void {
+  // the whole render in memory, as OfflineAudioContext delivers it
+  const { channels } = renderToBuffer(sustainedWorkload(BENCH_DURATION, BENCH_BOWL_GAIN));
+  if (Number.isNaN(channels[0][channels[0].length - 1]!)) throw new Error('NaN in output');
 }
 
-const ours: Timing[] = [];
-const sustained: Timing[] = [];
-const webAudio: Timing[] = [];
-for (let run = 0; run < RUNS; run++) {
-  ours.push(renderOurs());
-  sustained.push(renderOurs(sustainedWorkload(DURATION)));
-  webAudio.push(await renderWebAudio());
+// children run plain `node` on bundles (not the TypeScript loader), from a folder where node-web-audio-api resolves
+const here = fileURLToPath(new URL('.', import.meta.url));
+mkdirSync(join(here, '../node_modules/.cache'), { recursive: true });
+const scratch = mkdtempSync(join(here, '../node_modules/.cache/vajra-audio-bench-'));
+const bundle = async (entry: string) => {
+  const outfile = join(scratch, entry.replace(/\.ts$/, '.mjs'));
+  await build({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external: ['node-web-audio-api'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return outfile;
+};
+const child = (file: string, argument: string) =>
+  JSON.parse(execFileSync(process.execPath, [file, argument], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).trim().split('\n').at(-1)!);
+
+const firstRender = await bundle('first-render.ts');
+const fresh = { ours: [] as number[], webAudio: [] as number[] };
+for (let run = 0; run < FRESH_RUNS; run++) {
+  fresh.ours.push(child(firstRender, 'ours').renderCpuSeconds);
+  fresh.webAudio.push(child(firstRender, 'web-audio').renderCpuSeconds);
 }
-const best = (values: Timing[], key: keyof Timing = 'cpu') => Math.min(...values.map((value) => value[key]));
-// The hour-long render runs in a plain `node` child (bundled with tsup's esbuild), so the RSS figure is the
-// engine's, not the TypeScript loader's (tsx alone costs ≈ 50 MB).
-const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup/package.json'));
-const esbuild = requireFromTsup('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
-const scratch = mkdtempSync(join(tmpdir(), 'vajra-audio-bench-'));
-const bundle = join(scratch, 'stream-hour.mjs');
-await esbuild.build({
-  entryPoints: [fileURLToPath(new URL('./stream-hour.ts', import.meta.url))],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'silent',
-});
-// plain node: drop the tsx loader that the parent's NODE_OPTIONS would otherwise pass on to the child
-const child = execFileSync(process.execPath, [bundle, '60'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+
+const warm = { ours: [] as number[], webAudio: [] as number[] };
+renderOurs();
+await renderWebAudio(BENCH_DURATION, BENCH_BOWL_GAIN);
+for (let run = 0; run < WARM_RUNS; run++) {
+  warm.ours.push(await timed(renderOurs));
+  // node-web-audio-api renders on its own thread: process CPU counts all threads
+  warm.webAudio.push(await timed(() => renderWebAudio(BENCH_DURATION, BENCH_BOWL_GAIN)));
+}
+
+// how much the limiter does: frames that differ from the same render with the ceiling lifted to 1
+const limited = renderToBuffer(sustainedWorkload(BENCH_DURATION, BENCH_BOWL_GAIN)).channels;
+const open = renderToBuffer({ ...sustainedWorkload(BENCH_DURATION, BENCH_BOWL_GAIN), gain: 1 }).channels;
+let touched = 0;
+let peak = 0;
+for (const channel of [0, 1] as const) {
+  for (let index = 0; index < open[channel].length; index++) {
+    if (open[channel][index] !== limited[channel][index]) touched++;
+    peak = Math.max(peak, Math.abs(open[channel][index]!));
+  }
+}
+
+const hour = child(await bundle('stream-hour.ts'), '60') as { seconds: number; cpuSeconds: number; maxRssMB: number };
 rmSync(scratch, { recursive: true, force: true });
-const hour = JSON.parse(child.trim().split('\n').at(-1)!) as { seconds: number; cpuSeconds: number; maxRssMB: number };
+
+const best = (values: number[]) => Math.min(...values);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 console.log(
   JSON.stringify({
     bench: 'render',
-    workload: '60 s stereo 48 kHz: bowl 12 partials (6 doublets, decaying, struck every 15 s) + 200/7.83 Hz binaural',
-    timing: 'best of runs, process CPU seconds (user+system, all threads)',
-    oursSeconds: Number(best(ours).toFixed(4)),
-    nodeWebAudioSeconds: Number(best(webAudio).toFixed(4)),
-    speedupVsNodeWebAudio: Number((best(webAudio) / best(ours)).toFixed(2)),
-    oursWallSeconds: Number(best(ours, 'wall').toFixed(4)),
-    nodeWebAudioWallSeconds: Number(best(webAudio, 'wall').toFixed(4)),
-    speedupVsNodeWebAudioWall: Number((best(webAudio, 'wall') / best(ours, 'wall')).toFixed(2)),
-    realTimeFactor: Math.round(DURATION / best(ours)),
-    // the engine skips partials that have decayed below −180 dBFS; this variant keeps all 12 audible
-    oursAllPartialsAliveSeconds: Number(best(sustained).toFixed(4)),
-    speedupAllPartialsAlive: Number((best(webAudio) / best(sustained)).toFixed(2)),
-    hourStreamWallSeconds: Number(hour.seconds.toFixed(2)),
-    hourStreamCpuSeconds: Number(hour.cpuSeconds.toFixed(2)),
+    workload: '60 s stereo 48 kHz: bowl 12 partials (6 doublets, T60 120…60 s, struck at 0) + 200/7.83 Hz binaural, default ceiling 0.8',
+    timing: 'CPU seconds (user+system, all threads); fresh = first render in a new process (median of runs), warm = best of runs in one process',
+    preLimiterPeak: round(peak, 3),
+    limitedFramesPercent: round((100 * touched) / (2 * open[0].length), 1),
+    freshOursSeconds: round(median(fresh.ours)),
+    freshNodeWebAudioSeconds: round(median(fresh.webAudio)),
+    freshSpeedupVsNodeWebAudio: round(median(fresh.webAudio) / median(fresh.ours), 2),
+    freshRealTimeFactor: Math.round(BENCH_DURATION / median(fresh.ours)),
+    warmOursSeconds: round(best(warm.ours)),
+    warmNodeWebAudioSeconds: round(best(warm.webAudio)),
+    warmSpeedupVsNodeWebAudio: round(best(warm.webAudio) / best(warm.ours), 2),
+    warmRealTimeFactor: Math.round(BENCH_DURATION / best(warm.ours)),
+    hourStreamCpuSeconds: round(hour.cpuSeconds, 2),
     hourStreamRealTimeFactor: Math.round(3600 / hour.cpuSeconds),
-    hourStreamPeakRssMB: Number(hour.maxRssMB.toFixed(1)),
-    runs: RUNS,
+    hourStreamPeakRssMB: round(hour.maxRssMB, 1),
+    freshRuns: FRESH_RUNS,
+    warmRuns: WARM_RUNS,
     node: process.version,
   }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderToBuffer } from '../src/index';
+import { createLimiter, renderToBuffer } from '../src/index';
 import { truePeak } from './helpers/measure';
 
 function samplePeak(channels: Float32Array[]): number {
@@ -130,5 +130,36 @@ describe('master limiter', () => {
       expect(samplePeak([limited[channel].subarray(0.55 * 48_000, 0.75 * 48_000)])).toBeLessThanOrEqual(Math.fround(0.3));
       expect(samplePeak([limited[channel].subarray(0.55 * 48_000, 0.75 * 48_000)])).toBeGreaterThan(0.29);
     }
+  });
+
+  it('gives the same output whatever the sizes of the blocks it is fed (quiet, loud and mixed blocks)', () => {
+    const frames = 48_000;
+    const inLeft = new Float32Array(frames);
+    const inRight = new Float32Array(frames);
+    for (let n = 0; n < frames; n++) {
+      // quiet stretches, loud bursts and bright content, so every detection path runs
+      const level = n % 12_000 < 4000 ? 0.1 : n % 12_000 < 8000 ? 0.9 : 0.4;
+      inLeft[n] = level * Math.sin(n * 0.031) + 0.2 * level * Math.sin(n * 2.7);
+      inRight[n] = level * Math.cos(n * 0.029);
+    }
+    const options = { sampleRate: 48_000, ceiling: 0.5, lookahead: 0.003, release: 0.05 };
+    const whole = createLimiter(options);
+    const expectedLeft = new Float32Array(frames);
+    const expectedRight = new Float32Array(frames);
+    whole.process(inLeft, inRight, expectedLeft, expectedRight, frames);
+    const pieces = createLimiter(options);
+    const outLeft = new Float32Array(frames);
+    const outRight = new Float32Array(frames);
+    let seed = 7;
+    for (let done = 0; done < frames; ) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const count = Math.min(frames - done, 1 + (seed % 700));
+      pieces.process(inLeft.subarray(done, done + count), inRight.subarray(done, done + count), outLeft.subarray(done), outRight.subarray(done), count);
+      done += count;
+    }
+    expect(outLeft).toEqual(expectedLeft);
+    expect(outRight).toEqual(expectedRight);
+    expect(samplePeak([expectedLeft, expectedRight])).toBeLessThanOrEqual(0.5);
+    expect(samplePeak([expectedLeft.subarray(whole.latency)])).toBeGreaterThan(0.45);
   });
 });

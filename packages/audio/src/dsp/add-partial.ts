@@ -3,8 +3,9 @@ const TWO_PI = 2 * Math.PI;
 /**
  * The oscillator kernel: adds Σⱼ cⱼ·dⱼⁿ·cos(θ₀ + ω₀n + ½αn²) to `out[offset … offset+frames)` by complex
  * rotation (one complex multiply per sample, decay folded into the rotor when there is one amplitude
- * term). Callers re-anchor θ₀ and cⱼ from double-precision time every block, so rotation error never
- * accumulates across blocks.
+ * term; a steady partial with one amplitude term runs the equivalent two-multiply recurrence of its real
+ * part). Callers re-anchor θ₀ and cⱼ from double-precision time every block, so error never accumulates
+ * across blocks.
  *
  * @param cycles0 phase at the first sample, in cycles (only the fraction matters)
  * @param omega0 angular increment at the first sample (rad/sample)
@@ -33,13 +34,18 @@ export function addPartial(
     zr *= c1;
     zi *= c1;
     if (alpha === 0) {
+      // steady: the real part obeys y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1] (w = d·e^{iω})
       const wr = d1 * Math.cos(omega0);
       const wi = d1 * Math.sin(omega0);
+      const twice = 2 * wr;
+      const square = wr * wr + wi * wi;
+      let y0 = zr;
+      let y1 = zr * wr - zi * wi;
       for (let index = offset; index < end; index++) {
-        out[index]! += zr;
-        const nr = zr * wr - zi * wi;
-        zi = zr * wi + zi * wr;
-        zr = nr;
+        out[index]! += y0;
+        const y2 = twice * y1 - square * y0;
+        y0 = y1;
+        y1 = y2;
       }
       return;
     }
@@ -142,12 +148,14 @@ export interface Rotor {
 
 /**
  * Add the real parts of several steady rotors at once, four per pass (one load/store of `out` per sample
- * per four partials instead of one per partial). Same arithmetic as {@link addPartial}'s fast path.
+ * per four partials instead of one per partial), each by the recurrence y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]
+ * of its real part, as in {@link addPartial}'s steady path.
  *
  * @example
  * addRotors(out, 0, 128, [{ zr: 1, zi: 0, wr: Math.cos(0.1), wi: Math.sin(0.1) }]);
  */
 export function addRotors(out: Float32Array, offset: number, frames: number, rotors: Rotor[]): void {
+  // each rotor's real part obeys y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]: two multiplies per partial and sample
   const end = offset + frames;
   let index = 0;
   for (; index + 4 <= rotors.length; index += 4) {
@@ -155,47 +163,50 @@ export function addRotors(out: Float32Array, offset: number, frames: number, rot
     const b = rotors[index + 1]!;
     const c = rotors[index + 2]!;
     const d = rotors[index + 3]!;
-    let ar = a.zr, ai = a.zi, br = b.zr, bi = b.zi, cr = c.zr, ci = c.zi, dr = d.zr, di = d.zi;
-    const awr = a.wr, awi = a.wi, bwr = b.wr, bwi = b.wi, cwr = c.wr, cwi = c.wi, dwr = d.wr, dwi = d.wi;
+    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi, b0 = b.zr, b1 = b.zr * b.wr - b.zi * b.wi;
+    let c0 = c.zr, c1 = c.zr * c.wr - c.zi * c.wi, d0 = d.zr, d1 = d.zr * d.wr - d.zi * d.wi;
+    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi, bt = 2 * b.wr, bs = b.wr * b.wr + b.wi * b.wi;
+    const ct = 2 * c.wr, cs = c.wr * c.wr + c.wi * c.wi, dt = 2 * d.wr, ds = d.wr * d.wr + d.wi * d.wi;
     for (let n = offset; n < end; n++) {
-      out[n]! += ar + br + cr + dr;
-      let t = ar * awr - ai * awi;
-      ai = ar * awi + ai * awr;
-      ar = t;
-      t = br * bwr - bi * bwi;
-      bi = br * bwi + bi * bwr;
-      br = t;
-      t = cr * cwr - ci * cwi;
-      ci = cr * cwi + ci * cwr;
-      cr = t;
-      t = dr * dwr - di * dwi;
-      di = dr * dwi + di * dwr;
-      dr = t;
+      out[n]! += a0 + b0 + c0 + d0;
+      const a2 = at * a1 - as * a0;
+      const b2 = bt * b1 - bs * b0;
+      const c2 = ct * c1 - cs * c0;
+      const d2 = dt * d1 - ds * d0;
+      a0 = a1;
+      a1 = a2;
+      b0 = b1;
+      b1 = b2;
+      c0 = c1;
+      c1 = c2;
+      d0 = d1;
+      d1 = d2;
     }
   }
   for (; index + 2 <= rotors.length; index += 2) {
     const a = rotors[index]!;
     const b = rotors[index + 1]!;
-    let ar = a.zr, ai = a.zi, br = b.zr, bi = b.zi;
-    const awr = a.wr, awi = a.wi, bwr = b.wr, bwi = b.wi;
+    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi, b0 = b.zr, b1 = b.zr * b.wr - b.zi * b.wi;
+    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi, bt = 2 * b.wr, bs = b.wr * b.wr + b.wi * b.wi;
     for (let n = offset; n < end; n++) {
-      out[n]! += ar + br;
-      let t = ar * awr - ai * awi;
-      ai = ar * awi + ai * awr;
-      ar = t;
-      t = br * bwr - bi * bwi;
-      bi = br * bwi + bi * bwr;
-      br = t;
+      out[n]! += a0 + b0;
+      const a2 = at * a1 - as * a0;
+      const b2 = bt * b1 - bs * b0;
+      a0 = a1;
+      a1 = a2;
+      b0 = b1;
+      b1 = b2;
     }
   }
   for (; index < rotors.length; index++) {
     const a = rotors[index]!;
-    let ar = a.zr, ai = a.zi;
+    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi;
+    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi;
     for (let n = offset; n < end; n++) {
-      out[n]! += ar;
-      const t = ar * a.wr - ai * a.wi;
-      ai = ar * a.wi + ai * a.wr;
-      ar = t;
+      out[n]! += a0;
+      const a2 = at * a1 - as * a0;
+      a0 = a1;
+      a1 = a2;
     }
   }
 }

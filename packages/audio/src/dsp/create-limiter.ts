@@ -132,6 +132,8 @@ class SegmentLimiter implements Limiter {
   private readonly kernels: Float64Array;
   private readonly scratch = new Float64Array(2 * TAPS);
   private readonly curvature: number;
+  /** The largest Σ|k| of the interpolators: no estimate exceeds gainBound × the largest |x| it reads. */
+  private readonly gainBound: number;
   private readonly releaseStep: number;
   private readonly mask: number;
   private readonly left: Float32Array;
@@ -170,6 +172,7 @@ class SegmentLimiter implements Limiter {
     this.kernels = new Float64Array(kernels.length * TAPS);
     kernels.forEach((kernel, index) => this.kernels.set(kernel, index * TAPS));
     this.curvature = curvatureWeight(kernels);
+    this.gainBound = Math.max(1, ...kernels.map((kernel) => kernel.reduce((sum, value) => sum + Math.abs(value), 0))) * (1 + 1e-9);
     this.releaseStep = 1 - Math.exp(-SEGMENT / (options.release * sampleRate));
     let size = 1;
     while (size < this.latency + CHUNK + 4 * SEGMENT) size <<= 1;
@@ -215,38 +218,99 @@ class SegmentLimiter implements Limiter {
 
   /**
    * Peak and curvature statistics of the incoming frames, read from the input (contiguous): frame f adds |x[f]|
-   * and |Δ²x[f−1]| to segment f>>4; a segment's statistics are stored when its last frame has arrived.
+   * and |Δ²x[f−1]| to segment f>>4; a segment's statistics are stored when its last frame has arrived. A quiet
+   * call (every |x| ≤ ceiling / gainBound, where no estimate can reach the ceiling) records upper bounds only:
+   * its peak for every segment and 4 × its peak (with the two frames before it) as curvature.
    */
   private measure(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
-    const { segmentPeak, segmentBend, statMask } = this;
-    const carry = this.carry;
-    let [l0, l1, r0, r1, peak, bend] = [carry[0]!, carry[1]!, carry[2]!, carry[3]!, carry[4]!, carry[5]!];
-    let frame = this.received;
+    const { carry } = this;
     const end = offset + frames;
+    let high = 0;
+    let low = 0;
+    for (let index = offset; index < end; index++) {
+      const l = inLeft[index]!;
+      const r = inRight[index]!;
+      if (l > high) high = l;
+      if (l < low) low = l;
+      if (r > high) high = r;
+      if (r < low) low = r;
+    }
+    const peak = high > -low ? high : -low;
+    // separate methods: each optimises for its own path (no deopt when the other path first runs)
+    if (peak * this.gainBound <= this.ceiling) this.measureQuiet(inLeft, inRight, offset, frames, peak);
+    else this.measureLoud(inLeft, inRight, offset, frames);
+  }
+
+  /** A quiet call: upper bounds only (no estimate it feeds can reach the ceiling). */
+  private measureQuiet(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number, peak: number): void {
+    const { carry } = this;
+    const end = offset + frames;
+    const before = Math.max(Math.abs(carry[0]!), Math.abs(carry[1]!), Math.abs(carry[2]!), Math.abs(carry[3]!));
+    const bend = 4 * Math.max(peak, before);
+    for (let done = 0; done < frames; ) {
+      const step = Math.min(frames - done, SEGMENT - ((this.received + done) & (SEGMENT - 1)));
+      carry[4] = Math.max(carry[4]!, peak);
+      carry[5] = Math.max(carry[5]!, bend);
+      done += step;
+      if (((this.received + done) & (SEGMENT - 1)) === 0) this.closeSegment(((this.received + done) >> SEGMENT_SHIFT) - 1);
+    }
+    carry[0] = frames >= 2 ? inLeft[end - 2]! : carry[1]!;
+    carry[1] = inLeft[end - 1]!;
+    carry[2] = frames >= 2 ? inRight[end - 2]! : carry[3]!;
+    carry[3] = inRight[end - 1]!;
+  }
+
+  private measureLoud(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
+    const { carry } = this;
+    const end = offset + frames;
+    let l0 = carry[0]!;
+    let l1 = carry[1]!;
+    let r0 = carry[2]!;
+    let r1 = carry[3]!;
+    let frame = this.received;
     for (let index = offset; index < end; ) {
       const stop = Math.min(end, index + SEGMENT - (frame & (SEGMENT - 1)));
+      frame += stop - index;
+      // running extremes (not |·|): new extremes are rare within a segment, so the branches predict well
+      let high = carry[4]!;
+      let low = -high;
+      let bendHigh = carry[5]!;
+      let bendLow = -bendHigh;
       for (; index < stop; index++) {
         const l2 = inLeft[index]!;
         const r2 = inRight[index]!;
-        // branch-free: the signs of audio samples and curvatures are unpredictable
-        peak = Math.max(peak, Math.abs(l2), Math.abs(r2));
-        bend = Math.max(bend, Math.abs(l0 - 2 * l1 + l2), Math.abs(r0 - 2 * r1 + r2));
+        if (l2 > high) high = l2;
+        if (l2 < low) low = l2;
+        if (r2 > high) high = r2;
+        if (r2 < low) low = r2;
+        const bl = l0 - 2 * l1 + l2;
+        const br = r0 - 2 * r1 + r2;
+        if (bl > bendHigh) bendHigh = bl;
+        if (bl < bendLow) bendLow = bl;
+        if (br > bendHigh) bendHigh = br;
+        if (br < bendLow) bendLow = br;
         l0 = l1;
         r0 = r1;
         l1 = l2;
         r1 = r2;
       }
-      const segment = frame >> SEGMENT_SHIFT;
-      frame = this.received + (stop - offset);
-      if ((frame & (SEGMENT - 1)) === 0) {
-        segmentPeak[segment & statMask] = peak;
-        segmentBend[segment & statMask] = bend;
-        this.measuredSegment = segment + 1;
-        peak = 0;
-        bend = 0;
-      }
+      carry[4] = high > -low ? high : -low;
+      carry[5] = bendHigh > -bendLow ? bendHigh : -bendLow;
+      if ((frame & (SEGMENT - 1)) === 0) this.closeSegment((frame >> SEGMENT_SHIFT) - 1);
     }
-    carry.set([l0, l1, r0, r1, peak, bend]);
+    carry[0] = l0;
+    carry[1] = l1;
+    carry[2] = r0;
+    carry[3] = r1;
+  }
+
+  /** Store the open segment's statistics and start the next one. */
+  private closeSegment(segment: number): void {
+    this.segmentPeak[segment & this.statMask] = this.carry[4]!;
+    this.segmentBend[segment & this.statMask] = this.carry[5]!;
+    this.measuredSegment = segment + 1;
+    this.carry[4] = 0;
+    this.carry[5] = 0;
   }
 
   /**
@@ -254,12 +318,20 @@ class SegmentLimiter implements Limiter {
    * of segments s−1 … s+1, a superset of what the interpolators of its intervals read (x[16s−7 … 16s+23]).
    */
   private segmentGain(segment: number): number {
-    const { left, right, mask, ceiling, segmentPeak, segmentBend, statMask } = this;
+    const { ceiling, segmentPeak, segmentBend, statMask } = this;
     const peak = Math.max(segmentPeak[segment & statMask]!, segmentPeak[(segment + 1) & statMask]!);
+    // every 8× estimate is at most gainBound × the largest |x| it reads (x[16s−7 … 16s+23])
+    if (Math.max(peak, segmentPeak[(segment - 1) & statMask]!) * this.gainBound <= ceiling) return 1;
     const bend = Math.max(segmentBend[(segment - 1) & statMask]!, segmentBend[segment & statMask]!, segmentBend[(segment + 1) & statMask]!);
     const slack = this.curvature * bend;
     if (peak + slack <= ceiling) return 1;
     if (slack <= BOUND_TOLERANCE * peak) return ceiling / (peak + slack);
+    return this.estimatedGain(segment);
+  }
+
+  /** Needed gain of segment s from the 8× estimates of its intervals. */
+  private estimatedGain(segment: number): number {
+    const { left, right, mask, ceiling } = this;
     let exact = 0;
     const start = segment * SEGMENT;
     for (let frame = start; frame < start + SEGMENT; frame++) {
@@ -296,49 +368,51 @@ class SegmentLimiter implements Limiter {
 
   /** Write `frames` delayed frames (from absolute frame `first`) times the ramped gain into out[offset …]. */
   private emit(outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, first: number): void {
-    const { left, right, mask, gains, gainMask, ceiling } = this;
+    const { gains, gainMask } = this;
     const end = offset + frames;
     let frame = first;
     for (let index = offset; index < end; ) {
       const boundary = frame >> SEGMENT_SHIFT;
-      const phase = frame - boundary * SEGMENT;
-      const run = Math.min(SEGMENT - phase, end - index);
+      let run = Math.min(SEGMENT - (frame - boundary * SEGMENT), end - index);
       const from = gains[boundary & gainMask]!;
       const to = gains[(boundary + 1) & gainMask]!;
       if (from === 1 && to === 1) {
-        // unity: copy whole runs of unity segments straight from the delay ring
-        let length = run;
-        while (index + length < end && gains[(boundary + 1 + ((phase + length) >> SEGMENT_SHIFT)) & gainMask] === 1) {
-          length = Math.min(length + SEGMENT, end - index);
-        }
-        for (let done = 0; done < length; ) {
-          const source = (frame + done) & mask;
-          const count = Math.min(length - done, mask + 1 - source);
-          outLeft.set(left.subarray(source, source + count), index + done);
-          outRight.set(right.subarray(source, source + count), index + done);
-          done += count;
-        }
-        index += length;
-        frame += length;
-        continue;
-      }
-      const slope = (to - from) / SEGMENT;
-      let gain = from + slope * phase;
-      for (let step = 0; step < run; step++) {
-        const source = (frame + step) & mask;
-        let l = left[source]! * gain;
-        let r = right[source]! * gain;
-        // final guard (never expected to engage)
-        if (l > ceiling) l = ceiling;
-        else if (l < -ceiling) l = -ceiling;
-        if (r > ceiling) r = ceiling;
-        else if (r < -ceiling) r = -ceiling;
-        outLeft[index + step] = l;
-        outRight[index + step] = r;
-        gain += slope;
-      }
+        // unity: whole runs of unity segments straight from the delay ring
+        while (index + run < end && gains[(((frame + run) >> SEGMENT_SHIFT) + 1) & gainMask] === 1) run = Math.min(run + SEGMENT, end - index);
+        this.copy(outLeft, outRight, index, run, frame);
+      } else this.ramp(outLeft, outRight, index, run, frame, from, (to - from) / SEGMENT);
       index += run;
       frame += run;
+    }
+  }
+
+  private copy(outLeft: Float32Array, outRight: Float32Array, index: number, frames: number, frame: number): void {
+    const { left, right, mask } = this;
+    for (let done = 0; done < frames; ) {
+      const source = (frame + done) & mask;
+      const count = Math.min(frames - done, mask + 1 - source);
+      outLeft.set(left.subarray(source, source + count), index + done);
+      outRight.set(right.subarray(source, source + count), index + done);
+      done += count;
+    }
+  }
+
+  /** Frames within one segment, times the gain ramp from `from` (at the segment start) by `slope` per frame. */
+  private ramp(outLeft: Float32Array, outRight: Float32Array, index: number, frames: number, frame: number, from: number, slope: number): void {
+    const { left, right, mask, ceiling } = this;
+    let gain = from + slope * (frame & (SEGMENT - 1));
+    for (let step = 0; step < frames; step++) {
+      const source = (frame + step) & mask;
+      let l = left[source]! * gain;
+      let r = right[source]! * gain;
+      // final guard (never expected to engage)
+      if (l > ceiling) l = ceiling;
+      else if (l < -ceiling) l = -ceiling;
+      if (r > ceiling) r = ceiling;
+      else if (r < -ceiling) r = -ceiling;
+      outLeft[index + step] = l;
+      outRight[index + step] = r;
+      gain += slope;
     }
   }
 }

@@ -90,19 +90,40 @@ export class LayerRenderer {
     const lStep = (l1 - l0) / count;
     const rStep = (r1 - r0) / count;
     const offset = from - frame;
-    const fadeOutStart = this.endFrame - this.fadeOutFrames;
-    const inFade = local < this.fadeInFrames || to > fadeOutStart;
-    const stereo = this.voice.stereo;
-    if (!inFade && gStep === 0 && lStep === 0 && rStep === 0) {
-      const gainLeft = g0 * l0;
-      const gainRight = g0 * r0;
-      const source = stereo ? right : left;
-      for (let index = 0; index < count; index++) {
-        mixLeft[offset + index]! += left[index]! * gainLeft;
-        mixRight[offset + index]! += source[index]! * gainRight;
-      }
-      return;
+    const inFade = local < this.fadeInFrames || to > this.endFrame - this.fadeOutFrames;
+    // separate methods: each optimises for its own path (no deopt when a fade first runs)
+    if (!inFade && gStep === 0 && lStep === 0 && rStep === 0) this.mixSteady(mixLeft, mixRight, offset, count, g0 * l0, g0 * r0);
+    else this.mixRamped(mixLeft, mixRight, offset, count, local, from, inFade, g0, gStep, l0, lStep, r0, rStep);
+  }
+
+  private mixSteady(mixLeft: Float32Array, mixRight: Float32Array, offset: number, count: number, gainLeft: number, gainRight: number): void {
+    const left = this.scratchLeft;
+    const source = this.voice.stereo ? this.scratchRight : left;
+    for (let index = 0; index < count; index++) {
+      mixLeft[offset + index]! += left[index]! * gainLeft;
+      mixRight[offset + index]! += source[index]! * gainRight;
     }
+  }
+
+  private mixRamped(
+    mixLeft: Float32Array,
+    mixRight: Float32Array,
+    offset: number,
+    count: number,
+    local: number,
+    from: number,
+    inFade: boolean,
+    g0: number,
+    gStep: number,
+    l0: number,
+    lStep: number,
+    r0: number,
+    rStep: number,
+  ): void {
+    const left = this.scratchLeft;
+    const right = this.scratchRight;
+    const stereo = this.voice.stereo;
+    const fadeOutStart = this.endFrame - this.fadeOutFrames;
     for (let index = 0; index < count; index++) {
       let gain = g0 + gStep * index;
       if (inFade) {
