@@ -1,16 +1,17 @@
-// Every operation of the served OpenAPI document, driven over real HTTP on 127.0.0.1 (node adapter,
-// every plugin, credentials always required): each answer's status, content type and body are checked
+// Every operation of the served OpenAPI document, driven over real HTTP on 127.0.0.1 through each adapter
+// (node, Express, Fastify, Hono) with every plugin, credentials always required): each answer's status, content type and body are checked
 // against the document itself with ajv (JSON Schema 2020-12, as OpenAPI 3.1) and ajv-formats. The
 // operations are read from the document, so a route without fixtures fails here.
 import type { Vajra } from '@vajra-stream/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
-import { serve } from '../src/node/index';
+import { adapters } from './adapters';
+import { exchange } from './exchange';
 import { startEveryPlugin } from './every-plugin';
 import { fixtures, KEYS, type FixtureCase, type FixtureContext, type FixtureRequest } from './openapi-fixtures';
 import { createConformance, operationsOf, type DocumentedOperation } from './openapi-conformance';
 
-describe('every operation answers as the OpenAPI document says', () => {
+describe.each(adapters)('every operation answers as the OpenAPI document says ($name)', (adapter) => {
   let vajra: Vajra;
   let url: string;
   let close: () => Promise<void>;
@@ -24,7 +25,7 @@ describe('every operation answers as the OpenAPI document says', () => {
       rateLimit: false,
       auth: { require: 'always', apiKeys: [{ name: 'pema', key: KEYS.user }, { name: 'tenzin', key: KEYS.other }, { name: 'lama', key: KEYS.admin, scopes: ['admin'] }] },
     });
-    const listening = await serve(server, { port: 0, hostname: '127.0.0.1' });
+    const listening = await adapter.start(server);
     url = listening.url;
     close = listening.close;
     const doc = (await (await fetch(`${url}/openapi.json`, { headers: { authorization: `Bearer ${KEYS.user}` } })).json()) as Parameters<typeof operationsOf>[0] & Record<string, unknown>;
@@ -53,18 +54,26 @@ describe('every operation answers as the OpenAPI document says', () => {
     await vajra?.stop();
   });
 
-  it('refuses what the document does not say (the checker can fail)', () => {
+  it('refuses answers and requests the document does not allow (the checkers can fail)', () => {
     const health = operations.get('getHealth')!;
     const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-    expect(conforms(health, { status: 200, contentType: 'application/json; charset=utf-8', bytes: json({ status: 'ok', kernel: 'running' }) })).toEqual([]);
-    expect(conforms(health, { status: 200, contentType: 'application/json', bytes: json({ status: 'fine', kernel: 'running' }) })).not.toEqual([]);
-    expect(conforms(health, { status: 200, contentType: 'text/plain', bytes: json({ status: 'ok', kernel: 'running' }) })).not.toEqual([]);
-    expect(conforms(health, { status: 418, contentType: 'application/problem+json', bytes: json({}) })).not.toEqual([]);
+    expect(conforms.answer(health, { status: 200, contentType: 'application/json; charset=utf-8', bytes: json({ status: 'ok', kernel: 'running' }) })).toEqual([]);
+    expect(conforms.answer(health, { status: 200, contentType: 'application/json', bytes: json({ status: 'fine', kernel: 'running' }) })).not.toEqual([]);
+    expect(conforms.answer(health, { status: 200, contentType: 'text/plain', bytes: json({ status: 'ok', kernel: 'running' }) })).not.toEqual([]);
+    expect(conforms.answer(health, { status: 418, contentType: 'application/problem+json', bytes: json({}) })).not.toEqual([]);
     const problem = { type: 'urn:x', title: 'Unauthorized', status: 401, detail: 'no', code: 'UNAUTHENTICATED' };
-    expect(conforms(health, { status: 401, contentType: 'application/problem+json', bytes: json(problem) })).toEqual([]);
-    expect(conforms(health, { status: 401, contentType: 'application/problem+json', bytes: json({ ...problem, code: undefined }) })).not.toEqual([]);
+    expect(conforms.answer(health, { status: 401, contentType: 'application/problem+json', bytes: json(problem) })).toEqual([]);
+    expect(conforms.answer(health, { status: 401, contentType: 'application/problem+json', bytes: json({ ...problem, code: undefined }) })).not.toEqual([]);
     const session = operations.get('getSessionsById')!;
-    expect(conforms(session, { status: 404, contentType: 'application/problem+json', bytes: json(problem) })).toEqual([]);
+    expect(conforms.answer(session, { status: 404, contentType: 'application/problem+json', bytes: json(problem) })).toEqual([]);
+    const chart = operations.get('getAstrologyChart')!;
+    expect(conforms.request(chart, { query: { latitude: '27.7', longitude: '85.3', houseSystem: 'koch' } })).toEqual([]);
+    expect(conforms.request(chart, { query: { latitude: '27.7' } })).not.toEqual([]);
+    expect(conforms.request(chart, { query: { latitude: '27.7', longitude: '85.3', houseSystem: 'topocentric' } })).not.toEqual([]);
+    expect(conforms.request(chart, { query: { latitude: '27.7', longitude: '85.3', colour: 'red' } })).not.toEqual([]);
+    const create = operations.get('postSessions')!;
+    expect(conforms.request(create, { body: { intention: 'peace', duration: 600 } })).toEqual([]);
+    expect(conforms.request(create, { body: { intention: 'peace', duration: 'long' } })).not.toEqual([]);
   });
 
   it('has fixtures for exactly the documented operations', () => {
@@ -79,8 +88,7 @@ describe('every operation answers as the OpenAPI document says', () => {
     if (operation.method !== 'GET' && operation.method !== 'DELETE') headers['content-type'] = 'application/json';
     Object.assign(headers, request.headers);
     const body = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
-    const response = await fetch(`${url}${path}${query === '' ? '' : `?${query}`}`, { method: operation.method, headers, body });
-    return { status: response.status, contentType: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
+    return exchange(`${url}${path}${query === '' ? '' : `?${query}`}`, operation.method, headers, body);
   }
 
   it.each(Object.entries(fixtures))('%s', async (operationId, cases: FixtureCase[]) => {
@@ -90,10 +98,40 @@ describe('every operation answers as the OpenAPI document says', () => {
     expect(cases.some((c) => c.status < 300), 'a success case').toBe(true);
     if (declared.some((status) => status.startsWith('4'))) expect(cases.some((c) => c.status >= 400 && c.status < 500), 'a 4xx case').toBe(true);
     for (const fixture of cases) {
-      const answer = await drive(operation!, (await fixture.request?.(context)) ?? {});
+      const request = (await fixture.request?.(context)) ?? {};
+      if (fixture.status < 300) expect(conforms.request(operation!, request), `${operation!.operationId} (${fixture.name}) sends what the document allows`).toEqual([]);
+      const answer = await drive(operation!, request);
       const shown = `${operation!.method} ${operation!.path} (${fixture.name}): ${new TextDecoder().decode(answer.bytes.subarray(0, 300))}`;
       expect(answer.status, shown).toBe(fixture.status);
-      expect(conforms(operation!, answer), shown).toEqual([]);
+      expect(conforms.answer(operation!, answer), shown).toEqual([]);
+    }
+  });
+});
+
+describe('a rate-limited server documents and answers 429 as a problem', () => {
+  it('429 conforms where documented; /health and /ready document none and are never limited', async () => {
+    const vajra = await startEveryPlugin();
+    const server = createServer(vajra, { rateLimit: { max: 3, windowMs: 60_000 } });
+    const listening = await adapters[0]!.start(server);
+    try {
+      const doc = server.openapi() as Parameters<typeof operationsOf>[0] & Record<string, unknown>;
+      const operations = new Map(operationsOf(doc).map((operation) => [operation.operationId, operation]));
+      const conforms = createConformance(doc);
+      expect(Object.keys(operations.get('getPrayersMantras')!.responses)).toContain('429');
+      expect(Object.keys(operations.get('getHealth')!.responses)).not.toContain('429');
+      expect(Object.keys(operations.get('getReady')!.responses)).not.toContain('429');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const answer = await exchange(`${listening.url}/api/v1/prayers/mantras`, 'GET', {});
+        statuses.push(answer.status);
+        expect(conforms.answer(operations.get('getPrayersMantras')!, answer)).toEqual([]);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      for (let i = 0; i < 5; i++) expect((await exchange(`${listening.url}/health`, 'GET', {})).status).toBe(200);
+    } finally {
+      await listening.close();
+      server.close();
+      await vajra.stop();
     }
   });
 });

@@ -56,10 +56,10 @@ export const fixtures: Record<string, FixtureCase[]> = {
   getHealth: [ok(), wrongKey],
   getReady: [ok(), wrongKey],
   getOpenapiJson: [ok(), wrongKey],
-  getDocs: [ok(), wrongKey],
+  getDocs: [ok(), refused(403, 'Host not allowed', () => ({ headers: { host: 'rebound.attacker.example' } }))],
   getDocsAssetsByFile: [ok(() => ({ params: { file: 'docs-init.js' } })), ok(() => ({ params: { file: 'favicon-32x32.png' } })), refused(422, 'unknown file', () => ({ params: { file: 'nope.js' } }))],
 
-  postSessions: [ok(() => ({ body: { intention: 'peace', duration: 600 } }), 201), refused(422, 'no intention', () => ({ body: { duration: 600 } })), anonymous, refused(400, 'malformed JSON', () => ({ raw: '{"intention":' }))],
+  postSessions: [ok(() => ({ body: { intention: 'peace', duration: 600 } }), 201), refused(422, 'no intention', () => ({ body: { duration: 600 } })), anonymous, refused(400, 'malformed JSON', () => ({ raw: '{"intention":' })), refused(413, 'larger than 1 MiB', () => ({ raw: JSON.stringify({ intention: 'om '.repeat(400_000), duration: 600 }) }))],
   getSessions: [ok(() => ({ query: { status: 'created,running', limit: '5' } })), refused(422, 'unknown status', () => ({ query: { status: 'sleeping' } }))],
   getSessionsById: [ok(async ({ session }) => ({ params: { id: await session() } })), badId(), refused(404, 'someone else’s', async ({ session }) => ({ params: { id: await session() }, token: KEYS.other }))],
   putSessionsById: [ok(async ({ session }) => ({ params: { id: await session() }, body: { intention: 'compassion' } })), refused(422, 'negative duration', async ({ session }) => ({ params: { id: await session() }, body: { duration: -1 } })), { ...badId(), request: () => ({ params: { id: 'nope' }, body: { intention: 'x' } }) }],
@@ -105,6 +105,7 @@ export const fixtures: Record<string, FixtureCase[]> = {
   ],
   postAudioPlay: [
     refused(409, 'someone else plays', async ({ send }) => {
+      await send('POST', '/api/v1/audio/stop', undefined, KEYS.admin); // the sessions started above play the user's audio
       await send('POST', '/api/v1/audio/play', { program }, KEYS.other);
       return { body: { program } };
     }),
