@@ -120,7 +120,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     if (isProtected && principal === null && authRequired(request)) {
       throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
     }
-    const access: Access = accessOf(principal);
+    // Unowned records are for anonymous callers only while the server asks no credentials of this request.
+    const access: Access = accessOf(principal, { unownedVisible: !authRequired(request) });
     const params = route.params === undefined ? undefined : parseInput(route.params, match.params, 'path parameters');
     const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(url.searchParams), 'query');
     let body: unknown;

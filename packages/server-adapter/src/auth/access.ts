@@ -12,23 +12,38 @@ export interface Access {
   canSee(owner: string | null | undefined): boolean;
 }
 
+/** Options of {@link accessOf}. */
+export interface AccessOptions {
+  /**
+   * Whether anonymous callers see unowned records (`owner: null`: made by anonymous callers or by scripts
+   * through the kernel). True by default; servers pass false whenever the request needs credentials
+   * (exposed, behind a proxy, `require: 'always'`), so unowned records are then visible to admins only.
+   */
+  unownedVisible?: boolean;
+}
+
+/** Owner filter no record can match (principal ids are `key:…` or `jwt:…`): an empty listing. */
+const NO_RECORDS = 'none:';
+
 /**
  * The access rules of a principal: admins see all, others see what they own (owner = `Principal.id`);
- * anonymous callers see only unowned records.
+ * anonymous callers see only unowned records, and only while the server asks no credentials.
  *
  * @example
  * ```ts
  * accessOf({ id: 'key:alice', name: 'alice', scopes: [], via: 'api-key' }).canSee('jwt:alice'); // false
+ * accessOf(null, { unownedVisible: false }).canSee(null); // false: the server is exposed
  * ```
  */
-export function accessOf(principal: Principal | null): Access {
+export function accessOf(principal: Principal | null, { unownedVisible = true }: AccessOptions = {}): Access {
   const admin = isAdmin(principal);
   const owner = principal?.id ?? null;
+  const blind = owner === null && !unownedVisible;
   return {
     principal,
     admin,
     owner,
-    listOwner: admin ? undefined : owner,
-    canSee: (recordOwner) => admin || (recordOwner ?? null) === owner,
+    listOwner: admin ? undefined : blind ? NO_RECORDS : owner,
+    canSee: (recordOwner) => admin || (!blind && (recordOwner ?? null) === owner),
   };
 }
