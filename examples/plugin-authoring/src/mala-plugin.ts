@@ -50,6 +50,9 @@ export function malaPlugin() {
   return definePlugin({
     specificationVersion: 'v1',
     id: 'mala',
+    // Counts are public (GET /api/v1/mala/{practitioner} needs no credentials), so is their event; an event
+    // left out of this list and naming no `owner` would reach administrators only through a server.
+    publicEvents: ['mala:round-completed'],
     configSchema: z.object({ beadsPerRound: z.number().int().min(1).max(1000).default(108) }),
     setup(ctx): MalaApi {
       const counts = ctx.store.collection<MalaCount>('mala_counts');

@@ -50,6 +50,7 @@ export {
   providersFromConfig,
   type OraclePluginApi,
   type OraclePluginOptions,
+  type OracleStreamOptions,
   type OracleDeltaEvent,
   type OracleDoneEvent,
   type OracleFailedEvent,

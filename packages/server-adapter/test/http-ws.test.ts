@@ -302,7 +302,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
       let sent = 0;
       const deadline = Date.now() + 15_000;
       while (open.server.websocket.stats().topics['audio:spectrum'] === 2 && Date.now() < deadline) {
-        for (let i = 0; i < 4; i += 1) emit(open, 'audio:spectrum', { seq: sent++, bins });
+        for (let i = 0; i < 4; i += 1) emit(open, 'audio:spectrum', { seq: sent++, owner: null, bins });
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       expect(open.server.websocket.stats().topics['audio:spectrum']).toBe(1);

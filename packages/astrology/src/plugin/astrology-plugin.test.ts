@@ -16,6 +16,8 @@ describe('astrologyPlugin', () => {
     vajra.events.on('astro:planetary-hour-changed', (e) => void hours.push({ ...e, at: clock.now() }));
     vajra.events.on('astro:moon-phase', (e) => void phases.push({ ...e, at: clock.now() }));
     await vajra.start();
+    // they concern no one in particular: servers forward them to every subscriber
+    expect(['astro:planetary-hour-changed', 'astro:moon-phase'].map((name) => vajra.isPublicEvent(name))).toEqual([true, true]);
 
     await clock.advance(2 * 86_400_000);
     const day = planetaryHours('2020-06-04T12:00:00Z', KATHMANDU);

@@ -122,6 +122,7 @@ export function astrologyPlugin() {
   return definePlugin({
     specificationVersion: 'v1',
     id: 'astrology',
+    publicEvents: ['astro:planetary-hour-changed', 'astro:moon-phase'],
     configSchema: astrologyConfigSchema,
     setup(ctx) {
       const { clock, events, logger } = ctx;

@@ -109,6 +109,11 @@ export interface Vajra {
   hasPlugin(id: string): boolean;
   /** Ids of installed plugins in start order. */
   pluginIds(): string[];
+  /**
+   * True when an installed plugin lists event `name` in its `publicEvents`: it concerns no one in
+   * particular and servers forward it to every subscriber (other events without an owner go to admins only).
+   */
+  isPublicEvent(name: string): boolean;
   /** Ready when started, the store answers and the bus (if any) is connected. */
   ready(): Promise<boolean>;
   readonly status: 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -166,6 +171,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
   const shared = { shared: options.bus !== undefined, isHolder: coordinator.isHolder, fence: coordinator.fence, fenceFailed: coordinator.fenceFailed };
   let offObserve: (() => void) | undefined;
   const plugins = orderPlugins(options.plugins ?? []);
+  const publicEvents = new Set<string>(plugins.flatMap((plugin) => plugin.publicEvents ?? []));
   const apis = new Map<string, unknown>();
   const started: Array<{ plugin: VajraPlugin<string, unknown>; api: unknown }> = [];
   const abort = new AbortController();
@@ -299,6 +305,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
     },
     hasPlugin: (id) => apis.has(id),
     pluginIds: () => plugins.map((p) => p.id),
+    isPublicEvent: (name) => publicEvents.has(name),
     async ready() {
       if (status !== 'running' || (options.bus !== undefined && !options.bus.health().connected)) return false;
       return store.ready().catch(() => false);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
+import type { VajraEventName } from '../events/vajra-events';
 import type { Logger } from '../logger/logger';
 import type { SessionService } from '../sessions/session-service';
 import type { Store } from '../store/store';
@@ -56,6 +57,12 @@ export interface VajraPlugin<Id extends string = string, Api = unknown, Schema e
   specificationVersion: 'v1';
   id: Id;
   dependsOn?: readonly string[];
+  /**
+   * Events of this plugin that concern no one in particular (a moon phase, a device's status): servers
+   * forward them to every subscriber. Any other event that names no owner (no `owner`, session or wheel
+   * in its payload) reaches administrators only.
+   */
+  publicEvents?: readonly VajraEventName[];
   configSchema?: Schema;
   setup(ctx: PluginContext<Schema extends z.ZodType ? z.output<Schema> : undefined>): Api | Promise<Api>;
   /** Called at stop, in reverse dependency order. */

@@ -83,6 +83,8 @@ describe('hardwarePlugin on the simulated standard room', () => {
     try {
       const hardware = vajra.plugin('hardware');
       expect(hardware.level()).toMatchObject({ level: 2, amplifier: true, transducer: true });
+      // the room's devices are shared: their events go to every subscriber, like GET /api/v1/hardware to any principal
+      expect(['hardware:status', 'hardware:output', 'hardware:rng'].every((name) => vajra.isPublicEvent(name))).toBe(true);
       expect(hardware.devices().map((d) => [d.deviceId, d.transport])).toEqual([['relay', { kind: 'tcp', address: '127.0.0.1:9' }]]);
     } finally {
       await vajra.stop();

@@ -89,6 +89,8 @@ export function hardwarePlugin(options: HardwarePluginOptions = {}) {
   return definePlugin({
     specificationVersion: 'v1',
     id: 'hardware',
+    // the room's devices are shared: any principal may read them (the server's hardware routes say the same)
+    publicEvents: ['hardware:status', 'hardware:output', 'hardware:rng'],
     configSchema: hardwareConfigSchema,
     setup(ctx) {
       const config = ctx.config;

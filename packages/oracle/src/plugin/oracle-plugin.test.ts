@@ -30,13 +30,13 @@ describe('oraclePlugin', () => {
       vajra.events.on('oracle:delta', (event) => void deltas.push(event));
       vajra.events.on('oracle:done', (event) => void done.push(event));
       const api = vajra.plugin('oracle');
-      const { streamId, result } = api.stream({ kind: 'blessing', intention: 'all beings' });
+      const { streamId, result } = api.stream({ kind: 'blessing', intention: 'all beings' }, { owner: 'key:alice' });
       const final = await result;
       expect(final.provider).toBe('openai-compatible');
       expect(deltas.map((d) => d.text).join('')).toBe(text);
       expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i));
-      expect(deltas.every((d) => d.streamId === streamId)).toBe(true);
-      expect(done).toEqual([{ streamId, kind: 'blessing', text, provider: 'openai-compatible', modelId: 'llama-test', usage: { inputTokens: 10, outputTokens: 11, totalTokens: 21 } }]);
+      expect(deltas.every((d) => d.streamId === streamId && d.owner === 'key:alice')).toBe(true);
+      expect(done).toEqual([{ streamId, owner: 'key:alice', kind: 'blessing', text, provider: 'openai-compatible', modelId: 'llama-test', usage: { inputTokens: 10, outputTokens: 11, totalTokens: 21 } }]);
       expect(vendor.requests.at(-1)?.body?.model).toBe('llama-test');
     } finally {
       await vajra.stop();
@@ -57,7 +57,7 @@ describe('oraclePlugin', () => {
       controller.abort();
       const { streamId, result } = api.stream({ kind: 'prayer', intention: 'peace' }, { signal: controller.signal });
       await expect(result).rejects.toMatchObject({ code: 'ABORTED' });
-      expect(failures).toEqual([expect.objectContaining({ streamId, code: 'ABORTED' })]);
+      expect(failures).toEqual([expect.objectContaining({ streamId, owner: null, code: 'ABORTED' })]);
     } finally {
       await vajra.stop();
     }

@@ -16,6 +16,8 @@ const schemas = { generateInput: generateInputSchema, planInput: planInputSchema
 /** Payload of `oracle:delta`: one piece of streamed text (or, with `reset`, "discard what arrived"). */
 export interface OracleDeltaEvent {
   streamId: string;
+  /** Whom the stream is for (`null`: no one; servers then show it to admins only). */
+  owner: string | null;
   index: number;
   text: string;
   reset?: boolean;
@@ -24,6 +26,7 @@ export interface OracleDeltaEvent {
 /** Payload of `oracle:done`: a stream finished. */
 export interface OracleDoneEvent {
   streamId: string;
+  owner: string | null;
   kind: TextKind;
   text: string;
   provider: string;
@@ -34,8 +37,18 @@ export interface OracleDoneEvent {
 /** Payload of `oracle:failed`: a stream ended with an error. */
 export interface OracleFailedEvent {
   streamId: string;
+  owner: string | null;
   code: string;
   message: string;
+}
+
+/** Options of `vajra.plugin('oracle').stream()`. */
+export interface OracleStreamOptions extends OracleCallOptions {
+  /**
+   * The principal the text is for (e.g. a server's `key:<name>`), carried by every `oracle:*` event of the
+   * stream so servers forward them to that principal (and admins) only. Omitted: `null`, for no one.
+   */
+  owner?: string | null;
 }
 
 /** What `vajra.plugin('oracle')` returns. */
@@ -46,9 +59,9 @@ export interface OraclePluginApi {
   generate(input: GenerateInput, options?: OracleCallOptions): Promise<OracleResult>;
   /**
    * Streams a text, emitting `oracle:delta` for every piece and `oracle:done` (or `oracle:failed`)
-   * at the end; resolves with the stream id at once and the result through `result`.
+   * at the end, each carrying `options.owner`; resolves with the stream id at once and the result through `result`.
    */
-  stream(input: GenerateInput, options?: OracleCallOptions): { streamId: string; result: Promise<OracleResult> };
+  stream(input: GenerateInput, options?: OracleStreamOptions): { streamId: string; result: Promise<OracleResult> };
   plan(input: PlanInput, options?: OracleCallOptions): Promise<SessionPlan>;
   /**
    * Provider health. Probes (network calls to the vendors) are shared: calls within `healthCacheMs`
@@ -104,7 +117,7 @@ export function providersFromConfig(config: OracleConfig): LanguageModel[] {
  * const vajra = createVajra({ plugins: [oraclePlugin()], config: { oracle: { anthropic: { model: 'claude-haiku-4-5' } } } });
  * await vajra.start();
  * vajra.events.on('oracle:delta', ({ text }) => process.stdout.write(text));
- * const { result } = vajra.plugin('oracle').stream({ kind: 'blessing', intention: 'all beings' });
+ * const { result } = vajra.plugin('oracle').stream({ kind: 'blessing', intention: 'all beings' }, { owner: 'key:alice' });
  * await result;
  * ```
  */
@@ -139,23 +152,23 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
         plan: (input, callOptions) => oracle.plan(input, withKernelSignal(callOptions)),
         health: cachedHealth((healthOptions) => oracle.health(withKernelSignal(healthOptions)), { ttlMs: config.healthCacheMs, clock: ctx.clock, signal: ctx.signal }),
         spending: () => oracle.spending(),
-        stream(input, callOptions) {
+        stream(input, { owner = null, ...callOptions } = {}) {
           const streamId = createId('ors', ctx.clock.now());
           const stream = oracle.stream(input, withKernelSignal(callOptions));
           const result = (async () => {
             let index = 0;
             try {
               for await (const part of stream) {
-                if (part.type === 'delta') ctx.events.emit('oracle:delta', { streamId, index: index++, text: part.text });
-                else if (part.type === 'reset') ctx.events.emit('oracle:delta', { streamId, index: index++, text: '', reset: true });
+                if (part.type === 'delta') ctx.events.emit('oracle:delta', { streamId, owner, index: index++, text: part.text });
+                else if (part.type === 'reset') ctx.events.emit('oracle:delta', { streamId, owner, index: index++, text: '', reset: true });
                 else {
                   const { kind, text, provider, modelId, usage } = part.result;
-                  ctx.events.emit('oracle:done', { streamId, kind, text, provider, modelId, usage });
+                  ctx.events.emit('oracle:done', { streamId, owner, kind, text, provider, modelId, usage });
                 }
               }
               return await stream.result;
             } catch (error) {
-              ctx.events.emit('oracle:failed', { streamId, code: isVajraError(error) ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) });
+              ctx.events.emit('oracle:failed', { streamId, owner, code: isVajraError(error) ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) });
               throw error;
             }
           })();

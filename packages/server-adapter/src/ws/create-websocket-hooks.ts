@@ -179,9 +179,12 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
     owners.observe(name, payload);
     if (interested.length === 0) return;
     const text = JSON.stringify({ type: name, data: payload });
+    // An event names its owner (a session, a wheel, an `owner` field) or concerns no one: then only a plugin
+    // that declared it public lets everyone have it; otherwise admins only.
+    const everyone = vajra.isPublicEvent(name);
     const deliver = (owner: string | null | undefined): void => {
       for (const [connection, topic] of interested) {
-        if (owner === undefined || connection.access.canSee(owner)) sendTopic(connection, topic, text);
+        if (owner === undefined ? everyone || connection.access.admin : connection.access.canSee(owner)) sendTopic(connection, topic, text);
       }
     };
     const owner = owners.ownerOf(name, payload);
@@ -226,6 +229,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
       const connection: ConnectionState = {
         id: nextId++,
         peer,
+        // anonymous only where no credentials were needed (the upgrade refuses otherwise): they see unowned records
         access: accessOf(context.principal),
         topics: new Set(),
         queued: 0,

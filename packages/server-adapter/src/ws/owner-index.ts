@@ -40,7 +40,7 @@ export function createOwnerIndex(vajra: Vajra) {
         else remember(wheels, p.wheel.id, typeof p.wheel.owner === 'string' ? p.wheel.owner : null);
       }
     },
-    /** The owner (`null`: unowned), `undefined` for public events, or a promise when it must be looked up. */
+    /** The owner (`null`: unowned), `undefined` when the event names none, or a promise when it must be looked up. */
     ownerOf(name: string, payload: unknown): string | null | undefined | Promise<string | null> {
       const p = payload as Record<string, unknown> | null;
       if (p === null || typeof p !== 'object') return undefined;
