@@ -28,7 +28,7 @@ export { createCors, DEFAULT_CORS_ORIGINS, type Cors, type CorsOptions } from '.
 export { createRateLimiter, type RateLimitOptions } from './http/rate-limiter';
 export { createAuthenticator, bearerToken, isAdmin, MIN_API_KEY_LENGTH, type Authenticator, type AuthOptions, type ApiKey, type JwtAlgorithm, type JwtOptions, type Principal } from './auth/authenticator';
 export { DEFAULT_JWT_MAX_AGE_SECONDS, MIN_JWT_SECRET_BYTES } from './auth/create-jwt-verifier';
-export { accessOf, type Access } from './auth/access';
+export { accessOf, type Access, type AccessOptions } from './auth/access';
 export { isLoopback } from './is-loopback';
 export { sessionSchema, wheelSchema, mantraSchema, dedicationSchema } from './routes/schemas';
 export { WS_PROTOCOL, type WebSocketHooks, type WsPeer, type WsConnection, type UpgradeAccepted } from './ws/create-websocket-hooks';
