@@ -3,7 +3,8 @@
 // sox reads WAV files back as an independent decoder; socat makes the pseudo-terminal pairs of the serial
 // tests; chromium runs the dashboard's browser tests; DejaVu Sans is the font the visuals' golden PNGs are
 // rasterised with; ip (iproute2) makes the network namespace that plays a second host in the server's
-// remote-peer tests. Then the services (PostgreSQL, Redis, NATS): see ensure-services.mjs. Exits with 1 when a
+// remote-peer tests; jupyter-nbconvert (with IPython, which tslab's kernel-spec installer imports) runs the
+// notebook of examples/notebook headless. Then the services (PostgreSQL, Redis, NATS): see ensure-services.mjs. Exits with 1 when a
 // service is still unreachable, naming it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,8 @@ const wanted = [
   { command: 'chromium', aptPackage: 'chromium' },
   { command: 'ip', aptPackage: 'iproute2' },
   { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', aptPackage: 'fonts-dejavu-core' },
+  { command: 'jupyter-nbconvert', aptPackage: 'jupyter-nbconvert' },
+  { file: '/usr/lib/python3/dist-packages/IPython/__init__.py', aptPackage: 'python3-ipython' },
 ];
 const missing = wanted.filter((tool) => (tool.file ? !existsSync(tool.file) : !has(tool.command)));
 const packages = missing.map((tool) => tool.aptPackage);

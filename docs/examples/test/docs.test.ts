@@ -29,6 +29,16 @@ describe('docs/', () => {
     }
   });
 
+  it('shows notebook cells exactly as the notebook has them', () => {
+    const cells = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/<!-- notebook-cell: (\S+) -->\n```\w*\n([\s\S]*?)\n```\n/g)].map((match) => ({ page, file: match[1]!, block: match[2]! })));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const { page, file, block } of cells) {
+      const notebook = JSON.parse(readFileSync(join(root, file), 'utf8')) as { cells: Array<{ cell_type: string; source: string[] }> };
+      const sources = notebook.cells.filter((cell) => cell.cell_type === 'code').map((cell) => cell.source.join(''));
+      expect(sources, `${relative(root, page)} shows a cell of ${file}`).toContain(block);
+    }
+  });
+
   it('shows every example of docs/examples/src in a guide', () => {
     const shown = new Set(includes.map(({ file }) => file));
     for (const example of readdirSync(join(docs, 'examples', 'src'))) expect(shown, example).toContain(`docs/examples/src/${example}`);
