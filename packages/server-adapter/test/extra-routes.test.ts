@@ -35,4 +35,34 @@ describe('routes contributed by a third-party plugin', () => {
     expect(documented.parameters.map((p) => p.name).sort()).toEqual(['name', 'times']);
     await vajra.stop();
   });
+
+  it('get an operationId, their own documented problems, and refuse a clashing operationId', async () => {
+    const vajra = createVajra({ logger: silentLogger, env: {} });
+    await vajra.start();
+    const find = defineRoute({
+      method: 'GET',
+      path: '/api/v1/greeter/{name}',
+      summary: 'Find a greeter',
+      tags: ['greeter'],
+      params: z.object({ name: z.string().max(20) }),
+      response: z.object({ name: z.string() }),
+      errors: { 404: 'No such greeter (`GREETER_NOT_FOUND`)' },
+      handler: ({ params }) => ({ name: params.name }),
+    });
+    const named = defineRoute({ method: 'POST', path: '/api/v1/greeter-hello', summary: 'Hello', operationId: 'sayHello', response: z.object({ ok: z.boolean() }), handler: () => ({ ok: true }) });
+    type Op = { operationId: string; security: unknown[]; responses: Record<string, { description?: string; $ref?: string }> };
+    const doc = createServer(vajra, { routes: [find, named], openapi: { tags: { greeter: 'Greeters of the sangha' } } }).openapi() as { paths: Record<string, Record<string, Op>>; tags: Array<{ name: string; description: string }> };
+    const get = doc.paths['/api/v1/greeter/{name}']!.get!;
+    expect(get.operationId).toBe('getGreeterByName');
+    expect(get.security).toEqual([]);
+    expect(get.responses['404']!.description).toBe('No such greeter (`GREETER_NOT_FOUND`)');
+    expect(get.responses['422']).toEqual({ $ref: '#/components/responses/UnprocessableContent' });
+    expect(doc.paths['/api/v1/greeter-hello']!.post!.operationId).toBe('sayHello');
+    expect(doc.tags).toContainEqual({ name: 'greeter', description: 'Greeters of the sangha' });
+    // `/api/v1/greeter/hello` and `/api/v1/greeter-hello` would both be postGreeterHello
+    const clash = defineRoute({ method: 'POST', path: '/api/v1/greeter/hello', summary: 'Hello again', response: z.object({ ok: z.boolean() }), handler: () => ({ ok: true }) });
+    const twin = defineRoute({ ...clash, path: '/api/v1/greeter-hello' });
+    expect(() => createServer(vajra, { routes: [clash, twin] }).openapi()).toThrow(/POST \/api\/v1\/greeter\/hello and POST \/api\/v1\/greeter-hello share the operationId "postGreeterHello"/);
+    await vajra.stop();
+  });
 });
