@@ -72,6 +72,7 @@ export async function listenExpress(app: RequestListener, server: VajraServer, o
     url: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
     async close(): Promise<void> {
       ws.close();
+      server.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -45,11 +45,12 @@ export function vajraHono(server: VajraServer): MiddlewareHandler {
  */
 export async function serveHono(app: { fetch: (request: Request, env: unknown) => unknown }, server: VajraServer, options: { port?: number; hostname?: string } = {}) {
   await server.ready();
-  const { serve } = await import('@hono/node-server');
+  const { createAdaptorServer } = await import('@hono/node-server');
   const hostname = options.hostname ?? '127.0.0.1';
-  let httpServer!: Server;
-  await new Promise<void>((resolve) => {
-    httpServer = serve({ fetch: app.fetch as never, port: options.port ?? 8000, hostname }, () => resolve()) as Server;
+  const httpServer = createAdaptorServer({ fetch: app.fetch, hostname }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject); // a busy port rejects, like serve() and listenExpress()
+    httpServer.listen(options.port ?? 8000, hostname, () => resolve());
   });
   const ws = attachWebSocket(httpServer, server);
   const { port } = httpServer.address() as AddressInfo;
@@ -59,6 +60,7 @@ export async function serveHono(app: { fetch: (request: Request, env: unknown) =
     url: `http://${hostname}:${port}`,
     async close(): Promise<void> {
       ws.close();
+      server.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
