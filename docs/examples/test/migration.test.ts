@@ -5,7 +5,7 @@ import { audioPlugin } from '@vajra-stream/audio';
 import { createVajra, silentLogger } from '@vajra-stream/core';
 import { hardwarePlugin } from '@vajra-stream/hardware';
 import { oraclePlugin } from '@vajra-stream/oracle';
-import { createServer } from '@vajra-stream/server-adapter';
+import { clientMessageSchemas, createServer, fromSeedAlias } from '@vajra-stream/server-adapter';
 import { visualsPlugin } from '@vajra-stream/visuals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -47,6 +47,21 @@ describe('docs/migration-from-seed.md', () => {
     for (const row of rows) {
       if (row.now.trim() === '—') expect(row.change, row.seed).toMatch(/not carried over|close the stream|not in the API/);
       else expect(row.now, row.seed).toMatch(/^`(GET|POST|PUT|PATCH|DELETE) \/|^`\/ws`/);
+    }
+  });
+
+  it('maps the seed\'s WebSocket messages to messages this server accepts', () => {
+    const clientTable = guide.slice(guide.indexOf('### Client → server'), guide.indexOf('### Server → client'));
+    const nowTypes = [...clientTable.matchAll(/^\| [^|]+ \| (.+?) \| .+ \|$/gm)].flatMap((match) => [...match[1]!.matchAll(/"type": "([\w.]+)"/g)].map((type) => type[1]!));
+    expect(nowTypes.length).toBeGreaterThan(5);
+    for (const type of nowTypes) expect(Object.keys(clientMessageSchemas), type).toContain(type);
+    // The seed names the page says are still accepted become valid messages of this protocol.
+    const seedMessages = [{ type: 'subscribe_audio' }, { type: 'unsubscribe_audio' }, { type: 'start_session', session_id: 'ses_1' }, { type: 'stop_session', session_id: 'ses_1' }, { type: 'subscribe', topic: 'session:*' }];
+    for (const message of seedMessages) {
+      expect(clientTable, message.type).toContain(message.type);
+      const rewritten = fromSeedAlias(message);
+      const schema = clientMessageSchemas[rewritten.type as keyof typeof clientMessageSchemas];
+      expect(schema?.safeParse(rewritten).success, JSON.stringify(message)).toBe(true);
     }
   });
 });
