@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { norm180 } from '../math/angles';
 import { CHART_BODIES, type Chart, type ChartBody } from '../chart/chart';

@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Ayanamsas as data: each is the mean (nutation-free) distance of the equinox from the sidereal zero

@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { asind, atan2d, cosd, norm360, sind, tand } from '../math/angles';
 
 /**

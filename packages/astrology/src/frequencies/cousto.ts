@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Hans Cousto's "cosmic octave" (Die kosmische Oktave, 1984): a periodic phenomenon of period T

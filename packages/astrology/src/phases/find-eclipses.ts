@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { lunarEclipses, solarEclipses } from '../ephemeris/ephemeris';
 import { instantSchema, type InstantInput } from '../schema/inputs';

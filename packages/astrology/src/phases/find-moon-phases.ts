@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { elongationAt, MEAN_RATES } from '../lunar/lunar-angles';
 import { solveIncreasingAngle } from '../math/solve';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { definePlugin, isVajraError, VajraError, type TimerHandle } from '@vajra-stream/core';
 import { chart, chartInputSchema } from '../chart/chart';
 import { aspects } from '../aspects/aspects';

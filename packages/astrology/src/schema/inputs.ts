@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An instant: a `Date`, an ISO 8601 string with zone, or milliseconds since the epoch. */
 export const instantSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '@vajra-stream/core';
 import { searchSunRiseSet, searchSolarNoon, sunAltitude, type RiseSetDefinition } from '../ephemeris/ephemeris';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';

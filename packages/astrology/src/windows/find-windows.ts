@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { norm360 } from '../math/angles';
 import { elongationAt, MEAN_RATES, siderealMoonAt, tropicalMoonAt } from '../lunar/lunar-angles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { definePlugin, type Clock, type Session } from '@vajra-stream/core';
 import { createAudioEngine, type AudioEngine, type EngineStatus } from '../engine/create-audio-engine';
 import type { AudioSink } from '../engine/audio-sink';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuePath, validationFailed } from '../validation/validation-failed';
 import { parseProgram } from '../program/parse-program';
 import type { Layer, Program, ProgramInput } from '../program/program-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bowlModePresetNames } from '../presets/bowl-modes';
 import { nyquistIssues } from './nyquist-issues';
 import { nonNegativeParam, panParam, positiveParam } from './param-schema';

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createVajra, definePlugin } from '../index';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // A third-party plugin extends the kernel's maps by declaration merging, exactly as ours do.
 interface GreeterApi {

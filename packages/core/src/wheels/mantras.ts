@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A mantra a wheel can hold. `text` is what is printed on the wheel's copies (a transliteration).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock, TimerHandle } from '../clock/clock';
 import type { CoreConfig } from '../config/core-config-schema';
 import { VajraError } from '../errors/vajra-error';
