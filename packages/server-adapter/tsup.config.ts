@@ -9,6 +9,8 @@ export default defineConfig(
       'express/index': 'src/express/index.ts',
       'fastify/index': 'src/fastify/index.ts',
       'hono/index': 'src/hono/index.ts',
+      // The render worker thread's entry, started from its file URL next to the server module (never imported).
+      'render-worker': 'src/render/render-worker.ts',
     },
     { external: ['express', 'fastify', 'hono', '@hono/node-server', /^@vajra-stream\//] },
   ),

@@ -7,6 +7,7 @@ import { createCors } from './http/cors';
 import { problemResponse, toProblem } from './http/problem';
 import { RATE_LIMIT_EXEMPT_PATHS } from './http/rate-limit-exempt';
 import { createRateLimiter } from './http/rate-limiter';
+import { createRenderPool, type RenderPool } from './render/create-render-pool';
 import { rateLimited } from './http/rate-limited';
 import { stringResponse } from './http/json-response';
 import { discardBody, readJsonBody } from './http/read-json-body';
@@ -54,7 +55,7 @@ export interface VajraServer {
   authRequired(request?: Request): boolean;
   readonly logger: Logger;
   readonly limits: Required<ServerLimits>;
-  /** Close WebSocket connections and detach from the kernel's events. */
+  /** Close WebSocket connections, detach from the kernel's events and stop the render threads. */
   close(): void;
 }
 
@@ -81,9 +82,11 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   const guard = createRequestGuard({ hosts: options.hosts, cors });
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 }, () => vajra.clock.now());
   const bound = new Set<string>();
+  let pool: RenderPool | undefined; // started on the first render or window search
+  const renders = (): RenderPool => (pool ??= createRenderPool(options.renders ?? {}, logger));
   let document: Record<string, unknown> | undefined;
 
-  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
+  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), renders, authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
   const router = createRouter(routes);
   const requirement = authOptions.require ?? 'when-exposed';
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
@@ -139,6 +142,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       body,
       vajra,
       access,
+      client: principal?.id ?? `address:${info.remoteAddress ?? 'unknown'}`,
       get signal() {
         return request.signal; // built on first use: most handlers never need it
       },
@@ -192,6 +196,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
         if (problem.status === 405) headers.allow = ((problem.details as { allow?: string[] })?.allow ?? []).join(', ');
         if (problem.status === 429) headers['retry-after'] = String((problem.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 1);
+        const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+        if (problem.status === 503 && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
         response = problemResponse(problem, headers);
       }
       await discardBody(request, limits.drainBytes);
@@ -200,7 +206,10 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       return response;
     },
     websocket: websocket.hooks,
-    close: () => websocket.close(),
+    close() {
+      websocket.close();
+      pool?.close();
+    },
   };
   return server;
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@vajra-stream/core';
 import type { AuthOptions } from './auth/authenticator';
 import type { CorsOptions } from './http/cors';
 import type { RateLimitOptions } from './http/rate-limiter';
+import type { RenderOptions } from './render/create-render-pool';
 import type { OpenApiInfo } from './openapi/build-openapi';
 import type { AnyRoute } from './routing/define-route';
 
@@ -79,6 +80,13 @@ export interface ServerOptions {
   logRequests?: boolean;
   logger?: Logger;
   openapi?: OpenApiInfo;
+  /**
+   * WAV renders (`POST /api/v1/audio/generate`) and window searches (`POST /api/v1/astrology/windows`) run on
+   * worker threads, never on the event loop: `threads` (cores − 1, at least 1), `maxActive` jobs at once (4),
+   * `maxQueued` waiting (16; past that 503 `RENDERS_BUSY` with `Retry-After`), `perClient` running or waiting
+   * per principal, or per address when anonymous (2; past that 429 `RENDER_LIMIT`).
+   */
+  renders?: RenderOptions;
   /** Bounds of offline rendering by `/api/v1/audio/generate` (seconds; WAV 600, JSON 5 by default). */
   audio?: { maxWavSeconds?: number; maxJsonSeconds?: number };
 }

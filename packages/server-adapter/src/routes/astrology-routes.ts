@@ -2,6 +2,7 @@ import { VajraError, type Vajra } from '@vajra-stream/core';
 import { z } from 'zod';
 import { queryNumber } from '../routing/query-number';
 import { namedSchema } from '../openapi/named-schema';
+import type { RenderPool } from '../render/create-render-pool';
 import { defineRoute, type AnyRoute, type RouteContext } from '../routing/define-route';
 import { astrologySchemas } from './astrology-schemas';
 
@@ -11,14 +12,15 @@ const longitude = z.number().min(-180).max(180);
 type Place = { date?: string | undefined; latitude?: number | undefined; longitude?: number | undefined };
 
 /**
- * `/api/v1/astrology`: chart, moon, sun times, planetary hours, panchanga, Tibetan date, windows, recommended frequencies.
+ * `/api/v1/astrology`: chart, moon, sun times, planetary hours, panchanga, Tibetan date, windows (searched on the
+ * `renders` pool's worker threads), recommended frequencies.
  *
  * @example
  * ```ts
- * if (vajra.hasPlugin('astrology')) routes.push(...astrologyRoutes(vajra));
+ * if (vajra.hasPlugin('astrology')) routes.push(...astrologyRoutes(vajra, () => pool));
  * ```
  */
-export function astrologyRoutes(vajra: Vajra): AnyRoute[] {
+export function astrologyRoutes(vajra: Vajra, renders: () => RenderPool): AnyRoute[] {
   const api = (kernel: Vajra) => kernel.plugin('astrology');
   const schemas = astrologySchemas(api(vajra).schemas.chartInput);
   // latitude and longitude may be left out only where a default place is configured
@@ -79,13 +81,14 @@ export function astrologyRoutes(vajra: Vajra): AnyRoute[] {
       method: 'POST',
       path: '/api/v1/astrology/windows',
       summary: 'Find auspicious windows (at most 400 days)',
+      description: 'Searched on a worker thread, within the same per-client and server-wide bounds as WAV renders (429 `RENDER_LIMIT`, 503 `RENDERS_BUSY`).',
       tags: ['astrology'],
       auth: 'public',
       rateLimitWeight: 20, // 0.1–0.5 s of CPU per call
       body: namedSchema(api(vajra).schemas.windowSearch, 'WindowSearch'),
       response: schemas.windows,
-      errors: { 422: 'Invalid span (at most 400 days), place or criteria (`VALIDATION_FAILED`)' },
-      handler: ({ vajra, body }) => ({ windows: api(vajra).findWindows(body) }),
+      errors: { 422: 'Invalid span (at most 400 days), place or criteria (`VALIDATION_FAILED`)', 429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds', 503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds' },
+      handler: async ({ body, client, signal }) => ({ windows: (await renders().windows(client, body, signal)) as ReturnType<ReturnType<typeof api>['findWindows']> }),
     }),
   ];
 }

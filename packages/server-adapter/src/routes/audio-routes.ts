@@ -2,6 +2,7 @@ import { VajraError, type Vajra } from '@vajra-stream/core';
 import type { AudioPluginApi, Program } from '@vajra-stream/audio';
 import { z } from 'zod';
 import { namedSchema } from '../openapi/named-schema';
+import type { RenderPool } from '../render/create-render-pool';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 import { visiblePlayback } from './visible-playback';
 
@@ -63,15 +64,15 @@ async function programOf({ program, ...seed }: Source): Promise<Program> {
 }
 
 /**
- * `/api/v1/audio`: offline rendering (`audio/wav` by default, bounded JSON samples on request) and the
- * live engine (play, stop, pause, resume, status, spectrum, frequencies).
+ * `/api/v1/audio`: offline rendering (`audio/wav` by default, rendered on the `renders` pool's worker threads;
+ * bounded JSON samples on request) and the live engine (play, stop, pause, resume, status, spectrum, frequencies).
  *
  * @example
  * ```ts
- * if (vajra.hasPlugin('audio')) routes.push(...audioRoutes(vajra));
+ * if (vajra.hasPlugin('audio')) routes.push(...audioRoutes(vajra, { maxWavSeconds: 600, maxJsonSeconds: 5 }, () => pool));
  * ```
  */
-export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSeconds: 600, maxJsonSeconds: 5 }): AnyRoute[] {
+export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits, renders: () => RenderPool): AnyRoute[] {
   const api = (kernel: Vajra) => kernel.plugin('audio');
   const bodies = bodySchemas(vajra);
   return [
@@ -79,12 +80,14 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
       method: 'POST',
       path: '/api/v1/audio/generate',
       summary: 'Render audio offline: a WAV file, or JSON samples (`format: "json"`, short programs only)',
+      description:
+        'WAV files render on worker threads and stream as they are made. A client may have a few renders or window searches running or waiting at once (429 `RENDER_LIMIT` past that); a server at capacity answers 503 `RENDERS_BUSY` with `Retry-After`.',
       tags: ['audio'],
       rateLimitWeight: 20, // up to minutes of CPU per call
       body: bodies.generate,
-      errors: { 422: 'Invalid program or request, or longer than the server renders as this format (`VALIDATION_FAILED`, `AUDIO_TOO_LONG`)' },
+      errors: { 422: 'Invalid program or request, or longer than the server renders as this format (`VALIDATION_FAILED`, `AUDIO_TOO_LONG`)', 429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds', 503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds' },
       produces: { 'audio/wav': { description: 'WAV file', schema: z.string().meta({ format: 'binary' }) }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
-      handler: async ({ body }) => {
+      handler: async ({ body, client, signal }) => {
         const audio = await audioModule();
         const { format, sampleFormat, ...source } = body;
         const program = await programOf(source);
@@ -99,7 +102,7 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits = { maxWavSec
           return new Response(JSON.stringify({ sampleRate: buffer.sampleRate, channels }), { headers: { 'content-type': 'application/json; charset=utf-8' } });
         }
         const length = audio.wavByteLength(program, { format: sampleFormat });
-        return new Response(audio.wavReadableStream(program, { format: sampleFormat }), {
+        return new Response(renders().wav(client, program, sampleFormat, signal), {
           headers: { 'content-type': 'audio/wav', 'content-length': String(length), 'content-disposition': 'inline; filename="vajra.wav"' },
         });
       },

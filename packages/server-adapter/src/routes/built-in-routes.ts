@@ -1,4 +1,5 @@
 import type { Vajra } from '@vajra-stream/core';
+import type { RenderPool } from '../render/create-render-pool';
 import type { AnyRoute } from '../routing/define-route';
 import { astrologyRoutes } from './astrology-routes';
 import { audioRoutes } from './audio-routes';
@@ -15,17 +16,20 @@ import { visualsRoutes } from './visuals-routes';
  *
  * @example
  * ```ts
- * const routes = builtInRoutes(vajra, { openapi: () => ({}) });
+ * const routes = builtInRoutes(vajra, { openapi: () => ({}), renders: () => createRenderPool({}, logger) });
  * ```
  */
-export function builtInRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } }): AnyRoute[] {
+export function builtInRoutes(
+  vajra: Vajra,
+  deps: { openapi: () => Record<string, unknown>; renders: () => RenderPool; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } },
+): AnyRoute[] {
   return [
     ...systemRoutes(vajra, deps),
     ...docsRoutes(),
     ...sessionRoutes(),
     ...prayerRoutes(),
-    ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }) : []),
-    ...(vajra.hasPlugin('astrology') ? astrologyRoutes(vajra) : []),
+    ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }, deps.renders) : []),
+    ...(vajra.hasPlugin('astrology') ? astrologyRoutes(vajra, deps.renders) : []),
     ...(vajra.hasPlugin('oracle') ? llmRoutes(vajra) : []),
     ...(vajra.hasPlugin('visuals') ? visualsRoutes(vajra) : []),
     ...(vajra.hasPlugin('hardware') ? hardwareRoutes({ authRequired: deps.authRequired }) : []),

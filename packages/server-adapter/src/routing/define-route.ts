@@ -18,6 +18,8 @@ export interface RouteContext<Params = unknown, Query = unknown, Body = unknown>
   vajra: Vajra;
   /** Who is asking and what they may see (ownership). */
   access: Access;
+  /** Whom per-client limits count this request against: the principal's id, or `address:<remote address>` when anonymous. */
+  client: string;
   signal: AbortSignal;
 }
 
