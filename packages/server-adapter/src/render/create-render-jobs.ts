@@ -21,46 +21,51 @@ export function createRenderJobs(post: (reply: RenderReply, transfer?: ArrayBuff
   const fail = (id: number, error: unknown): void =>
     post({ type: 'error', id, error: isVajraError(error) ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) } });
 
-  return {
-    /** Handle one request; resolves once its reply is posted. */
-    async handle(request: RenderRequest): Promise<void> {
-      const { id } = request;
-      try {
-        switch (request.type) {
-          case 'wav': {
-            const audio = await import('@vajra-stream/audio');
-            const chunks = audio.wavChunks(request.program as never, { format: request.format, blockSize: BLOCK_FRAMES });
-            wavs.set(id, { chunks, ahead: chunks.next() });
-            return;
-          }
-          case 'more': {
-            const wav = wavs.get(id);
-            if (wav === undefined) return;
-            const current = wav.ahead;
-            if (current.done) {
-              wavs.delete(id);
-              post({ type: 'end', id });
-              return;
-            }
-            wav.ahead = wav.chunks.next();
-            if (wav.ahead.done) wavs.delete(id);
-            post({ type: 'chunk', id, bytes: current.value, last: wav.ahead.done === true }, [current.value.buffer as ArrayBuffer]);
-            return;
-          }
-          case 'cancel':
-            wavs.get(id)?.chunks.return(undefined);
-            wavs.delete(id);
-            return;
-          case 'windows': {
-            const astrology = await import('@vajra-stream/astrology');
-            post({ type: 'result', id, value: astrology.findWindows(request.query as never) });
-            return;
-          }
+  const run = async (request: RenderRequest): Promise<void> => {
+    const { id } = request;
+    try {
+      switch (request.type) {
+        case 'wav': {
+          const audio = await import('@vajra-stream/audio');
+          const chunks = audio.wavChunks(request.program as never, { format: request.format, blockSize: BLOCK_FRAMES });
+          wavs.set(id, { chunks, ahead: chunks.next() });
+          return;
         }
-      } catch (error) {
-        wavs.delete(id);
-        fail(id, error);
+        case 'more': {
+          const wav = wavs.get(id);
+          if (wav === undefined) return;
+          const current = wav.ahead;
+          if (current.done) {
+            wavs.delete(id);
+            post({ type: 'end', id });
+            return;
+          }
+          wav.ahead = wav.chunks.next();
+          if (wav.ahead.done) wavs.delete(id);
+          post({ type: 'chunk', id, bytes: current.value, last: wav.ahead.done === true }, [current.value.buffer as ArrayBuffer]);
+          return;
+        }
+        case 'cancel':
+          wavs.get(id)?.chunks.return(undefined);
+          wavs.delete(id);
+          return;
+        case 'windows': {
+          const astrology = await import('@vajra-stream/astrology');
+          post({ type: 'result', id, value: astrology.findWindows(request.query as never) });
+          return;
+        }
       }
+    } catch (error) {
+      wavs.delete(id);
+      fail(id, error);
+    }
+  };
+  let last = Promise.resolve();
+  return {
+    /** Handle one request after those before it (a job's `more` never overtakes its start); resolves once its reply is posted. */
+    handle(request: RenderRequest): Promise<void> {
+      last = last.then(() => run(request));
+      return last;
     },
   };
 }

@@ -20,7 +20,7 @@ export interface RenderOptions {
 }
 
 /** Seconds a client refused with `RENDERS_BUSY` is told to wait. */
-export const RENDERS_BUSY_RETRY_SECONDS = 5;
+const RENDERS_BUSY_RETRY_SECONDS = 5;
 
 /** Where the worker entry ships: next to the built server module (`dist/render-worker.js`). */
 const WORKER_URL = new URL('./render-worker.js', import.meta.url);
