@@ -71,7 +71,16 @@ export const wheelSchema = z
     updatedAt: iso,
     startedAt: isoOrNull,
     stoppedAt: isoOrNull,
-    segment: z.unknown(),
+    segment: z
+      .object({
+        since: iso,
+        rpm: z.number(),
+        rotationsAtStart: z.string().meta({ description: 'Whole rotations counted before this stretch (decimal string)' }),
+        phaseAtStart: z.number().meta({ description: 'Fraction of a rotation turned at the start of the stretch, [0, 1)' }),
+        lastTickAt: iso,
+      })
+      .nullable()
+      .meta({ description: 'The current stretch of spinning at one speed (null while stopped)' }),
   })
   .meta({ id: 'Wheel' });
 
