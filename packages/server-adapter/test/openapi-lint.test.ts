@@ -27,7 +27,7 @@ describe('the OpenAPI document', () => {
   let doc: Document;
   beforeAll(async () => {
     vajra = await startEveryPlugin();
-    const listening = await serve(createServer(vajra, { rateLimit: false }), { port: 0, hostname: '127.0.0.1' });
+    const listening = await serve(createServer(vajra), { port: 0, hostname: '127.0.0.1' });
     url = listening.url;
     close = listening.close;
     doc = (await call(url, 'GET', '/openapi.json')).body;
@@ -59,6 +59,8 @@ describe('the OpenAPI document', () => {
     expect(byId.postSessions!.security).toEqual([{ bearer: [] }]);
     expect(byId.postSessions!.requestBody!.required).toBe(true);
     expect(byId.getSessionsById!.responses['404']).toBeDefined();
+    expect(byId.getSessions!.responses['429']).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+    expect(byId.getHealth!.responses['429']).toBeUndefined();
     expect(byId.getOpenapiJson!.responses['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/OpenApiDocument' });
   });
 
