@@ -1,5 +1,7 @@
 import express from 'express';
+import express4 from 'express4';
 import Fastify from 'fastify';
+import Fastify4 from 'fastify4';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { VajraServer } from '../src/index';
@@ -30,10 +32,34 @@ export const adapters: AdapterUnderTest[] = [
     },
   },
   {
+    // the same app on Express 4 (peer range ^4 || ^5)
+    name: 'express4',
+    passThrough: true,
+    async start(server) {
+      const app = express4();
+      app.use(express4.json({ limit: '10mb' }));
+      app.get('/other', (_req, res) => void res.type('text/plain').send('other'));
+      app.use(vajraExpress(server));
+      return listenExpress(app, server, { port: 0 });
+    },
+  },
+  {
     name: 'fastify',
     passThrough: false,
     async start(server) {
       const app = Fastify();
+      await app.register(vajraFastify(server));
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as AddressInfo;
+      return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+    },
+  },
+  {
+    // the same app on Fastify 4 (peer range ^4 || ^5)
+    name: 'fastify4',
+    passThrough: false,
+    async start(server) {
+      const app = Fastify4();
       await app.register(vajraFastify(server));
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = app.server.address() as AddressInfo;

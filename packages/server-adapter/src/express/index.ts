@@ -1,5 +1,5 @@
 /**
- * Express 5 adapter. Express never sees WebSocket upgrades, so `/ws` is attached to the HTTP server.
+ * Express 4 and 5 adapter. Express never sees WebSocket upgrades, so `/ws` is attached to the HTTP server.
  *
  * @example
  * ```ts
