@@ -8,7 +8,7 @@ import { startSocatPair, until } from './socat-pair';
 export interface UnplugCycle {
   /** The error code the supervisor recorded when it noticed the unplug (`DEVICE_CLOSED`, `DEVICE_ABSENT`). */
   noticedAs: string;
-  /** Milliseconds from the links being back to the device reported `connected` again. */
+  /** Milliseconds from the links being back to the device announced `connected` again. */
   reconnectMs: number;
   /** Bytes the fake device decoded from the host after the replug (the traffic check). */
   delivered: number;
@@ -47,6 +47,9 @@ export async function runUnplugCycles(options: { cycles: number; boundMs?: numbe
     backoff: { initialDelayMs: 20, maxDelayMs: 200 },
   });
   const state = () => hardware.status('pinger').health.state;
+  // When each connection was announced (not when a polling wait noticed it).
+  let connectedAt = 0;
+  hardware.onStatus((status) => void (status.health.state === 'connected' && (connectedAt = performance.now())));
   try {
     device = await startFakeDevice(socat.devicePath, 'ping');
     hardware.start();
@@ -64,7 +67,7 @@ export async function runUnplugCycles(options: { cycles: number; boundMs?: numbe
       const back = performance.now();
       device = await startFakeDevice(socat.devicePath, 'ping');
       await until(() => state() === 'connected', boundMs, `cycle ${index + 1}: reconnected`);
-      const reconnectMs = performance.now() - back;
+      const reconnectMs = connectedAt - back;
       const bytesIn = hardware.status('pinger').health.bytesIn;
       // Traffic resumes: a command reaches the fake device, and a heartbeat answer comes back.
       const marker = 1 + (index % 0x40);

@@ -66,6 +66,16 @@ describe('RNG statistics', () => {
     expect(stats.windows(1000).map((window) => window.period)).toEqual([...Array(10).fill('control'), ...Array(10).fill('intention')]);
   });
 
+  it('keeps exactly the most recent maxTrials trials for summaries, however many arrive', () => {
+    const stats = createRngStatistics({ maxTrials: 10, windowTrials: 1000, now: () => 0 });
+    // Trial k (0-based) is 25 bytes with k ones in its first byte's low bits (k < 8) or 0xFF (k ≥ 8).
+    for (let k = 0; k < 37; k += 1) stats.push(Uint8Array.from({ length: 25 }, (_, index) => (index === 0 ? (k < 8 ? (1 << k) - 1 : 0xff) : 0)));
+    const summary = stats.summary();
+    expect(summary.trials).toBe(10);
+    // The last ten (k = 27…36) each have 8 ones: deviation (8 − 100) × 10.
+    expect(summary.cumulativeDeviation).toBe(-920);
+  });
+
   it('keeps the most recent raw bytes up to its limit', () => {
     const stats = createRngStatistics({ maxRawBytes: 30, now: () => 0 });
     stats.push(Uint8Array.from({ length: 50 }, (_, index) => index));

@@ -118,7 +118,11 @@ export function createRngStatistics(options: RngStatisticsOptions) {
   let partialOnes = 0;
   let partialBytes = 0;
   let period: RngPeriod = 'control';
+  // Kept trials are trials[firstKept…]; dropped ones are cut off in one go (Array.shift per trial would
+  // cost O(maxTrials) each once the limit is reached).
   const trials: RngTrial[] = [];
+  let firstKept = 0;
+  const kept = (): RngTrial[] => trials.slice(firstKept);
   let windowTrialsSoFar: RngTrial[] = [];
   const windows: RngWindow[] = [];
   let windowIndex = 0;
@@ -145,7 +149,11 @@ export function createRngStatistics(options: RngStatisticsOptions) {
         partialOnes = 0;
         partialBytes = 0;
         trials.push(trial);
-        if (trials.length > maxTrials) trials.shift();
+        if (trials.length - firstKept > maxTrials) firstKept += 1;
+        if (firstKept >= maxTrials) {
+          trials.splice(0, firstKept);
+          firstKept = 0;
+        }
         windowTrialsSoFar.push(trial);
         if (windowTrialsSoFar.length < windowTrials) continue;
         const window: RngWindow = { ...summarizeTrials(windowTrialsSoFar), index: windowIndex, period, at: new Date(now()).toISOString() };
@@ -168,7 +176,7 @@ export function createRngStatistics(options: RngStatisticsOptions) {
     period: (): RngPeriod => period,
     /** Summary of every trial kept, or of one period's. */
     summary(of?: RngPeriod): RngSummary {
-      return summarizeTrials(of === undefined ? trials : trials.filter((trial) => trial.period === of));
+      return summarizeTrials(of === undefined ? kept() : kept().filter((trial) => trial.period === of));
     },
     /** The most recent windows (up to 1000), oldest first. */
     windows: (limit = 100): RngWindow[] => windows.slice(-limit),

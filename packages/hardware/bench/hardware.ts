@@ -1,0 +1,167 @@
+// Benchmark of @vajra-stream/hardware, printing ONE JSON line:
+// - dmx: sustained Enttec DMX refresh, 512 channels at 40 fps, through a socat pseudo-terminal pair to a
+//   reader process that times every complete frame (goal ≥ 40 fps, p99 jitter ≤ 2 ms, jitter being
+//   |frame interval − 25 ms|). Peer: serialport 13 written directly from a 25 ms setInterval.
+// - rng: RNG statistics throughput (bytes analysed per second: trials, windows, raw bytes kept). Peer: a
+//   bare table popcount of the same bytes, the least any analysis does.
+// - reconnect: time from the links returning to `connected`, over 50 unplugs (kill socat and the fake
+//   device, wait for the path to be found absent, start both again).
+// BENCH_DMX_SECONDS (default 20) sets the length of each DMX run.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { SerialPort } from 'serialport';
+import { enttecDmxPro } from '../src/drivers/enttec-dmx-pro/enttec-dmx-pro';
+import { enttecDmxFrame } from '../src/drivers/enttec-dmx-pro/enttec-frame';
+import { createRngStatistics } from '../src/drivers/serial-rng/rng-statistics';
+import { createHardware } from '../src/supervisor/create-hardware';
+import { serialTransport } from '../src/transport/serial-transport';
+import { startSocatPair, until } from '../test/__fixtures__/socat-pair';
+import { runUnplugCycles } from '../test/__fixtures__/unplug-cycles';
+import { percentile, round } from './stats';
+
+const DMX_SECONDS = Number(process.env.BENCH_DMX_SECONDS ?? 20);
+const FPS = 40;
+const WARM_UP_FRAMES = 10;
+const reader = fileURLToPath(new URL('./dmx-reader.mjs', import.meta.url));
+const levels = Uint8Array.from({ length: 512 }, (_, index) => (index * 7) & 0xff);
+
+interface DmxRun {
+  fps: number;
+  jitterP50Ms: number;
+  jitterP99Ms: number;
+  jitterMaxMs: number;
+  frames: number;
+  badBytes: number;
+}
+
+/** Start the reader on `path`, run `drive` until it has `frames` frames, and time them. */
+async function timeFrames(path: string, drive: () => Promise<() => Promise<void>>): Promise<DmxRun> {
+  const frames = DMX_SECONDS * FPS + WARM_UP_FRAMES;
+  const child = spawn(process.execPath, [reader, path, String(frames)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const iterator = lines[Symbol.asyncIterator]();
+  await iterator.next();
+  const stop = await drive();
+  const result = JSON.parse(String((await iterator.next()).value)) as { arrivals: number[]; bad: number };
+  await stop();
+  const arrivals = result.arrivals.slice(WARM_UP_FRAMES);
+  const intervals = arrivals.slice(1).map((at, index) => at - (arrivals[index] as number));
+  const jitter = intervals.map((interval) => Math.abs(interval - 1000 / FPS));
+  return {
+    fps: round(((arrivals.length - 1) * 1000) / ((arrivals.at(-1) as number) - (arrivals[0] as number))),
+    jitterP50Ms: round(percentile(jitter, 0.5), 3),
+    jitterP99Ms: round(percentile(jitter, 0.99), 3),
+    jitterMaxMs: round(Math.max(...jitter), 3),
+    frames: arrivals.length,
+    badBytes: result.bad,
+  };
+}
+
+async function dmxOurs(): Promise<DmxRun> {
+  const socat = await startSocatPair();
+  try {
+    return await timeFrames(socat.devicePath, async () => {
+      const hardware = createHardware({ devices: [{ id: 'lights', transport: serialTransport({ path: socat.hostPath }), driver: enttecDmxPro({ channels: 512, refreshHz: FPS }) }] as const });
+      hardware.start();
+      await until(() => hardware.status('lights').health.state === 'connected', 10_000, 'the DMX widget connected');
+      hardware.device('lights').set(Object.fromEntries([...levels].map((level, index) => [index + 1, level])));
+      return () => hardware.stop();
+    });
+  } finally {
+    await socat.dispose();
+  }
+}
+
+async function dmxPeer(): Promise<DmxRun> {
+  const socat = await startSocatPair();
+  try {
+    return await timeFrames(socat.devicePath, async () => {
+      const port = new SerialPort({ path: socat.hostPath, baudRate: 57_600 });
+      await new Promise<void>((resolve, reject) => port.on('open', resolve).on('error', reject));
+      const frame = enttecDmxFrame(levels);
+      const timer = setInterval(() => port.write(Buffer.from(frame)), 1000 / FPS);
+      return () =>
+        new Promise<void>((resolve) => {
+          clearInterval(timer);
+          // Writes still queued when the reader left never drain: do not wait for them.
+          const giveUp = setTimeout(resolve, 1000);
+          port.close(() => {
+            clearTimeout(giveUp);
+            resolve();
+          });
+        });
+    });
+  } finally {
+    await socat.dispose();
+  }
+}
+
+function rngThroughput() {
+  const total = 16 << 20;
+  const chunk = 4096;
+  const bytes = randomBytes(total);
+  const statistics = createRngStatistics({ windowTrials: 60, now: Date.now });
+  let started = performance.now();
+  for (let offset = 0; offset < total; offset += chunk) statistics.push(bytes.subarray(offset, offset + chunk));
+  const oursSeconds = (performance.now() - started) / 1000;
+  const table = Uint8Array.from({ length: 256 }, (_, value) => value.toString(2).replaceAll('0', '').length);
+  started = performance.now();
+  let ones = 0;
+  for (const byte of bytes) ones += table[byte] as number;
+  const peerSeconds = (performance.now() - started) / 1000;
+  const summary = statistics.summary();
+  return {
+    bytes: total,
+    bytesPerSecond: Math.round(total / oursSeconds),
+    peerPopcountBytesPerSecond: Math.round(total / peerSeconds),
+    ratioVsPopcount: round(peerSeconds / oursSeconds, 3),
+    trials: summary.trials,
+    stoufferZ: round(summary.stoufferZ, 3),
+    onesShare: round(ones / (total * 8), 5),
+  };
+}
+
+async function reconnects() {
+  const run = await runUnplugCycles({ cycles: 50, boundMs: 10_000 });
+  const times = run.cycles.map((cycle) => cycle.reconnectMs);
+  return {
+    cycles: run.cycles.length,
+    reconnects: run.reconnects,
+    p50Ms: round(percentile(times, 0.5), 1),
+    p99Ms: round(percentile(times, 0.99), 1),
+    maxMs: round(Math.max(...times), 1),
+    within2s: times.filter((ms) => ms <= 2000).length,
+  };
+}
+
+// Progress on stderr; the result is the one line on stdout.
+const progress = (what: string) => process.stderr.write(`[bench] ${what}\n`);
+progress('DMX through our driver');
+const ours = await dmxOurs();
+progress('DMX through serialport directly');
+const peer = await dmxPeer();
+progress('RNG statistics');
+const rng = rngThroughput();
+progress('50 unplugs');
+const reconnect = await reconnects();
+console.log(
+  JSON.stringify({
+    bench: '@vajra-stream/hardware',
+    machine: { cpus: cpus().length, load1: round(loadavg()[0] ?? 0) },
+    dmx: {
+      channels: 512,
+      targetFps: FPS,
+      seconds: DMX_SECONDS,
+      ours,
+      peer: { name: 'serialport 13 + setInterval(25 ms)', ...peer },
+      ratioFpsVsPeer: round(ours.fps / peer.fps, 3),
+      ratioJitterP99VsPeer: round(ours.jitterP99Ms / peer.jitterP99Ms, 3),
+      goal: { fpsAtLeast40WithinHalfPercent: ours.fps >= FPS * 0.995, jitterP99AtMost2Ms: ours.jitterP99Ms <= 2 },
+    },
+    rng,
+    reconnect,
+  }),
+);
