@@ -21,7 +21,8 @@ describe('programFromSbagen', () => {
   it('turns `->` slides into glides that reach the next tone-set at its time', () => {
     const program = programFromSbagen(`a: 300/50\nb: 400/50\nNOW a ->\n+00:00:01 b\n`, { duration: 2, fade: 0.05 });
     const tone = program.layers[0]!;
-    expect(tone).toMatchObject({ kind: 'tone', frequency: [{ at: 0, value: 300 }, { at: 1, value: 400 }] });
+    // the slide fills the whole step; b then holds (its change-over back to a is 24 h later)
+    expect(tone).toMatchObject({ kind: 'tone', frequency: [{ at: 0, value: 300 }, { at: 1, value: 400 }, { at: 2, value: 400 }] });
   });
   it('refuses what does not map', () => {
     expect(() => programFromSbagen('x: bell+400/20\nNOW x')).toThrow(/supported subset/);

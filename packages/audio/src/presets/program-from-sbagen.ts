@@ -1,149 +1,115 @@
-import { VajraError } from '@vajra-stream/core';
 import type { Keyframe } from '../program/param-schema';
 import { parseProgram } from '../program/parse-program';
 import { checkOptions, numberIn } from '../validation/check-options';
 import type { Program } from '../program/program-schema';
+import { sbagenTimeline, type SbagenPeriod, type SbagenVoice } from './sbagen-timeline';
 
 /** Options of {@link programFromSbagen}. */
 export interface SbagenOptions {
   /** Program length (s); default: the last time line + 60 s. */
   duration?: number;
   sampleRate?: number;
-  /** Cross-fade between tone-sets (s), SBaGen's default 60 s (shortened to fit short steps). */
+  /** Change-over between tone-sets (s): SBaGen's fade interval, default 60 s (each half cut to the step beside it). */
   fade?: number;
   /** Master ceiling (default 0.8). */
   gain?: number;
 }
 
-type Voice =
-  | { type: 'binaural'; carrier: number; beat: number; amp: number }
-  | { type: 'tone'; carrier: number; amp: number }
-  | { type: 'noise'; color: 'pink' | 'white' | 'brown'; amp: number };
+const DAY = 86_400;
+const span = (t0: number, t1: number) => (t1 >= t0 ? t1 - t0 : t1 - t0 + DAY);
 
-interface Entry {
-  time: number;
-  set: string;
-  slide: boolean;
+interface Point {
+  at: number;
+  voice: SbagenVoice;
 }
 
-const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
-const BINAURAL = new RegExp(`^${NUMBER}([+-])${NUMBER}\\/${NUMBER}$`);
-const TONE = new RegExp(`^${NUMBER}\\/${NUMBER}$`);
-const NOISE = new RegExp(`^(pink|white|brown)\\/${NUMBER}$`);
-
-function fail(message: string, line?: number): never {
-  throw new VajraError('SBAGEN_UNSUPPORTED', line === undefined ? message : `line ${line}: ${message}`, { status: 422 });
-}
-
-function parseVoice(token: string, line: number): Voice | undefined {
-  if (token === '-') return undefined;
-  let match = BINAURAL.exec(token);
-  if (match) {
-    const beat = Number(match[3]) * (match[2] === '-' ? -1 : 1);
-    return { type: 'binaural', carrier: Number(match[1]), beat, amp: Number(match[4]) / 100 };
-  }
-  match = TONE.exec(token);
-  if (match) return { type: 'tone', carrier: Number(match[1]), amp: Number(match[2]) / 100 };
-  match = NOISE.exec(token);
-  if (match) return { type: 'noise', color: match[1] as 'pink', amp: Number(match[2]) / 100 };
-  return fail(`voice "${token}" is outside the supported subset (carrier±beat/amp, carrier/amp, pink|white|brown/amp, -)`, line);
-}
-
-function parseClock(text: string): number {
-  const [h, m, s] = text.split(':').map(Number);
-  return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-}
+const sameVoice = (a: SbagenVoice, b: SbagenVoice) =>
+  a.kind === b.kind && a.amp === b.amp && (a.kind === 'noise' ? b.kind === 'noise' && a.color === b.color : b.kind === 'binaural' && a.carrier === b.carrier && a.beat === b.beat);
+const sameKind = (a: SbagenVoice, b: SbagenVoice) => a.kind === b.kind && (a.kind === 'binaural' || (b.kind === 'noise' && a.color === b.color));
 
 /**
- * Import the subset of SBaGen sequence text that maps cleanly onto a program.
- * Maps: tone-set lines `name: voice …` with voices `carrier+beat/amp` / `carrier-beat/amp` (binaural: the
- * ears at carrier ± beat/2, the sign choosing which ear is higher; as two hard-panned tones), `carrier/amp`
- * (tone), `pink|white|brown/amp` (noise), `-` (silent slot), and `off`; time lines `NOW`, `NOW+HH:MM[:SS]`,
- * `+HH:MM[:SS]`, `HH:MM[:SS]` (clock times relative to the first one) with an optional fade token and a
- * trailing `->` slide (frequencies and amplitudes glide voice-by-voice to the next tone-set). Tone-sets
- * cross-fade over `fade` seconds. Not mapped (refused with `SBAGEN_UNSUPPORTED`): options lines (`-SE`…),
- * `bell`, `spin`, `mix`, `wave` voices, block definitions `{ … }`.
+ * Import SBaGen sequence text with SBaGen 1.4.4's own timeline semantics (checked against the program's
+ * `-D` output): tone-set lines `name: voice …` with voices `carrier+beat/amp` / `carrier-beat/amp` (binaural:
+ * left ear carrier + beat/2, right ear carrier − beat/2, as two hard-panned tones), `carrier/amp` (the same
+ * with beat 0), `pink/amp`, `-` (silent slot); time lines `NOW`, `hh:mm[:ss]`, `+hh:mm[:ss]` (relative to the
+ * last absolute time) and combinations such as `NOW+04:00+00:30`, each with an optional fade marker of two
+ * characters (`<`/`-`/`=` then `>`/`-`/`=`; default `--`) and a trailing `->`. A change-over lasts `fade`
+ * seconds centred on the time line, each half cut to the step beside it; `->` makes the whole step a slide;
+ * voices fade through silence where SBaGen's do (a `<`/`>`, a change of type, or a `-` fade between pitches)
+ * and otherwise move linearly in level and pitch. The program starts at the first time line (NOW is the
+ * clock's 00:00), so what SBaGen plays there, including the change-over from the sequence's last tone-set,
+ * is what sounds at 0 s. Extensions beyond SBaGen: `white/amp` and `brown/amp` noise, and `off` predefined as
+ * silence. Refused with `SBAGEN_UNSUPPORTED`: options lines (`-SE`…), `bell`, `spin`, `mix`, `wave` voices and
+ * block definitions `{ … }`.
  *
  * @example
  * programFromSbagen(`alpha: 200+10/20 pink/30\noff: -\nNOW alpha\n+00:10 off`);
  */
 export function programFromSbagen(text: string, options: SbagenOptions = {}): Program {
   checkOptions(options, { duration: numberIn(0), sampleRate: numberIn(0), fade: numberIn(0), gain: numberIn(0, 1) }, 'programFromSbagen');
-  const sets = new Map<string, Voice[]>([['off', []]]);
-  const entries: Entry[] = [];
-  let firstClock: number | undefined;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const content = raw.replace(/#.*$/, '').trim();
-    if (!content) return;
-    if (content.startsWith('-')) fail(`options lines are not supported: "${content}"`, line);
-    if (content.includes('{') || content.includes('}')) fail('block definitions are not supported', line);
-    const definition = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(content);
-    if (definition) {
-      const voices = definition[2]!.split(/\s+/).filter(Boolean).map((token) => parseVoice(token, line));
-      sets.set(definition[1]!, voices.filter((voice): voice is Voice => voice !== undefined));
-      return;
-    }
-    const timed = /^(NOW(?:\+(\d{1,2}:\d{2}(?::\d{2})?))?|\+(\d{1,2}:\d{2}(?::\d{2})?)|(\d{1,2}:\d{2}(?::\d{2})?))\s+(?:(?:<>|<|>|--|==|-|=)\s+)?([A-Za-z_][\w-]*)(\s+->)?$/.exec(content);
-    if (!timed) fail(`cannot read "${content}"`, line);
-    let time: number;
-    if (timed[4]) {
-      const clock = parseClock(timed[4]);
-      firstClock ??= clock;
-      time = (clock - firstClock + 86_400) % 86_400;
-    } else {
-      time = parseClock(timed[2] ?? timed[3] ?? '0:00');
-    }
-    entries.push({ time, set: timed[5]!, slide: Boolean(timed[6]) });
-  });
-  if (entries.length === 0) fail('no time lines');
-  entries.sort((a, b) => a.time - b.time);
-  for (const entry of entries) if (!sets.has(entry.set)) fail(`unknown tone-set "${entry.set}"`);
-  const duration = options.duration ?? entries[entries.length - 1]!.time + 60;
-  const raw: unknown[] = [];
-  // chains of entries joined by `->` become one set of gliding voices
-  for (let start = 0; start < entries.length; ) {
-    let end = start;
-    while (entries[end]!.slide && end + 1 < entries.length) end++;
-    const chain = entries.slice(start, end + 1);
-    const from = chain[0]!.time;
-    const until = end + 1 < entries.length ? entries[end + 1]!.time : duration;
-    if (until > from) raw.push(...chainLayers(chain, sets, from, until, duration, options.fade ?? 60));
-    start = end + 1;
+  const { periods, first, last } = sbagenTimeline(text, options.fade ?? 60);
+  const duration = options.duration ?? span(first, last) + 60;
+  // unroll the 24 h circle from the period that holds the first time line
+  const holder = periods.findIndex((period) => span(period.start, first) < (span(period.start, period.end) || DAY));
+  const timeline: { start: number; end: number; period: SbagenPeriod }[] = [];
+  for (let index = holder, at = -span(periods[holder]!.start, first); at < duration; index = (index + 1) % periods.length) {
+    const period = periods[index]!;
+    const length = span(period.start, period.end) || DAY;
+    timeline.push({ start: at, end: at + length, period });
+    at += length;
   }
-  return parseProgram({ duration, sampleRate: options.sampleRate, gain: options.gain ?? 0.8, layers: raw });
+  const slots = Math.max(...periods.map((period) => period.from.length));
+  const layers: unknown[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    let run: Point[] = [];
+    const close = () => {
+      if (run.length > 1) layers.push(...runLayers(run, duration));
+      run = [];
+    };
+    for (const { start, end, period } of timeline) {
+      const from = period.from[slot] ?? null;
+      const to = period.to[slot] ?? null;
+      if (!from || !to || !sameKind(from, to)) {
+        close();
+        continue;
+      }
+      const last = run.at(-1);
+      if (!last || last.at !== start || !sameVoice(last.voice, from)) {
+        close();
+        run.push({ at: start, voice: from });
+      }
+      run.push({ at: end, voice: to });
+    }
+    close();
+  }
+  return parseProgram({ duration, sampleRate: options.sampleRate, gain: options.gain ?? 0.8, layers });
 }
 
-function chainLayers(chain: Entry[], sets: Map<string, Voice[]>, from: number, until: number, duration: number, fade: number): unknown[] {
-  const voices = chain.map((entry) => sets.get(entry.set)!);
-  const fadeTime = Math.min(fade, (until - from) / 2);
-  const start = Math.max(0, from - fadeTime / 2);
-  const end = Math.min(duration, until + fadeTime / 2);
-  const keyframes = (values: number[]): number | Keyframe[] =>
-    values.every((value) => value === values[0]) ? values[0]! : values.map((value, index) => ({ at: chain[index]!.time - start, value, curve: 'linear' as const }));
-  const layers: unknown[] = [];
-  const base = { start, end, fadeIn: from === 0 ? Math.min(fadeTime, 0.05) : fadeTime, fadeOut: fadeTime };
-  voices[0]!.forEach((voice, slot) => {
-    const path = voices.map((set, index) => {
-      const next = set[slot];
-      if (!next || next.type !== voice.type) fail(`slide from "${chain[0]!.set}" to "${chain[index]!.set}": voice ${slot + 1} changes type`);
-      return next;
-    });
-    if (voice.type === 'noise') {
-      layers.push({ kind: 'noise', color: voice.color, gain: keyframes(path.map((v) => v.amp)), ...base });
-      return;
-    }
-    const carriers = path.map((v) => (v as { carrier: number }).carrier);
-    const amps = path.map((v) => v.amp);
-    if (voice.type === 'tone') {
-      layers.push({ kind: 'tone', frequency: keyframes(carriers), gain: keyframes(amps), ...base });
-      return;
-    }
-    const beats = path.map((v) => (v as { beat: number }).beat);
-    layers.push(
-      { kind: 'tone', frequency: keyframes(carriers.map((c, i) => c + beats[i]! / 2)), gain: keyframes(amps), pan: -1, ...base },
-      { kind: 'tone', frequency: keyframes(carriers.map((c, i) => c - beats[i]! / 2)), gain: keyframes(amps), pan: 1, ...base },
-    );
-  });
-  return layers;
+/** Layers for one voice slot over a run of linear segments, clipped to the program. */
+function runLayers(run: Point[], duration: number): unknown[] {
+  const value = (point: Point, pick: (voice: SbagenVoice) => number) => pick(point.voice);
+  const at = (time: number, pick: (voice: SbagenVoice) => number) => {
+    // linear interpolation inside the run (for the clipped ends)
+    const after = run.findIndex((point) => point.at >= time);
+    if (after <= 0) return value(run[Math.max(0, after)]!, pick);
+    const a = run[after - 1]!;
+    const b = run[after]!;
+    return b.at === a.at ? value(b, pick) : value(a, pick) + ((value(b, pick) - value(a, pick)) * (time - a.at)) / (b.at - a.at);
+  };
+  const start = Math.max(0, run[0]!.at);
+  const end = Math.min(duration, run.at(-1)!.at);
+  if (end <= start) return [];
+  const times = [start, ...run.map((point) => point.at).filter((time) => time > start && time < end), end];
+  const keyframes = (pick: (voice: SbagenVoice) => number): number | Keyframe[] => {
+    const values = times.map((time) => at(time, pick));
+    return values.every((entry) => entry === values[0]) ? values[0]! : values.map((entry, index) => ({ at: times[index]! - start, value: entry, curve: 'linear' as const }));
+  };
+  const base = { start, end, fadeIn: 0, fadeOut: 0, gain: keyframes((voice) => voice.amp / 100) };
+  const voice = run[0]!.voice;
+  if (voice.kind === 'noise') return [{ kind: 'noise', color: voice.color, ...base }];
+  const ear = (sign: number) => keyframes((entry) => (entry.kind === 'binaural' ? entry.carrier + (sign * entry.beat) / 2 : 0));
+  return [
+    { kind: 'tone', frequency: ear(1), pan: -1, ...base },
+    { kind: 'tone', frequency: ear(-1), pan: 1, ...base },
+  ];
 }
