@@ -10,6 +10,7 @@ import { createRateLimiter } from './http/rate-limiter';
 import { createRenderPool, type RenderPool } from './render/create-render-pool';
 import { rateLimited } from './http/rate-limited';
 import { stringResponse } from './http/json-response';
+import { normalizeBasePath, pathBelow } from './http/base-path';
 import { discardBody, readJsonBody } from './http/read-json-body';
 import { isLoopback } from './is-loopback';
 import { buildOpenApi } from './openapi/build-openapi';
@@ -34,8 +35,10 @@ export interface VajraServer {
   readonly routes: readonly AnyRoute[];
   /** The OpenAPI 3.1 document. */
   openapi(): Record<string, unknown>;
-  /** True when `pathname` belongs to this server (a route, `/api/*`, `/docs/*` or the WebSocket path); lets adapters pass others on. */
+  /** True when `pathname` belongs to this server (a route, `/api/*`, `/docs/*` or the WebSocket path, below `basePath`); lets adapters pass others on. */
   handles(pathname: string): boolean;
+  /** The prefix the server is mounted under (`options.basePath`, `''` at the root). */
+  readonly basePath: string;
   /**
    * Listen helpers report each address they bind. Until one does, or once any is beyond loopback, the
    * server counts as exposed (credentials become mandatory under the default `when-exposed` rule).
@@ -75,6 +78,7 @@ export interface VajraServer {
  */
 export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraServer {
   const logger = options.logger ?? vajra.logger.child({ component: 'server' });
+  const basePath = normalizeBasePath(options.basePath);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const authOptions = options.auth === 'none' ? { require: 'never' as const } : (options.auth ?? {});
   const authenticator = createAuthenticator(authOptions, () => vajra.clock.now());
@@ -86,7 +90,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   const renders = (): RenderPool => (pool ??= createRenderPool(options.renders ?? {}, logger));
   let document: Record<string, unknown> | undefined;
 
-  const routes: AnyRoute[] = [...builtInRoutes(vajra, { openapi: () => server.openapi(), renders, authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
+  const routes: AnyRoute[] = [...builtInRoutes(vajra, { basePath, openapi: () => server.openapi(), renders, authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
   const router = createRouter(routes);
   const requirement = authOptions.require ?? 'when-exposed';
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
@@ -106,8 +110,9 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         return stringResponse(null, 204, cors.preflightHeaders(origin));
       }
     }
-    const match = router.match(method, url.pathname);
-    if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(url.pathname)) {
+    const path = pathBelow(basePath, url.pathname);
+    const match = path === undefined ? ({ kind: 'not-found' } as const) : router.match(method, path);
+    if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(path ?? '')) {
       const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
       if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     }
@@ -154,12 +159,13 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, { 'content-type': 'application/json; charset=utf-8' });
   }
 
-  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter });
+  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter, path: `${basePath}/ws` });
 
   const server: VajraServer = {
     logger,
     limits,
     routes,
+    basePath,
     get exposed() {
       return exposed();
     },
@@ -170,11 +176,15 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     authRequired,
     authenticate,
     ready: () => authenticator.ready(),
-    handles(pathname) {
+    handles(fullPath) {
+      const pathname = pathBelow(basePath, fullPath);
+      if (pathname === undefined) return false;
       return pathname === '/ws' || pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/docs/') || router.match('GET', pathname).kind !== 'not-found';
     },
     openapi() {
-      document ??= buildOpenApi(routes, options.openapi, { rateLimited: options.rateLimit !== false });
+      // Paths stay as declared; a mount prefix is the document's server URL.
+      const info = basePath === '' || options.openapi?.servers !== undefined ? options.openapi : { ...options.openapi, servers: [{ url: basePath, description: 'This server, mounted under its base path' }] };
+      document ??= buildOpenApi(routes, info, { rateLimited: options.rateLimit !== false });
       return document;
     },
     async fetch(request, info = {}) {

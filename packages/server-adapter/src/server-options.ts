@@ -72,6 +72,12 @@ export interface ServerOptions {
    */
   rateLimit?: RateLimitOptions | false;
   limits?: ServerLimits;
+  /**
+   * The path prefix the server is mounted under, e.g. `'/vajra'` for `app.use('/vajra', vajraExpress(server))`
+   * or `app.route('/vajra', …)` in Hono: routes answer below it, `/openapi.json` names it as the document's
+   * server, `/docs` loads from it and the WebSocket is `<basePath>/ws`. Default `''` (the root).
+   */
+  basePath?: string;
   /** Extra routes (third-party plugins), declared with `defineRoute`. */
   routes?: AnyRoute[];
   /** Check every JSON response against its schema (a mismatch is a 500); for tests and development. */

@@ -27,7 +27,8 @@ const parsedBody = (req: IncomingMessage): unknown => {
 };
 
 /**
- * Express middleware answering the server's routes (mount it at the root); other paths go to `next()`.
+ * Express middleware answering the server's routes; other paths go to `next()`. Mount it at the root, or
+ * under the server's `basePath` (`createServer(vajra, { basePath: '/vajra' })`, then `app.use('/vajra', …)`).
  *
  * @example
  * ```ts
@@ -36,15 +37,29 @@ const parsedBody = (req: IncomingMessage): unknown => {
  */
 export function vajraExpress(server: VajraServer) {
   const listener = toNodeListener(server, parsedBody);
-  const ours = (req: IncomingMessage): boolean => server.handles((req.url ?? '/').split('?')[0]!);
-  const handle = (req: IncomingMessage, res: ServerResponse, next: Next): void => (ours(req) ? listener(req, res) : next());
+  let warned = false;
+  /** The path as the client sent it: Express strips the mount path from `req.url`, not from `originalUrl`. */
+  const fullUrl = (req: IncomingMessage): string => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  const ours = (req: IncomingMessage): boolean => {
+    const mountedAt = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
+    if (mountedAt !== '' && mountedAt !== server.basePath && !warned) {
+      warned = true;
+      server.logger.warn('vajraExpress is mounted under another path than the server\'s basePath: give createServer the same basePath', { mountedAt: mountedAt.slice(0, 200), basePath: server.basePath });
+    }
+    return server.handles(fullUrl(req).split('?')[0]!);
+  };
+  const handle = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    if (!ours(req)) return next();
+    req.url = fullUrl(req); // the server strips its basePath itself
+    listener(req, res);
+  };
   // A body parser mounted before us may fail (bad JSON, too large): answer those as problems too.
   const parserErrors = (error: unknown, req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const status = (error as { status?: unknown }).status;
     if (!ours(req) || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
     const type = (error as { type?: unknown }).type;
     const code = type === 'entity.parse.failed' ? 'INVALID_JSON' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    void writeResponse(res, problemResponse({ ...toProblem(new VajraError(code, 'The request body could not be read', { status })), instance: (req.url ?? '/').split('?')[0]!.slice(0, 200) }));
+    void writeResponse(res, problemResponse({ ...toProblem(new VajraError(code, 'The request body could not be read', { status })), instance: fullUrl(req).split('?')[0]!.slice(0, 200) }));
   };
   return [handle, parserErrors];
 }

@@ -20,7 +20,8 @@ import type { VajraServer } from '../create-server';
 import { attachWebSocket } from '../node/index';
 
 /**
- * Hono middleware: Fetch in, Fetch out.
+ * Hono middleware: Fetch in, Fetch out. Use it on the app, or on a sub-app mounted under the server's
+ * `basePath` (`createServer(vajra, { basePath: '/vajra' })`, then `app.route('/vajra', sub)`).
  *
  * @example
  * ```ts

@@ -21,11 +21,11 @@ import { visualsRoutes } from './visuals-routes';
  */
 export function builtInRoutes(
   vajra: Vajra,
-  deps: { openapi: () => Record<string, unknown>; renders: () => RenderPool; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } },
+  deps: { basePath?: string; openapi: () => Record<string, unknown>; renders: () => RenderPool; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } },
 ): AnyRoute[] {
   return [
     ...systemRoutes(vajra, deps),
-    ...docsRoutes(),
+    ...docsRoutes(deps.basePath),
     ...sessionRoutes(),
     ...prayerRoutes(),
     ...(vajra.hasPlugin('audio') ? audioRoutes(vajra, { maxWavSeconds: deps.audio?.maxWavSeconds ?? 600, maxJsonSeconds: deps.audio?.maxJsonSeconds ?? 5 }, deps.renders) : []),

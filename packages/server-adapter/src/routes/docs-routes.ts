@@ -16,14 +16,15 @@ export const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * `/docs` (Swagger UI over `/openapi.json`, served offline from the package) and `/docs/assets/{file}`.
+ * `/docs` (Swagger UI over `/openapi.json`, served offline from the package) and `/docs/assets/{file}`; the
+ * page loads both from below `basePath` when the server is mounted under one.
  *
  * @example
  * ```ts
- * const routes = [...systemRoutes(vajra, deps), ...docsRoutes()];
+ * const routes = [...systemRoutes(vajra, deps), ...docsRoutes('/vajra')];
  * ```
  */
-export function docsRoutes(): AnyRoute[] {
+export function docsRoutes(basePath = ''): AnyRoute[] {
   return [
     defineRoute({
       method: 'GET',
@@ -32,7 +33,7 @@ export function docsRoutes(): AnyRoute[] {
       tags: ['system'],
       produces: { 'text/html': { description: 'HTML page' } },
       handler: () =>
-        new Response(docsPage('/openapi.json', '/docs/assets'), {
+        new Response(docsPage(`${basePath}/openapi.json`, `${basePath}/docs/assets`), {
           headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': DOCS_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' },
         }),
     }),

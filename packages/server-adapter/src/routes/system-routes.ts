@@ -32,7 +32,8 @@ const openApiDocumentSchema = z
   .loose()
   .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)' });
 
-export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean }): AnyRoute[] {
+export function systemRoutes(vajra: Vajra, deps: { basePath?: string; openapi: () => Record<string, unknown>; authRequired?: (request: Request) => boolean }): AnyRoute[] {
+  const base = deps.basePath ?? '';
   return [
     defineRoute({
       method: 'GET',
@@ -48,7 +49,7 @@ export function systemRoutes(vajra: Vajra, deps: { openapi: () => Record<string,
         plugins: z.array(z.string()),
         authRequired: z.boolean().meta({ description: 'Whether writes and the WebSocket need credentials right now (clients ask for a key when true)' }),
       }),
-      handler: ({ request }) => ({ name: 'Vajra.Stream', version: '1', docs: '/docs', openapi: '/openapi.json', websocket: '/ws', plugins: vajra.pluginIds(), authRequired: deps.authRequired?.(request) ?? false }),
+      handler: ({ request }) => ({ name: 'Vajra.Stream', version: '1', docs: `${base}/docs`, openapi: `${base}/openapi.json`, websocket: `${base}/ws`, plugins: vajra.pluginIds(), authRequired: deps.authRequired?.(request) ?? false }),
     }),
     defineRoute({
       method: 'GET',

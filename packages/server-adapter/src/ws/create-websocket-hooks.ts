@@ -93,6 +93,8 @@ interface Dependencies {
   guard: RequestGuard;
   /** The server's per-client request budget; every upgrade costs one request of it. */
   limiter?: ReturnType<typeof createRateLimiter>;
+  /** Where the WebSocket answers (`/ws` below the server's base path). */
+  path: string;
 }
 
 /**
@@ -101,10 +103,10 @@ interface Dependencies {
  *
  * @example
  * ```ts
- * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard });
+ * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, path: '/ws' });
  * ```
  */
-export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter }: Dependencies) {
+export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter, path }: Dependencies) {
   const connections = new Set<ConnectionState>();
   const owners = createOwnerIndex(vajra);
   const slots = createConnectionSlots(limits);
@@ -136,7 +138,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
   });
 
   const refuse = (error: unknown): Response => {
-    const problem = { ...toProblem(error, logger), instance: '/ws' };
+    const problem = { ...toProblem(error, logger), instance: path };
     return problemResponse(problem, refusalHeaders(problem));
   };
 
@@ -194,11 +196,11 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
   }, { remote: true });
 
   const hooks: WebSocketHooks = {
-    path: '/ws',
+    path,
     async upgrade(request, info = {}) {
       try {
         const url = new URL(request.url);
-        if (url.pathname !== '/ws') return refuse(notFound());
+        if (url.pathname !== path) return refuse(notFound(path));
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
         charge(info.remoteAddress ?? 'unknown'); // before auth: failed attempts cost too
         const host = request.headers.get('host');
@@ -297,7 +299,7 @@ function refusalHeaders(problem: Problem): Record<string, string> {
   return problem.status === 429 && typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
 }
 
-const notFound = () => new VajraError('ROUTE_NOT_FOUND', 'No WebSocket endpoint here; use /ws', { status: 404 });
+const notFound = (path: string) => new VajraError('ROUTE_NOT_FOUND', `No WebSocket endpoint here; use ${path}`, { status: 404 });
 const upgradeRequired = () => new VajraError('UPGRADE_REQUIRED', 'Send Upgrade: websocket', { status: 426 });
 const originDenied = () => new VajraError('CORS_ORIGIN_DENIED', 'This origin may not open a WebSocket', { status: 403 });
 const unauthenticated = () => new VajraError('UNAUTHENTICATED', 'The WebSocket needs credentials: Authorization: Bearer <token> or the vajra-stream.bearer.<token> subprotocol', { status: 401 });
