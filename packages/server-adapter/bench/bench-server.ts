@@ -1,57 +1,110 @@
-// Child process of bench/http.ts: one kernel served twice — through the node adapter and through a bare
-// node:http handler doing the same store read — plus synthetic `audio:spectrum` frames on demand.
-import { createServer as createHttpServer } from 'node:http';
+// Child process of bench/http.ts (the parent pins it to one core): one of the compared servers on 127.0.0.1
+// with 20 sessions, answering GET /health, GET /api/v1/sessions?limit=20 and WebSocket subscriptions to
+// `audio:spectrum`, whose frames it emits at 10 Hz on demand. Targets:
+// - bare: node:http doing the same work by hand (store read, JSON.stringify each time) and raw `ws`;
+// - sdk-memory / sdk-sqlite: the SDK through the node adapter on the memory / SQLite store;
+// - fastify: Fastify serving the same data with its own routes; sdk-fastify: the SDK's Fastify adapter.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createVajra, silentLogger } from '@vajra-stream/core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import WebSocket, { WebSocketServer } from 'ws';
+import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
+import { createSqliteStore } from '@vajra-stream/store-sqlite';
 import { createServer } from '../src/index';
+import { vajraFastify } from '../src/fastify/index';
 import { serve } from '../src/node/index';
 
-const vajra = createVajra({ logger: silentLogger, env: {} });
+export type BenchTarget = 'bare' | 'sdk-memory' | 'sdk-sqlite' | 'fastify' | 'sdk-fastify';
+
+const target = process.argv[2] as BenchTarget;
+const dir = mkdtempSync(join(tmpdir(), 'vajra-http-bench-'));
+const vajra = createVajra({ logger: silentLogger, env: {}, ...(target === 'sdk-sqlite' ? { store: createSqliteStore({ path: join(dir, 'bench.db') }) } : {}) });
 await vajra.start();
 for (let i = 0; i < 20; i += 1) await vajra.sessions.create({ intention: `bench ${i}`, duration: 600, frequencies: [432, 528] });
+const list = (limit: number) => vajra.sessions.list({ owner: null, limit, offset: 0, order: 'desc' });
+// The SDK keeps its rate limiter on (with a budget the bench cannot exhaust), so its cost is measured too;
+// every subscriber comes from 127.0.0.1, so the per-address WebSocket cap is raised above 1,000.
+const sdk = () => createServer(vajra, { rateLimit: { max: 1e9, windowMs: 60_000 }, limits: { wsConnectionsPerAddress: 2000 } });
 
-const server = createServer(vajra, { rateLimit: false });
-const adapter = await serve(server, { port: 0 });
-
-const json = (body: unknown) => JSON.stringify(body);
-const bare = createHttpServer((req, res) => {
-  const send = (status: number, body: string) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
-  if (req.method === 'GET' && req.url === '/health') return send(200, json({ status: 'ok', kernel: vajra.status }));
-  if (req.method === 'GET' && req.url === '/api/v1/sessions') {
-    vajra.sessions.list({ owner: null, limit: 50, offset: 0, order: 'desc' }).then((page) => send(200, json(page)), () => send(500, '{}'));
-    return;
+async function start(): Promise<{ port: number; close: () => Promise<void> }> {
+  if (target === 'bare') return bare(vajra);
+  if (target === 'sdk-memory' || target === 'sdk-sqlite') return serve(sdk(), { port: 0 });
+  const app = Fastify({ logger: false });
+  if (target === 'fastify') {
+    app.get('/health', async () => ({ status: 'ok', kernel: vajra.status }));
+    app.get('/api/v1/sessions', async (request) => list(Number((request.query as { limit?: string }).limit ?? 50)));
+  } else {
+    await app.register(vajraFastify(sdk()));
   }
-  send(404, '{}');
-});
-await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
+}
 
+/** node:http and raw `ws` doing by hand what the SDK routes do: read the store, serialise each time. */
+async function bare(kernel: Vajra): Promise<{ port: number; close: () => Promise<void> }> {
+  const send = (res: import('node:http').ServerResponse, status: number, body: string) =>
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  const server: Server = createHttpServer((req, res) => {
+    const [path, search] = (req.url ?? '/').split('?');
+    if (req.method === 'GET' && path === '/health') return send(res, 200, JSON.stringify({ status: 'ok', kernel: kernel.status }));
+    if (req.method === 'GET' && path === '/api/v1/sessions') {
+      const limit = Number(new URLSearchParams(search).get('limit') ?? 50);
+      list(limit).then((page) => send(res, 200, JSON.stringify(page)), () => send(res, 500, '{}'));
+      return;
+    }
+    send(res, 404, '{}');
+  });
+  const wss = new WebSocketServer({ server, path: '/ws' });
+  const subscribers = new Set<WebSocket>();
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { type: string; topics: string[] };
+      if (message.type === 'subscribe') {
+        subscribers.add(ws);
+        ws.send(JSON.stringify({ type: 'subscribed', topics: message.topics }));
+      }
+    });
+    ws.on('close', () => subscribers.delete(ws));
+  });
+  kernel.events.on('audio:spectrum' as never, ((payload: unknown) => {
+    const text = JSON.stringify({ type: 'audio:spectrum', data: payload });
+    for (const ws of subscribers) ws.send(text);
+  }) as never);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => {
+      wss.close();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+const served = await start();
 let frames: NodeJS.Timeout | undefined;
-let rssMax = 0;
-let emitted = 0;
-let sampler: NodeJS.Timeout | undefined;
 const bands = Array.from({ length: 32 }, (_, i) => -60 + i * 1.5);
 const peaks = Array.from({ length: 8 }, (_, i) => ({ frequency: 110 * (i + 1), magnitude: -10 - i }));
-
 process.on('message', (message: { cmd: string; hz?: number }) => {
   if (message.cmd === 'frames') {
-    rssMax = process.memoryUsage().rss;
-    sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 50);
     let seq = 0;
-    emitted = 0;
     frames = setInterval(() => {
       const sentAt = performance.timeOrigin + performance.now();
       (vajra.events.emit as (name: string, payload: unknown) => void)('audio:spectrum', { sessionId: null, at: new Date().toISOString(), position: seq / 10, sampleRate: 48_000, fftSize: 4096, peaks, bands, seq: seq++, sentAt });
-      emitted += 1;
     }, 1000 / (message.hz ?? 10));
   } else if (message.cmd === 'stop-frames') {
     clearInterval(frames);
-    clearInterval(sampler);
-    process.send?.({ rssMax, emitted, connections: server.websocket.stats().connections });
-  } else if (message.cmd === 'cpu') {
-    const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
+    process.send?.({ stopped: true });
   } else if (message.cmd === 'exit') {
-    void adapter.close().then(() => vajra.stop()).then(() => process.exit(0));
+    void served.close().then(() => vajra.stop()).then(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
   }
 });
-process.send?.({ adapter: adapter.port, bare: (bare.address() as AddressInfo).port, rssIdle: process.memoryUsage().rss });
+process.send?.({ port: served.port });
