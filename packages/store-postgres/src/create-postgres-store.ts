@@ -5,6 +5,7 @@ import { isDatabaseError, isConnectionFailure, toStoreError } from './postgres-e
 import { postgresStoreOptionsSchema, type PostgresStoreOptions } from './postgres-store-options';
 import { recordQueries, type RunQuery } from './record-queries';
 import { runSerializable, type PooledClient } from './run-serializable';
+import { withCheckedOut } from './with-checked-out';
 
 /**
  * A {@link Store} on PostgreSQL, as returned by {@link createPostgresStore}.
@@ -58,12 +59,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => undefined);
   let schemaVersion: number;
   try {
-    const client = await pool.connect();
-    try {
-      schemaVersion = await migrate(client, postgresMigrations, schema);
-    } finally {
-      client.release();
-    }
+    schemaVersion = await withCheckedOut(() => pool.connect() as Promise<PooledClient>, (client) => migrate(client, postgresMigrations, schema));
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof VajraError) throw error;

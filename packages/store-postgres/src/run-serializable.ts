@@ -5,6 +5,8 @@ import { isConnectionFailure, isDatabaseError, isSerializationFailure, toStoreEr
 export interface PooledClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>>; rowCount: number | null }>;
   release(destroy?: boolean | Error): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** What {@link runSerializable} needs. */
@@ -39,6 +41,10 @@ export async function runSerializable<R>(settings: Omit<SerializableSettings, 'a
     let live = true;
     let committing = false;
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: a connection that dies between two statements would emit an
+    // unhandled 'error' and end the process. Note it instead; the next statement fails and the work runs again.
+    const onError = (error: Error): void => void (broken ??= error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await settings.attempt(client, () => live);
@@ -58,6 +64,7 @@ export async function runSerializable<R>(settings: Omit<SerializableSettings, 'a
       }
     } finally {
       live = false;
+      client.removeListener('error', onError);
       client.release(broken ?? false);
     }
     await pause(Math.min(200, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random()));

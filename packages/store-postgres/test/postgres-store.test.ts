@@ -120,4 +120,25 @@ describe('createPostgresStore', () => {
     expect(await store.ready()).toBe(true);
     expect((await store.collection('a').list()).total).toBe(2);
   });
+
+  it('survives its connection dying in the middle of a transaction (no uncaught error), and runs the work again', async () => {
+    const schema = schemas.make();
+    const store = await open(schema);
+    let attempts = 0;
+    let terminated = false;
+    await store.transaction(async (tx) => {
+      attempts += 1;
+      await tx.collection('a').get('x');
+      if (!terminated) {
+        // Between two statements, with no query running: the connection is killed under the checked-out client.
+        terminated = true;
+        const { rows } = await schemas.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction'`, [`vajra-test-${schema}`]);
+        expect(rows[0].n).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // let the client hear of it before the next statement
+      }
+      await tx.collection('a').put('x', { attempts });
+    });
+    expect(attempts).toBe(2);
+    expect(await store.collection('a').get('x')).toEqual({ attempts: 2 });
+  });
 });

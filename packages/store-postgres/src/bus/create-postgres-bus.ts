@@ -5,6 +5,8 @@ import { BUS_OUTBOX_TABLE, migrate, postgresMigrations } from '../migrations';
 import { createNotificationListener } from './notification-listener';
 import { createOutboxPublisher } from './outbox-publisher';
 import { postgresBusOptionsSchema, type PostgresBusOptions } from './postgres-bus-options';
+import type { PooledClient } from '../run-serializable';
+import { withCheckedOut } from '../with-checked-out';
 
 /**
  * The {@link Bus} on PostgreSQL, as returned by {@link createPostgresBus}.
@@ -68,12 +70,7 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Po
     report: () => undefined,
   });
   try {
-    const client = await pool.connect();
-    try {
-      await migrate(client, postgresMigrations, schema);
-    } finally {
-      client.release();
-    }
+    await withCheckedOut(() => pool.connect() as Promise<PooledClient>, (client) => migrate(client, postgresMigrations, schema));
     await listener.start();
   } catch (error) {
     await listener.close();
