@@ -1,4 +1,4 @@
-// Benchmark: the cost of limiting. The bench workload with every partial sustained (peak ≈ 0.61) rendered with
+// Benchmark: the cost of limiting. The sustained bench workload (every partial audible, peak ≈ 0.61) rendered with
 // master ceiling 1.0 (limiter at rest) and 0.3 (limiter engaged the whole minute). Prints ONE JSON line.
 import { renderBlocks, type ProgramInput } from '../src/index';
 import { sustainedWorkload } from './workload';
@@ -30,7 +30,7 @@ const best = (values: number[]) => Math.min(...values);
 console.log(
   JSON.stringify({
     bench: 'limiter',
-    workload: '60 s stereo 48 kHz: bowl 12 partials (T60 120 s) + 200/7.83 Hz binaural, pre-limiter peak ≈ 0.61',
+    workload: '60 s stereo 48 kHz: bowl 12 partials (T60 120…60 s, struck at 0) + 200/7.83 Hz binaural, pre-limiter peak ≈ 0.61',
     timing: 'best of runs, process CPU seconds (user+system), including a peak scan of the output',
     ceiling1Seconds: Number(best(open).toFixed(4)),
     ceiling03Seconds: Number(best(limited).toFixed(4)),
