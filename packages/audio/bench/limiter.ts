@@ -1,5 +1,5 @@
 // Benchmark: the cost of limiting. The sustained bench workload (every partial audible, peak ≈ 0.61) rendered with
-// master ceiling 1.0 (limiter at rest) and 0.3 (limiter engaged the whole minute). Prints ONE JSON line.
+// master ceiling 1.0 (limiter at rest) and 0.3 (limiting for as long as the decaying mix is above 0.3). Prints ONE JSON line.
 import { renderBlocks, type ProgramInput } from '../src/index';
 import { sustainedWorkload } from './workload';
 
