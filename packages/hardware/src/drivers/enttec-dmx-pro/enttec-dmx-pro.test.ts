@@ -65,6 +65,29 @@ describe('DMX frames and fades', () => {
     expect(parser.push(Uint8Array.of(0x7e, 0x06, 0xff, 0xff)).garbage).toBe(4);
   });
 
+  it('refreshes on a fixed grid of the kernel clock: refreshHz frames a second, every one a full label-6 frame', async () => {
+    const clock = manualClock();
+    const frames: number[] = [];
+    const hardware = createHardware({
+      devices: [
+        {
+          id: 'lights',
+          transport: { kind: 'test', address: 'grid', present: async () => true, open: async () => ({ write: async (bytes) => void (bytes[1] === 6 && frames.push(clock.now())), onData: () => undefined, onClose: () => undefined, close: async () => undefined }) },
+          driver: enttecDmxPro({ channels: 512, refreshHz: 40 }),
+          heartbeatIntervalMs: 3_600_000,
+        },
+      ] as const,
+      clock,
+    });
+    hardware.start();
+    const start = clock.now();
+    for (let step = 0; step < 1000 / 7; step += 1) await clock.advance(7);
+    await clock.advance(1000 - (clock.now() - start));
+    expect(frames.map((at) => at - start)).toEqual(Array.from({ length: 41 }, (_, index) => index * 25));
+    expect(hardware.device('lights').stats()).toMatchObject({ framesSent: 41, framesSkipped: 0 });
+    await hardware.stop();
+  });
+
   it('fades linearly on the kernel clock and resolves on time, a newer change replacing an older fade', async () => {
     const clock = manualClock();
     const universe = createDmxUniverse({ channels: 24, clock });

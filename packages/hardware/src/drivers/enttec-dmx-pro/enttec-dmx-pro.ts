@@ -56,11 +56,13 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
       const universe = createDmxUniverse({ channels, clock: ctx.clock });
       const parser = createEnttecParser();
       const counters: DmxOutputStats = { framesSent: 0, framesSkipped: 0, serialNumber: null, garbageBytes: 0 };
+      const periodMs = 1000 / refreshHz;
       let refresh: TimerHandle | undefined;
+      let due = 0;
       let writing = false;
       let answered: (() => void) | undefined;
       const stopRefresh = () => {
-        ctx.clock.clearInterval(refresh);
+        ctx.clock.clearTimeout(refresh);
         refresh = undefined;
       };
       const send = () => {
@@ -75,11 +77,28 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
           .catch(() => undefined)
           .finally(() => void (writing = false));
       };
+      // Frames are due on a fixed grid (connect time + n × period), not 'period after the last one': an
+      // interval timer drifts by every callback's lateness and would fall short of refreshHz. A tick more
+      // than a period late skips the frames it missed.
+      const schedule = () => {
+        const now = ctx.clock.now();
+        due += periodMs;
+        if (now - due > periodMs) {
+          counters.framesSkipped += Math.floor((now - due) / periodMs);
+          due = now;
+        }
+        refresh = ctx.clock.setTimeout(() => {
+          send();
+          schedule();
+        }, Math.max(0, due - now));
+      };
       return {
         api: { ...universe, stats: () => ({ ...counters }) },
         async onConnect() {
+          stopRefresh();
           send();
-          refresh = ctx.clock.setInterval(send, 1000 / refreshHz);
+          due = ctx.clock.now();
+          schedule();
         },
         onDisconnect: stopRefresh,
         onData(bytes) {
