@@ -20,7 +20,7 @@ export interface QuarantineOptions {
   afterFaults?: number;
   /** How long a quarantined device is left closed before it is tried again (default 60 000 ms). */
   durationMs?: number;
-  /** A link up this long without a fault clears the count (default 10 000 ms). */
+  /** A link up this long without a fault clears the count (default 10 000 ms); so does an answered heartbeat. */
   stableMs?: number;
 }
 
@@ -275,6 +275,9 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     s.lastHeartbeatAt = clock.now();
     try {
       await withTimeout(clock, instance.heartbeat(), timing.heartbeatTimeoutMs, `${definition.id} did not answer its heartbeat`);
+      // An answered heartbeat proves the device behaves: a late answer on a busy machine now and then
+      // must not add up to a quarantine over hours.
+      if (generation === s.generation) s.faults = 0;
     } catch (error) {
       drop(generation, failure(HardwareErrorCodes.DEVICE_TIMEOUT, error));
     }
