@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import WebSocket, { WebSocketServer } from 'ws';
-import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
+import { createVajra, definePlugin, silentLogger, type Vajra } from '@vajra-stream/core';
 import { createSqliteStore } from '@vajra-stream/store-sqlite';
 import { createServer } from '../src/index';
 import { vajraFastify } from '../src/fastify/index';
@@ -21,7 +21,10 @@ export type BenchTarget = 'bare' | 'sdk-memory' | 'sdk-sqlite' | 'fastify' | 'sd
 
 const target = process.argv[2] as BenchTarget;
 const dir = mkdtempSync(join(tmpdir(), 'vajra-http-bench-'));
-const vajra = createVajra({ logger: silentLogger, env: {}, ...(target === 'sdk-sqlite' ? { store: createSqliteStore({ path: join(dir, 'bench.db') }) } : {}) });
+// The frames concern no session: like the audio plugin, this one declares `audio:spectrum` public, so every
+// subscriber gets them (the SDK sends events of no one to admins only otherwise).
+const publicSpectrum = definePlugin({ specificationVersion: 'v1', id: 'bench-spectrum', publicEvents: ['audio:spectrum'], setup: () => undefined });
+const vajra = createVajra({ logger: silentLogger, env: {}, plugins: [publicSpectrum], ...(target === 'sdk-sqlite' ? { store: createSqliteStore({ path: join(dir, 'bench.db') }) } : {}) });
 await vajra.start();
 for (let i = 0; i < 20; i += 1) await vajra.sessions.create({ intention: `bench ${i}`, duration: 600, frequencies: [432, 528] });
 const list = (limit: number) => vajra.sessions.list({ owner: null, limit, offset: 0, order: 'desc' });

@@ -71,6 +71,7 @@ for (let r = 0; r < ROUNDS; r += 1) {
     if (target === 'bare' || target === 'sdk-memory') {
       for (const clients of SUBSCRIBERS) {
         const result = await fanOut(child, port, clients, SECONDS);
+        if (result.delivered === 0) throw new Error(`${target}: no audio:spectrum frame reached ${clients} subscribers`);
         const sorted = result.latenciesMs.sort((a, b) => a - b);
         const key = `${target === 'bare' ? 'ws-raw' : 'ws-sdk'} ${clients}`;
         ws.set(key, [...(ws.get(key) ?? []), { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: result.delivered }]);
