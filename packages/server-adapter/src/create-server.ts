@@ -9,7 +9,7 @@ import { RATE_LIMIT_EXEMPT_PATHS } from './http/rate-limit-exempt';
 import { createRateLimiter } from './http/rate-limiter';
 import { createRenderPool, type RenderPool } from './render/create-render-pool';
 import { rateLimited } from './http/rate-limited';
-import { stringResponse } from './http/json-response';
+import { addMissingHeaders, stringResponse } from './http/json-response';
 import { normalizeBasePath, pathBelow } from './http/base-path';
 import { discardBody, readJsonBody } from './http/read-json-body';
 import { isLoopback } from './is-loopback';
@@ -94,7 +94,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   const router = createRouter(routes);
   const requirement = authOptions.require ?? 'when-exposed';
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
-  const exposed = (): boolean => bound.size === 0 || [...bound].some((host) => !isLoopback(host));
+  let beyondLoopback = false; // some reported bind address is not loopback
+  const exposed = (): boolean => bound.size === 0 || beyondLoopback;
   const authRequired = (request?: Request): boolean =>
     requirement === 'always' || (requirement === 'when-exposed' && (exposed() || (request !== undefined && hasProxyHeaders((name) => header(request, name)))));
 
@@ -123,13 +124,15 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     }
     const { route } = match;
     if (method !== 'GET' && method !== 'HEAD') guard.checkWrite(method, (name) => header(request, name));
-    const principal = await authenticate(bearerToken(header(request, 'authorization')));
+    const token = bearerToken(header(request, 'authorization'));
+    const principal = token === null ? null : await authenticate(token);
+    const needsCredentials = authRequired(request);
     const isProtected = (route.auth ?? (route.method === 'GET' ? 'public' : 'protected')) === 'protected';
-    if (isProtected && principal === null && authRequired(request)) {
+    if (isProtected && principal === null && needsCredentials) {
       throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
     }
     // Unowned records are for anonymous callers only while the server asks no credentials of this request.
-    const access: Access = accessOf(principal, { unownedVisible: !authRequired(request) });
+    const access: Access = principal === null ? (needsCredentials ? ANONYMOUS_BLIND : ANONYMOUS) : accessOf(principal, { unownedVisible: !needsCredentials });
     const params = route.params === undefined ? undefined : parseInput(route.params, match.params, 'path parameters');
     const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(url.searchParams), 'query');
     let body: unknown;
@@ -171,6 +174,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     },
     setListening(host) {
       bound.add(host);
+      if (!isLoopback(host)) beyondLoopback = true;
       if (authRequired() && !authenticator.configured) logger.warn('listening beyond loopback without API keys or JWT: every write will be refused', { hostname: host });
     },
     authRequired,
@@ -188,7 +192,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       return document;
     },
     async fetch(request, info = {}) {
-      const started = Date.now();
+      const started = options.logRequests === true ? Date.now() : 0;
       const origin = header(request, 'origin');
       const corsHeaders = cors.headersFor(origin);
       let url: URL;
@@ -210,8 +214,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         if (problem.status === 503 && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
         response = problemResponse(problem, headers);
       }
-      await discardBody(request, limits.drainBytes);
-      for (const [name, value] of Object.entries(corsHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
+      if (request.body !== null) await discardBody(request, limits.drainBytes);
+      addMissingHeaders(response, corsHeaders);
       if (options.logRequests === true) logger.info('request', { method: request.method, path: url.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
       return response;
     },
@@ -223,6 +227,10 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   };
   return server;
 }
+
+/** The access of every anonymous request, while unowned records are visible to it and once they are not. */
+const ANONYMOUS = Object.freeze(accessOf(null, { unownedVisible: true }));
+const ANONYMOUS_BLIND = Object.freeze(accessOf(null, { unownedVisible: false }));
 
 /** A request header; adapters may offer a cheaper `headerValue` than building a `Headers` object. */
 function header(request: Request, name: string): string | null {

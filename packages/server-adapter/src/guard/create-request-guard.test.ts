@@ -16,6 +16,18 @@ describe('createRequestGuard', () => {
     expect(() => createRequestGuard({ hosts: ['*'], cors: createCors() }).checkHost('anything.example')).not.toThrow();
   });
 
+  it('keeps its verdicts when a client sends ever new Host values (the remembered verdicts are bounded, not trusted blindly)', () => {
+    const fresh = createRequestGuard({ hosts: [], cors: createCors() });
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 600; i += 1) {
+        expect(() => fresh.checkHost(`h${i}.attacker.example`)).toThrow(expect.objectContaining({ code: 'HOST_NOT_ALLOWED' }));
+        expect(() => fresh.checkHost(`127.0.0.${i % 256}:${i}`)).not.toThrow();
+      }
+      expect(() => fresh.checkHost('rebound.attacker.example')).toThrow(expect.objectContaining({ code: 'HOST_NOT_ALLOWED' }));
+      expect(() => fresh.checkHost('localhost:8000')).not.toThrow();
+    }
+  });
+
   it('allows CORS origins and the page origin of an allowed host, nothing else', () => {
     expect(guard.allowsOrigin('https://app.example', 'rebound.example')).toBe(true);
     expect(guard.allowsOrigin('http://127.0.0.1:8000', '127.0.0.1:8000')).toBe(true);

@@ -17,6 +17,8 @@ export interface RequestGuard {
 }
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+/** Host values whose verdict is remembered (a client sending ever new ones only empties the memory). */
+const HOST_VERDICTS = 256;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /**
@@ -34,10 +36,16 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 export function createRequestGuard({ hosts = [], cors }: { hosts?: readonly string[]; cors: Cors }): RequestGuard {
   const configured = new Set(hosts.map((h) => h.toLowerCase()));
   const any = configured.has('*');
+  const verdicts = new Map<string, boolean>(); // the few Host values a server sees, decided once each
   const allowsHost = (host: string): boolean => {
-    const name = hostnameOf(host);
-    if (name === undefined) return false;
-    return any || configured.has(name) || isLoopback(name) || name.endsWith('.localhost') || IPV4.test(name) || name.startsWith('[');
+    let allowed = verdicts.get(host);
+    if (allowed === undefined) {
+      const name = hostnameOf(host);
+      allowed = name !== undefined && (any || configured.has(name) || isLoopback(name) || name.endsWith('.localhost') || IPV4.test(name) || name.startsWith('['));
+      if (verdicts.size >= HOST_VERDICTS) verdicts.clear();
+      verdicts.set(host, allowed);
+    }
+    return allowed;
   };
   const allowsOrigin = (origin: string, host: string | null): boolean => {
     if (cors.allows(origin)) return true;

@@ -38,6 +38,17 @@ export class StringResponse {
   get url(): string {
     return '';
   }
+  /** Set each of `headers` this response lacks (names compared without case), keeping the plain record while there is one. */
+  addMissingHeaders(headers: Record<string, string>): void {
+    if (this.#headers !== undefined) {
+      for (const [name, value] of Object.entries(headers)) if (!this.#headers.has(name)) this.#headers.set(name, value);
+      return;
+    }
+    const present = new Set(Object.keys(this.#init).map((name) => name.toLowerCase()));
+    const init = { ...this.#init };
+    for (const [name, value] of Object.entries(headers)) if (!present.has(name.toLowerCase())) init[name] = value;
+    this.#init = init;
+  }
   /** The equivalent real `Response` (created once). */
   get real(): Response {
     return (this.#real ??= new Response(this.rawBody, { status: this.status, headers: this.headers }));
@@ -87,4 +98,19 @@ export function stringResponse(body: string | null, status: number, headers: Rec
 /** The raw string body of a {@link StringResponse} whose body was never read, else `undefined`. */
 export function rawBodyOf(response: Response): string | null | undefined {
   return response instanceof StringResponse && !response.bodyUsed ? response.rawBody : undefined;
+}
+
+/**
+ * Set each of `headers` that `response` lacks (names compared without case); a {@link StringResponse}
+ * stays cheap to write (no `Headers` object is built for it).
+ *
+ * @example
+ * ```ts
+ * addMissingHeaders(response, { vary: 'Origin' });
+ * ```
+ */
+export function addMissingHeaders(response: Response, headers: Record<string, string>): void {
+  if (Object.keys(headers).length === 0) return;
+  if (response instanceof StringResponse) return response.addMissingHeaders(headers);
+  for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
 }
