@@ -12,6 +12,7 @@ import { rateLimited } from './http/rate-limited';
 import { addMissingHeaders, stringResponse } from './http/json-response';
 import { normalizeBasePath, pathBelow } from './http/base-path';
 import { discardBody, readJsonBody } from './http/read-json-body';
+import { requestTarget, type RequestTarget } from './http/request-target';
 import { isLoopback } from './is-loopback';
 import { buildOpenApi } from './openapi/build-openapi';
 import { builtInRoutes } from './routes/built-in-routes';
@@ -101,7 +102,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
 
   const authenticate = (token: string | null): Promise<Principal | null> => authenticator.authenticate(token);
 
-  async function run(request: Request, url: URL, info: RequestInfo): Promise<Response> {
+  async function run(request: Request, target: RequestTarget, info: RequestInfo): Promise<Response> {
     const method = request.method.toUpperCase();
     guard.checkHost(header(request, 'host'));
     if (method === 'OPTIONS') {
@@ -111,13 +112,13 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
         return stringResponse(null, 204, cors.preflightHeaders(origin));
       }
     }
-    const path = pathBelow(basePath, url.pathname);
+    const path = pathBelow(basePath, target.pathname);
     const match = path === undefined ? ({ kind: 'not-found' } as const) : router.match(method, path);
     if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(path ?? '')) {
       const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
       if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     }
-    if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${url.pathname.slice(0, 200)}`, { status: 404 });
+    if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${target.pathname.slice(0, 200)}`, { status: 404 });
     if (match.kind === 'method-not-allowed') {
       const allow = match.allow.includes('GET') ? [...match.allow, 'HEAD'] : match.allow;
       throw new VajraError('METHOD_NOT_ALLOWED', `Use ${allow.join(', ')} on this route`, { status: 405, details: { allow } });
@@ -134,7 +135,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     // Unowned records are for anonymous callers only while the server asks no credentials of this request.
     const access: Access = principal === null ? (needsCredentials ? ANONYMOUS_BLIND : ANONYMOUS) : accessOf(principal, { unownedVisible: !needsCredentials });
     const params = route.params === undefined ? undefined : parseInput(route.params, match.params, 'path parameters');
-    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(url.searchParams), 'query');
+    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(new URLSearchParams(target.search)), 'query');
     let body: unknown;
     if (route.body !== undefined) {
       const raw = await readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth });
@@ -144,7 +145,9 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     }
     const result = await route.handler({
       request,
-      url,
+      get url() {
+        return target.url; // parsed on first use: most handlers never need it
+      },
       params,
       query,
       body,
@@ -195,17 +198,12 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       const started = options.logRequests === true ? Date.now() : 0;
       const origin = header(request, 'origin');
       const corsHeaders = cors.headersFor(origin);
-      let url: URL;
+      const target = requestTarget(request);
       let response: Response;
       try {
-        url = (request as { parsedUrl?: URL }).parsedUrl ?? new URL(request.url);
-      } catch {
-        url = new URL('http://invalid/');
-      }
-      try {
-        response = await run(request, url, info);
+        response = await run(request, target, info);
       } catch (error) {
-        const problem = { ...toProblem(error, logger), instance: url.pathname.slice(0, 200) };
+        const problem = { ...toProblem(error, logger), instance: target.pathname.slice(0, 200) };
         const headers: Record<string, string> = {};
         if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
         if (problem.status === 405) headers.allow = ((problem.details as { allow?: string[] })?.allow ?? []).join(', ');
@@ -216,7 +214,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       }
       if (request.body !== null) await discardBody(request, limits.drainBytes);
       addMissingHeaders(response, corsHeaders);
-      if (options.logRequests === true) logger.info('request', { method: request.method, path: url.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
+      if (options.logRequests === true) logger.info('request', { method: request.method, path: target.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
       return response;
     },
     websocket: websocket.hooks,

@@ -37,6 +37,10 @@ class NodeRequest {
   get url(): string {
     return this.parsedUrl.href;
   }
+  /** The request target as the client sent it (`/path?query`); `requestTarget` reads it without parsing a URL. */
+  get rawTarget(): string | undefined {
+    return this.#req.url;
+  }
   /** The URL as an object (parsed once; the Fetch core reads it instead of parsing `url` again). */
   get parsedUrl(): URL {
     if (this.#url === undefined) {
