@@ -138,6 +138,7 @@ describe('vajra render', () => {
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(interrupted, screen).toBe(true);
     expect(code).toBe(130);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal output holds ANSI colour escapes
     expect(screen).toMatch(/error\u001b\[39m ABORTED: rendering .*previous\.wav was interrupted/);
     expect(readFileSync(existing, 'utf8')).toBe('an earlier render');
     expect(readdirSync(directory).filter((name) => name.includes('.partial-'))).toEqual([]);

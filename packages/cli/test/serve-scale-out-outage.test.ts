@@ -42,7 +42,7 @@ describe.each(['postgres', 'redis'] as const)('a %s bus that restarts', (bus) =>
       peer.messages.filter((message) => message.type === 'session:created' && (message.data?.session as { id?: string } | undefined)?.id === id).length;
 
     const before = await post<{ id: string }>(b!, '/sessions', { intention: 'before', duration: 60 });
-    await watchers[0]!.next((message) => message.type === 'session:created' && (message.data?.session as { id: string }).id === before.body.id);
+    await watchers[0]!.next((message) => message.type === 'session:created' && (message.data?.session as { id: string } | undefined)?.id === before.body.id);
 
     proxy.cut();
     await until(async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.bus?.connected === false), 'both instances to see the bus gone', 30_000);
@@ -59,11 +59,11 @@ describe.each(['postgres', 'redis'] as const)('a %s bus that restarts', (bus) =>
 
     // Each instance's clients hear the other instance's sessions (and their own), once each.
     for (const { id } of during) {
-      for (const peer of watchers) await peer.next((message) => message.type === 'session:created' && (message.data?.session as { id: string }).id === id, 60_000);
+      for (const peer of watchers) await peer.next((message) => message.type === 'session:created' && (message.data?.session as { id: string } | undefined)?.id === id, 60_000);
     }
     const after = await post<{ id: string }>(a!, '/sessions', { intention: 'after', duration: 60 });
     for (const peer of watchers) {
-      await peer.next((message) => message.type === 'session:created' && (message.data?.session as { id: string }).id === after.body.id, 30_000);
+      await peer.next((message) => message.type === 'session:created' && (message.data?.session as { id: string } | undefined)?.id === after.body.id, 30_000);
       await peer.flush();
       expect([before.body, ...during, after.body].map(({ id }) => created(peer, id))).toEqual(Array.from({ length: during.length + 2 }, () => 1));
     }
@@ -108,7 +108,7 @@ describe('a PostgreSQL restart (store, lease and bus)', () => {
     proxy.restore();
 
     await until(async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.ready && state.bus?.connected === true), 'both instances ready again', 60_000);
-    const completed = await watcher.next((message) => message.type === 'session:completed' && (message.data?.session as { id: string }).id === session.body.id, 60_000);
+    const completed = await watcher.next((message) => message.type === 'session:completed' && (message.data?.session as { id: string } | undefined)?.id === session.body.id, 60_000);
     const done = completed.data!.session as { elapsedTime: number; startedAt: string; completedAt: string };
     expect(done.elapsedTime).toBe(4);
     expect(Date.parse(done.completedAt) - Date.parse(done.startedAt)).toBe(4000);

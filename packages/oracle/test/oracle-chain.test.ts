@@ -1,4 +1,4 @@
-import { type Logger } from '@vajra-stream/core';
+import type { Logger } from '@vajra-stream/core';
 import { manualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anthropic, createOracle, offline, openai, openaiCompatible, type OracleStreamPart } from '../src/index';

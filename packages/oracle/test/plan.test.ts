@@ -48,7 +48,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
   });
 
   it('repairs invalid JSON: sends the bad reply back with the problem, then accepts the fix', async () => {
-    vendor.queue({ type: 'json', text: 'Here is your plan: {"title": "Tara", "mantra": ' }, { type: 'json', text: '```json\n' + JSON.stringify(validDraft) + '\n```' });
+    vendor.queue({ type: 'json', text: 'Here is your plan: {"title": "Tara", "mantra": ' }, { type: 'json', text: `\`\`\`json\n${JSON.stringify(validDraft)}\n\`\`\`` });
     const plan = await oracle().plan({ intention: 'a safe journey', duration: 600 });
     expect(plan.source).toMatchObject({ provider: 'openai', repairs: 1 });
     const second = vendor.requests[1]?.body?.messages as Array<{ role: string; content: string }>;
@@ -61,7 +61,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
     vendor.queue({ type: 'json', text: JSON.stringify({ ...validDraft, frequencies: [99_999] }) }, { type: 'json', text: JSON.stringify(validDraft) });
     const plan = await oracle().plan({ intention: 'a safe journey', duration: 600 });
     expect(plan.source.repairs).toBe(1);
-    const repair = (vendor.requests[1]?.body?.messages as Array<{ content: string }>).at(-1)?.content;
+    const repair = (vendor.requests[1]?.body?.messages as Array<{ content: string }> | undefined)?.at(-1)?.content;
     expect(repair).toContain('frequencies');
   });
 

@@ -57,7 +57,7 @@ describe.each(adapters.filter((a) => a.name === 'node' || a.name === 'express'))
           const raw = rawText && typeof payload === 'string' ? payload : JSON.stringify(payload) ?? 'null';
           const headers: Record<string, string> = contentType === '' ? {} : { 'content-type': contentType };
           const bodyless = method === 'GET' || method === 'HEAD';
-          let reply;
+          let reply: Awaited<ReturnType<typeof call>>;
           try {
             reply = await call(running.url, method, path, bodyless ? { headers } : { raw, headers });
           } catch (error) {

@@ -23,7 +23,7 @@ export interface Answer {
   bytes: Uint8Array;
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
 
 /** Every operation of `doc`, in document order. */
@@ -35,7 +35,7 @@ export function operationsOf(doc: {
       operationId: operation.operationId,
       method: method.toUpperCase(),
       path,
-      pointer: `#/paths/${escape(path)}/${method}`,
+      pointer: `#/paths/${escapePointer(path)}/${method}`,
       parameters: operation.parameters ?? [],
       hasBody: operation.requestBody !== undefined,
       responses: operation.responses,
@@ -110,7 +110,7 @@ export function createConformance(doc: Record<string, unknown>) {
         return [`body is not JSON: ${text.slice(0, 80)}`];
       }
     }
-    const validate = ajv.getSchema(`openapi.json${base}/content/${escape(mediaType)}/schema`);
+    const validate = ajv.getSchema(`openapi.json${base}/content/${escapePointer(mediaType)}/schema`);
     if (validate === undefined) return [`no schema at ${base}`];
     if (validate(value)) return [];
     return (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)}`);

@@ -115,14 +115,23 @@ export const fixtures: Record<string, FixtureCase[]> = {
     }),
     refused(422, 'unknown field', () => ({ body: { colour: 'red' } })),
   ],
-  postAudioPause: [ok(), refused(409, 'nothing plays', async ({ send }) => (await send('POST', '/api/v1/audio/stop'), {}))],
+  postAudioPause: [
+    ok(),
+    refused(409, 'nothing plays', async ({ send }) => {
+      await send('POST', '/api/v1/audio/stop');
+      return {};
+    }),
+  ],
   postAudioResume: [
     ok(async ({ send }) => {
       await send('POST', '/api/v1/audio/play', { program });
       await send('POST', '/api/v1/audio/pause');
       return {};
     }),
-    refused(409, 'nothing plays', async ({ send }) => (await send('POST', '/api/v1/audio/stop'), {})),
+    refused(409, 'nothing plays', async ({ send }) => {
+      await send('POST', '/api/v1/audio/stop');
+      return {};
+    }),
   ],
   postAudioStop: [ok(), anonymous],
   getAudioStatus: [ok(), wrongKey],

@@ -53,7 +53,10 @@ const embeddings: Embedding[] = [
       const httpServer = createHttpServer(toNodeListener(server));
       const ws = attachWebSocket(httpServer, server);
       await new Promise<void>((resolve) => httpServer.listen(0, '0.0.0.0', resolve));
-      return { port: (httpServer.address() as AddressInfo).port, close: async () => (ws.close(), closeServer(httpServer)) };
+      return { port: (httpServer.address() as AddressInfo).port, close: async () => {
+          ws.close();
+          await closeServer(httpServer);
+        } };
     },
   },
   {
@@ -102,7 +105,10 @@ describe('a second host on the network (network namespace + veth)', () => {
   const mount = async (embedding: Embedding, options: ServerOptions) => {
     const server = createServer(vajra, { rateLimit: false, ...options });
     const listening = await embedding.listen(server);
-    return { server, port: listening.port, close: async () => (await listening.close(), server.close()) };
+    return { server, port: listening.port, close: async () => {
+      await listening.close();
+      await server.close();
+    } };
   };
 
   for (const embedding of embeddings) {

@@ -19,7 +19,7 @@ export interface ConnectOptions {
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', options.protocols ?? [], { headers: options.headers, autoPong: options.autoPong ?? true, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, options.protocols ?? [], { headers: options.headers, autoPong: options.autoPong ?? true, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
   const messages: Array<Record<string, unknown>> = [];
   const waiters = new Set<{ predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void; seen: number }>();
   socket.on('message', (data) => {

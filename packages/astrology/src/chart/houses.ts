@@ -49,7 +49,7 @@ function placidusCusp(ramc: number, eps: number, lat: number, fraction: number, 
   };
   // Secant iteration on g(λ) = F(λ) − λ (superlinear; the plain fixed point needs ~40 steps at 60°).
   let x0 = longitudeFromRa(ramc + (below ? 180 - fraction * 90 : fraction * 90), eps);
-  let f0 = step(x0);
+  const f0 = step(x0);
   if (f0 === null) return null;
   let g0 = norm360(f0 - x0 + 180) - 180;
   let x1 = f0;

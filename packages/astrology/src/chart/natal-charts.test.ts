@@ -133,6 +133,7 @@ describe('natal chart: Swiss Ephemeris "birthday" chart of the pyswisseph tutori
   // holds UT1 = JD 2450722.0833377214 (printed there), i.e. 14:00:00.379 UT — that is the instant used.
   // Published: cusps 1–12 to 0.01° (rounded: asserted within 0.005° + 1″), Ascendant 290.4375225094583° and
   // Midheaven 230.37565140999195° (asserted within 1″, the house-cusp accuracy this package targets is 20″).
+  // biome-ignore lint/correctness/noPrecisionLoss: 17 digits are the shortest form of this double (it prints back unchanged)
   const ut1 = Date.UTC(1997, 8, 30, 14, 0, 0) + (2450722.0833377214 - 2450722.0833333333) * 86_400_000;
   const c = chart({ date: ut1, latitude: 47.33, longitude: 8.58, houseSystem: 'placidus' });
 

@@ -70,7 +70,7 @@ export function analyzeSpectrum(
   options: AnalyzeSpectrumOptions = {},
 ): Spectrum {
   checkOptions(options, { fftSize: numberIn(32, 262_144), window: oneOf(['hann', 'blackman-harris', 'rectangular']), maxPeaks: numberIn(0), range: numberIn(0) }, 'analyzeSpectrum');
-  let size = options.fftSize ?? Math.min(8192, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, samples.length)))));
+  const size = options.fftSize ?? Math.min(8192, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, samples.length)))));
   if (!Number.isInteger(Math.log2(size)) || size < 32 || size > 262_144) {
     throw validationFailed('analyzeSpectrum options', [{ path: 'fftSize', code: 'invalid_value', message: `must be a power of two in 32…262144, got ${size}` }]);
   }

@@ -27,7 +27,7 @@ function segmentValue(segment: Segment, t: number): number {
     case 'step':
       return segment.v0;
     case 'exponential':
-      if (segment.v0 * segment.v1 > 0) return segment.v0 * Math.pow(segment.v1 / segment.v0, x);
+      if (segment.v0 * segment.v1 > 0) return segment.v0 * (segment.v1 / segment.v0) ** x;
       return segment.v0 + (segment.v1 - segment.v0) * x;
     default:
       return segment.v0 + (segment.v1 - segment.v0) * x;

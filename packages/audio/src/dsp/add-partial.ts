@@ -129,8 +129,8 @@ export function renderPath(
     const delta = TWO_PI * (cycles1 - cycles0);
     const alpha = (2 * (delta - omega0 * count)) / (count * count);
     addPartial(out, offset + done, count, cycles0, omega0, alpha, a1, d1, a2, d2);
-    if (a1 !== 0) a1 *= Math.pow(d1, count);
-    if (a2 !== 0) a2 *= Math.pow(d2, count);
+    if (a1 !== 0) a1 *= d1 ** count;
+    if (a2 !== 0) a2 *= d2 ** count;
     cycles0 = cycles1;
     done += count;
   }

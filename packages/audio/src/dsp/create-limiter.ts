@@ -223,7 +223,6 @@ class SegmentLimiter implements Limiter {
    * its peak for every segment and 4 × its peak (with the two frames before it) as curvature.
    */
   private measure(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
-    const { carry } = this;
     const end = offset + frames;
     let high = 0;
     let low = 0;

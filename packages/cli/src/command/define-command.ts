@@ -53,6 +53,7 @@ export interface Command {
    */
   load?: () => Promise<Command>;
   /** Runs the command; returns the exit code (default 0). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an async run without a return statement (Promise<void>) is allowed
   run?: (context: CommandContext) => Promise<number | void>;
 }
 

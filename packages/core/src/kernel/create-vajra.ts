@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { systemClock, type Clock } from '../clock/clock';
 import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from '../config/core-config-schema';
 import { resolveConfig } from '../config/resolve-config';
@@ -25,8 +26,7 @@ export type VajraConfigInput = CoreConfigInput & { [Id in keyof VajraPluginConfi
 
 /** Options of {@link createVajra}. */
 export interface CreateVajraOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  plugins?: ReadonlyArray<VajraPlugin<string, any, any>>;
+  plugins?: ReadonlyArray<VajraPlugin<string, unknown, z.ZodType | undefined>>;
   /** Durable store; an in-memory store by default. */
   store?: Store;
   clock?: Clock;

@@ -45,7 +45,6 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
   const write =
     options.write ??
     ((level, line) => {
-      // eslint-disable-next-line no-console
       (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
     });
   const log = (level: Exclude<LogLevel, 'silent'>) => (message: string, fields?: LogFields) => {

@@ -19,14 +19,14 @@ import type { WorkScope } from '../lease/work-scope';
  * }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// biome-ignore lint/suspicious/noEmptyInterface: plugins extend it by declaration merging, which a type alias cannot do
 export interface VajraPluginApis {}
 
 /**
  * The config sections of plugins by id, as accepted by `createVajra({ config })`. Extended by
  * declaration merging like {@link VajraPluginApis}.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// biome-ignore lint/suspicious/noEmptyInterface: plugins extend it by declaration merging, which a type alias cannot do
 export interface VajraPluginConfigs {}
 
 /** The api type of plugin `Id`: from {@link VajraPluginApis} when declared, `unknown` otherwise. */

@@ -35,7 +35,7 @@ function systemPrompt(tradition: string | undefined): string {
   return [
     `You are a warm, experienced meditation teacher ${voice}. You write for practitioners of the Vajra.Stream app.`,
     'Write plainly and concretely, like a teacher speaking to students they care about: no clichés, no headings, no lists unless asked, no commentary about yourself.',
-    'Only use mantras in these exact transliterations: ' + Object.values(deities).map((d) => `${d.name}: ${d.mantra}`).join('; ') + '.',
+    `Only use mantras in these exact transliterations: ${Object.values(deities).map((d) => `${d.name}: ${d.mantra}`).join('; ')}.`,
   ].join('\n');
 }
 

@@ -134,7 +134,7 @@ for (const name of ['cache', 'credentials', 'destination', 'integrity', 'keepali
 }
 
 function safePath(path: string | undefined): string {
-  return path !== undefined && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+  return path?.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
 /**

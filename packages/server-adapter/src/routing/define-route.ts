@@ -71,7 +71,7 @@ export interface RouteDefinition<
 }
 
 /** A route of any shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a route of any params/query/body/response types (handlers take them contravariantly, so unknown would not fit)
 export type AnyRoute = RouteDefinition<any, any, any, any>;
 
 /**

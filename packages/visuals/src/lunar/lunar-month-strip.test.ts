@@ -59,8 +59,8 @@ describe('lunar month strip', () => {
   it('draws the Moon waxing on the right in the north and on the left in the south', () => {
     const south = lunarMonthStrip({ date: '2020-06-01T06:00:00Z', latitude: -33.9, longitude: 151.2, utcOffsetMinutes: 600 });
     // the limb arc of a waxing crescent (27 May): sweep 1 draws it on the right, 0 on the left
-    const northSweep = new RegExp('data-date="2020-05-27".*?<path d="M[^A]+A[\\d.]+ [\\d.]+ 0 0 (\\d)').exec(svg)![1];
-    const southSweep = new RegExp('data-date="2020-05-27".*?<path d="M[^A]+A[\\d.]+ [\\d.]+ 0 0 (\\d)').exec(south)![1];
+    const northSweep = /data-date="2020-05-27".*?<path d="M[^A]+A[\d.]+ [\d.]+ 0 0 (\d)/.exec(svg)![1];
+    const southSweep = /data-date="2020-05-27".*?<path d="M[^A]+A[\d.]+ [\d.]+ 0 0 (\d)/.exec(south)![1];
     expect(northSweep).toBe('1');
     expect(southSweep).toBe('0');
   });
