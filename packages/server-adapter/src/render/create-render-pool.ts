@@ -108,16 +108,20 @@ export function createRenderPool(options: RenderOptions, logger: Logger) {
     byClient.set(client, mine + 1);
     let state: 'waiting' | 'running' | 'done' = 'waiting';
     let wake: ((granted: boolean) => void) | undefined;
-    const ready =
-      active < maxActive
-        ? ((active += 1), (state = 'running'), Promise.resolve(true))
-        : new Promise<boolean>((resolve) => {
-            wake = (granted) => {
-              if (granted) state = 'running';
-              resolve(granted);
-            };
-            queue.push(wake);
-          });
+    let ready: Promise<boolean>;
+    if (active < maxActive) {
+      active += 1;
+      state = 'running';
+      ready = Promise.resolve(true);
+    } else {
+      ready = new Promise<boolean>((resolve) => {
+        wake = (granted) => {
+          if (granted) state = 'running';
+          resolve(granted);
+        };
+        queue.push(wake);
+      });
+    }
     return {
       ready,
       release() {
