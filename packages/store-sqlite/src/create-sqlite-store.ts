@@ -106,9 +106,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async list(listOptions?: ListOptions): Promise<ListResult<T>> {
         guard();
         const query = buildListQuery(name, listOptions);
-        // Both statements run in the same synchronous turn under the mutex, so total and page agree.
-        const total = prepared(query.countSql).pluck().get(...query.params) as number;
-        const rows = prepared(query.pageSql).pluck().all(...query.params, query.limit, query.offset) as string[];
+        // One row more than the page says whether anything follows it; when nothing does (the last page), the
+        // total is known without counting. Both statements run in the same synchronous turn, so they agree.
+        const rows = prepared(query.pageSql).pluck().all(...query.params, query.limit + 1, query.offset) as string[];
+        const last = rows.length <= query.limit && (rows.length > 0 || query.offset === 0);
+        const total = last ? query.offset + rows.length : (prepared(query.countSql).pluck().get(...query.params) as number);
+        if (rows.length > query.limit) rows.pop();
         return { items: rows.map((text) => JSON.parse(text) as T), total, limit: query.limit, offset: query.offset };
       },
     };
