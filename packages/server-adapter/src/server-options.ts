@@ -88,7 +88,7 @@ export interface ServerOptions {
   openapi?: OpenApiInfo;
   /**
    * WAV renders (`POST /api/v1/audio/generate`) and window searches (`POST /api/v1/astrology/windows`) run on
-   * worker threads, never on the event loop: `threads` (cores − 1, at least 1), `maxActive` jobs at once (4),
+   * worker threads, never on the event loop: `threads` per kind of job (cores − 1, at least 1), `maxActive` jobs at once (4),
    * `maxQueued` waiting (16; past that 503 `RENDERS_BUSY` with `Retry-After`), `perClient` running or waiting
    * per principal, or per address when anonymous (2; past that 429 `RENDER_LIMIT`).
    */

@@ -9,7 +9,10 @@ import type { RenderReply, RenderRequest } from './render-messages';
 
 /** Bounds of the expensive work (WAV renders and window searches) a server does at once. */
 export interface RenderOptions {
-  /** Worker threads that do it (default: available cores − 1, at least 1). */
+  /**
+   * Worker threads for each kind of job (default: available cores − 1, at least 1): WAV renders share their
+   * threads chunk by chunk, window searches run on threads of their own, so neither kind starves the other.
+   */
   threads?: number;
   /** Jobs running at once, server-wide (default 4); the threads share them. */
   maxActive?: number;
@@ -25,7 +28,10 @@ const RENDERS_BUSY_RETRY_SECONDS = 5;
 /** Where the worker entry ships: next to the built server module (`dist/render-worker.js`). */
 const WORKER_URL = new URL('./render-worker.js', import.meta.url);
 
+type JobKind = 'wav' | 'windows';
+
 interface Lane {
+  kind: JobKind;
   post(request: RenderRequest): void;
   /** Jobs now on this lane. */
   readonly ids: Set<number>;
@@ -66,10 +72,10 @@ export function createRenderPool(options: RenderOptions, logger: Logger) {
   };
   let nextId = 1;
 
-  const workerLane = (): Lane => {
+  const workerLane = (kind: JobKind): Lane => {
     const worker = new Worker(WORKER_URL);
     worker.unref();
-    const lane: Lane = { post: (request) => worker.postMessage(request), ids: new Set(), close: () => void worker.terminate() };
+    const lane: Lane = { kind, post: (request) => worker.postMessage(request), ids: new Set(), close: () => void worker.terminate() };
     const lost = (reason: string): void => {
       const index = lanes.indexOf(lane);
       if (index === -1) return;
@@ -84,14 +90,16 @@ export function createRenderPool(options: RenderOptions, logger: Logger) {
     worker.on('exit', () => lost('exited'));
     return lane;
   };
-  const mainLane = (): Lane => {
+  const mainLane = (kind: JobKind): Lane => {
     const jobs = createRenderJobs((reply) => setImmediate(dispatch, reply));
-    return { post: (request) => setImmediate(() => void jobs.handle(request)), ids: new Set(), close: () => undefined };
+    return { kind, post: (request) => setImmediate(() => void jobs.handle(request)), ids: new Set(), close: () => undefined };
   };
-  const pick = (): Lane => {
-    const idle = lanes.reduce<Lane | undefined>((best, lane) => (best === undefined || lane.ids.size < best.ids.size ? lane : best), undefined);
-    if (idle !== undefined && (idle.ids.size === 0 || lanes.length >= (inThreads ? threads : 1))) return idle;
-    const lane = inThreads ? workerLane() : mainLane();
+  /** The least busy lane of this kind, or a new one while there are fewer than `threads`. */
+  const pick = (kind: JobKind): Lane => {
+    const mine = lanes.filter((lane) => lane.kind === kind);
+    const idle = mine.reduce<Lane | undefined>((best, lane) => (best === undefined || lane.ids.size < best.ids.size ? lane : best), undefined);
+    if (idle !== undefined && (idle.ids.size === 0 || mine.length >= (inThreads ? threads : 1))) return idle;
+    const lane = inThreads ? workerLane(kind) : mainLane(kind);
     lanes.push(lane);
     return lane;
   };
@@ -146,7 +154,7 @@ export function createRenderPool(options: RenderOptions, logger: Logger) {
 
   /** Start a job on a lane; `finish` takes it off again (idempotent). */
   const start = (request: RenderRequest, onReply: (reply: RenderReply) => void) => {
-    const lane = pick();
+    const lane = pick(request.type === 'windows' ? 'windows' : 'wav');
     lane.ids.add(request.id);
     handlers.set(request.id, onReply);
     lane.post(request);
