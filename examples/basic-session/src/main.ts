@@ -12,7 +12,7 @@ mkdirSync(dataDir, { recursive: true });
 const seconds = Number(process.env.SESSION_SECONDS ?? 5);
 
 const store = createSqliteStore({ path: resolve(dataDir, 'vajra.db') });
-const vajra = createVajra({ store, logger: createConsoleLogger({ level: 'warn' }), config: { wheels: { tickInterval: 250 } } });
+const vajra = createVajra({ store, logger: createConsoleLogger({ level: 'warn' }), config: { wheels: { tickIntervalMs: 250 } } });
 await vajra.start();
 
 const say = (line: string) => console.log(`${new Date().toISOString().slice(11, 23)}  ${line}`);

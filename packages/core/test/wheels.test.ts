@@ -38,7 +38,7 @@ describe('prayer wheels', () => {
   });
 
   it('counts fractional rpm exactly from elapsed time, with no drift over three days', async () => {
-    const f = await startKernel({ config: { wheels: { tickInterval: 60_000 } } });
+    const f = await startKernel({ config: { wheels: { tickIntervalMs: 60_000 } } });
     const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1000, rpm: 33.3 });
     await f.vajra.wheels.start(wheel.id);
     for (const minutes of [1, 600, 4320]) {
@@ -89,7 +89,7 @@ describe('prayer wheels', () => {
   });
 
   it('changes rpm and stops/starts without losing the turned fraction', async () => {
-    const f = await startKernel({ config: { wheels: { tickInterval: 100 } } });
+    const f = await startKernel({ config: { wheels: { tickIntervalMs: 100 } } });
     const wheel = await f.vajra.wheels.create({ mantra: 'manjushri', copiesPerRotation: 1, rpm: 60 });
     await f.vajra.wheels.start(wheel.id);
     await f.clock.advance(30_500); // 30.5 turns

@@ -14,7 +14,7 @@ export async function startEveryPlugin(place?: { latitude: number; longitude: nu
     logger: silentLogger,
     env: {},
     plugins: [audioPlugin(), astrologyPlugin(), oraclePlugin(), visualsPlugin(), hardwarePlugin()],
-    config: { wheels: { tickInterval: 20 }, astrology: { events: false, ...place }, hardware: { level: 1, amplifierConnected: true } },
+    config: { wheels: { tickIntervalMs: 20 }, astrology: { events: false, ...place }, hardware: { level: 1, amplifierConnected: true } },
   });
   await vajra.start();
   await vajra.plugin('hardware').hardware.whenConnected('relay');

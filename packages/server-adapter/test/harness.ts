@@ -11,7 +11,7 @@ export interface Running {
 
 /** A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0; `clock` is the kernel's (default: the system clock). */
 export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = [], clock?: Clock): Promise<Running> {
-  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickInterval: 20 }, astrology: { events: false } }, ...(clock ? { clock } : {}) });
+  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickIntervalMs: 20 }, astrology: { events: false } }, ...(clock ? { clock } : {}) });
   await vajra.start();
   const server = createServer(vajra, { validateResponses: true, rateLimit: false, ...options });
   const listener = await adapter.start(server);

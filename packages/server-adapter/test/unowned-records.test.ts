@@ -30,7 +30,7 @@ describe('unowned sessions and wheels once credentials are required', () => {
     return listening.url;
   };
   beforeAll(async () => {
-    vajra = createVajra({ logger: silentLogger, env: {}, config: { wheels: { tickInterval: 20 } } });
+    vajra = createVajra({ logger: silentLogger, env: {}, config: { wheels: { tickIntervalMs: 20 } } });
     await vajra.start();
     loopback = await start({ auth });
     always = await start({ auth: { ...auth, require: 'always' } });

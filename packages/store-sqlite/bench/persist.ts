@@ -91,7 +91,7 @@ function drivenClock(): Clock & { tick(): void } {
 async function wheelTicks(): Promise<Phase> {
   const store = createSqliteStore({ path: join(dir, 'wheels.db'), synchronous });
   const clock = drivenClock();
-  const vajra = createVajra({ store, clock, config: { logLevel: 'silent', wheels: { tickInterval: TICK_MS } } });
+  const vajra = createVajra({ store, clock, config: { logLevel: 'silent', wheels: { tickIntervalMs: TICK_MS } } });
   await vajra.start();
   for (let i = 0; i < WHEELS; i += 1) {
     // 1200 rpm at a 100 ms tick: two rotations per wheel per tick, so every tick persists every wheel.

@@ -22,7 +22,7 @@ const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(Math.ra
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const store = createSqliteStore({ path });
-const vajra = createVajra({ store, config: { logLevel: 'silent', wheels: { tickInterval: 25 } } });
+const vajra = createVajra({ store, config: { logLevel: 'silent', wheels: { tickIntervalMs: 25 } } });
 vajra.events.on('wheel:rotated', (event) => out({ type: 'rotated', wheelId: event.wheelId, rotations: event.rotations }));
 
 const listAll = async <T>(list: (offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> => {

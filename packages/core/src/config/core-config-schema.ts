@@ -6,7 +6,7 @@ import * as z from 'zod';
  *
  * @example
  * ```ts
- * createVajra({ config: { sessions: { maxDuration: 3600 }, wheels: { tickInterval: 250 } } });
+ * createVajra({ config: { sessions: { maxDuration: 3600 }, wheels: { tickIntervalMs: 250 } } });
  * ```
  */
 export const coreConfigSchema = z.object({
@@ -21,11 +21,12 @@ export const coreConfigSchema = z.object({
     .prefault({}),
   wheels: z
     .object({
-      /** How often spinning wheels are counted and persisted, in milliseconds. */
-      tickInterval: z.number().int().min(10).max(60_000).default(1000),
+      /** How often spinning wheels are counted and persisted, in milliseconds (an unknown key such as the former `tickInterval` is refused). */
+      tickIntervalMs: z.number().int().min(10).max(60_000).default(1000),
       /** Highest allowed rotation speed. */
       maxRpm: z.number().positive().max(1e9).default(100_000),
     })
+    .strict()
     .prefault({}),
 });
 

@@ -7,19 +7,29 @@ import { mergeConfig, resolveConfig } from './resolve-config';
 describe('config', () => {
   it('uses schema defaults when nothing is given', () => {
     const config = resolveConfig(coreConfigSchema, {}, {});
-    expect(config).toEqual({ logLevel: 'info', sessions: { maxDuration: 604_800, recover: true }, wheels: { tickInterval: 1000, maxRpm: 100_000 } });
+    expect(config).toEqual({ logLevel: 'info', sessions: { maxDuration: 604_800, recover: true }, wheels: { tickIntervalMs: 1000, maxRpm: 100_000 } });
   });
 
   it('lets VAJRA_* environment override defaults and explicit options override the environment', () => {
-    const env = { VAJRA_LOG_LEVEL: 'warn', VAJRA_SESSIONS__MAX_DURATION: '3600', VAJRA_SESSIONS__RECOVER: 'false', VAJRA_WHEELS__TICK_INTERVAL: '250' };
-    const config = resolveConfig(coreConfigSchema, { wheels: { tickInterval: 500 } }, env);
+    const env = { VAJRA_LOG_LEVEL: 'warn', VAJRA_SESSIONS__MAX_DURATION: '3600', VAJRA_SESSIONS__RECOVER: 'false', VAJRA_WHEELS__TICK_INTERVAL_MS: '250' };
+    const config = resolveConfig(coreConfigSchema, { wheels: { tickIntervalMs: 500 } }, env);
     expect(config.logLevel).toBe('warn');
     expect(config.sessions).toEqual({ maxDuration: 3600, recover: false });
-    expect(config.wheels.tickInterval).toBe(500);
+    expect(config.wheels.tickIntervalMs).toBe(500);
+  });
+
+  it('refuses the former wheels.tickInterval key instead of ignoring it', () => {
+    expect(() => resolveConfig(coreConfigSchema, { wheels: { tickInterval: 250 } }, {})).toThrowError(/tickInterval/);
+    try {
+      resolveConfig(coreConfigSchema, { wheels: { tickInterval: 250 } }, {});
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { code: string }).code).toBe('CONFIG_INVALID');
+    }
   });
 
   it('names the key, the variable and the reason of an invalid value', () => {
-    expect(() => resolveConfig(coreConfigSchema, {}, { VAJRA_WHEELS__TICK_INTERVAL: '5' })).toThrowError(/wheels\.tickInterval \(from VAJRA_WHEELS__TICK_INTERVAL\): .*10/);
+    expect(() => resolveConfig(coreConfigSchema, {}, { VAJRA_WHEELS__TICK_INTERVAL_MS: '5' })).toThrowError(/wheels\.tickIntervalMs \(from VAJRA_WHEELS__TICK_INTERVAL_MS\): .*10/);
     expect(() => resolveConfig(coreConfigSchema, {}, { VAJRA_SESSIONS__MAX_DURATION: 'ten' })).toThrowError(/VAJRA_SESSIONS__MAX_DURATION: expected a number, got "ten"/);
     expect(() => resolveConfig(coreConfigSchema, { logLevel: 'loud' }, {})).toThrowError(/logLevel: /);
     try {

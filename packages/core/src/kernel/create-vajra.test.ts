@@ -120,7 +120,7 @@ describe('createVajra', () => {
     await vajra.start();
     expect(await codeOf(() => vajra.start())).toBe('KERNEL_ALREADY_STARTED');
     expect(() => vajra.plugin('nope')).toThrowError(/not installed/);
-    expect(vajra.config.wheels.tickInterval).toBe(1000);
+    expect(vajra.config.wheels.tickIntervalMs).toBe(1000);
     await vajra.stop();
   });
 });

@@ -156,7 +156,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   };
 
   const syncTicker = (): void => {
-    if (spinning.size > 0 && ticker === undefined && work.isHolder()) ticker = clock.setInterval(() => void tick(), config.tickInterval);
+    if (spinning.size > 0 && ticker === undefined && work.isHolder()) ticker = clock.setInterval(() => void tick(), config.tickIntervalMs);
     if (spinning.size === 0 && ticker !== undefined) {
       clock.clearInterval(ticker);
       ticker = undefined;
