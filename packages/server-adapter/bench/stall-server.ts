@@ -18,5 +18,10 @@ await vajra.start();
 // Every job of the bench comes from 127.0.0.1: let them all in (3 renders + 4 searches).
 const server = createServer(vajra, { rateLimit: false, renders: { perClient: 8, maxActive: 8 } });
 const listening = await serve(server, { port: 0 });
-process.on('message', () => void listening.close().then(() => (server.close(), vajra.stop())).then(() => process.exit(0)));
+process.on('message', async () => {
+  await listening.close();
+  server.close();
+  await vajra.stop();
+  process.exit(0);
+});
 process.send?.({ port: listening.port });
