@@ -1,26 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enttecDmxPro } from '../src/drivers/enttec-dmx-pro/enttec-dmx-pro';
 import { lcusRelay } from '../src/drivers/lcus-relay/lcus-relay';
 import { createHardware } from '../src/supervisor/create-hardware';
 import type { DeviceStatus } from '../src/supervisor/device-status';
 import { serialTransport } from '../src/transport/serial-transport';
-import { startFakeDevice, type FakeDevice } from './__fixtures__/fake-device';
-import { startSocatPair, until, type SocatPair } from './__fixtures__/socat-pair';
+import { scopedFixtures } from './__fixtures__/scoped-fixtures';
+import { until } from './__fixtures__/socat-pair';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
-async function pair(): Promise<SocatPair> {
-  const started = await startSocatPair();
-  cleanups.push(() => started.dispose());
-  return started;
-}
-async function fake(path: string, protocol: string): Promise<FakeDevice> {
-  const device = await startFakeDevice(path, protocol);
-  cleanups.push(() => device.stop());
-  return device;
-}
+const { pair, fake, defer } = scopedFixtures();
 
 const QUARANTINE_MS = 4000;
 
@@ -45,7 +32,7 @@ describe('devices that misbehave, through real pseudo-terminals', () => {
       backoff: { initialDelayMs: 20, maxDelayMs: 200 },
       quarantine: { afterFaults: 3, durationMs: QUARANTINE_MS },
     });
-    cleanups.push(() => hardware.stop());
+    defer(() => hardware.stop());
     hardware.start();
     const of = (id: string) => events.filter((event) => event.status.deviceId === id);
     const codes = (id: string) => of(id).map((event) => event.status.health.lastError?.code ?? null);

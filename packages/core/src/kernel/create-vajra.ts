@@ -196,6 +196,18 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
     started.length = 0;
   };
 
+  /** Release everything start() acquired, newest first; shared by a failed start() and by stop(). */
+  const shutDown = async (): Promise<void> => {
+    abort.abort();
+    await disposeStarted();
+    sessions?.halt();
+    await wheels?.halt();
+    await coordinator.stop();
+    offObserve?.();
+    disconnectBus?.();
+    status = 'stopped';
+  };
+
   const kernel: Vajra = {
     events,
     instanceId,
@@ -266,14 +278,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
         status = 'running';
         events.emit('kernel:started', { plugins: plugins.map((p) => p.id) });
       } catch (error) {
-        abort.abort();
-        await disposeStarted();
-        sessions?.halt();
-        await wheels?.halt();
-        await coordinator.stop();
-        offObserve?.();
-        disconnectBus?.();
-        status = 'stopped';
+        await shutDown();
         throw error;
       }
     },
@@ -290,14 +295,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
           }
         }
       }
-      abort.abort();
-      await disposeStarted();
-      sessions?.halt();
-      await wheels?.halt();
-      await coordinator.stop();
-      offObserve?.();
-      disconnectBus?.();
-      status = 'stopped';
+      await shutDown();
     },
     plugin<Id extends string>(id: Id): PluginApiOf<Id> {
       if (!apis.has(id)) throw new VajraError('PLUGIN_NOT_FOUND', `Plugin "${id}" is not installed or not started`, { status: 404 });

@@ -1,31 +1,17 @@
 import { manualClock } from '@vajra-stream/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDevice, type FakeDevice } from '../../test/__fixtures__/fake-device';
+import { describe, expect, it } from 'vitest';
 import { pingDriver } from '../../test/__fixtures__/ping-driver';
-import { startSocatPair, until, type SocatPair } from '../../test/__fixtures__/socat-pair';
+import { scopedFixtures } from '../../test/__fixtures__/scoped-fixtures';
+import { until } from '../../test/__fixtures__/socat-pair';
 import { lcusRelay } from '../drivers/lcus-relay/lcus-relay';
 import { serialTransport } from '../transport/serial-transport';
 import type { Connection, Transport } from '../transport/transport';
 import { createHardware, type Hardware } from './create-hardware';
 import type { DeviceStatus } from './device-status';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
-
-async function pair(): Promise<SocatPair> {
-  const started = await startSocatPair();
-  cleanups.push(() => started.dispose());
-  return started;
-}
-async function fake(path: string, protocol: string): Promise<FakeDevice> {
-  const device = await startFakeDevice(path, protocol);
-  cleanups.push(() => device.stop());
-  return device;
-}
+const { pair, fake, defer } = scopedFixtures();
 function supervise<H extends Hardware<never>>(hardware: H): H {
-  cleanups.push(() => hardware.stop());
+  defer(() => hardware.stop());
   hardware.start();
   return hardware;
 }
