@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtInMantras, createMemoryStore, recitationsOf, type Session, type Store, type Wheel } from '../src/index';
+import { builtInMantras, createMemoryStore, type Session, type Store, type Wheel } from '../src/index';
+import { recitationsOf } from '../src/wheels/wheel-counting';
 import { manualClock } from '../src/testing/index';
 import { START, codeOf, startKernel } from './kernel-fixture';
 

@@ -1,3 +1,2 @@
 export { coreConfigSchema, type CoreConfig, type CoreConfigInput } from './core-config-schema';
-export { envOverrides, envVariableName } from './env-overrides';
-export { resolveConfig, mergeConfig } from './resolve-config';
+export { resolveConfig } from './resolve-config';

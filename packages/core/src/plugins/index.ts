@@ -1,2 +1,1 @@
 export { definePlugin, type VajraPlugin, type PluginContext, type VajraPluginApis, type VajraPluginConfigs, type PluginApiOf } from './define-plugin';
-export { orderPlugins } from './order-plugins';

@@ -2,5 +2,5 @@ export type { Store, Collection, StoreTransaction, ListOptions, ListResult, Filt
 export { PAGE_DEFAULT, PAGE_MAX } from './store';
 export { createMemoryStore } from './memory-store';
 export { createAsyncMutex, type AsyncMutex } from './async-mutex';
-export { listRecords, normalisePaging } from './list-records';
+export { normalisePaging } from './list-records';
 export { toJsonRecord } from './to-json-record';
