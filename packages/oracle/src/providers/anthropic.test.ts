@@ -1,28 +1,15 @@
-import { isVajraError } from '@vajra-stream/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAnthropic } from '../../test/__fixtures__/fake-anthropic';
+import { collectStream } from '../../test/__fixtures__/collect-stream';
+import { failureOf } from '../../test/__fixtures__/failure-of';
 import type { FakeVendor } from '../../test/__fixtures__/fake-server';
-import type { LanguageModel, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
+import type { LanguageModel, LanguageModelRequest } from '../spec/language-model';
 import { anthropic } from './anthropic';
 
 const KEY = 'sk-ant-test-0123456789SECRETKEY';
 const ask: LanguageModelRequest = { messages: [{ role: 'system', content: 'You are a gentle teacher.' }, { role: 'user', content: 'A dedication.' }] };
 
-async function collect(model: LanguageModel, request: LanguageModelRequest = ask): Promise<LanguageModelStreamPart[]> {
-  const parts: LanguageModelStreamPart[] = [];
-  for await (const part of model.stream(request)) parts.push(part);
-  return parts;
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isVajraError(error)) throw error;
-    return { code: error.code, message: error.message, details: error.details as Record<string, unknown>, json: JSON.stringify(error), cause: String((error as Error).cause) };
-  }
-  throw new Error('expected a failure');
-}
+const collect = (model: LanguageModel, request: LanguageModelRequest = ask) => collectStream(model, request);
 
 describe('anthropic() on the official client against a wire-format fake', () => {
   let vendor: FakeVendor;
@@ -57,41 +44,41 @@ describe('anthropic() on the official client against a wire-format fake', () => 
 
   it('maps 401 to PROVIDER_AUTH_FAILED without leaking the key', async () => {
     const wrong = 'sk-ant-wrong-ZYXWVUTSRQPONMLK';
-    const error = await failure(anthropic({ apiKey: wrong, baseURL: vendor.url }).generate(ask));
+    const error = await failureOf(anthropic({ apiKey: wrong, baseURL: vendor.url }).generate(ask));
     expect(error.code).toBe('PROVIDER_AUTH_FAILED');
     for (const text of [error.message, error.json, error.cause]) expect(text).not.toContain(wrong);
   });
 
   it('maps 429 with retry-after and 529 overload to retryable errors', async () => {
     vendor.queue({ type: 'error', status: 429, retryAfter: '1' }, { type: 'error', status: 529, message: 'Overloaded' });
-    expect(await failure(model.generate(ask))).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', details: { retryable: true, retryAfterMs: 1000 } });
-    expect(await failure(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true, vendorStatus: 529 } });
+    expect(await failureOf(model.generate(ask))).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', details: { retryable: true, retryAfterMs: 1000 } });
+    expect(await failureOf(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true, vendorStatus: 529 } });
     expect(vendor.requests).toHaveLength(2); // no hidden SDK retries
   });
 
   it('times out stalls, before and during the stream', async () => {
     vendor.queue({ type: 'stall' }, { type: 'stall', afterText: 'Om ' });
-    expect((await failure(model.generate({ ...ask, timeoutMs: 120 }))).code).toBe('PROVIDER_TIMEOUT');
-    expect((await failure(collect(model, { ...ask, timeoutMs: 120 }))).code).toBe('PROVIDER_TIMEOUT');
+    expect((await failureOf(model.generate({ ...ask, timeoutMs: 120 }))).code).toBe('PROVIDER_TIMEOUT');
+    expect((await failureOf(collect(model, { ...ask, timeoutMs: 120 }))).code).toBe('PROVIDER_TIMEOUT');
   });
 
   it('maps malformed and truncated streams to PROVIDER_INVALID_RESPONSE', async () => {
     vendor.queue({ type: 'malformed' }, { type: 'truncated', text: 'Om Tare Tuttare' });
-    expect((await failure(collect(model))).code).toBe('PROVIDER_INVALID_RESPONSE');
-    const truncated = await failure(collect(model));
+    expect((await failureOf(collect(model))).code).toBe('PROVIDER_INVALID_RESPONSE');
+    const truncated = await failureOf(collect(model));
     expect(truncated.code).toBe('PROVIDER_INVALID_RESPONSE');
     expect(truncated.message).toContain('message_stop');
   });
 
   it('maps an in-stream error event (overloaded) to a retryable PROVIDER_UNAVAILABLE', async () => {
     vendor.queue({ type: 'stream-error', afterText: 'Om ' });
-    expect(await failure(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
+    expect(await failureOf(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
   });
 
   it('aborts on the caller signal', async () => {
     vendor.queue({ type: 'slow', text: 'Om Ami Dewa Hrih, Om Ami Dewa Hrih', delayMs: 30 });
     const controller = new AbortController();
-    const error = await failure(
+    const error = await failureOf(
       (async () => {
         for await (const part of model.stream({ ...ask, signal: controller.signal })) if (part.type === 'text-delta') controller.abort();
       })(),

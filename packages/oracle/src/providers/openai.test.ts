@@ -1,7 +1,8 @@
-import { isVajraError } from '@vajra-stream/core';
 import { manualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAI } from '../../test/__fixtures__/fake-openai';
+import { collectStream } from '../../test/__fixtures__/collect-stream';
+import { failureOf } from '../../test/__fixtures__/failure-of';
 import type { FakeVendor } from '../../test/__fixtures__/fake-server';
 import type { LanguageModel, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
 import { openai } from './openai';
@@ -12,21 +13,7 @@ const KEY = 'sk-test-0123456789abcdefSECRET';
 const eventually = { timeout: 20_000, interval: 5 };
 const ask: LanguageModelRequest = { messages: [{ role: 'system', content: 'You are kind.' }, { role: 'user', content: 'A blessing, please.' }] };
 
-async function collect(model: LanguageModel, request: LanguageModelRequest = ask): Promise<LanguageModelStreamPart[]> {
-  const parts: LanguageModelStreamPart[] = [];
-  for await (const part of model.stream(request)) parts.push(part);
-  return parts;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; details: Record<string, unknown>; json: string; cause: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isVajraError(error)) throw error;
-    return { code: error.code, message: error.message, details: error.details as Record<string, unknown>, json: JSON.stringify(error), cause: String((error as Error).cause) };
-  }
-  throw new Error('expected a failure');
-}
+const collect = (model: LanguageModel, request: LanguageModelRequest = ask) => collectStream(model, request);
 
 describe('openai() on the official client against a wire-format fake', () => {
   let vendor: FakeVendor;
@@ -68,7 +55,7 @@ describe('openai() on the official client against a wire-format fake', () => {
   it('maps 401 to PROVIDER_AUTH_FAILED and never leaks the key', async () => {
     const wrongKey = 'sk-wrong-key-ABCDEFGHIJKLMNOP';
     const bad = openai({ apiKey: wrongKey, baseURL: `${vendor.url}/v1`, model: 'gpt-test' });
-    const error = await failure(bad.generate(ask));
+    const error = await failureOf(bad.generate(ask));
     expect(error.code).toBe('PROVIDER_AUTH_FAILED');
     expect(error.details).toMatchObject({ provider: 'openai', retryable: false, vendorStatus: 401 });
     for (const text of [error.message, error.json, error.cause]) expect(text).not.toContain(wrongKey);
@@ -79,7 +66,7 @@ describe('openai() on the official client against a wire-format fake', () => {
     const saved = process.env.OPENAI_API_KEY;
     delete process.env.OPENAI_API_KEY;
     try {
-      const error = await failure(openai({ baseURL: `${vendor.url}/v1` }).generate(ask));
+      const error = await failureOf(openai({ baseURL: `${vendor.url}/v1` }).generate(ask));
       expect(error.code).toBe('PROVIDER_AUTH_FAILED');
       expect(vendor.requests).toHaveLength(0);
     } finally {
@@ -89,7 +76,7 @@ describe('openai() on the official client against a wire-format fake', () => {
 
   it('maps 429 + retry-after to PROVIDER_RATE_LIMITED with retryAfterMs, and does not retry by itself', async () => {
     vendor.queue({ type: 'error', status: 429, retryAfter: '3' });
-    const error = await failure(model.generate(ask));
+    const error = await failureOf(model.generate(ask));
     expect(error.code).toBe('PROVIDER_RATE_LIMITED');
     expect(error.details).toMatchObject({ retryable: true, retryAfterMs: 3000, vendorStatus: 429 });
     expect(vendor.requests).toHaveLength(1);
@@ -97,7 +84,7 @@ describe('openai() on the official client against a wire-format fake', () => {
 
   it('maps retry-after-ms and 500 to a retryable PROVIDER_UNAVAILABLE', async () => {
     vendor.queue({ type: 'error', status: 500, retryAfterMs: '250' });
-    const error = await failure(model.generate(ask));
+    const error = await failureOf(model.generate(ask));
     expect(error.code).toBe('PROVIDER_UNAVAILABLE');
     expect(error.details).toMatchObject({ retryable: true, retryAfterMs: 250, vendorStatus: 500 });
   });
@@ -106,7 +93,7 @@ describe('openai() on the official client against a wire-format fake', () => {
     const clock = manualClock(0);
     const timed = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, model: 'gpt-test', clock });
     vendor.queue({ type: 'stall' }); // never answers: only the timeout can end the call
-    const pending = failure(timed.generate({ ...ask, timeoutMs: 150 }));
+    const pending = failureOf(timed.generate({ ...ask, timeoutMs: 150 }));
     await vi.waitFor(() => expect(vendor.requests).toHaveLength(1), eventually);
     await clock.advance(149);
     expect(clock.pendingTimers()).toBe(1); // still waiting
@@ -117,7 +104,7 @@ describe('openai() on the official client against a wire-format fake', () => {
 
     vendor.queue({ type: 'stall', afterText: 'Om Mani ' });
     const seen: string[] = [];
-    const streaming = failure(
+    const streaming = failureOf(
       (async () => {
         for await (const part of timed.stream({ ...ask, timeoutMs: 150 })) if (part.type === 'text-delta') seen.push(part.text);
       })(),
@@ -143,22 +130,22 @@ describe('openai() on the official client against a wire-format fake', () => {
 
   it('maps a malformed stream and a truncated stream to PROVIDER_INVALID_RESPONSE', async () => {
     vendor.queue({ type: 'malformed' });
-    expect((await failure(collect(model))).code).toBe('PROVIDER_INVALID_RESPONSE');
+    expect((await failureOf(collect(model))).code).toBe('PROVIDER_INVALID_RESPONSE');
     vendor.queue({ type: 'truncated', text: 'Om Ah Hum Vajra Guru' });
-    const truncated = await failure(collect(model));
+    const truncated = await failureOf(collect(model));
     expect(truncated.code).toBe('PROVIDER_INVALID_RESPONSE');
     expect(truncated.message).toContain('finish_reason');
   });
 
   it('maps an in-stream error chunk to a retryable PROVIDER_UNAVAILABLE', async () => {
     vendor.queue({ type: 'stream-error', afterText: 'Om ' });
-    expect(await failure(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
+    expect(await failureOf(collect(model))).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { retryable: true } });
   });
 
   it('aborts generate and stream on the caller signal with ABORTED', async () => {
     vendor.queue({ type: 'stall' });
     const controller = new AbortController();
-    const pending = failure(model.generate({ ...ask, signal: controller.signal, timeoutMs: 60_000 }));
+    const pending = failureOf(model.generate({ ...ask, signal: controller.signal, timeoutMs: 60_000 }));
     await vi.waitFor(() => expect(vendor.requests).toHaveLength(1), eventually); // abort while the vendor stalls
     controller.abort();
     const error = await pending;
@@ -167,7 +154,7 @@ describe('openai() on the official client against a wire-format fake', () => {
 
     vendor.queue({ type: 'slow', text: 'one two three four five six seven', delayMs: 30 });
     const streamController = new AbortController();
-    const streamError = await failure(
+    const streamError = await failureOf(
       (async () => {
         for await (const part of model.stream({ ...ask, signal: streamController.signal })) if (part.type === 'text-delta') streamController.abort();
       })(),
@@ -177,7 +164,7 @@ describe('openai() on the official client against a wire-format fake', () => {
 
   it('maps a refused connection to a retryable PROVIDER_UNAVAILABLE', async () => {
     const dead = openai({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 20_000 });
-    const error = await failure(dead.generate(ask));
+    const error = await failureOf(dead.generate(ask));
     expect(error.code).toBe('PROVIDER_UNAVAILABLE');
     expect(error.details).toMatchObject({ retryable: true });
   });
