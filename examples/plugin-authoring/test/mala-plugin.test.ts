@@ -1,12 +1,12 @@
 import { createMemoryStore, createVajra, silentLogger, type Store } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { createServer } from '@vajra-stream/server-adapter';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { malaPlugin, type MalaApi } from '../src/mala-plugin';
 import { malaRoutes } from '../src/mala-routes';
 
 const start = async (store: Store = createMemoryStore(), env: Record<string, string> = {}) => {
-  const vajra = createVajra({ plugins: [malaPlugin()], store, clock: manualClock(Date.UTC(2026, 0, 1)), logger: silentLogger, env, config: { mala: { beadsPerRound: 108 } } });
+  const vajra = createVajra({ plugins: [malaPlugin()], store, clock: createManualClock(Date.UTC(2026, 0, 1)), logger: silentLogger, env, config: { mala: { beadsPerRound: 108 } } });
   await vajra.start();
   return vajra;
 };

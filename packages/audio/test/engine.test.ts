@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { createAudioEngine, nullSink, pcmStreamSink, type PcmChunk } from '../src/index';
 import { speakerSink, wavFileSink } from '../src/node/index';
 
@@ -13,7 +13,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('createAudioEngine on a clock-paced nullSink', () => {
   it('plays in real time per the clock, reports state, active frequencies and a real spectrum', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const engine = createAudioEngine({ sink: nullSink({ clock }) });
     await engine.play(tone(440));
     expect(engine.status().state).toBe('playing');
@@ -50,7 +50,7 @@ describe('createAudioEngine on a clock-paced nullSink', () => {
   });
 
   it('ends by itself at the end of the program and calls onEnded', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     let ended = 0;
     const engine = createAudioEngine({ sink: nullSink({ clock }), onEnded: () => ended++ });
     await engine.play(tone(300, 0.5));
@@ -75,7 +75,7 @@ describe('createAudioEngine on a clock-paced nullSink', () => {
 
 describe('pcmStreamSink', () => {
   it('delivers contiguous real-time chunks to subscribers', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const sink = pcmStreamSink({ clock });
     const chunks: PcmChunk[] = [];
     const off = sink.subscribe((chunk) => chunks.push(chunk));
@@ -118,7 +118,7 @@ describe('pcmStreamSink', () => {
 
 describe('wavFileSink', () => {
   it('records what plays; sox reads the file back', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const path = join(directory, 'live.wav');
     const engine = createAudioEngine({ sink: wavFileSink(path, { clock, format: 'pcm16' }) });
     await engine.play(tone(440));

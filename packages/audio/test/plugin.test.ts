@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createVajra, silentLogger } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { audioPlugin, type SpectrumFrame } from '../src/index';
 
 describe('audioPlugin', () => {
   it('plays a session program on start, emits spectrum frames at the configured rate, follows pause/resume/stop', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const vajra = createVajra({ plugins: [audioPlugin()], clock, logger: silentLogger, config: { audio: { spectrumRate: 10, fadeOut: 0.5 } }, env: {} });
     await vajra.start();
     const frames: SpectrumFrame[] = [];
@@ -47,7 +47,7 @@ describe('audioPlugin', () => {
   });
 
   it('derives a program from seed-style session fields when none is given', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const vajra = createVajra({ plugins: [audioPlugin()], clock, logger: silentLogger, env: {} });
     await vajra.start();
     const session = await vajra.sessions.create({ intention: 'healing', duration: 60, audioType: 'binaural', frequencies: [7.83] });
@@ -63,7 +63,7 @@ describe('audioPlugin', () => {
 
   it('after a restart, resumes a recovered running session at its elapsed time', async () => {
     const store = createMemoryStore();
-    const clock = manualClock();
+    const clock = createManualClock();
     const first = createVajra({ plugins: [audioPlugin()], store, clock, logger: silentLogger, env: {} });
     await first.start();
     const session = await first.sessions.create({

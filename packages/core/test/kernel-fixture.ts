@@ -1,5 +1,5 @@
 import { createVajra, type CreateVajraOptions, type Store, type Vajra, type VajraEventName } from '../src/index';
-import { manualClock, type ManualClock } from '../src/testing/index';
+import { createManualClock, type ManualClock } from '../src/testing/index';
 import { createMemoryStore, silentLogger } from '../src/index';
 
 /** A started kernel on a manual clock and a memory store, recording every event it emits. */
@@ -13,7 +13,7 @@ export interface Fixture {
 export const START = Date.UTC(2026, 10, 24, 6, 0, 0);
 
 export async function startKernel(options: Partial<CreateVajraOptions> & { clock?: ManualClock } = {}): Promise<Fixture> {
-  const clock = options.clock ?? manualClock(START);
+  const clock = options.clock ?? createManualClock(START);
   const store = options.store ?? createMemoryStore();
   const vajra = createVajra({ logger: silentLogger, env: {}, ...options, clock, store });
   const events: Fixture['events'] = [];

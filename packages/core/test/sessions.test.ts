@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_STATUSES, systemClock, type Session, type SessionStatus } from '../src/index';
-import { manualClock } from '../src/testing/index';
+import { createManualClock } from '../src/testing/index';
 import { START, codeOf, startKernel, type Fixture } from './kernel-fixture';
 
 const HOUR = 3_600_000;
@@ -163,7 +163,7 @@ describe('sessions', () => {
     await first.vajra.sessions.pause(paused.id);
     // The process dies here: no stop(); its timers never fire again (its clock is never advanced).
     // A new kernel comes up 5 minutes later on the same store.
-    const second = await startKernel({ store: first.store, clock: manualClock(START + 10_000 + 300_000) });
+    const second = await startKernel({ store: first.store, clock: createManualClock(START + 10_000 + 300_000) });
     const s = await second.vajra.sessions.get(short.id);
     expect(s.status).toBe('completed');
     expect(s.completedAt).toBe(new Date(START + 60_000).toISOString());
@@ -212,7 +212,7 @@ describe('sessions', () => {
   });
 
   it('checks the clock at completion: a timer that fires early does not complete the session', async () => {
-    const inner = manualClock(START);
+    const inner = createManualClock(START);
     // A clock whose timers wake at half their delay, as a host timer that overflowed or a drifting clock would.
     const hasty = { ...inner, setTimeout: (callback: () => void, delayMs: number) => inner.setTimeout(callback, delayMs / 2) };
     const f = await startKernel({ clock: hasty as typeof inner });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInMantras, createMemoryStore, type Session, type Store, type Wheel } from '../src/index';
 import { recitationsOf } from '../src/wheels/wheel-counting';
-import { manualClock } from '../src/testing/index';
+import { createManualClock } from '../src/testing/index';
 import { START, codeOf, startKernel } from './kernel-fixture';
 
 const MINUTE = 60_000;
@@ -70,7 +70,7 @@ describe('prayer wheels', () => {
   });
 
   it('announces a rotation only after it is durable, and batches every wheel into one transaction per tick', async () => {
-    const clock = manualClock(START);
+    const clock = createManualClock(START);
     const { createMemoryStore } = await import('../src/index');
     const store = countingStore(createMemoryStore());
     const f = await startKernel({ clock, store });
@@ -164,7 +164,7 @@ describe('prayer wheels', () => {
     first.vajra.events.on('wheel:rotated', (e) => void announced.push(e.rotations));
     await first.clock.advance(5_700);
     // crash: the first kernel is abandoned; a new one starts an hour later on the same store
-    const second = await startKernel({ store: first.store, clock: manualClock(START + 5_700 + 3_600_000) });
+    const second = await startKernel({ store: first.store, clock: createManualClock(START + 5_700 + 3_600_000) });
     const resumed = await second.vajra.wheels.get(wheel.id);
     expect(resumed.status).toBe('spinning');
     expect(resumed.rotations).toBe(announced.at(-1));
@@ -244,7 +244,7 @@ describe('prayer wheels', () => {
     for (const s of [long, short]) await first.vajra.sessions.start(s.id);
     await first.clock.advance(600_500);
     // crash at 10 min 0.5 s; a new kernel comes up 20 minutes later on the same store
-    const second = await startKernel({ store: first.store, clock: manualClock(START + 600_500 + 1_200_000) });
+    const second = await startKernel({ store: first.store, clock: createManualClock(START + 600_500 + 1_200_000) });
     const running = await second.vajra.sessions.get(long.id);
     expect(running).toMatchObject({ status: 'running', elapsedTime: 1800.5 });
     await second.clock.advance(1_000); // one tick

@@ -1,6 +1,6 @@
 import { audioPlugin } from '@vajra-stream/audio';
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lcusRelay } from '../src/drivers/lcus-relay/lcus-relay';
 import { hardwarePlugin } from '../src/plugin/hardware-plugin';
@@ -24,7 +24,7 @@ describe('the amplifier relay around a session, through a real pseudo-terminal o
     cleanups.push(() => socat.dispose());
     const board = await startFakeDevice(socat.devicePath, 'lcus-relay');
     cleanups.push(() => board.stop());
-    const clock = manualClock(START);
+    const clock = createManualClock(START);
     const vajra: Vajra = createVajra({
       plugins: [
         audioPlugin(),

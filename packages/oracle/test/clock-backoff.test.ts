@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOracle, openai } from '../src/index';
 import { startFakeOpenAI } from './__fixtures__/fake-openai';
@@ -17,7 +17,7 @@ describe('backoff runs on the injected clock', () => {
 
   it('waits backoffMs · 2^retry (jitter pinned to 1.0) of clock time before each retry', async () => {
     vendor.queue({ type: 'error', status: 503 }, { type: 'error', status: 503 }, { type: 'ok', text: 'done' });
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const oracle = createOracle({
       providers: [openai({ apiKey: KEY, baseURL: `${vendor.url}/v1` })],
       fallback: false,

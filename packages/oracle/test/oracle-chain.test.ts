@@ -1,5 +1,5 @@
 import type { Logger } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anthropic, createOracle, offline, openai, openaiCompatible, type OracleStreamPart } from '../src/index';
 import { startFakeAnthropic } from './__fixtures__/fake-anthropic';
@@ -60,7 +60,7 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
 
   it('honours retry-after between retries', async () => {
     oa.queue({ type: 'error', status: 429, retryAfterMs: '300' });
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const oracle = createOracle({ providers: [openai({ apiKey: OPENAI_KEY, baseURL: `${oa.url}/v1` })], fallback: false, backoffMs: 1, retries: 1, clock });
     const pending = oracle.generate(input);
     await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), eventually); // the wait the vendor asked for
@@ -76,7 +76,7 @@ describe('createOracle: priority chain over real clients and wire-format fakes',
   it('moves on instead of waiting when retry-after is longer than maxRetryAfterMs', async () => {
     an.queue({ type: 'error', status: 429, retryAfter: '120' });
     // A clock that never moves: had the chain waited for the 120 s, the call could not finish.
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const result = await chain({ maxRetryAfterMs: 1_000, clock }).generate(input);
     expect(clock.now()).toBe(0);
     expect(result.provider).toBe('openai');

@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { call, startServer, type Running } from './harness';
@@ -86,7 +86,7 @@ describe('listening policies (node adapter)', () => {
 
   it('limits WebSocket messages per connection and connections per server, keeping the socket open', async () => {
     // The token bucket refills by the kernel clock: a manual one makes the counts exact on any machine.
-    const clock = manualClock();
+    const clock = createManualClock();
     running = await startServer(node, { limits: { wsMessagesPerSecond: 5, wsConnections: 2 } }, [], clock);
     const { connect } = await import('./ws-client');
     const client = await connect(running.url);

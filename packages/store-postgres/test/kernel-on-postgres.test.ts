@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVajra, silentLogger, type VajraEventName, type Vajra } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { createPostgresStore } from '../src/index';
 import { TEST_DATABASE_URL, createTestSchemas } from './test-database';
 
@@ -14,7 +14,7 @@ const next = <K extends VajraEventName>(vajra: Vajra, name: K) => new Promise<un
 describe('the kernel on PostgreSQL', () => {
   it('keeps sessions, wheels, dedications and plugin state across a restart', async () => {
     const schema = schemas.make();
-    const clock = manualClock(Date.UTC(2026, 5, 1));
+    const clock = createManualClock(Date.UTC(2026, 5, 1));
     const open = async () => {
       const store = await createPostgresStore({ connectionString: TEST_DATABASE_URL, schema, poolSize: 3 });
       const vajra = createVajra({ store, clock, logger: silentLogger, env: {} });

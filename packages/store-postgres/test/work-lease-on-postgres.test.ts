@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
-import { manualClock, type ManualClock } from '@vajra-stream/core/testing';
+import { createManualClock, type ManualClock } from '@vajra-stream/core/testing';
 import { createPostgresBus, createPostgresStore, type PostgresBus, type PostgresStore } from '../src/index';
 import { TEST_DATABASE_URL, createTestSchemas } from './test-database';
 
@@ -32,8 +32,8 @@ describe('the work lease on PostgreSQL', () => {
       opened.push({ store, bus, vajra });
       return vajra;
     };
-    const clockA = manualClock(START);
-    const clockB = manualClock(START);
+    const clockA = createManualClock(START);
+    const clockB = createManualClock(START);
     const a = await open(clockA, 'ins_a');
     const b = await open(clockB, 'ins_b');
     expect([a.work.isHolder(), b.work.isHolder()]).toEqual([true, false]);

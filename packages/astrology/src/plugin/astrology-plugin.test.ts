@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVajra } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { astrologyPlugin, type MoonPhaseChangedEvent, type PlanetaryHourChangedEvent } from './astrology-plugin';
 import { planetaryHours } from '../hours/planetary-hours';
 
@@ -9,7 +9,7 @@ const KATHMANDU = { latitude: 27.7172, longitude: 85.324 };
 describe('astrologyPlugin', () => {
   it('emits planetary-hour changes at the hour boundaries and moon phases at the quarter instants, on the kernel clock', async () => {
     const start = Date.parse('2020-06-04T00:00:00Z');
-    const clock = manualClock(start);
+    const clock = createManualClock(start);
     const vajra = createVajra({ plugins: [astrologyPlugin()], clock, config: { astrology: KATHMANDU, logLevel: 'warn' } });
     const hours: Array<PlanetaryHourChangedEvent & { at: number }> = [];
     const phases: Array<MoonPhaseChangedEvent & { at: number }> = [];
@@ -44,7 +44,7 @@ describe('astrologyPlugin', () => {
   });
 
   it('exposes the package functions without a location and emits only moon phases', async () => {
-    const clock = manualClock(Date.parse('2020-06-20T00:00:00Z'));
+    const clock = createManualClock(Date.parse('2020-06-20T00:00:00Z'));
     const vajra = createVajra({ plugins: [astrologyPlugin()], clock, config: { logLevel: 'warn' } });
     const seen: string[] = [];
     vajra.events.on('astro:planetary-hour-changed', () => void seen.push('hour'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVajra } from '../kernel/create-vajra';
 import { silentLogger } from '../logger/logger';
 import { createMemoryStore } from '../store/memory-store';
-import { manualClock } from '../testing/manual-clock';
+import { createManualClock } from '../testing/create-manual-clock';
 import { createMemoryBus } from './memory-bus';
 
 const until = async (condition: () => boolean): Promise<void> => {
@@ -15,7 +15,7 @@ const until = async (condition: () => boolean): Promise<void> => {
 const pair = async () => {
   const store = createMemoryStore();
   const bus = createMemoryBus();
-  const clock = manualClock(Date.UTC(2026, 0, 1));
+  const clock = createManualClock(Date.UTC(2026, 0, 1));
   const a = createVajra({ store, bus, clock, logger: silentLogger, env: {}, instanceId: 'ins_a' });
   const b = createVajra({ store, bus, clock, logger: silentLogger, env: {}, instanceId: 'ins_b' });
   await a.start();

@@ -5,7 +5,7 @@ export type TimerHandle = { readonly __timer: unique symbol } | object;
 
 /**
  * Time source of the kernel: every `now()` and every timer in Vajra.Stream goes through one,
- * so tests can run hours of session time in milliseconds with `manualClock()`.
+ * so tests can run hours of session time in milliseconds with `createManualClock()`.
  *
  * @example
  * ```ts

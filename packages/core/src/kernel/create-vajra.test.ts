@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { silentLogger } from '../logger/logger';
 import { definePlugin } from '../plugins/define-plugin';
 import { createMemoryStore } from '../store/memory-store';
-import { manualClock } from '../testing/manual-clock';
+import { createManualClock } from '../testing/create-manual-clock';
 import { createVajra } from './create-vajra';
 
 const codeOf = async (work: () => Promise<unknown>): Promise<unknown> => {
@@ -115,7 +115,7 @@ describe('createVajra', () => {
   });
 
   it('guards use before start, double start and unknown plugins', async () => {
-    const vajra = createVajra({ logger: silentLogger, env: {}, clock: manualClock(), store: createMemoryStore() });
+    const vajra = createVajra({ logger: silentLogger, env: {}, clock: createManualClock(), store: createMemoryStore() });
     expect(() => vajra.sessions).toThrowError(/start/);
     await vajra.start();
     expect(await codeOf(() => vajra.start())).toBe('KERNEL_ALREADY_STARTED');

@@ -4,7 +4,7 @@ import { createVajra, type Vajra } from '../kernel/create-vajra';
 import { silentLogger } from '../logger/logger';
 import { definePlugin } from '../plugins/define-plugin';
 import { createMemoryStore } from '../store/memory-store';
-import { manualClock, type ManualClock } from '../testing/manual-clock';
+import { createManualClock, type ManualClock } from '../testing/create-manual-clock';
 
 const until = async (condition: () => boolean | Promise<boolean>): Promise<void> => {
   for (let turn = 0; !(await condition()); turn += 1) {
@@ -34,7 +34,7 @@ const deployment = async (clocks: [ManualClock, ManualClock]) => {
 
 describe('the work lease', () => {
   it('runs ticks and completions on the holder only, for sessions started on any instance, exactly once', async () => {
-    const clock = manualClock(START);
+    const clock = createManualClock(START);
     const { a, b, log } = await deployment([clock, clock]);
     expect([a.work.isHolder(), b.work.isHolder()]).toEqual([true, false]);
     expect(a.work.health()).toMatchObject({ mode: 'lease', holder: true, token: 1, acquisitions: 1 });
@@ -53,8 +53,8 @@ describe('the work lease', () => {
   });
 
   it('moves to another instance when the holder stops answering, fences the old holder, and counts every rotation once', async () => {
-    const clockA = manualClock(START);
-    const clockB = manualClock(START);
+    const clockA = createManualClock(START);
+    const clockB = createManualClock(START);
     const { a, b, log } = await deployment([clockA, clockB]);
     const session = await a.sessions.create({ intention: 'compassion', duration: 60 });
     const wheel = await a.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60 });
@@ -89,7 +89,7 @@ describe('the work lease', () => {
   });
 
   it('hands over at once when the holder stops, and plugin work runs on the holder only', async () => {
-    const clock = manualClock(START);
+    const clock = createManualClock(START);
     const store = createMemoryStore();
     const bus = createMemoryBus();
     const beats: string[] = [];

@@ -1,12 +1,12 @@
 import { createVajra, silentLogger, type VajraEvents } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { describe, expect, it } from 'vitest';
 import { hardwarePlugin } from './hardware-plugin';
 
 const START = Date.UTC(2026, 10, 24, 6, 0, 0);
 
 async function kernel(config: Record<string, unknown>) {
-  const clock = manualClock(START);
+  const clock = createManualClock(START);
   const vajra = createVajra({ plugins: [hardwarePlugin()], logger: silentLogger, env: {}, clock, config: { hardware: config } });
   const outputs: Array<VajraEvents['hardware:output'] & { t: number }> = [];
   const readings: Array<VajraEvents['hardware:rng']> = [];
@@ -78,7 +78,7 @@ describe('hardwarePlugin on the simulated standard room', () => {
   });
 
   it('reads VAJRA_HARDWARE__* variables: level, amplifier and real ports', async () => {
-    const vajra = createVajra({ plugins: [hardwarePlugin()], logger: silentLogger, clock: manualClock(START), env: { VAJRA_HARDWARE__LEVEL: '2', VAJRA_HARDWARE__AMPLIFIER_CONNECTED: 'true', VAJRA_HARDWARE__PORTS__RELAY: 'tcp://127.0.0.1:9', VAJRA_HARDWARE__SIMULATE: 'false' } });
+    const vajra = createVajra({ plugins: [hardwarePlugin()], logger: silentLogger, clock: createManualClock(START), env: { VAJRA_HARDWARE__LEVEL: '2', VAJRA_HARDWARE__AMPLIFIER_CONNECTED: 'true', VAJRA_HARDWARE__PORTS__RELAY: 'tcp://127.0.0.1:9', VAJRA_HARDWARE__SIMULATE: 'false' } });
     await vajra.start();
     try {
       const hardware = vajra.plugin('hardware');

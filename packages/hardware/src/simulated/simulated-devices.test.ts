@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { describe, expect, it } from 'vitest';
 import { enttecDmxPro } from '../drivers/enttec-dmx-pro/enttec-dmx-pro';
 import { lcusRelay } from '../drivers/lcus-relay/lcus-relay';
@@ -9,13 +9,13 @@ import { simulatedRelayBoard } from './simulated-relay-board';
 import { simulatedRng } from './simulated-rng';
 import { simulatedTransport } from './simulated-transport';
 
-const settle = async (clock: ReturnType<typeof manualClock>, ms = 1) => {
+const settle = async (clock: ReturnType<typeof createManualClock>, ms = 1) => {
   await clock.advance(ms);
 };
 
 describe('simulated devices run the real drivers in-process, deterministically', () => {
   it('relay board: switches, loses its relays when unplugged, gets the wanted state back on replug', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const board = simulatedRelayBoard({ channels: 2 });
     const transport = simulatedTransport(board, { clock });
     const hardware = createHardware({ devices: [{ id: 'relay', transport, driver: lcusRelay({ channels: 2 }) }] as const, clock, random: () => 0 });
@@ -37,7 +37,7 @@ describe('simulated devices run the real drivers in-process, deterministically',
   });
 
   it('DMX widget: 40 frames per second of kernel time, fades reach the widget, serial number answered', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const widget = simulatedDmxWidget({ serialNumber: 0x12345678 });
     const hardware = createHardware({ devices: [{ id: 'lights', transport: simulatedTransport(widget, { clock }), driver: enttecDmxPro({ channels: 24 }) }] as const, clock, heartbeatIntervalMs: 500 });
     hardware.start();
@@ -59,7 +59,7 @@ describe('simulated devices run the real drivers in-process, deterministically',
 
   it('RNG: the same seed gives the same bytes and the same statistics; OneRNG starts on cmdO', async () => {
     const run = async (seed: number) => {
-      const clock = manualClock();
+      const clock = createManualClock();
       const source = simulatedRng({ model: 'onerng', seed });
       const hardware = createHardware({ devices: [{ id: 'rng', transport: simulatedTransport(source, { clock }), driver: serialRng({ model: 'onerng', windowTrials: 10 }) }] as const, clock });
       hardware.start();

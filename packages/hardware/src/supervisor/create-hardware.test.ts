@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { describe, expect, it } from 'vitest';
 import { pingDriver } from '../../test/__fixtures__/ping-driver';
 import { scopedFixtures } from '../../test/__fixtures__/scoped-fixtures';
@@ -91,7 +91,7 @@ describe('createHardware over real pseudo-terminals', () => {
 
 describe('createHardware timing on the kernel clock', () => {
   it('retries a failing open with capped exponential backoff and jitter', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const opens: number[] = [];
     const transport: Transport = {
       kind: 'test',
@@ -117,7 +117,7 @@ describe('createHardware timing on the kernel clock', () => {
   });
 
   it('times out an open that never settles, and a disconnect on request stays disconnected', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const closed: string[] = [];
     let hang = true;
     const transport: Transport = {
@@ -154,7 +154,7 @@ describe('createHardware timing on the kernel clock', () => {
   });
 
   it('cuts a link that sends more than its driver allows in a second, backs off further with every fault in a row, and a stable link clears the count', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const opens: number[] = [];
     let push: (bytes: Uint8Array) => void = () => undefined;
     const transport: Transport = {

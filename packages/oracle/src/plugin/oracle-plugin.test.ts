@@ -1,5 +1,5 @@
 import { createVajra, silentLogger } from '@vajra-stream/core';
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../../test/__fixtures__/fake-openai';
 import type { FakeVendor } from '../../test/__fixtures__/fake-server';
@@ -80,7 +80,7 @@ describe('oraclePlugin', () => {
   });
 
   it('probes the providers once per healthCacheMs, however many calls come (concurrent ones share the probe)', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const vajra = createVajra({
       plugins: [oraclePlugin()],
       logger: silentLogger,

@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAI } from '../../test/__fixtures__/fake-openai';
 import { collectStream } from '../../test/__fixtures__/collect-stream';
@@ -90,7 +90,7 @@ describe('openai() on the official client against a wire-format fake', () => {
   });
 
   it('times out a stalled response after exactly timeoutMs of clock time, and a stream that stalls mid-way', async () => {
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const timed = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, model: 'gpt-test', clock });
     vendor.queue({ type: 'stall' }); // never answers: only the timeout can end the call
     const pending = failureOf(timed.generate({ ...ask, timeoutMs: 150 }));
@@ -116,7 +116,7 @@ describe('openai() on the official client against a wire-format fake', () => {
   });
 
   it('a slow but steady stream is not timed out (the timeout counts idle time)', async () => {
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const timed = openai({ apiKey: KEY, baseURL: `${vendor.url}/v1`, model: 'gpt-test', clock });
     vendor.queue({ type: 'ok', text: 'abcdefghijklmnopqrstuvwx', chunkSize: 1 });
     const parts: LanguageModelStreamPart[] = [];

@@ -1,9 +1,9 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createHeartbeat } from './create-heartbeat';
 
 const setup = (intervalSeconds: number, timeoutSeconds: number) => {
-  const clock = manualClock();
+  const clock = createManualClock();
   const pinged: string[] = [];
   const silent: string[] = [];
   const heartbeat = createHeartbeat<string>({ clock, intervalSeconds, timeoutSeconds, ping: (m) => pinged.push(m), silent: (m) => silent.push(m) });

@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDevice, type FakeDevice } from '../../../test/__fixtures__/fake-device';
 import { startSocatPair, until, type SocatPair } from '../../../test/__fixtures__/socat-pair';
@@ -66,7 +66,7 @@ describe('DMX frames and fades', () => {
   });
 
   it('refreshes on a fixed grid of the kernel clock: refreshHz frames a second, every one a full label-6 frame', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const frames: number[] = [];
     const hardware = createHardware({
       devices: [
@@ -89,7 +89,7 @@ describe('DMX frames and fades', () => {
   });
 
   it('fades linearly on the kernel clock and resolves on time, a newer change replacing an older fade', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const universe = createDmxUniverse({ channels: 24, clock });
     const done = universe.fade({ 1: 200, 2: 100 }, { duration: 2 });
     await clock.advance(500);

@@ -1,4 +1,4 @@
-import { manualClock } from '@vajra-stream/core/testing';
+import { createManualClock } from '@vajra-stream/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDevice } from '../../../test/__fixtures__/fake-device';
 import { startSocatPair, until } from '../../../test/__fixtures__/socat-pair';
@@ -10,7 +10,7 @@ import { firmata } from './firmata';
 
 describe('firmata on a simulated StandardFirmata board', () => {
   it('handshakes, drives outputs and PWM, reads analog reports, and counts wheel rotations from the hall sensor', async () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const board = simulatedFirmataBoard({ seed: 5, wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 3, maxRpm: 60 } });
     const hardware = createHardware({
       devices: [{ id: 'uno', transport: simulatedTransport(board, { clock }), driver: firmata({ outputs: [7], pwm: [5], analogInputs: [0], wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 3 } }) }] as const,

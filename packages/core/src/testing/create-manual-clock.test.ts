@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from './manual-clock';
+import { createManualClock } from './create-manual-clock';
 
-describe('manualClock', () => {
+describe('createManualClock', () => {
   it('fires timeouts and intervals in time order only when advanced', async () => {
-    const clock = manualClock(1000);
+    const clock = createManualClock(1000);
     const fired: Array<[string, number]> = [];
     clock.setTimeout(() => fired.push(['b', clock.now()]), 300);
     clock.setTimeout(() => fired.push(['a', clock.now()]), 100);
@@ -19,7 +19,7 @@ describe('manualClock', () => {
   });
 
   it('lets async work started by a timer finish before the next one fires', async () => {
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const log: string[] = [];
     clock.setTimeout(async () => {
       await Promise.resolve();
@@ -32,7 +32,7 @@ describe('manualClock', () => {
   });
 
   it('cancels a timeout and supports timers scheduled from callbacks', async () => {
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const log: number[] = [];
     const handle = clock.setTimeout(() => log.push(-1), 5);
     clock.clearTimeout(handle);

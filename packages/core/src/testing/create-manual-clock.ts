@@ -27,13 +27,13 @@ const settle = async (): Promise<void> => {
  *
  * @example
  * ```ts
- * import { manualClock } from '@vajra-stream/core/testing';
- * const clock = manualClock(Date.UTC(2026, 0, 1));
+ * import { createManualClock } from '@vajra-stream/core/testing';
+ * const clock = createManualClock(Date.UTC(2026, 0, 1));
  * const vajra = createVajra({ clock });
  * await clock.advance(60 * 60 * 1000); // an hour of session time, instantly
  * ```
  */
-export function manualClock(startMs = Date.UTC(2026, 0, 1)): ManualClock {
+export function createManualClock(startMs = Date.UTC(2026, 0, 1)): ManualClock {
   let now = startMs;
   let nextId = 1;
   const timers = new Map<number, ScheduledTimer>();
