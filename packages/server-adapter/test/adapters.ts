@@ -18,8 +18,11 @@ export interface AdapterUnderTest {
   start(server: VajraServer): Promise<{ url: string; close(): Promise<void> }>;
 }
 
+/** The plain node:http adapter, for tests that need one real listener and no framework. */
+export const nodeAdapter: AdapterUnderTest = { name: 'node', passThrough: false, start: (server) => serve(server, { port: 0, hostname: '127.0.0.1' }) };
+
 export const adapters: AdapterUnderTest[] = [
-  { name: 'node', passThrough: false, start: (server) => serve(server, { port: 0, hostname: '127.0.0.1' }) },
+  nodeAdapter,
   {
     name: 'express',
     passThrough: true,

@@ -3,30 +3,20 @@
 // beyond them is a 422 naming the field (never a 5xx).
 import { astrologyPlugin, HOUSE_SYSTEMS, windowSearchSchema } from '@vajra-stream/astrology';
 import { audioPlugin, programSchema } from '@vajra-stream/audio';
-import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
 import { generateInputSchema, oraclePlugin, planInputSchema } from '@vajra-stream/oracle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createServer } from '../src/index';
-import { serve } from '../src/node/index';
-import { call } from './harness';
+import { nodeAdapter } from './adapters';
+import { call, startServer } from './harness';
 import { connect } from './ws-client';
 
 describe('routes reuse the domain packages’ schemas', () => {
-  let vajra: Vajra;
   let url: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    vajra = createVajra({ logger: silentLogger, env: {}, plugins: [audioPlugin({}), oraclePlugin(), astrologyPlugin()], config: { astrology: { events: false } } });
-    await vajra.start();
-    const listening = await serve(createServer(vajra, { validateResponses: true, rateLimit: false }), { port: 0 });
-    url = listening.url;
-    close = listening.close;
+    ({ url, close } = await startServer(nodeAdapter, {}, [audioPlugin({}), oraclePlugin(), astrologyPlugin()]));
   });
-  afterAll(async () => {
-    await close?.();
-    await vajra?.stop();
-  });
+  afterAll(() => close?.());
 
   it('documents the oracle’s and the audio program’s own limits', async () => {
     const doc = (await call(url, 'GET', '/openapi.json')).body;

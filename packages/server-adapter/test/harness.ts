@@ -9,9 +9,12 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0; `clock` is the kernel's (default: the system clock). */
-export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = [], clock?: Clock): Promise<Running> {
-  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickIntervalMs: 20 }, astrology: { events: false } }, ...(clock ? { clock } : {}) });
+/**
+ * A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0; `clock` is the kernel's (default: the system
+ * clock); `config` replaces the default config's top-level sections it names.
+ */
+export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = [], clock?: Clock, config: CreateVajraOptions['config'] = {}): Promise<Running> {
+  const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickIntervalMs: 20 }, astrology: { events: false }, ...config }, ...(clock ? { clock } : {}) });
   await vajra.start();
   const server = createServer(vajra, { validateResponses: true, rateLimit: false, ...options });
   const listener = await adapter.start(server);

@@ -4,29 +4,22 @@
 // (HM Nautical Almanac Office / timeanddate.com: 04:43 BST).
 import { astrologyPlugin, chartInputSchema, windowSearchSchema } from '@vajra-stream/astrology';
 import { audioPlugin } from '@vajra-stream/audio';
-import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
+import { createVajra, silentLogger } from '@vajra-stream/core';
 import { oraclePlugin } from '@vajra-stream/oracle';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from '../src/index';
 import { serve } from '../src/node/index';
-import { call } from './harness';
+import { nodeAdapter } from './adapters';
+import { call, startServer } from './harness';
 import { connect } from './ws-client';
 
 describe('plugin routes (node adapter, real plugins)', () => {
-  let vajra: Vajra;
   let url: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    vajra = createVajra({ logger: silentLogger, env: {}, plugins: [audioPlugin(), astrologyPlugin(), oraclePlugin()], config: { astrology: { events: false } } });
-    await vajra.start();
-    const listening = await serve(createServer(vajra, { validateResponses: true, rateLimit: false }), { port: 0 });
-    url = listening.url;
-    close = listening.close;
+    ({ url, close } = await startServer(nodeAdapter, {}, [audioPlugin(), astrologyPlugin(), oraclePlugin()]));
   });
-  afterAll(async () => {
-    await close?.();
-    await vajra?.stop();
-  });
+  afterAll(() => close?.());
 
   it('mounts plugin routes only when the plugin is installed', async () => {
     const doc = (await call(url, 'GET', '/openapi.json')).body;

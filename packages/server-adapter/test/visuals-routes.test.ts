@@ -2,12 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { astrologyPlugin } from '@vajra-stream/astrology';
 import { audioPlugin } from '@vajra-stream/audio';
-import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
+import { createVajra, silentLogger } from '@vajra-stream/core';
 import { visualsPlugin } from '@vajra-stream/visuals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
-import { serve } from '../src/node/index';
-import { call } from './harness';
+import { nodeAdapter } from './adapters';
+import { call, startServer } from './harness';
 
 const pngSize = (bytes: Uint8Array) => {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
@@ -15,20 +15,12 @@ const pngSize = (bytes: Uint8Array) => {
 };
 
 describe('visuals routes (node adapter, real plugins)', () => {
-  let vajra: Vajra;
   let url: string;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    vajra = createVajra({ logger: silentLogger, env: {}, plugins: [visualsPlugin(), audioPlugin(), astrologyPlugin()], config: { astrology: { events: false, latitude: 27.7172, longitude: 85.324 } } });
-    await vajra.start();
-    const listening = await serve(createServer(vajra, { validateResponses: true, rateLimit: false }), { port: 0 });
-    url = listening.url;
-    close = listening.close;
+    ({ url, close } = await startServer(nodeAdapter, {}, [visualsPlugin(), audioPlugin(), astrologyPlugin()], undefined, { astrology: { events: false, latitude: 27.7172, longitude: 85.324 } }));
   });
-  afterAll(async () => {
-    await close?.();
-    await vajra?.stop();
-  });
+  afterAll(() => close?.());
 
   it('lists the pictures and says PNG is available', async () => {
     const index = await call(url, 'GET', '/api/v1/visuals');
