@@ -9,9 +9,9 @@ export interface LimiterOptions {
   release: number;
 }
 
-/** A stereo-linked true-peak lookahead limiter; output is delayed by `latency` frames. */
+/** A stereo-linked true-peak lookahead limiter; output is delayed by `latencyFrames` (sample frames). */
 export interface Limiter {
-  readonly latency: number;
+  readonly latencyFrames: number;
   process(inLeft: Float32Array, inRight: Float32Array, outLeft: Float32Array, outRight: Float32Array, frames: number): void;
 }
 
@@ -87,7 +87,7 @@ function curvatureWeight(kernels: Float64Array[]): number {
  *
  * @example
  * const limiter = createLimiter({ sampleRate: 48000, ceiling: 0.8, lookahead: 0.003, release: 0.15 });
- * limiter.process(inL, inR, outL, outR, 128); // outL/outR lag by limiter.latency frames
+ * limiter.process(inL, inR, outL, outR, 128); // outL/outR lag by limiter.latencyFrames
  */
 export function createLimiter(options: LimiterOptions): Limiter {
   return new SegmentLimiter(options);
@@ -125,7 +125,7 @@ function intervalPeak(left: Float32Array, right: Float32Array, mask: number, ker
  * recovery), cᵦ = min(gᵦ₋₁, gᵦ): every R averaged into Gᵦ is ≤ cᵦ, so the linear ramp over segment b stays ≤ gᵦ.
  */
 class SegmentLimiter implements Limiter {
-  readonly latency: number;
+  readonly latencyFrames: number;
   private readonly ceiling: number;
   /** Lookahead in segments (m). */
   private readonly segments: number;
@@ -167,7 +167,7 @@ class SegmentLimiter implements Limiter {
     const length = Math.max(2, Math.round(options.lookahead * sampleRate));
     this.segments = Math.max(1, Math.ceil(length / SEGMENT));
     // output frame o ramps from G(o>>4) to G(o>>4 + 1), known once segment (o>>4) + m + 1 is detected
-    this.latency = (this.segments + 2) * SEGMENT;
+    this.latencyFrames = (this.segments + 2) * SEGMENT;
     const kernels = interpolators();
     this.kernels = new Float64Array(kernels.length * TAPS);
     kernels.forEach((kernel, index) => this.kernels.set(kernel, index * TAPS));
@@ -175,7 +175,7 @@ class SegmentLimiter implements Limiter {
     this.gainBound = Math.max(1, ...kernels.map((kernel) => kernel.reduce((sum, value) => sum + Math.abs(value), 0))) * (1 + 1e-9);
     this.releaseStep = 1 - Math.exp(-SEGMENT / (options.release * sampleRate));
     let size = 1;
-    while (size < this.latency + CHUNK + 4 * SEGMENT) size <<= 1;
+    while (size < this.latencyFrames + CHUNK + 4 * SEGMENT) size <<= 1;
     this.mask = size - 1;
     this.left = new Float32Array(size);
     this.right = new Float32Array(size);
@@ -211,7 +211,7 @@ class SegmentLimiter implements Limiter {
         this.advance(this.segmentGain(this.nextSegment));
         this.nextSegment++;
       }
-      this.emit(outLeft, outRight, offset, chunk, this.received - chunk - this.latency);
+      this.emit(outLeft, outRight, offset, chunk, this.received - chunk - this.latencyFrames);
       offset += chunk;
     }
   }

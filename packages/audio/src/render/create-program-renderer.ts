@@ -65,7 +65,7 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   // pre-roll: fill the limiter's lookahead so output frame 0 is program frame 0
   const discardLeft = new Float32Array(maxBlock);
   const discardRight = new Float32Array(maxBlock);
-  for (let remaining = limiter.latency; remaining > 0; ) {
+  for (let remaining = limiter.latencyFrames; remaining > 0; ) {
     const frames = Math.min(maxBlock, remaining);
     step(discardLeft, discardRight, frames);
     remaining -= frames;
