@@ -34,6 +34,10 @@ const cpuSeconds = (pid: number): number => {
 async function launch(target: BenchTarget): Promise<{ child: ChildProcess; port: number }> {
   const file = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
   const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', file, target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A bench that fails mid-run (a refused upgrade, a lost frame) must not leave a server pinned to core 0.
+  const orphanGuard = (): void => void child.kill();
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`bench server ${target} exited with ${code}`)));
