@@ -3,6 +3,7 @@
 // JSON line on stdout. Usage: node fake-device-process.mjs <path> <protocol>
 import { openSync, writeSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
+import { mulberry32 } from './mulberry32.mjs';
 
 const [path, protocol, seedText = '1'] = process.argv.slice(2);
 const fd = openSync(path, 'r+');
@@ -17,18 +18,7 @@ const send = (bytes) => {
   }
 };
 
-// mulberry32: a small seeded generator, so the bytes a fake RNG sends are reproducible.
-const generator = (seed) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-const random = generator(Number(seedText));
+const random = mulberry32(Number(seedText));
 // A byte whose bits are each 1 with probability `bias`.
 const biasedByte = (bias) => {
   let byte = 0;

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../test/__fixtures__/mulberry32.mjs';
 import { erfc, twoSidedP } from './normal-distribution';
 import { createRngStatistics, summarizeTrials } from './rng-statistics';
 
-/** mulberry32, seeded: an independent uniform source. */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const bytes = (count: number, bias: number, random: () => number): Uint8Array =>
   Uint8Array.from({ length: count }, () => {
     let byte = 0;
@@ -41,7 +31,7 @@ describe('RNG statistics', () => {
   });
 
   it('a seeded uniform source stays within chance: about 5 % of windows beyond |Z| 1.96, never a drifting total', () => {
-    const random = uniform(7);
+    const random = mulberry32(7);
     const stats = createRngStatistics({ windowTrials: 50, now: () => 0, maxTrials: 1_000_000 });
     const windows = stats.push(bytes(25 * 50 * 800, 0.5, random));
     expect(windows).toHaveLength(800);
@@ -54,7 +44,7 @@ describe('RNG statistics', () => {
   });
 
   it('detects a biased source and keeps control and intention periods apart', () => {
-    const random = uniform(11);
+    const random = mulberry32(11);
     const stats = createRngStatistics({ windowTrials: 100, now: () => 0 });
     stats.push(bytes(25 * 1000, 0.5, random));
     stats.mark('intention');
