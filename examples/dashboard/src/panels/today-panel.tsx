@@ -44,7 +44,7 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
             <p class="today__big">{moon === null ? '…' : capitalize(moon.name)}</p>
             {moon !== null && (
               <p class="today__small">
-                {Math.round(moon.illumination * 100)}% lit · day {Math.floor(moon.age) + 1} of the lunar month
+                {Math.round(moon.illumination * 100)}% lit · day {Math.floor(moon.ageDays) + 1} of the lunar month
               </p>
             )}
           </div>

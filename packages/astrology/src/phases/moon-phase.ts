@@ -32,7 +32,7 @@ export interface MoonPhase {
   name: MoonPhaseName;
   waxing: boolean;
   /** Days since the last new moon at the mean synodic rate (approximate age). */
-  age: number;
+  ageDays: number;
 }
 
 /**
@@ -59,6 +59,6 @@ export function moonPhase(date: InstantInput): MoonPhase {
     illumination: (1 + Math.cos(phaseAngle)) / 2,
     name: MOON_PHASE_NAMES[Math.floor(norm360(angle + 22.5) / 45) % 8]!,
     waxing: angle < 180,
-    age: angle / 12.190749,
+    ageDays: angle / 12.190749,
   };
 }

@@ -46,11 +46,11 @@ describe('sunTimes', () => {
     const summer = sunTimes('2024-06-21T12:00:00Z', { latitude: 69.65, longitude: 18.96 });
     expect(summer.polar).toBe('day');
     expect(summer.sunrise).toBeNull();
-    expect(summer.dayLength).toBe(24);
+    expect(summer.dayLengthHours).toBe(24);
     expect(summer.brahmaMuhurta).toBeNull();
     const winter = sunTimes('2024-12-21T12:00:00Z', { latitude: 69.65, longitude: 18.96 });
     expect(winter.polar).toBe('night');
-    expect(winter.dayLength).toBe(0);
+    expect(winter.dayLengthHours).toBe(0);
   });
 
   it('rejects an invalid latitude', () => {

@@ -17,7 +17,7 @@ export interface SunTimes {
   /** The 48 minutes starting 96 minutes before sunrise; `null` without a sunrise. */
   brahmaMuhurta: { start: string; end: string } | null;
   /** Length of daylight in hours (24 in polar day, 0 in polar night). */
-  dayLength: number;
+  dayLengthHours: number;
   definition: RiseSetDefinition;
 }
 
@@ -87,7 +87,7 @@ export function sunTimes(date: InstantInput, options: SunTimesOptions): SunTimes
     solarNoon: new Date(noon).toISOString(),
     polar,
     brahmaMuhurta: sunrise === null ? null : { start: iso(sunrise - 96 * 60_000)!, end: iso(sunrise - 48 * 60_000)! },
-    dayLength,
+    dayLengthHours: dayLength,
     definition,
   };
 }

@@ -12,7 +12,7 @@ const moonPhaseSchema = z
     illumination: z.number().min(0).max(1),
     name: z.string(),
     waxing: z.boolean(),
-    age: z.number().meta({ description: 'Days since the new moon' }),
+    ageDays: z.number().meta({ description: 'Days since the new moon' }),
   })
   .meta({ id: 'MoonPhase' });
 
@@ -24,7 +24,7 @@ const sunTimesSchema = z
     solarNoon: instant,
     polar: z.enum(['day', 'night']).nullable().meta({ description: 'Midnight sun or polar night; null on ordinary days' }),
     brahmaMuhurta: z.object({ start: instant, end: instant }).nullable(),
-    dayLength: z.number().meta({ description: 'Hours' }),
+    dayLengthHours: z.number().meta({ description: 'Hours' }),
     definition: z.enum(['upper-limb', 'center', 'hindu']),
   })
   .meta({ id: 'SunTimes' });

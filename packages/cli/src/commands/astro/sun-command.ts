@@ -20,7 +20,7 @@ async function run(context: CommandContext): Promise<void> {
     ['Sunrise', formatInstant(times.sunrise)],
     ['Solar noon', formatInstant(times.solarNoon)],
     ['Sunset', formatInstant(times.sunset)],
-    ['Day length', `${times.dayLength.toFixed(2)} h${times.polar ? ` (polar ${times.polar})` : ''}`],
+    ['Day length', `${times.dayLengthHours.toFixed(2)} h${times.polar ? ` (polar ${times.polar})` : ''}`],
   ];
   terminal.print(formatTable(rows, { header: ['', `sun (${times.definition})`], style: terminal.style }));
   terminal.print(terminal.style.dim(timeZoneNote()));
