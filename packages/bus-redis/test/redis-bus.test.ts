@@ -32,46 +32,43 @@ describe('the Redis bus across connection loss', () => {
   };
   const tag = () => `vt${process.pid}${Math.random().toString(36).slice(2, 8)}`;
 
-  it('reads on after the listening connection was killed, missing nothing and doubling nothing', async () => {
+  /**
+   * Publish `total` numbered messages from one bus to another on a fresh prefix; after message n lands where
+   * `killAt(n)` holds, wait until `ready(side's bus, kills so far)` and kill its `connection` (Redis CLIENT KILL). Returns both
+   * buses once b has received every message; the caller checks order and counters.
+   */
+  const publishThroughKills = async (scenario: { total: number; name: 'wheel:rotated' | 'audio:spectrum'; killAt: (n: number) => boolean; side: 'a' | 'b'; connection: 'bus' | 'bus-listen'; ready: (victim: RedisBus, kills: number) => boolean }) => {
     const keyPrefix = prefixes.make();
-    const [nameA, nameB] = [tag(), tag()];
-    const a = await open(keyPrefix, nameA);
-    const b = await open(keyPrefix, nameB);
+    const names = { a: tag(), b: tag() };
+    const a = await open(keyPrefix, names.a);
+    const b = await open(keyPrefix, names.b);
+    const victim = scenario.side === 'a' ? a : b;
     const got: number[] = [];
     b.subscribe((message) => got.push((message.payload as { n: number }).n));
     const sent: Array<Promise<void>> = [];
-    for (let n = 0; n < 600; n += 1) {
-      sent.push(a.publish({ origin: 'ins_a', name: 'wheel:rotated', payload: { n } }));
-      if (n === 150 || n === 400) {
+    let kills = 0;
+    for (let n = 0; n < scenario.total; n += 1) {
+      sent.push(a.publish({ origin: 'ins_a', name: scenario.name, payload: { n } }));
+      if (scenario.killAt(n)) {
         await sent.at(-1);
-        await until(() => b.health().connected && b.health().reconnects === (n === 150 ? 0 : 1), 'the listener connected');
-        expect(await prefixes.kill(`${nameB}:bus-listen`)).toBe(1);
+        await until(() => scenario.ready(victim, kills), `${scenario.side} ready for kill ${kills + 1}`);
+        expect(await prefixes.kill(`${names[scenario.side]}:${scenario.connection}`)).toBe(1);
+        kills += 1;
       }
     }
     await Promise.all(sent);
-    await until(() => got.length >= 600 && b.health().connected, 'all 600 messages after two reconnects');
+    await until(() => got.length >= scenario.total && b.health().connected, `all ${scenario.total} messages`);
+    return { a, b, got };
+  };
+
+  it('reads on after the listening connection was killed, missing nothing and doubling nothing', async () => {
+    const { b, got } = await publishThroughKills({ total: 600, name: 'wheel:rotated', killAt: (n) => n === 150 || n === 400, side: 'b', connection: 'bus-listen', ready: (bus, kills) => bus.health().connected && bus.health().reconnects === kills });
     expect(got).toEqual(Array.from({ length: 600 }, (_, n) => n));
     expect(b.health().reconnects).toBe(2);
   });
 
   it('keeps publishing in order through killed publisher connections', async () => {
-    const keyPrefix = prefixes.make();
-    const [nameA, nameB] = [tag(), tag()];
-    const a = await open(keyPrefix, nameA);
-    const b = await open(keyPrefix, nameB);
-    const got: number[] = [];
-    b.subscribe((message) => got.push((message.payload as { n: number }).n));
-    const sent: Array<Promise<void>> = [];
-    for (let n = 0; n < 300; n += 1) {
-      sent.push(a.publish({ origin: 'ins_a', name: 'audio:spectrum', payload: { n } }));
-      if (n % 100 === 50) {
-        await sent.at(-1);
-        await until(() => a.health().connected, 'the publisher connected');
-        expect(await prefixes.kill(`${nameA}:bus`)).toBe(1);
-      }
-    }
-    await Promise.all(sent);
-    await until(() => got.length >= 300, 'all 300 messages');
+    const { a, got } = await publishThroughKills({ total: 300, name: 'audio:spectrum', killAt: (n) => n % 100 === 50, side: 'a', connection: 'bus', ready: (bus) => bus.health().connected });
     expect(got).toEqual(Array.from({ length: 300 }, (_, n) => n));
     expect(a.health().pending).toBe(0);
   });
