@@ -1,4 +1,4 @@
-// The project's test command: lint (Biome, warnings as errors), build (packages and the dashboard), typecheck, the API reference, every vitest suite, publint +
+// The project's test command: lint and format check (Biome, warnings as errors), build (packages and the dashboard), typecheck, the API reference, every vitest suite, publint +
 // attw on every package, and the packed packages installed with npm into a project outside the monorepo and
 // typechecked.
 // Each check counts as one test; the last line is the plain count `N passed, N failed`.
@@ -21,7 +21,7 @@ function step(name, command, args, options = {}) {
 
 spawnSync('node', [join(root, 'scripts/ensure-tools.mjs')], { stdio: 'inherit' });
 
-step('lint (biome lint, warnings as errors)', bin('biome'), ['lint', '--error-on-warnings', '.']);
+step('lint and format (biome ci, warnings as errors)', bin('biome'), ['ci', '--error-on-warnings', '.']);
 
 const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
 const built = step('build packages and the dashboard', 'pnpm', ['-r', '--filter', './packages/*', '--filter', './examples/dashboard', 'build']);
