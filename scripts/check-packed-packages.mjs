@@ -45,9 +45,7 @@ const packAll = (directories) =>
     ),
   );
 const listDts = (directory) =>
-  readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listDts(join(directory, entry.name)) : entry.name.endsWith('.d.ts') ? [join(directory, entry.name)] : [],
-  );
+  readdirSync(directory, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listDts(join(directory, entry.name)) : entry.name.endsWith('.d.ts') ? [join(directory, entry.name)] : []));
 const packageName = (specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
 
 try {
@@ -77,7 +75,14 @@ try {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'vajra-consumer', private: true, type: 'module' }, null, 2));
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], types: ['node'] }, files: ['consumer.ts'] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], types: ['node'] },
+        files: ['consumer.ts'],
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(
     join(project, 'consumer.ts'),
@@ -105,13 +110,23 @@ try {
   const installed = (name) => existsSync(join(project, 'node_modules', name, 'package.json'));
   const sdks = ['openai', '@anthropic-ai/sdk'].filter(installed);
   if (sdks.length > 0) throw new Error(`an offline-only install pulled in ${sdks.join(', ')}`);
-  const offline = run(process.execPath, ['--input-type=module', '-e', "const { createOracle } = await import('@vajra-stream/oracle'); const r = await createOracle().generate({ kind: 'blessing', intention: 'all beings' }); console.log(r.provider, r.text.length > 0);"], project);
+  const offline = run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "const { createOracle } = await import('@vajra-stream/oracle'); const r = await createOracle().generate({ kind: 'blessing', intention: 'all beings' }); console.log(r.provider, r.text.length > 0);",
+    ],
+    project,
+  );
   if (offline.trim() !== 'offline true') throw new Error(`the oracle did not run offline without the SDKs: ${offline}`);
 
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
   process.stdout.write(tsc.stdout);
   if (tsc.status !== 0) throw new Error(`the installed packages' declarations do not typecheck with skipLibCheck: false (${entries.length} entry points)`);
-  console.log(`[packed] ${packages.length} packages, ${entries.length} entry points typecheck with skipLibCheck: false; the oracle runs offline without openai or @anthropic-ai/sdk installed (${elapsed()})`);
+  console.log(
+    `[packed] ${packages.length} packages, ${entries.length} entry points typecheck with skipLibCheck: false; the oracle runs offline without openai or @anthropic-ai/sdk installed (${elapsed()})`,
+  );
 } catch (error) {
   console.error(`[packed] ${error.message}`);
   process.exitCode = 1;

@@ -59,7 +59,7 @@ for (const name of packages) {
 // Every package packed and installed with npm outside the monorepo: its published types must resolve.
 if (built) step('packed packages install with npm and typecheck with skipLibCheck: false', 'node', [join(root, 'scripts/check-packed-packages.mjs')]);
 
-for (const result of results) (result.ok ? (passed += 1) : (failed += 1));
+for (const result of results) result.ok ? (passed += 1) : (failed += 1);
 console.log('\nChecks:');
 for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name}`);
 console.log(`${passed} passed, ${failed} failed`);

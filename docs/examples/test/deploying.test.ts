@@ -26,7 +26,9 @@ const directory = mkdtempSync(join(tmpdir(), 'vajra-docs-deploy-'));
 afterAll(async () => {
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
   await admin.end();
-  const keys = execFileSync('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const keys = execFileSync('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   if (keys.length > 0) execFileSync('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys]);
   rmSync(directory, { recursive: true, force: true });
 });
@@ -54,7 +56,15 @@ describe('docs/guides/deploying.md, several instances', () => {
 
   it('runs as written: both instances ready on PostgreSQL and Redis with one work holder, one session seen by both, clean exits on SIGTERM', { timeout: 180_000 }, async () => {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VAJRA_'))) as Record<string, string>;
-    const env = { ...inherited, ...exported, VAJRA_DATABASE_URL: databaseUrl, VAJRA_DATABASE_SCHEMA: schema, VAJRA_BUS_PREFIX: prefix, VAJRA_LOG_LEVEL: 'warn', VAJRA_DATA_DIR: join(directory, 'unused') };
+    const env = {
+      ...inherited,
+      ...exported,
+      VAJRA_DATABASE_URL: databaseUrl,
+      VAJRA_DATABASE_SCHEMA: schema,
+      VAJRA_BUS_PREFIX: prefix,
+      VAJRA_LOG_LEVEL: 'warn',
+      VAJRA_DATA_DIR: join(directory, 'unused'),
+    };
     const instances = commands.map((command) => {
       const args = [...command.slice(0, command.indexOf('--port')), '--port', '0', '--json'];
       const child = spawn(process.execPath, [vajraBin, ...args], { cwd: directory, env, stdio: ['ignore', 'pipe', 'pipe'] });

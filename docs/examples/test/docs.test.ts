@@ -30,7 +30,9 @@ describe('docs/', () => {
   });
 
   it('shows notebook cells exactly as the notebook has them', () => {
-    const cells = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/<!-- notebook-cell: (\S+) -->\n```\w*\n([\s\S]*?)\n```\n/g)].map((match) => ({ page, file: match[1]!, block: match[2]! })));
+    const cells = pages.flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/<!-- notebook-cell: (\S+) -->\n```\w*\n([\s\S]*?)\n```\n/g)].map((match) => ({ page, file: match[1]!, block: match[2]! })),
+    );
     expect(cells.length).toBeGreaterThan(0);
     for (const { page, file, block } of cells) {
       const notebook = JSON.parse(readFileSync(join(root, file), 'utf8')) as { cells: Array<{ cell_type: string; source: string[] }> };

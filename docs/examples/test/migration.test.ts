@@ -37,7 +37,9 @@ describe('docs/migration-from-seed.md', () => {
   });
 
   it('points only to routes this server has', () => {
-    const targets = rows.flatMap((row) => [...`${row.now} ${row.change}`.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s]*)[^`]*`/g)].map((match) => ({ row: row.seed, operation: `${match[1]} ${match[2]}` })));
+    const targets = rows.flatMap((row) =>
+      [...`${row.now} ${row.change}`.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/[^`?\s]*)[^`]*`/g)].map((match) => ({ row: row.seed, operation: `${match[1]} ${match[2]}` })),
+    );
     expect(targets.length).toBeGreaterThan(100);
     const unknown = targets.filter(({ operation }) => !operations.has(operation.replace(/([^ ])\/$/, '$1'))).map(({ row, operation }) => `${row} → ${operation}`);
     expect(unknown).toEqual([]);
@@ -50,13 +52,19 @@ describe('docs/migration-from-seed.md', () => {
     }
   });
 
-  it('maps the seed\'s WebSocket messages to messages this server accepts', () => {
+  it("maps the seed's WebSocket messages to messages this server accepts", () => {
     const clientTable = guide.slice(guide.indexOf('### Client → server'), guide.indexOf('### Server → client'));
     const nowTypes = [...clientTable.matchAll(/^\| [^|]+ \| (.+?) \| .+ \|$/gm)].flatMap((match) => [...match[1]!.matchAll(/"type": "([\w.]+)"/g)].map((type) => type[1]!));
     expect(nowTypes.length).toBeGreaterThan(5);
     for (const type of nowTypes) expect(Object.keys(clientMessageSchemas), type).toContain(type);
     // The seed names the page says are still accepted become valid messages of this protocol.
-    const seedMessages = [{ type: 'subscribe_audio' }, { type: 'unsubscribe_audio' }, { type: 'start_session', session_id: 'ses_1' }, { type: 'stop_session', session_id: 'ses_1' }, { type: 'subscribe', topic: 'session:*' }];
+    const seedMessages = [
+      { type: 'subscribe_audio' },
+      { type: 'unsubscribe_audio' },
+      { type: 'start_session', session_id: 'ses_1' },
+      { type: 'stop_session', session_id: 'ses_1' },
+      { type: 'subscribe', topic: 'session:*' },
+    ];
     for (const message of seedMessages) {
       expect(clientTable, message.type).toContain(message.type);
       const rewritten = fromSeedAlias(message);

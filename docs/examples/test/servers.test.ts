@@ -27,14 +27,18 @@ describe.each([
   { file: 'server-fastify.ts', ownRoute: 'from fastify' },
   { file: 'server-hono.ts', ownRoute: 'from hono' },
 ])('docs/examples/src/$file', ({ file, ownRoute }) => {
-  it('serves the API with its key, the docs page and the WebSocket next to the app\'s own routes, and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+  it("serves the API with its key, the docs page and the WebSocket next to the app's own routes, and stops cleanly on SIGTERM", { timeout: 120_000 }, async () => {
     const example = runExample(file, [], { VAJRA_KEY: KEY, PORT: '0' });
     let socket: WebSocket | undefined;
     try {
       await example.until(({ stdout }) => /listening on http:\/\/127\.0\.0\.1:\d+/.test(stdout), 'the URL');
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(example.output().stdout)![1]!;
 
-      const wrongKey = await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${'x'.repeat(48)}` }, body: JSON.stringify({ intention: 'peace', duration: 60 }) });
+      const wrongKey = await fetch(`${url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${'x'.repeat(48)}` },
+        body: JSON.stringify({ intention: 'peace', duration: 60 }),
+      });
       expect(wrongKey.status).toBe(401);
       const created = await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: withKey, body: JSON.stringify({ intention: 'peace', duration: 60 }) });
       expect(created.status).toBe(201);

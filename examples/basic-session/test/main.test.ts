@@ -9,8 +9,7 @@ const tsx = join(here, 'node_modules', '.bin', 'tsx');
 const dataDir = mkdtempSync(join(tmpdir(), 'vajra-example-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const run = () =>
-  spawnSync(tsx, ['src/main.ts'], { cwd: here, encoding: 'utf8', env: { ...process.env, VAJRA_DATA_DIR: dataDir, SESSION_SECONDS: '2' }, timeout: 60_000 });
+const run = () => spawnSync(tsx, ['src/main.ts'], { cwd: here, encoding: 'utf8', env: { ...process.env, VAJRA_DATA_DIR: dataDir, SESSION_SECONDS: '2' }, timeout: 60_000 });
 
 describe('examples/basic-session (the main job, against the built packages)', () => {
   it('runs a session with a spinning wheel on SQLite and keeps the counts across runs', () => {

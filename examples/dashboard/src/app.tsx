@@ -62,7 +62,10 @@ export function App({ api, socket, credentials, info }: { api: ApiClient; socket
       <Header locked={locked} onLock={() => setLocked(true)} />
       {locked ? (
         <main class="gate" id="main">
-          <KeyForm reason={needsKey ? 'This server asks for a key before anything can be changed.' : 'Use a key to see the sessions and wheels that belong to it.'} onAccepted={() => setLocked(false)} />
+          <KeyForm
+            reason={needsKey ? 'This server asks for a key before anything can be changed.' : 'Use a key to see the sessions and wheels that belong to it.'}
+            onAccepted={() => setLocked(false)}
+          />
         </main>
       ) : (
         <Panels />

@@ -67,7 +67,11 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
   it('renders the chart wheel of the sky now, drawn by the visuals package', async () => {
     const image = page.locator('.today__chart img');
     await image.waitFor(WAIT);
-    const drawn = await until(() => image.evaluate((img: HTMLImageElement) => ({ complete: img.complete, width: img.naturalWidth, src: img.getAttribute('src')! })), (state) => state.complete && state.width > 0, 'chart wheel loaded');
+    const drawn = await until(
+      () => image.evaluate((img: HTMLImageElement) => ({ complete: img.complete, width: img.naturalWidth, src: img.getAttribute('src')! })),
+      (state) => state.complete && state.width > 0,
+      'chart wheel loaded',
+    );
     expect(drawn.width).toBe(480);
     const date = new URL(drawn.src, server.url).searchParams.get('date')!;
     expect(Math.abs(Date.parse(date) - Date.now())).toBeLessThan(10 * 60_000);
@@ -89,20 +93,40 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
     sessionId = (await now.getAttribute('data-session-id'))!;
     const stored = await api<{ status: string; frequencies: number[]; intention: string }>(`/api/v1/sessions/${sessionId}`);
     expect(stored).toMatchObject({ status: 'running', frequencies: [FREQUENCY], intention: 'May all beings be free from suffering' });
-    const peak = await until(() => plottedPeak(page), (value) => value !== null, 'plotted peak');
+    const peak = await until(
+      () => plottedPeak(page),
+      (value) => value !== null,
+      'plotted peak',
+    );
     expect(Math.abs(peak! - FREQUENCY)).toBeLessThan(FREQUENCY * 0.01);
   });
 
   it('plays the session’s program in the browser through the AudioWorklet, with a working volume control', async () => {
     await page.getByRole('button', { name: 'Listen here' }).click();
     const listen = page.locator('.listen');
-    await until(() => listen.evaluate((el) => ({ ...(el as HTMLElement).dataset })), (data) => data.playerState === 'playing' && data.contextState === 'running', 'player running');
-    const heard = await until(() => listen.evaluate((el) => ({ level: Number((el as HTMLElement).dataset.levelDb), peak: Number((el as HTMLElement).dataset.peakHz) })), (data) => data.level > -40 && Math.abs(data.peak - FREQUENCY) < 3, 'worklet output at the session frequency');
+    await until(
+      () => listen.evaluate((el) => ({ ...(el as HTMLElement).dataset })),
+      (data) => data.playerState === 'playing' && data.contextState === 'running',
+      'player running',
+    );
+    const heard = await until(
+      () => listen.evaluate((el) => ({ level: Number((el as HTMLElement).dataset.levelDb), peak: Number((el as HTMLElement).dataset.peakHz) })),
+      (data) => data.level > -40 && Math.abs(data.peak - FREQUENCY) < 3,
+      'worklet output at the session frequency',
+    );
     expect(heard.level).toBeLessThan(0);
     await page.getByLabel('Volume').fill('0');
-    await until(() => listen.getAttribute('data-level-db'), (level) => level === '-inf' || Number(level) < -80, 'silence at volume 0');
+    await until(
+      () => listen.getAttribute('data-level-db'),
+      (level) => level === '-inf' || Number(level) < -80,
+      'silence at volume 0',
+    );
     await page.getByLabel('Volume').fill('70');
-    await until(() => listen.getAttribute('data-level-db'), (level) => Number(level) > -40, 'sound again at volume 70');
+    await until(
+      () => listen.getAttribute('data-level-db'),
+      (level) => Number(level) > -40,
+      'sound again at volume 70',
+    );
   });
 
   it('pauses and resumes the session from the page; in-browser playback follows', async () => {
@@ -110,18 +134,30 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
     await now.getByRole('button', { name: 'Pause' }).click();
     await page.locator('.now-playing[data-status="paused"]').waitFor(WAIT);
     expect((await api<{ status: string }>(`/api/v1/sessions/${sessionId}`)).status).toBe('paused');
-    await until(() => page.locator('.listen').getAttribute('data-context-state'), (state) => state === 'suspended', 'context suspended');
+    await until(
+      () => page.locator('.listen').getAttribute('data-context-state'),
+      (state) => state === 'suspended',
+      'context suspended',
+    );
     await now.getByRole('button', { name: 'Resume' }).click();
     await page.locator('.now-playing[data-status="running"]').waitFor(WAIT);
     expect((await api<{ status: string }>(`/api/v1/sessions/${sessionId}`)).status).toBe('running');
-    await until(() => page.locator('.listen').evaluate((el) => ({ ...(el as HTMLElement).dataset })), (data) => data.contextState === 'running' && data.playerState === 'playing', 'playback resumed');
+    await until(
+      () => page.locator('.listen').evaluate((el) => ({ ...(el as HTMLElement).dataset })),
+      (data) => data.contextState === 'running' && data.playerState === 'playing',
+      'playback resumed',
+    );
   });
 
   it('creates a prayer wheel whose count rises live, and dedicates its merit', async () => {
     await page.getByRole('button', { name: 'Create wheel' }).click();
     const card = page.locator('.wheel-card[data-status="spinning"]').first();
     await card.waitFor(WAIT);
-    const count = () => card.locator('[data-recitations]').getAttribute('data-recitations').then((value) => BigInt(value ?? '0'));
+    const count = () =>
+      card
+        .locator('[data-recitations]')
+        .getAttribute('data-recitations')
+        .then((value) => BigInt(value ?? '0'));
     const first = await until(count, (value) => value > 0n, 'first recitations');
     await until(count, (value) => value > first, 'recitations rising');
     await card.getByLabel('Dedicate the merit', { exact: true }).fill('May all beings be happy');
@@ -165,7 +201,11 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
     const phone = await page.screenshot();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: 'dark' });
-    for (const [name, png] of [['dashboard-dark', dark], ['dashboard-light', light], ['dashboard-phone', phone]] as const) {
+    for (const [name, png] of [
+      ['dashboard-dark', dark],
+      ['dashboard-light', light],
+      ['dashboard-phone', phone],
+    ] as const) {
       const difference = await compareScreenshot(browser.context, name, png);
       if (difference === null) continue; // references rewritten
       expect(difference, name).toMatchObject({ width: difference.referenceWidth, height: difference.referenceHeight });

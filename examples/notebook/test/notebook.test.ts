@@ -51,7 +51,10 @@ describe('examples/notebook/vajra.ipynb on the tslab kernel', () => {
     const cells = (JSON.parse(readFileSync(output, 'utf8')) as { cells: Cell[] }).cells.filter((cell) => cell.cell_type === 'code');
     const outputs = cells.map((cell) => cell.outputs ?? []);
     expect(outputs.flat().filter((item) => item.output_type === 'error' || item.name === 'stderr')).toEqual([]);
-    const text = (index: number): string => outputs[index]!.filter((item) => item.name === 'stdout').map((item) => joined(item.text)).join('');
+    const text = (index: number): string =>
+      outputs[index]!.filter((item) => item.name === 'stdout')
+        .map((item) => joined(item.text))
+        .join('');
     const html = (index: number): string => outputs[index]!.map((item) => joined(item.data?.['text/html'])).join('');
 
     expect(text(1)).toMatch(/^new moon; Sun aries 19\.\d°, Moon aries 19\.\d°/); // the eclipse: Sun and Moon together

@@ -64,12 +64,22 @@ function call(url: string, method: string, path: string, agent: Agent, body?: un
   return new Promise((resolve, reject) => {
     const target = new URL(path, url);
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method, agent, headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method,
+        agent,
+        headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -116,27 +126,29 @@ async function fanOut(instances: Instance[]): Promise<Record<string, number>> {
   let socketErrors = 0;
   for (let index = 0; index < SUBSCRIBERS; index += 100) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(100, SUBSCRIBERS - index) }, (_, offset) =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(`${instances[(index + offset) % instances.length]!.url.replace(/^http/, 'ws')}/ws`);
-          const frames = new Set<string>();
-          seen.push(frames);
-          ws.once('open', () => {
-            ws.once('message', () => resolve(ws));
-            ws.send(JSON.stringify({ type: 'subscribe', topics: ['audio:spectrum'] }));
-          });
-          ws.on('message', (data) => {
-            const text = String(data);
-            if (!recording || !text.startsWith('{"type":"audio:spectrum"')) return;
-            const at = /"at":"([^"]+)"/.exec(text)?.[1];
-            if (at === undefined) return;
-            frames.add(at);
-            latencies.push(Date.now() - Date.parse(at));
-          });
-          ws.once('error', reject);
-          // After the handshake a reset connection is counted, never fatal: frames it missed show as undelivered.
-          ws.on('error', () => (socketErrors += 1));
-        }),
+      Array.from(
+        { length: Math.min(100, SUBSCRIBERS - index) },
+        (_, offset) =>
+          new Promise<WebSocket>((resolve, reject) => {
+            const ws = new WebSocket(`${instances[(index + offset) % instances.length]!.url.replace(/^http/, 'ws')}/ws`);
+            const frames = new Set<string>();
+            seen.push(frames);
+            ws.once('open', () => {
+              ws.once('message', () => resolve(ws));
+              ws.send(JSON.stringify({ type: 'subscribe', topics: ['audio:spectrum'] }));
+            });
+            ws.on('message', (data) => {
+              const text = String(data);
+              if (!recording || !text.startsWith('{"type":"audio:spectrum"')) return;
+              const at = /"at":"([^"]+)"/.exec(text)?.[1];
+              if (at === undefined) return;
+              frames.add(at);
+              latencies.push(Date.now() - Date.parse(at));
+            });
+            ws.once('error', reject);
+            // After the handshake a reset connection is counted, never fatal: frames it missed show as undelivered.
+            ws.on('error', () => (socketErrors += 1));
+          }),
       ),
     );
     sockets.push(...batch);
@@ -154,15 +166,29 @@ async function fanOut(instances: Instance[]): Promise<Record<string, number>> {
   }
   recording = false;
   agent.destroy();
-  await Promise.all(sockets.map((ws) => new Promise<void>((resolve) => {
-    ws.once('close', () => resolve());
-    ws.close();
-  })));
+  await Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          ws.once('close', () => resolve());
+          ws.close();
+        }),
+    ),
+  );
   const frames = new Set<string>();
   for (const set of seen) for (const at of set) frames.add(at);
   latencies.sort((x, y) => x - y);
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { clients: SUBSCRIBERS, frames: frames.size, delivered: seen.reduce((sum, set) => sum + set.size, 0), expected: frames.size * SUBSCRIBERS, p50Ms: pick(0.5), p99Ms: pick(0.99), maxMs: latencies.at(-1) ?? Number.NaN, socketErrors };
+  return {
+    clients: SUBSCRIBERS,
+    frames: frames.size,
+    delivered: seen.reduce((sum, set) => sum + set.size, 0),
+    expected: frames.size * SUBSCRIBERS,
+    p50Ms: pick(0.5),
+    p99Ms: pick(0.99),
+    maxMs: latencies.at(-1) ?? Number.NaN,
+    socketErrors,
+  };
 }
 
 async function takeovers(instances: Instance[], settings: Settings): Promise<number[]> {

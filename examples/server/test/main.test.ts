@@ -55,10 +55,17 @@ describe('examples/server (a real child process, built packages)', () => {
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok', kernel: 'running' });
     // No VAJRA_HARDWARE__PORTS__*: the room is simulated, and every device comes up.
     const room = (await (await fetch(`${url}/api/v1/hardware`)).json()) as { devices: Array<{ deviceId: string; transport: { kind: string }; health: { state: string } }> };
-    expect(room.devices.map((device) => [device.deviceId, device.transport.kind])).toEqual([['relay', 'simulated'], ['dmx', 'simulated'], ['rng', 'simulated'], ['wheel', 'simulated']]);
+    expect(room.devices.map((device) => [device.deviceId, device.transport.kind])).toEqual([
+      ['relay', 'simulated'],
+      ['dmx', 'simulated'],
+      ['rng', 'simulated'],
+      ['wheel', 'simulated'],
+    ]);
     const ready = (await (await fetch(`${url}/ready`)).json()) as { store: string };
     expect(ready.store).toBe('sqlite');
-    const created = (await (await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 3600 }) })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 3600 }) })
+    ).json()) as { id: string };
     expect((await fetch(`${url}/api/v1/sessions/${created.id}/start`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
 
     child.kill('SIGTERM');

@@ -44,15 +44,32 @@ function random(): number {
 }
 
 const IDS: Record<string, number> = {
-  sun: C.SE_SUN, moon: C.SE_MOON, mercury: C.SE_MERCURY, venus: C.SE_VENUS, mars: C.SE_MARS, jupiter: C.SE_JUPITER,
-  saturn: C.SE_SATURN, uranus: C.SE_URANUS, neptune: C.SE_NEPTUNE, pluto: C.SE_PLUTO, meanNode: C.SE_MEAN_NODE, trueNode: C.SE_TRUE_NODE,
+  sun: C.SE_SUN,
+  moon: C.SE_MOON,
+  mercury: C.SE_MERCURY,
+  venus: C.SE_VENUS,
+  mars: C.SE_MARS,
+  jupiter: C.SE_JUPITER,
+  saturn: C.SE_SATURN,
+  uranus: C.SE_URANUS,
+  neptune: C.SE_NEPTUNE,
+  pluto: C.SE_PLUTO,
+  meanNode: C.SE_MEAN_NODE,
+  trueNode: C.SE_TRUE_NODE,
 };
 const HELIO: Record<string, Body> = {
-  earth: Body.Earth, mercury: Body.Mercury, venus: Body.Venus, mars: Body.Mars, jupiter: Body.Jupiter, saturn: Body.Saturn,
-  uranus: Body.Uranus, neptune: Body.Neptune, pluto: Body.Pluto,
+  earth: Body.Earth,
+  mercury: Body.Mercury,
+  venus: Body.Venus,
+  mars: Body.Mars,
+  jupiter: Body.Jupiter,
+  saturn: Body.Saturn,
+  uranus: Body.Uranus,
+  neptune: Body.Neptune,
+  pluto: Body.Pluto,
 };
 
-const arcsec = (a: number, b: number) => ((((a - b) % 360) + 540) % 360 - 180) * 3600;
+const arcsec = (a: number, b: number) => (((((a - b) % 360) + 540) % 360) - 180) * 3600;
 
 class Stat {
   worst = 0;
@@ -72,7 +89,11 @@ const apparent = stats();
 const noDeflection = stats();
 const helioAe = Object.fromEntries(Object.keys(HELIO).map((k) => [k, new Stat()]));
 const helioOurs = Object.fromEntries(Object.keys(HELIO).map((k) => [k, new Stat()]));
-const geoGeometric = Object.fromEntries(Object.keys(HELIO).filter((k) => k !== 'earth').map((k) => [k, new Stat()]));
+const geoGeometric = Object.fromEntries(
+  Object.keys(HELIO)
+    .filter((k) => k !== 'earth')
+    .map((k) => [k, new Stat()]),
+);
 const deltaTDiff = new Stat();
 
 const ecl = Rotation_EQJ_ECL();

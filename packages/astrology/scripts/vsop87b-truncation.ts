@@ -99,7 +99,5 @@ export function trimVsop87b(body: VsopBody, truncation: Truncation = TRUNCATION)
 
 /** All bodies truncated by `truncation`. */
 export function trimAllVsop87b(truncation: Truncation = TRUNCATION): Record<VsopBody, VsopSeries> {
-  return Object.fromEntries(
-    (Object.keys(VSOP87B_FULL) as VsopBody[]).map((body) => [body, trimVsop87b(body, truncation)]),
-  ) as Record<VsopBody, VsopSeries>;
+  return Object.fromEntries((Object.keys(VSOP87B_FULL) as VsopBody[]).map((body) => [body, trimVsop87b(body, truncation)])) as Record<VsopBody, VsopSeries>;
 }

@@ -101,7 +101,7 @@ describe('chart({ bodies })', () => {
     expect(Object.keys(astrology.chart({ ...input, bodies: [] }).bodies)).toEqual([]);
   });
 
-  it('aspects() uses the chart\'s bodies and refuses ones the chart does not have', () => {
+  it("aspects() uses the chart's bodies and refuses ones the chart does not have", () => {
     const lights = astrology.chart({ date: '2024-04-08T18:17:00Z', latitude: 0, longitude: 0, bodies: ['sun', 'moon'] });
     expect(astrology.aspects(lights).map((a) => `${a.a}-${a.b}:${a.aspect}`)).toEqual(['sun-moon:conjunction']);
     expect(outcome(() => astrology.aspects(lights, { bodies: ['sun', 'mars'] }))).toBe('VALIDATION_FAILED');

@@ -54,7 +54,12 @@ const bundle = async (entry: string) => {
   return outfile;
 };
 const child = (file: string, argument: string) =>
-  JSON.parse(execFileSync(process.execPath, [file, argument], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).trim().split('\n').at(-1)!);
+  JSON.parse(
+    execFileSync(process.execPath, [file, argument], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  );
 
 const firstRender = await bundle('first-render.ts');
 const fresh = { ours: [] as number[], webAudio: [] as number[] };

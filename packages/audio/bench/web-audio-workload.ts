@@ -29,7 +29,10 @@ export async function renderWebAudio(duration: number, bowlGain: number): Promis
   const merger = context.createChannelMerger(2);
   const binauralGain = context.createGain();
   binauralGain.gain.value = BINAURAL.gain;
-  for (const [channel, frequency] of [[0, BINAURAL.carrier], [1, BINAURAL.carrier + BINAURAL.beat]] as const) {
+  for (const [channel, frequency] of [
+    [0, BINAURAL.carrier],
+    [1, BINAURAL.carrier + BINAURAL.beat],
+  ] as const) {
     const oscillator = context.createOscillator();
     oscillator.frequency.value = frequency;
     oscillator.connect(merger, 0, channel);

@@ -35,7 +35,12 @@ describe('createAudioEngine on a clock-paced nullSink', () => {
     await engine.crossfade(tone(528), { duration: 1 });
     await clock.advance(300);
     expect(engine.status().crossfading).toBe(true);
-    expect(engine.activeFrequencies().map((entry) => entry.frequency).sort()).toEqual([440, 528]);
+    expect(
+      engine
+        .activeFrequencies()
+        .map((entry) => entry.frequency)
+        .sort(),
+    ).toEqual([440, 528]);
     await clock.advance(1000);
     expect(engine.status().crossfading).toBe(false);
     expect(engine.activeFrequencies().map((entry) => entry.frequency)).toEqual([528]);

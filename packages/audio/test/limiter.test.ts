@@ -119,7 +119,10 @@ describe('master limiter', () => {
     for (const channel of [0, 1] as const) {
       // before the burst (minus the lookahead) and after the release (150 ms time constant: within 1e-7 of
       // unity, where it snaps to exactly 1, 2.3 s after the burst)
-      for (const [from, to] of [[0, 0.49 * 48_000], [3.2 * 48_000, 4 * 48_000]] as const) {
+      for (const [from, to] of [
+        [0, 0.49 * 48_000],
+        [3.2 * 48_000, 4 * 48_000],
+      ] as const) {
         for (let index = from; index < to; index++) {
           if (limited[channel][index] !== open[channel][index]) {
             throw new Error(`channel ${channel} frame ${index}: ${limited[channel][index]} ≠ ${open[channel][index]}`);

@@ -15,7 +15,14 @@ const refusal = (run: () => unknown): { code?: string; status?: number; message:
 
 describe('nothing aliases: frequencies at the Nyquist limit are refused', () => {
   it('refuses a 30 kHz tone at 44.1 kHz, naming the layer and field', () => {
-    const program = { sampleRate: 44_100, duration: 1, layers: [{ kind: 'tone' as const, frequency: 440 }, { kind: 'tone' as const, frequency: 30_000 }] };
+    const program = {
+      sampleRate: 44_100,
+      duration: 1,
+      layers: [
+        { kind: 'tone' as const, frequency: 440 },
+        { kind: 'tone' as const, frequency: 30_000 },
+      ],
+    };
     const error = refusal(() => renderToWav(program));
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
     expect(error.issues.map((issue) => issue.path)).toEqual(['layers[1].frequency']);
@@ -23,10 +30,41 @@ describe('nothing aliases: frequencies at the Nyquist limit are refused', () => 
   });
 
   it('refuses glides that reach the limit at a keyframe, and carrier + beat above it', () => {
-    const glide = refusal(() => parseProgram({ sampleRate: 48_000, duration: 1, layers: [{ kind: 'isochronic', rate: 10, frequency: [{ at: 0, value: 400 }, { at: 5, value: 24_000, curve: 'exponential' }] }] }));
+    const glide = refusal(() =>
+      parseProgram({
+        sampleRate: 48_000,
+        duration: 1,
+        layers: [
+          {
+            kind: 'isochronic',
+            rate: 10,
+            frequency: [
+              { at: 0, value: 400 },
+              { at: 5, value: 24_000, curve: 'exponential' },
+            ],
+          },
+        ],
+      }),
+    );
     expect(glide.issues.map((issue) => issue.path)).toEqual(['layers[0].frequency']);
     const beat = refusal(() =>
-      parseProgram({ sampleRate: 8000, duration: 1, layers: [{ kind: 'binaural', carrier: [{ at: 0, value: 3800 }, { at: 2, value: 3900 }], beat: [{ at: 0, value: 50 }, { at: 1, value: 250 }] }] }),
+      parseProgram({
+        sampleRate: 8000,
+        duration: 1,
+        layers: [
+          {
+            kind: 'binaural',
+            carrier: [
+              { at: 0, value: 3800 },
+              { at: 2, value: 3900 },
+            ],
+            beat: [
+              { at: 0, value: 50 },
+              { at: 1, value: 250 },
+            ],
+          },
+        ],
+      }),
     );
     // the carrier alone stays below 4000 Hz; carrier + beat reaches 4100 Hz at t = 1
     expect(beat.issues.map((issue) => issue.path)).toEqual(['layers[0].beat']);
@@ -35,7 +73,23 @@ describe('nothing aliases: frequencies at the Nyquist limit are refused', () => 
   it('accepts a sum that stays below the limit between unaligned keyframes', () => {
     // highest carrier + highest beat would be 4050 Hz, but they never coincide: the sum peaks at 3950 Hz
     expect(() =>
-      parseProgram({ sampleRate: 8000, duration: 1, layers: [{ kind: 'monaural', carrier: [{ at: 0, value: 3900 }, { at: 2, value: 3000 }], beat: [{ at: 0, value: 50 }, { at: 1, value: 150 }] }] }),
+      parseProgram({
+        sampleRate: 8000,
+        duration: 1,
+        layers: [
+          {
+            kind: 'monaural',
+            carrier: [
+              { at: 0, value: 3900 },
+              { at: 2, value: 3000 },
+            ],
+            beat: [
+              { at: 0, value: 50 },
+              { at: 1, value: 150 },
+            ],
+          },
+        ],
+      }),
     ).not.toThrow();
     // the same 30 kHz tone is fine at 96 kHz and renders where it was asked
     const { channels } = renderToBuffer({ sampleRate: 96_000, duration: 0.5, gain: 1, layers: [{ kind: 'tone', frequency: 30_000, gain: 0.5 }] });

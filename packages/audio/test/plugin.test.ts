@@ -87,4 +87,3 @@ describe('audioPlugin', () => {
     await second.stop({ stopSessions: true });
   });
 });
-

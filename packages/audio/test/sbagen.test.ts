@@ -11,7 +11,11 @@ function printed(period: SbagenPeriod): SbagenPeriod {
   let slots = period.from.length;
   while (slots > 1 && period.from[slots - 1] === null) slots--;
   const round = (voice: SbagenVoice | null) =>
-    voice === null ? null : voice.kind === 'noise' ? { ...voice, amp: Number(voice.amp.toFixed(2)) } : { ...voice, carrier: Number(voice.carrier.toFixed(2)), beat: Number(voice.beat.toFixed(2)), amp: Number(voice.amp.toFixed(2)) };
+    voice === null
+      ? null
+      : voice.kind === 'noise'
+        ? { ...voice, amp: Number(voice.amp.toFixed(2)) }
+        : { ...voice, carrier: Number(voice.carrier.toFixed(2)), beat: Number(voice.beat.toFixed(2)), amp: Number(voice.amp.toFixed(2)) };
   return { start: period.start, end: period.end, from: period.from.slice(0, slots).map(round), to: period.to.slice(0, slots).map(round) };
 }
 
@@ -71,7 +75,10 @@ describe('SBaGen import follows SBaGen 1.4.4', () => {
           expect(frequency).toBeCloseTo(ear(-1)[index]![0]!, 6);
           expect(amp).toBeCloseTo(ear(-1)[index]![1]!, 6);
         });
-        expect(noise, `t=${t}`).toBeCloseTo(expected.filter((voice) => voice.kind === 'noise').reduce((sum, voice) => sum + voice.amp, 0), 6);
+        expect(noise, `t=${t}`).toBeCloseTo(
+          expected.filter((voice) => voice.kind === 'noise').reduce((sum, voice) => sum + voice.amp, 0),
+          6,
+        );
       }
     });
   }

@@ -158,11 +158,15 @@ describe('noise', () => {
     const { channels } = renderToBuffer({ duration: 3, gain: 1, layers: [{ kind: 'noise', color: 'white' }] });
     const length = 24_000;
     for (const offset of [24_000, 48_000, 96_000]) {
-      let xy = 0, xx = 0, yy = 0;
+      let xy = 0,
+        xx = 0,
+        yy = 0;
       for (let n = 0; n < length; n++) {
         const x = channels[0][2000 + n]!;
         const y = channels[0][2000 + offset + n]!;
-        xy += x * y; xx += x * x; yy += y * y;
+        xy += x * y;
+        xx += x * x;
+        yy += y * y;
       }
       expect(Math.abs(xy / Math.sqrt(xx * yy))).toBeLessThan(0.05);
     }
@@ -188,7 +192,18 @@ describe('glides', () => {
     const { channels } = renderToBuffer({
       duration: 2,
       gain: 1,
-      layers: [{ kind: 'tone', frequency: [{ at: 0, value: 200 }, { at: 1, value: 400, curve: 'linear' }], gain: 0.5, fadeIn: 0, fadeOut: 0 }],
+      layers: [
+        {
+          kind: 'tone',
+          frequency: [
+            { at: 0, value: 200 },
+            { at: 1, value: 400, curve: 'linear' },
+          ],
+          gain: 0.5,
+          fadeIn: 0,
+          fadeOut: 0,
+        },
+      ],
     });
     // cycles: Φ(t) = 200t + 100t² for t ≤ 1, then 300 + 400(t − 1); the tone is cos(2πΦ)
     const phi = (t: number) => (t <= 1 ? 200 * t + 100 * t * t : 300 + 400 * (t - 1));
@@ -200,7 +215,7 @@ describe('glides', () => {
     const near = crossings.filter((t) => t > 1 && t < 1.02);
     expect((near.length - 1) / (near[near.length - 1]! - near[0]!)).toBeCloseTo(400, 0);
     // no phase discontinuity: second differences bounded by a 400 Hz sine's curvature
-    const bound = (2 * Math.PI * 400 / rate) ** 2 * 0.5 * 1.1;
+    const bound = ((2 * Math.PI * 400) / rate) ** 2 * 0.5 * 1.1;
     let curvature = 0;
     for (let n = 1; n < channels[0].length - 1; n++) {
       curvature = Math.max(curvature, Math.abs(channels[0][n + 1]! - 2 * channels[0][n]! + channels[0][n - 1]!));
@@ -212,7 +227,17 @@ describe('glides', () => {
     const { channels } = renderToBuffer({
       duration: 1.5,
       gain: 1,
-      layers: [{ kind: 'tone', frequency: [{ at: 0, value: 100 }, { at: 1, value: 800, curve: 'exponential' }], gain: 0.5, fadeIn: 0 }],
+      layers: [
+        {
+          kind: 'tone',
+          frequency: [
+            { at: 0, value: 100 },
+            { at: 1, value: 800, curve: 'exponential' },
+          ],
+          gain: 0.5,
+          fadeIn: 0,
+        },
+      ],
     });
     const phi = (t: number) => (t <= 1 ? (100 / Math.log(8)) * (8 ** t - 1) : 700 / Math.log(8) + 800 * (t - 1));
     for (const t of upwardCrossings(channels[0], rate).filter((x) => x > 0.01 && x < 1.45)) {

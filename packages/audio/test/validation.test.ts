@@ -18,7 +18,14 @@ const program = { duration: 0.1, layers: [{ kind: 'tone' as const, frequency: 44
 describe('an invalid program names every problem', () => {
   it('is a 422 VALIDATION_FAILED listing the path of each issue', () => {
     const error = caught(() =>
-      parseProgram({ duration: -1, layers: [{ kind: 'tone', frequency: 440 }, { kind: 'tone', frequency: 0 }, { kind: 'bowl', frequency: 200, modes: [{ ratio: 1, split: 500 }] }] }),
+      parseProgram({
+        duration: -1,
+        layers: [
+          { kind: 'tone', frequency: 440 },
+          { kind: 'tone', frequency: 0 },
+          { kind: 'bowl', frequency: 200, modes: [{ ratio: 1, split: 500 }] },
+        ],
+      }),
     );
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
     const paths = error.details.issues.map((issue) => issue.path);
@@ -59,7 +66,10 @@ describe('unknown options are refused at run time', () => {
     for (const [path, run] of runs) {
       const error = caught(run);
       expect(error.status, path).toBe(422);
-      expect(error.details.issues.map((issue) => issue.path), path).toEqual([path]);
+      expect(
+        error.details.issues.map((issue) => issue.path),
+        path,
+      ).toEqual([path]);
     }
   });
 

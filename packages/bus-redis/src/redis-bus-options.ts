@@ -19,10 +19,18 @@ import { z } from 'zod';
 export const redisBusOptionsSchema = z
   .object({
     url: z.string().regex(/^rediss?:\/\//, 'url must be a redis:// or rediss:// URL'),
-    keyPrefix: z.string().min(1).max(200).regex(/^[^\s*?[\]]+$/, 'keyPrefix may not contain spaces or glob characters').default('vajra:'),
+    keyPrefix: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\s*?[\]]+$/, 'keyPrefix may not contain spaces or glob characters')
+      .default('vajra:'),
     maxLength: z.number().int().min(100).max(100_000_000).default(100_000),
     blockMs: z.number().int().min(100).max(60_000).default(5000),
-    connectionName: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/, 'connectionName: letters, digits, _ . : - only').default('vajra-stream'),
+    connectionName: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,60}$/, 'connectionName: letters, digits, _ . : - only')
+      .default('vajra-stream'),
   })
   .strict();
 

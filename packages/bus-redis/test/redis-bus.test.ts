@@ -37,7 +37,14 @@ describe('the Redis bus across connection loss', () => {
    * `killAt(n)` holds, wait until `ready(side's bus, kills so far)` and kill its `connection` (Redis CLIENT KILL). Returns both
    * buses once b has received every message; the caller checks order and counters.
    */
-  const publishThroughKills = async (scenario: { total: number; name: 'wheel:rotated' | 'audio:spectrum'; killAt: (n: number) => boolean; side: 'a' | 'b'; connection: 'bus' | 'bus-listen'; ready: (victim: RedisBus, kills: number) => boolean }) => {
+  const publishThroughKills = async (scenario: {
+    total: number;
+    name: 'wheel:rotated' | 'audio:spectrum';
+    killAt: (n: number) => boolean;
+    side: 'a' | 'b';
+    connection: 'bus' | 'bus-listen';
+    ready: (victim: RedisBus, kills: number) => boolean;
+  }) => {
     const keyPrefix = prefixes.make();
     const names = { a: tag(), b: tag() };
     const a = await open(keyPrefix, names.a);
@@ -62,7 +69,14 @@ describe('the Redis bus across connection loss', () => {
   };
 
   it('reads on after the listening connection was killed, missing nothing and doubling nothing', async () => {
-    const { b, got } = await publishThroughKills({ total: 600, name: 'wheel:rotated', killAt: (n) => n === 150 || n === 400, side: 'b', connection: 'bus-listen', ready: (bus, kills) => bus.health().connected && bus.health().reconnects === kills });
+    const { b, got } = await publishThroughKills({
+      total: 600,
+      name: 'wheel:rotated',
+      killAt: (n) => n === 150 || n === 400,
+      side: 'b',
+      connection: 'bus-listen',
+      ready: (bus, kills) => bus.health().connected && bus.health().reconnects === kills,
+    });
     expect(got).toEqual(Array.from({ length: 600 }, (_, n) => n));
     expect(b.health().reconnects).toBe(2);
   });

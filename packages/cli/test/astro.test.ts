@@ -37,7 +37,16 @@ describe('vajra astro (JSON against published values)', () => {
 
   it('chart: Albert Einstein (Astro-Databank AA): Sun 23°30′ Pisces, Moon 14°31′ Sagittarius, Ascendant 11°38′ Cancer', async () => {
     const chart = await json<{ bodies: Record<string, { longitude: number; sign: string }>; houses: { ascendant: number; cusps: number[] } }>([
-      'astro', 'chart', '--date', '1879-03-14T10:50:00Z', '--latitude', '48.4', '--longitude', '10', '--house-system', 'placidus',
+      'astro',
+      'chart',
+      '--date',
+      '1879-03-14T10:50:00Z',
+      '--latitude',
+      '48.4',
+      '--longitude',
+      '10',
+      '--house-system',
+      'placidus',
     ]);
     const arcminutes = (value: number, expected: number) => Math.abs(value - expected) * 60;
     expect(chart.bodies.sun!.sign).toBe('pisces');
@@ -60,7 +69,16 @@ describe('vajra astro (JSON against published values)', () => {
   });
 
   it('hours: 24 planetary hours from sunrise, the first ruled by the weekday (a Sunday → the Sun), the current one named', async () => {
-    const hours = await json<{ weekday: string; hours: Array<{ hour: number; ruler: string }>; current: number }>(['astro', 'hours', '--date', '2019-06-23T17:00:00Z', '--latitude', '29', '--longitude', '-81']);
+    const hours = await json<{ weekday: string; hours: Array<{ hour: number; ruler: string }>; current: number }>([
+      'astro',
+      'hours',
+      '--date',
+      '2019-06-23T17:00:00Z',
+      '--latitude',
+      '29',
+      '--longitude',
+      '-81',
+    ]);
     expect(hours.weekday).toBe('sunday');
     expect(hours.hours).toHaveLength(24);
     expect(hours.hours[0]!.ruler).toBe('sun');

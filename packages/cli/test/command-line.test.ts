@@ -44,7 +44,22 @@ describe('vajra: help, version, usage errors, colour', () => {
   it('prints help for every command and subcommand (--help and `vajra help …`), exit 0', async () => {
     const paths = await allCommandPaths();
     expect(paths.map((path) => path.join(' '))).toEqual(
-      expect.arrayContaining(['render', 'play', 'astro chart', 'astro moon', 'astro sun', 'astro hours', 'astro panchanga', 'astro tibetan', 'wheel', 'wheel list', 'oracle generate', 'oracle stream', 'oracle plan', 'serve']),
+      expect.arrayContaining([
+        'render',
+        'play',
+        'astro chart',
+        'astro moon',
+        'astro sun',
+        'astro hours',
+        'astro panchanga',
+        'astro tibetan',
+        'wheel',
+        'wheel list',
+        'oracle generate',
+        'oracle stream',
+        'oracle plan',
+        'serve',
+      ]),
     );
     // in-process (runCli over the sources): the same code as the binary, without a process per command
     const runs = [];

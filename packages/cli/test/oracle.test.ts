@@ -36,7 +36,12 @@ describe('vajra oracle (offline by default)', () => {
     const parts = jsonLines<{ type: string; text?: string; result?: { text: string } }>(run.stdout);
     expect(parts.filter((part) => part.type === 'delta').length).toBeGreaterThan(1);
     expect(parts.at(-1)!.type).toBe('done');
-    expect(parts.filter((part) => part.type === 'delta').map((part) => part.text).join('')).toBe(parts.at(-1)!.result!.text);
+    expect(
+      parts
+        .filter((part) => part.type === 'delta')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(parts.at(-1)!.result!.text);
   });
 
   it('plan: a session plan whose audio program the audio package accepts, saved for vajra render', async () => {

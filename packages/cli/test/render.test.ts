@@ -36,7 +36,14 @@ const heavyProgram = {
 describe('vajra render', () => {
   it('renders program JSON to a WAV file that sox reads back, with the partials asked for in each ear', async () => {
     const input = join(directory, 'two-tones.json');
-    const program = { duration: 3, gain: 1, layers: [{ kind: 'tone', frequency: 300, gain: 0.3, pan: -1 }, { kind: 'tone', frequency: 1234, gain: 0.2, pan: 1 }] };
+    const program = {
+      duration: 3,
+      gain: 1,
+      layers: [
+        { kind: 'tone', frequency: 300, gain: 0.3, pan: -1 },
+        { kind: 'tone', frequency: 1234, gain: 0.2, pan: 1 },
+      ],
+    };
     writeFileSync(input, JSON.stringify(program));
     const run = await runVajra(['render', 'two-tones.json', '--format', 'pcm16', '--json'], { cwd: directory });
     expect(run.code, run.stderr).toBe(0);
@@ -98,7 +105,10 @@ describe('vajra render', () => {
   });
 
   it('reads the program from stdin', async () => {
-    const run = await runVajra(['render', '-', '-o', 'stdin.wav', '--json'], { cwd: directory, input: JSON.stringify({ duration: 0.5, sampleRate: 22050, layers: [{ kind: 'tone', frequency: 440 }] }) });
+    const run = await runVajra(['render', '-', '-o', 'stdin.wav', '--json'], {
+      cwd: directory,
+      input: JSON.stringify({ duration: 0.5, sampleRate: 22050, layers: [{ kind: 'tone', frequency: 440 }] }),
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(sox(['--i', '-s', join(directory, 'stdin.wav')]).trim()).toBe('11025');
   });

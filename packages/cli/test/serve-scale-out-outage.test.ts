@@ -45,7 +45,11 @@ describe.each(['postgres', 'redis'] as const)('a %s bus that restarts', (bus) =>
     await watchers[0]!.next((message) => message.type === 'session:created' && (message.data?.session as { id: string } | undefined)?.id === before.body.id);
 
     proxy.cut();
-    await until(async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.bus?.connected === false), 'both instances to see the bus gone', 30_000);
+    await until(
+      async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.bus?.connected === false),
+      'both instances to see the bus gone',
+      30_000,
+    );
     // The store is not behind the proxy: writes go on, their events wait for the bus.
     const during: Array<{ id: string; from: number }> = [];
     for (let index = 0; index < 20; index += 1) {
@@ -55,7 +59,11 @@ describe.each(['postgres', 'redis'] as const)('a %s bus that restarts', (bus) =>
       during.push({ id: response.body.id, from });
     }
     proxy.restore();
-    await until(async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.bus?.connected === true && (state.bus.reconnects ?? 0) >= 1), 'both instances back on the bus', 60_000);
+    await until(
+      async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.bus?.connected === true && (state.bus.reconnects ?? 0) >= 1),
+      'both instances back on the bus',
+      60_000,
+    );
 
     // Each instance's clients hear the other instance's sessions (and their own), once each.
     for (const { id } of during) {
@@ -107,7 +115,11 @@ describe('a PostgreSQL restart (store, lease and bus)', () => {
     await until(() => Date.now() - cutAt > 6000, 'the outage to last 6 s', 30_000);
     proxy.restore();
 
-    await until(async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.ready && state.bus?.connected === true), 'both instances ready again', 60_000);
+    await until(
+      async () => (await Promise.all([a!, b!].map((instance) => deployment.ready(instance.url)))).every((state) => state.ready && state.bus?.connected === true),
+      'both instances ready again',
+      60_000,
+    );
     const completed = await watcher.next((message) => message.type === 'session:completed' && (message.data?.session as { id: string } | undefined)?.id === session.body.id, 60_000);
     const done = completed.data!.session as { elapsedTime: number; startedAt: string; completedAt: string };
     expect(done.elapsedTime).toBe(4);

@@ -18,7 +18,9 @@ describe('vajra serve as several instances (PostgreSQL store and LISTEN/NOTIFY b
 
     // Created and started through the second instance, read through the third.
     const [, b, c] = instances;
-    const created = (await (await fetch(`${b!.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 12 }) })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${b!.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 12 }) })
+    ).json()) as { id: string };
     expect((await fetch(`${b!.url}/api/v1/sessions/${created.id}/start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     expect(((await (await fetch(`${c!.url}/api/v1/sessions/${created.id}`)).json()) as { status: string }).status).toBe('running');
 

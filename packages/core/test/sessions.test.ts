@@ -33,10 +33,29 @@ describe('sessions', () => {
   it('creates with defaults and validates input, naming the field', async () => {
     const f = await startKernel();
     const session = await f.vajra.sessions.create({ intention: '  peace  ', duration: 90, frequencies: [528, 7.83], metadata: { a: [1] }, program: { layers: [] } });
-    expect(session).toMatchObject({ intention: 'peace', duration: 90, audioType: 'prayer_bowl', prayerBowlMode: false, status: 'created', elapsedTime: 0, owner: null, startedAt: null, program: { layers: [] } });
+    expect(session).toMatchObject({
+      intention: 'peace',
+      duration: 90,
+      audioType: 'prayer_bowl',
+      prayerBowlMode: false,
+      status: 'created',
+      elapsedTime: 0,
+      owner: null,
+      startedAt: null,
+      program: { layers: [] },
+    });
     expect(session.createdAt).toBe(new Date(START).toISOString());
     expect(f.events.map((e) => e.name)).toContain('session:created');
-    for (const bad of [{ intention: '', duration: 10 }, { intention: 'x', duration: 0 }, { intention: 'x', duration: -5 }, { intention: 'x', duration: 10, status: 'running' }, { intention: 'x', duration: 8e6 }, { intention: 'x', duration: 10, frequencies: ['a'] }, null, 'text']) {
+    for (const bad of [
+      { intention: '', duration: 10 },
+      { intention: 'x', duration: 0 },
+      { intention: 'x', duration: -5 },
+      { intention: 'x', duration: 10, status: 'running' },
+      { intention: 'x', duration: 8e6 },
+      { intention: 'x', duration: 10, frequencies: ['a'] },
+      null,
+      'text',
+    ]) {
       expect(await codeOf(() => f.vajra.sessions.create(bad as never))).toBe('VALIDATION_FAILED');
     }
     const error = (await f.vajra.sessions.create({ intention: 'x', duration: -1 }).catch((e: unknown) => e)) as { details: { issues: Array<{ path: string }> } };
@@ -69,10 +88,20 @@ describe('sessions', () => {
     const f = await startKernel();
     const checks: Array<Promise<boolean>> = [];
     f.vajra.events.on('session:started', ({ session }) => {
-      checks.push(f.store.collection<Session>('sessions').get(session.id).then((stored) => stored?.status === 'running'));
+      checks.push(
+        f.store
+          .collection<Session>('sessions')
+          .get(session.id)
+          .then((stored) => stored?.status === 'running'),
+      );
     });
     f.vajra.events.on('session:completed', ({ session }) => {
-      checks.push(f.store.collection<Session>('sessions').get(session.id).then((stored) => stored?.status === 'completed'));
+      checks.push(
+        f.store
+          .collection<Session>('sessions')
+          .get(session.id)
+          .then((stored) => stored?.status === 'completed'),
+      );
     });
     const session = await sessionIn(f, 'created', 5);
     await f.vajra.sessions.start(session.id);
@@ -172,7 +201,7 @@ describe('sessions', () => {
     expect(l.status).toBe('running');
     expect(l.elapsedTime).toBe(310);
     expect(second.events.filter((e) => e.name === 'session:recovered')).toHaveLength(1);
-    expect((await second.vajra.sessions.get(paused.id))).toMatchObject({ status: 'paused', elapsedTime: 10 });
+    expect(await second.vajra.sessions.get(paused.id)).toMatchObject({ status: 'paused', elapsedTime: 10 });
     await second.clock.advance(3290_000);
     const finished = await second.vajra.sessions.get(long.id);
     expect(finished.status).toBe('completed');

@@ -11,18 +11,41 @@ const exactRotations = (rpmNumerator: bigint, rpmDenominator: bigint, ms: bigint
 
 /** Count the transactions a store runs. */
 function countingStore(inner: Store): Store & { transactions: number } {
-  const counting = { ...inner, transactions: 0, transaction: (work: Parameters<Store['transaction']>[0]) => {
-    counting.transactions += 1;
-    return inner.transaction(work);
-  } } as Store & { transactions: number };
+  const counting = {
+    ...inner,
+    transactions: 0,
+    transaction: (work: Parameters<Store['transaction']>[0]) => {
+      counting.transactions += 1;
+      return inner.transaction(work);
+    },
+  } as Store & { transactions: number };
   return counting;
 }
 
 describe('prayer wheels', () => {
   it('ships the mantra library with deity, transliteration and meaning, and accepts app mantras', async () => {
-    const f = await startKernel({ mantras: [{ id: 'white-tara', name: 'White Tara', deity: 'White Tara', text: 'Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha', transliteration: 'oṃ tāre tuttāre ture mama āyuḥ puṇye jñāna puṣṭiṃ kuru svāhā', meaning: 'long life, merit and wisdom' }] });
+    const f = await startKernel({
+      mantras: [
+        {
+          id: 'white-tara',
+          name: 'White Tara',
+          deity: 'White Tara',
+          text: 'Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha',
+          transliteration: 'oṃ tāre tuttāre ture mama āyuḥ puṇye jñāna puṣṭiṃ kuru svāhā',
+          meaning: 'long life, merit and wisdom',
+        },
+      ],
+    });
     const texts = f.vajra.wheels.mantras().map((m) => m.text);
-    for (const text of ['Om Mani Padme Hum', 'Om Tare Tuttare Ture Soha', 'Tayata Om Bekandze Bekandze Maha Bekandze Radza Samudgate Soha', 'Om Ah Hum Vajra Guru Padma Siddhi Hum', 'Om A Ra Pa Tsa Na Dhih', 'Om Vajrasattva Hum', 'Om Ami Dewa Hrih']) {
+    for (const text of [
+      'Om Mani Padme Hum',
+      'Om Tare Tuttare Ture Soha',
+      'Tayata Om Bekandze Bekandze Maha Bekandze Radza Samudgate Soha',
+      'Om Ah Hum Vajra Guru Padma Siddhi Hum',
+      'Om A Ra Pa Tsa Na Dhih',
+      'Om Vajrasattva Hum',
+      'Om Ami Dewa Hrih',
+    ]) {
       expect(texts).toContain(text);
     }
     expect(texts).toContain('Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha');
@@ -33,7 +56,13 @@ describe('prayer wheels', () => {
     const custom = await f.vajra.wheels.create({ mantra: { text: 'Om Muni Muni Maha Muniye Soha', deity: 'Shakyamuni' }, copiesPerRotation: 108, rpm: 10 });
     expect(custom.mantra).toMatchObject({ id: 'custom', deity: 'Shakyamuni' });
     expect(await codeOf(() => f.vajra.wheels.create({ mantra: 'nope', copiesPerRotation: 1, rpm: 1 }))).toBe('MANTRA_NOT_FOUND');
-    for (const bad of [{ mantra: 'chenrezig', copiesPerRotation: 0, rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: 1.5, rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: '-3', rpm: 1 }, { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 0 }, { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1e9 }]) {
+    for (const bad of [
+      { mantra: 'chenrezig', copiesPerRotation: 0, rpm: 1 },
+      { mantra: 'chenrezig', copiesPerRotation: 1.5, rpm: 1 },
+      { mantra: 'chenrezig', copiesPerRotation: '-3', rpm: 1 },
+      { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 0 },
+      { mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1e9 },
+    ]) {
       expect(await codeOf(() => f.vajra.wheels.create(bad as never))).toBe('VALIDATION_FAILED');
     }
   });
@@ -79,7 +108,12 @@ describe('prayer wheels', () => {
     for (const wheel of wheels) await f.vajra.wheels.start(wheel.id);
     const durable: Array<Promise<boolean>> = [];
     f.vajra.events.on('wheel:rotated', (event) => {
-      durable.push(store.collection<Wheel>('wheels').get(event.wheelId).then((w) => BigInt(w?.rotations ?? '0') >= BigInt(event.rotations)));
+      durable.push(
+        store
+          .collection<Wheel>('wheels')
+          .get(event.wheelId)
+          .then((w) => BigInt(w?.rotations ?? '0') >= BigInt(event.rotations)),
+      );
     });
     const before = store.transactions;
     await clock.advance(10_000);
@@ -127,18 +161,18 @@ describe('prayer wheels', () => {
     await f.clock.advance(60_000);
     await f.vajra.sessions.pause(session.id);
     await f.clock.advance(600_000);
-    expect((await f.vajra.wheels.get(wheel.id))).toMatchObject({ status: 'stopped', rotations: '30' });
+    expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ status: 'stopped', rotations: '30' });
     await f.vajra.sessions.resume(session.id);
     await f.clock.advance(120_000);
     expect((await f.vajra.sessions.get(session.id)).status).toBe('completed');
-    expect((await f.vajra.wheels.get(wheel.id))).toMatchObject({ status: 'stopped', rotations: '60', recitations: '6000' });
+    expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ status: 'stopped', rotations: '60', recitations: '6000' });
     const other = await f.vajra.wheels.create({ mantra: 'amitabha', copiesPerRotation: 1, rpm: 30 });
     const second = await f.vajra.sessions.create({ intention: 'attach later', duration: 60 });
     await f.vajra.sessions.start(second.id);
     await f.clock.advance(30_000);
     expect((await f.vajra.wheels.attach(other.id, second.id)).status).toBe('spinning'); // attaching to a running session spins at once
     await f.clock.advance(30_000);
-    expect((await f.vajra.wheels.get(other.id))).toMatchObject({ status: 'stopped', rotations: '15' });
+    expect(await f.vajra.wheels.get(other.id)).toMatchObject({ status: 'stopped', rotations: '15' });
   });
 
   it('stores dedications with the counts at that moment', async () => {
@@ -208,20 +242,41 @@ describe('prayer wheels', () => {
     for (const wheel of wheels) expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ rotations: '15', spinningSeconds: 15 });
     // The session's event comes first, then each wheel's, all after both are stored.
     const names = f.events.map((e) => e.name).filter((name) => /^(session|wheel):(started|stopped|paused|resumed)$/.test(name));
-    expect(names).toEqual(['session:started', 'wheel:started', 'wheel:started', 'wheel:started', 'session:paused', 'wheel:stopped', 'wheel:stopped', 'wheel:stopped', 'session:resumed', 'wheel:started', 'wheel:started', 'wheel:started', 'session:stopped', 'wheel:stopped', 'wheel:stopped', 'wheel:stopped']);
+    expect(names).toEqual([
+      'session:started',
+      'wheel:started',
+      'wheel:started',
+      'wheel:started',
+      'session:paused',
+      'wheel:stopped',
+      'wheel:stopped',
+      'wheel:stopped',
+      'session:resumed',
+      'wheel:started',
+      'wheel:started',
+      'wheel:started',
+      'session:stopped',
+      'wheel:stopped',
+      'wheel:stopped',
+      'wheel:stopped',
+    ]);
   });
 
   it('stores a session transition and its wheels atomically: a failed write changes neither', async () => {
     const inner = createMemoryStore();
     let failNext = false;
-    const store: Store = { ...inner, transaction: (work) => inner.transaction(async (tx) => {
-      const result = await work(tx);
-      if (failNext) {
-        failNext = false;
-        throw new Error('disk full');
-      }
-      return result;
-    }) };
+    const store: Store = {
+      ...inner,
+      transaction: (work) =>
+        inner.transaction(async (tx) => {
+          const result = await work(tx);
+          if (failNext) {
+            failNext = false;
+            throw new Error('disk full');
+          }
+          return result;
+        }),
+    };
     const f = await startKernel({ store });
     const session = await f.vajra.sessions.create({ intention: 'atomic', duration: 600 });
     const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });

@@ -51,11 +51,20 @@ describe('devices that misbehave, through real pseudo-terminals', () => {
 
     await until(() => quarantined('garbled').length > 0 && quarantined('stalled').length > 0 && quarantined('flooded').length > 0, 60_000, 'all three quarantined');
     await driving;
-    for (const [id, code] of [['garbled', 'DEVICE_PROTOCOL_ERROR'], ['stalled', 'DEVICE_TIMEOUT'], ['flooded', 'DEVICE_FLOODING']] as const) {
+    for (const [id, code] of [
+      ['garbled', 'DEVICE_PROTOCOL_ERROR'],
+      ['stalled', 'DEVICE_TIMEOUT'],
+      ['flooded', 'DEVICE_FLOODING'],
+    ] as const) {
       const first = of(id).findIndex((event) => event.status.health.state === 'quarantined');
-      const before = of(id).slice(0, first).filter((event) => event.status.health.state === 'retrying');
+      const before = of(id)
+        .slice(0, first)
+        .filter((event) => event.status.health.state === 'retrying');
       // Two faults retried, the third quarantines; every one reported on `hardware:status` with its code.
-      expect(before.map((event) => event.status.health.lastError?.code), id).toEqual([code, code]);
+      expect(
+        before.map((event) => event.status.health.lastError?.code),
+        id,
+      ).toEqual([code, code]);
       expect(of(id).every((event) => event.name === 'hardware:status')).toBe(true);
       expect(quarantined(id)[0]?.status.health.lastError, id).toMatchObject({ code: 'DEVICE_QUARANTINED', message: expect.stringContaining(code) });
     }
@@ -84,7 +93,11 @@ describe('devices that misbehave, through real pseudo-terminals', () => {
     const asked = performance.now();
     hardware.connect('flooded');
     hardware.connect('stalled');
-    await until(() => hardware.status('flooded').health.state === 'connected' && hardware.status('stalled').health.state === 'connected', QUARANTINE_MS - 500, 'both connected before the quarantine would have ended');
+    await until(
+      () => hardware.status('flooded').health.state === 'connected' && hardware.status('stalled').health.state === 'connected',
+      QUARANTINE_MS - 500,
+      'both connected before the quarantine would have ended',
+    );
     expect(performance.now() - asked).toBeLessThan(QUARANTINE_MS);
     await floodDevice.waitFor((m) => m.channel === 1 && m.state === 0, 'the flooder, fixed, gets its relay state');
     await stallDevice.waitFor((m) => m.serialRequest === true, 'the widget, fixed, answers its heartbeat');

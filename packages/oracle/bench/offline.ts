@@ -22,4 +22,6 @@ const streamMs = await timeIt(200, async (i) => {
   for await (const part of oracle.stream({ kind: 'meditation', intention: intentions[i % intentions.length]!, duration: 1200 })) if (part.type === 'delta') n++;
   return n;
 });
-console.log(JSON.stringify({ bench: 'oracle-offline', textsPerSecond: perKind, planMs: Math.round(planMs * 1000) / 1000, streamMeditationMs: Math.round(streamMs * 1000) / 1000, node: process.version }));
+console.log(
+  JSON.stringify({ bench: 'oracle-offline', textsPerSecond: perKind, planMs: Math.round(planMs * 1000) / 1000, streamMeditationMs: Math.round(streamMs * 1000) / 1000, node: process.version }),
+);

@@ -19,7 +19,6 @@ function recordingLogger(lines: string[]): Logger {
   return logger;
 }
 
-
 describe('createOracle: priority chain over real clients and wire-format fakes', () => {
   let oa: FakeVendor;
   let an: FakeVendor;
@@ -209,7 +208,11 @@ describe('oracle.stream', () => {
     const resetAt = parts.findIndex((p) => p.type === 'reset');
     expect(resetAt).toBeGreaterThan(0); // text had arrived before the break
     expect(parts[resetAt]).toMatchObject({ provider: 'anthropic', code: 'PROVIDER_INVALID_RESPONSE' });
-    const after = parts.slice(resetAt + 1).filter((p) => p.type === 'delta').map((p) => (p as { text: string }).text).join('');
+    const after = parts
+      .slice(resetAt + 1)
+      .filter((p) => p.type === 'delta')
+      .map((p) => (p as { text: string }).text)
+      .join('');
     const done = parts.at(-1) as Extract<OracleStreamPart, { type: 'done' }>;
     expect(done.result.provider).toBe('offline');
     expect(after).toBe(done.result.text);

@@ -26,8 +26,7 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
   });
   afterAll(() => vendor.close());
   beforeEach(() => void vendor.requests.splice(0));
-  const oracle = (planRepairs = 2) =>
-    createOracle({ providers: [openai({ apiKey: KEY, baseURL: `${vendor.url}/v1` })], fallback: offline({ seed: 'plan' }), planRepairs, retries: 0 });
+  const oracle = (planRepairs = 2) => createOracle({ providers: [openai({ apiKey: KEY, baseURL: `${vendor.url}/v1` })], fallback: offline({ seed: 'plan' }), planRepairs, retries: 0 });
 
   it('compiles a valid reply into a plan whose program passes the audio schema', async () => {
     vendor.queue({ type: 'json', text: JSON.stringify(validDraft) });
@@ -36,7 +35,11 @@ describe('oracle.plan with a model: JSON mode, validation and the repair loop', 
     expect(plan.source).toEqual({ provider: 'openai', modelId: 'gpt-4o-mini', repairs: 0 });
     expect(plan.duration).toBe(600);
     expect(plan.mantra.text).toBe('Om Tare Tuttare Ture Soha');
-    expect(plan.phases.map((p) => [p.name, p.start, p.end])).toEqual([['Settling', 0, 120], ['Mantra', 120, 480], ['Dedication', 480, 600]]);
+    expect(plan.phases.map((p) => [p.name, p.start, p.end])).toEqual([
+      ['Settling', 0, 120],
+      ['Mantra', 120, 480],
+      ['Dedication', 480, 600],
+    ]);
     expect(programSchema.safeParse(plan.program).success).toBe(true);
     expect(plan.program.duration).toBe(600);
     const kinds = plan.program.layers.map((l) => l.kind);

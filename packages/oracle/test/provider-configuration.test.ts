@@ -13,7 +13,10 @@ const recordingFetch = () => {
 };
 
 const failureOf = async (promise: Promise<unknown>) => {
-  const error = (await promise.then(() => undefined, (e: unknown) => e)) as { code?: string; message?: string; details?: { retryable?: boolean } } | undefined;
+  const error = (await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as { code?: string; message?: string; details?: { retryable?: boolean } } | undefined;
   return { code: error?.code, message: error?.message ?? '', retryable: error?.details?.retryable };
 };
 
@@ -34,7 +37,13 @@ describe('providers configured but unable to work', () => {
     it(`refuses ${name} without a network call, in every method and in health()`, async () => {
       const { calls, fetch } = recordingFetch();
       const model = make(fetch);
-      for (const attempt of [model.generate(ask), model.checkConfiguration!(), (async () => { for await (const _ of model.stream(ask)); })()]) {
+      for (const attempt of [
+        model.generate(ask),
+        model.checkConfiguration!(),
+        (async () => {
+          for await (const _ of model.stream(ask));
+        })(),
+      ]) {
         const failure = await failureOf(attempt);
         expect(failure).toMatchObject({ code: 'PROVIDER_MISCONFIGURED', retryable: false });
         expect(failure.message).toMatch(problem);
@@ -48,7 +57,12 @@ describe('providers configured but unable to work', () => {
   }
 
   it('accepts keys of any shape on a custom endpoint (proxies issue their own)', async () => {
-    for (const model of [openai({ apiKey: 'proxy-key-123', baseURL: 'http://127.0.0.1:9/v1' }), anthropic({ apiKey: 'gateway-123', baseURL: 'http://127.0.0.1:9' }), openai({ apiKey: 'sk-proj-ok' }), anthropic({ apiKey: 'sk-ant-api03-ok' })]) {
+    for (const model of [
+      openai({ apiKey: 'proxy-key-123', baseURL: 'http://127.0.0.1:9/v1' }),
+      anthropic({ apiKey: 'gateway-123', baseURL: 'http://127.0.0.1:9' }),
+      openai({ apiKey: 'sk-proj-ok' }),
+      anthropic({ apiKey: 'sk-ant-api03-ok' }),
+    ]) {
       await expect(model.checkConfiguration!()).resolves.toBeUndefined();
     }
   });
@@ -73,7 +87,10 @@ describe('providers configured but unable to work', () => {
       expect(reported).toEqual([{ message: expect.stringContaining('cannot work'), fields: expect.objectContaining({ provider: 'openai', problem: expect.stringMatching(/whitespace/) }) }]);
       expect(JSON.stringify(warnings)).not.toContain('SECRET');
       const health = await vajra.plugin('oracle').health({ probe: false });
-      expect(health.map(({ provider, ok, code }) => ({ provider, ok, code }))).toEqual([{ provider: 'openai', ok: false, code: 'PROVIDER_MISCONFIGURED' }, { provider: 'offline', ok: true, code: undefined }]);
+      expect(health.map(({ provider, ok, code }) => ({ provider, ok, code }))).toEqual([
+        { provider: 'openai', ok: false, code: 'PROVIDER_MISCONFIGURED' },
+        { provider: 'offline', ok: true, code: undefined },
+      ]);
     } finally {
       await vajra.stop();
     }

@@ -9,7 +9,6 @@ import type { FakeVendor } from './__fixtures__/fake-server';
 const KEY = 'sk-ant-cap-0123456789SECRET';
 const input = { kind: 'blessing', intention: 'courage for a new job', length: 'short' } as const;
 
-
 describe('spending cap', () => {
   let vendor: FakeVendor;
   beforeAll(async () => {

@@ -56,7 +56,10 @@ async function bare(kernel: Vajra): Promise<{ port: number; close: () => Promise
     if (req.method === 'GET' && path === '/health') return send(res, 200, JSON.stringify({ status: 'ok', kernel: kernel.status }));
     if (req.method === 'GET' && path === '/api/v1/sessions') {
       const limit = Number(new URLSearchParams(search).get('limit') ?? 50);
-      list(limit).then((page) => send(res, 200, JSON.stringify(page)), () => send(res, 500, '{}'));
+      list(limit).then(
+        (page) => send(res, 200, JSON.stringify(page)),
+        () => send(res, 500, '{}'),
+      );
       return;
     }
     send(res, 404, '{}');
@@ -73,10 +76,13 @@ async function bare(kernel: Vajra): Promise<{ port: number; close: () => Promise
     });
     ws.on('close', () => subscribers.delete(ws));
   });
-  kernel.events.on('audio:spectrum' as never, ((payload: unknown) => {
-    const text = JSON.stringify({ type: 'audio:spectrum', data: payload });
-    for (const ws of subscribers) ws.send(text);
-  }) as never);
+  kernel.events.on(
+    'audio:spectrum' as never,
+    ((payload: unknown) => {
+      const text = JSON.stringify({ type: 'audio:spectrum', data: payload });
+      for (const ws of subscribers) ws.send(text);
+    }) as never,
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
@@ -97,18 +103,34 @@ const peaks = Array.from({ length: 8 }, (_, i) => ({ frequency: 110 * (i + 1), m
 process.on('message', (message: { cmd: string; hz?: number }) => {
   if (message.cmd === 'frames') {
     let seq = 0;
-    frames = setInterval(() => {
-      const sentAt = performance.timeOrigin + performance.now();
-      (vajra.events.emit as (name: string, payload: unknown) => void)('audio:spectrum', { sessionId: null, at: new Date().toISOString(), position: seq / 10, sampleRate: 48_000, fftSize: 4096, peaks, bands, seq: seq++, sentAt });
-    }, 1000 / (message.hz ?? 10));
+    frames = setInterval(
+      () => {
+        const sentAt = performance.timeOrigin + performance.now();
+        (vajra.events.emit as (name: string, payload: unknown) => void)('audio:spectrum', {
+          sessionId: null,
+          at: new Date().toISOString(),
+          position: seq / 10,
+          sampleRate: 48_000,
+          fftSize: 4096,
+          peaks,
+          bands,
+          seq: seq++,
+          sentAt,
+        });
+      },
+      1000 / (message.hz ?? 10),
+    );
   } else if (message.cmd === 'stop-frames') {
     clearInterval(frames);
     process.send?.({ stopped: true });
   } else if (message.cmd === 'exit') {
-    void served.close().then(() => vajra.stop()).then(() => {
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(0);
-    });
+    void served
+      .close()
+      .then(() => vajra.stop())
+      .then(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      });
   }
 });
 process.send?.({ port: served.port });

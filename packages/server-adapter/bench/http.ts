@@ -55,9 +55,21 @@ const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-interface HttpRound { rps: number; p50Ms: number; p99Ms: number; cpuSecondsPer1000: number; errors: number; generatorCpu: number; saturated: boolean }
+interface HttpRound {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuSecondsPer1000: number;
+  errors: number;
+  generatorCpu: number;
+  saturated: boolean;
+}
 const http = new Map<string, HttpRound[]>();
-interface WsRound { p50Ms: number; p99Ms: number; delivered: number }
+interface WsRound {
+  p50Ms: number;
+  p99Ms: number;
+  delivered: number;
+}
 const ws = new Map<string, WsRound[]>();
 
 for (let r = 0; r < ROUNDS; r += 1) {
@@ -70,7 +82,18 @@ for (let r = 0; r < ROUNDS; r += 1) {
       const cpu = cpuSeconds(child.pid!) - before;
       const sorted = result.latenciesMs.sort((a, b) => a - b);
       const key = `${target} ${route}`;
-      http.set(key, [...(http.get(key) ?? []), { rps: result.requests / result.seconds, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), cpuSecondsPer1000: (cpu / result.requests) * 1000, errors: result.errors, generatorCpu: result.generatorCpu, saturated: result.saturated }]);
+      http.set(key, [
+        ...(http.get(key) ?? []),
+        {
+          rps: result.requests / result.seconds,
+          p50Ms: quantile(sorted, 0.5),
+          p99Ms: quantile(sorted, 0.99),
+          cpuSecondsPer1000: (cpu / result.requests) * 1000,
+          errors: result.errors,
+          generatorCpu: result.generatorCpu,
+          saturated: result.saturated,
+        },
+      ]);
     }
     if (target === 'bare' || target === 'sdk-memory') {
       for (const clients of SUBSCRIBERS) {
@@ -88,16 +111,39 @@ for (let r = 0; r < ROUNDS; r += 1) {
 const figures: Record<string, { rps: number; p50Ms: number; p99Ms: number; cpuSecondsPer1000: number }> = {};
 for (const [key, rounds] of http) {
   const [target, route] = key.split(' ') as [string, string];
-  const f = { rps: Math.round(median(rounds.map((x) => x.rps))), p50Ms: round(median(rounds.map((x) => x.p50Ms))), p99Ms: round(median(rounds.map((x) => x.p99Ms))), cpuSecondsPer1000: round(median(rounds.map((x) => x.cpuSecondsPer1000)), 4) };
+  const f = {
+    rps: Math.round(median(rounds.map((x) => x.rps))),
+    p50Ms: round(median(rounds.map((x) => x.p50Ms))),
+    p99Ms: round(median(rounds.map((x) => x.p99Ms))),
+    cpuSecondsPer1000: round(median(rounds.map((x) => x.cpuSecondsPer1000)), 4),
+  };
   figures[key] = f;
   const saturatedRounds = rounds.filter((x) => x.saturated).length;
-  console.log(JSON.stringify({ bench: 'server-adapter/http', target, route, ...f, errors: rounds.reduce((n, x) => n + x.errors, 0), rounds: rounds.map((x) => ({ rps: Math.round(x.rps), p99Ms: round(x.p99Ms), cpuSecondsPer1000: round(x.cpuSecondsPer1000, 4), generatorCpu: round(x.generatorCpu) })), generatorSaturated: saturatedRounds > 0 ? `in ${saturatedRounds} of ${rounds.length} rounds: the generator, not the server, may have set the pace` : false }));
+  console.log(
+    JSON.stringify({
+      bench: 'server-adapter/http',
+      target,
+      route,
+      ...f,
+      errors: rounds.reduce((n, x) => n + x.errors, 0),
+      rounds: rounds.map((x) => ({ rps: Math.round(x.rps), p99Ms: round(x.p99Ms), cpuSecondsPer1000: round(x.cpuSecondsPer1000, 4), generatorCpu: round(x.generatorCpu) })),
+      generatorSaturated: saturatedRounds > 0 ? `in ${saturatedRounds} of ${rounds.length} rounds: the generator, not the server, may have set the pace` : false,
+    }),
+  );
 }
 const wsFigures: Record<string, { p50Ms: number; p99Ms: number }> = {};
 for (const [key, rounds] of ws) {
   const [kind, clients] = key.split(' ') as [string, string];
   wsFigures[key] = { p50Ms: round(median(rounds.map((x) => x.p50Ms))), p99Ms: round(median(rounds.map((x) => x.p99Ms))) };
-  console.log(JSON.stringify({ bench: 'server-adapter/ws', server: kind, subscribers: Number(clients), ...wsFigures[key], rounds: rounds.map((x) => ({ p50Ms: round(x.p50Ms), p99Ms: round(x.p99Ms), delivered: x.delivered })) }));
+  console.log(
+    JSON.stringify({
+      bench: 'server-adapter/ws',
+      server: kind,
+      subscribers: Number(clients),
+      ...wsFigures[key],
+      rounds: rounds.map((x) => ({ p50Ms: round(x.p50Ms), p99Ms: round(x.p99Ms), delivered: x.delivered })),
+    }),
+  );
 }
 
 const ratio = (a: string, b: string, field: 'rps' | 'cpuSecondsPer1000') => (figures[a] === undefined || figures[b] === undefined ? undefined : round(figures[a]![field] / figures[b]![field]));
@@ -115,4 +161,15 @@ for (const clients of SUBSCRIBERS) {
   const raw = wsFigures[`ws-raw ${clients}`];
   if (sdk !== undefined && raw !== undefined) ratios[`ws${clients}`] = { p50: round(sdk.p50Ms / raw.p50Ms), p99: round(sdk.p99Ms / raw.p99Ms) };
 }
-console.log(JSON.stringify({ bench: 'server-adapter/summary', ratios, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, pinning: 'server core 0, generator core 1', loadavg: loadavg().map((x) => round(x)), node: process.version }));
+console.log(
+  JSON.stringify({
+    bench: 'server-adapter/summary',
+    ratios,
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    connections: CONNECTIONS,
+    pinning: 'server core 0, generator core 1',
+    loadavg: loadavg().map((x) => round(x)),
+    node: process.version,
+  }),
+);

@@ -13,7 +13,8 @@ const SEARCHES = 4;
 // A year of Jupiter hours in Kathmandu: ~0.35 s of CPU, within the 0.13–0.5 s per call.
 const search = JSON.stringify({ from: '2024-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z', location: { latitude: 27.7, longitude: 85.3 }, where: { planetaryHourRuler: ['jupiter'] } });
 
-const child = (file: string, args: string[]): ChildProcess => fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = (file: string, args: string[]): ChildProcess =>
+  fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const nextMessage = <T>(proc: ChildProcess): Promise<T> => new Promise((resolve) => proc.once('message', (m) => resolve(m as T)));
 
 const live = new Set<import('node:http').ClientRequest>();
@@ -70,7 +71,16 @@ async function measure(mode: 'worker' | 'main-thread') {
   server.send('exit');
   await new Promise((resolve) => server.once('exit', resolve));
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { healthP50Ms: round(percentile(sorted, 50)), healthP99Ms: round(percentile(sorted, 99)), healthMaxMs: round(sorted.at(-1)!), healthSamples: sorted.length, searchesDone: searches, renderedMbPerSecond: round(renderedMb / seconds), seconds: round(seconds), loadAverage1m: [round(loadBefore), round(loadAfter)] };
+  return {
+    healthP50Ms: round(percentile(sorted, 50)),
+    healthP99Ms: round(percentile(sorted, 99)),
+    healthMaxMs: round(sorted.at(-1)!),
+    healthSamples: sorted.length,
+    searchesDone: searches,
+    renderedMbPerSecond: round(renderedMb / seconds),
+    seconds: round(seconds),
+    loadAverage1m: [round(loadBefore), round(loadAfter)],
+  };
 }
 
 const worker = await measure('worker');

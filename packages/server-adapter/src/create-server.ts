@@ -91,7 +91,10 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   const renders = (): RenderPool => (pool ??= createRenderPool(options.renders ?? {}, logger));
   let document: Record<string, unknown> | undefined;
 
-  const routes: AnyRoute[] = [...builtInRoutes(vajra, { basePath, openapi: () => server.openapi(), renders, authRequired: (request) => authRequired(request), audio: options.audio }), ...(options.routes ?? [])];
+  const routes: AnyRoute[] = [
+    ...builtInRoutes(vajra, { basePath, openapi: () => server.openapi(), renders, authRequired: (request) => authRequired(request), audio: options.audio }),
+    ...(options.routes ?? []),
+  ];
   const router = createRouter(routes);
   const requirement = authOptions.require ?? 'when-exposed';
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
@@ -190,7 +193,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     },
     openapi() {
       // Paths stay as declared; a mount prefix is the document's server URL.
-      const info = basePath === '' || options.openapi?.servers !== undefined ? options.openapi : { ...options.openapi, servers: [{ url: basePath, description: 'This server, mounted under its base path' }] };
+      const info =
+        basePath === '' || options.openapi?.servers !== undefined ? options.openapi : { ...options.openapi, servers: [{ url: basePath, description: 'This server, mounted under its base path' }] };
       document ??= buildOpenApi(routes, info, { rateLimited: options.rateLimit !== false });
       return document;
     },

@@ -27,7 +27,18 @@ export { readJsonBody, type ReadJsonBodyOptions } from './http/read-json-body';
 export { createCors, DEFAULT_CORS_ORIGINS, type Cors, type CorsOptions } from './http/cors';
 export { createRateLimiter, type RateLimitOptions } from './http/rate-limiter';
 export type { RenderOptions } from './render/create-render-pool';
-export { createAuthenticator, bearerToken, isAdmin, MIN_API_KEY_LENGTH, type Authenticator, type AuthOptions, type ApiKey, type JwtAlgorithm, type JwtOptions, type Principal } from './auth/authenticator';
+export {
+  createAuthenticator,
+  bearerToken,
+  isAdmin,
+  MIN_API_KEY_LENGTH,
+  type Authenticator,
+  type AuthOptions,
+  type ApiKey,
+  type JwtAlgorithm,
+  type JwtOptions,
+  type Principal,
+} from './auth/authenticator';
 export { DEFAULT_JWT_MAX_AGE_SECONDS, MIN_JWT_SECRET_BYTES } from './auth/create-jwt-verifier';
 export { accessOf, type Access, type AccessOptions } from './auth/access';
 export { isLoopback } from './is-loopback';

@@ -104,4 +104,17 @@ export interface ServerOptions {
  * const server = createServer(vajra, { limits: { bodyBytes: DEFAULT_LIMITS.bodyBytes * 4 } });
  * ```
  */
-export const DEFAULT_LIMITS: Required<ServerLimits> = { bodyBytes: 1024 * 1024, jsonDepth: 64, drainBytes: 16 * 1024 * 1024, wsMessageBytes: 64 * 1024, wsQueueBytes: 1024 * 1024, wsTopics: 64, wsMessagesPerSecond: 50, wsConnections: 10_000, wsConnectionsPerAddress: 100, wsConnectionsPerPrincipal: 50, wsPingIntervalSeconds: 30, wsPongTimeoutSeconds: 10 };
+export const DEFAULT_LIMITS: Required<ServerLimits> = {
+  bodyBytes: 1024 * 1024,
+  jsonDepth: 64,
+  drainBytes: 16 * 1024 * 1024,
+  wsMessageBytes: 64 * 1024,
+  wsQueueBytes: 1024 * 1024,
+  wsTopics: 64,
+  wsMessagesPerSecond: 50,
+  wsConnections: 10_000,
+  wsConnectionsPerAddress: 100,
+  wsConnectionsPerPrincipal: 50,
+  wsPingIntervalSeconds: 30,
+  wsPongTimeoutSeconds: 10,
+};

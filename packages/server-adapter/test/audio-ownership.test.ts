@@ -22,7 +22,14 @@ describe('audio playback has an owner', () => {
     const server = createServer(vajra, {
       validateResponses: true,
       rateLimit: false,
-      auth: { require: 'always', apiKeys: [{ name: 'alice', key: KEYS.alice }, { name: 'bob', key: KEYS.bob }, { name: 'root', key: KEYS.root, scopes: ['admin'] }] },
+      auth: {
+        require: 'always',
+        apiKeys: [
+          { name: 'alice', key: KEYS.alice },
+          { name: 'bob', key: KEYS.bob },
+          { name: 'root', key: KEYS.root, scopes: ['admin'] },
+        ],
+      },
     });
     const listening = await serve(server, { port: 0 });
     url = listening.url;

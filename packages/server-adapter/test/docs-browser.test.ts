@@ -44,12 +44,16 @@ describe.skipIf(!existsSync(CHROMIUM))('/docs in headless chromium', () => {
 
   it('renders every operation of the OpenAPI document', async () => {
     const document = (await (await fetch(`${running.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const expected = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`)).sort();
+    const expected = Object.entries(document.paths)
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`))
+      .sort();
     await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('.opblock').count(), { timeout: 20_000 }).toBe(expected.length);
-    const shown = await page.locator('.opblock').evaluateAll((blocks) =>
-      blocks.map((block) => `${block.querySelector('.opblock-summary-method')?.textContent?.toLowerCase()} ${block.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`),
-    );
+    const shown = await page
+      .locator('.opblock')
+      .evaluateAll((blocks) =>
+        blocks.map((block) => `${block.querySelector('.opblock-summary-method')?.textContent?.toLowerCase()} ${block.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`),
+      );
     expect(shown.sort()).toEqual(expected);
     const schemas = page.locator('section.models .json-schema-2020-12__title');
     await expect.poll(() => schemas.allTextContents()).toEqual(expect.arrayContaining(['Problem']));

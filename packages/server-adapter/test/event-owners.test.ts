@@ -44,7 +44,14 @@ describe('plugin events have an owner', () => {
     await vajra.start();
     const server = createServer(vajra, {
       rateLimit: false,
-      auth: { require: 'always', apiKeys: [{ name: 'alice', key: KEYS.alice }, { name: 'bob', key: KEYS.bob }, { name: 'root', key: KEYS.root, scopes: ['admin'] }] },
+      auth: {
+        require: 'always',
+        apiKeys: [
+          { name: 'alice', key: KEYS.alice },
+          { name: 'bob', key: KEYS.bob },
+          { name: 'root', key: KEYS.root, scopes: ['admin'] },
+        ],
+      },
     });
     const listening = await serve(server, { port: 0, hostname: '127.0.0.1' });
     url = listening.url;
@@ -77,7 +84,10 @@ describe('plugin events have an owner', () => {
     return seen;
   };
   const oracleText = (messages: Array<Record<string, unknown>>) =>
-    messages.filter((m) => m.type === 'oracle:delta').map((m) => (m.data as { text: string }).text).join('');
+    messages
+      .filter((m) => m.type === 'oracle:delta')
+      .map((m) => (m.data as { text: string }).text)
+      .join('');
 
   it('sends a stream for alice to alice and the admin, never to bob', async () => {
     const { streamId, result } = vajra.plugin('oracle').stream({ kind: 'blessing', intention: 'all beings' }, { owner: 'key:alice' });

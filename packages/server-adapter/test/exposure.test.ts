@@ -15,7 +15,10 @@ const raw = (base: string, method: string, path: string, headers: Record<string,
   new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = httpRequest(base + path, { method, headers }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
     req.end(body);

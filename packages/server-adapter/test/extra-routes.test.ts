@@ -20,7 +20,13 @@ describe('routes contributed by a third-party plugin', () => {
     });
     const server = createServer(vajra, { routes: [greet], validateResponses: true, auth: { require: 'always', apiKeys: [{ name: 'tenzin', key: 'tenzin-key-0123456789' }] } });
     const post = (path: string, body: unknown, key?: string) =>
-      server.fetch(new Request(`http://x${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) }, body: JSON.stringify(body) }));
+      server.fetch(
+        new Request(`http://x${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
+          body: JSON.stringify(body),
+        }),
+      );
     const ok = await post('/api/v1/greeter/Pema?times=2', { language: 'bo' }, 'tenzin-key-0123456789');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ greeting: 'Tashi delek Tashi delek Pema from key:tenzin' });
@@ -51,7 +57,10 @@ describe('routes contributed by a third-party plugin', () => {
     });
     const named = defineRoute({ method: 'POST', path: '/api/v1/greeter-hello', summary: 'Hello', operationId: 'sayHello', response: z.object({ ok: z.boolean() }), handler: () => ({ ok: true }) });
     type Op = { operationId: string; security: unknown[]; responses: Record<string, { description?: string; $ref?: string }> };
-    const doc = createServer(vajra, { routes: [find, named], openapi: { tags: { greeter: 'Greeters of the sangha' } } }).openapi() as { paths: Record<string, Record<string, Op>>; tags: Array<{ name: string; description: string }> };
+    const doc = createServer(vajra, { routes: [find, named], openapi: { tags: { greeter: 'Greeters of the sangha' } } }).openapi() as {
+      paths: Record<string, Record<string, Op>>;
+      tags: Array<{ name: string; description: string }>;
+    };
     const get = doc.paths['/api/v1/greeter/{name}']!.get!;
     expect(get.operationId).toBe('getGreeterByName');
     expect(get.security).toEqual([]);

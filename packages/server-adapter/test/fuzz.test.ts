@@ -8,7 +8,23 @@ import { call, startServer, type Running } from './harness';
 import { connect, type TestClient } from './ws-client';
 
 const REPLY_TYPES = new Set(['error', 'result', 'pong', 'subscribed', 'unsubscribed']);
-const MESSAGE_TYPES = ['ping', 'subscribe', 'unsubscribe', 'session.create', 'session.get', 'session.start', 'session.pause', 'session.resume', 'session.stop', 'wheel.start', 'wheel.stop', 'oracle.generate', 'subscribe_audio', 'start_session', 'stop_session'];
+const MESSAGE_TYPES = [
+  'ping',
+  'subscribe',
+  'unsubscribe',
+  'session.create',
+  'session.get',
+  'session.start',
+  'session.pause',
+  'session.resume',
+  'session.stop',
+  'wheel.start',
+  'wheel.stop',
+  'oracle.generate',
+  'subscribe_audio',
+  'start_session',
+  'stop_session',
+];
 
 const weird = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -16,15 +32,39 @@ const weird = fc.oneof(
   fc.constantFrom('', '0', '-1', 'NaN', '1e309', '../../etc/passwd', '%00', '__proto__', 'constructor', 'ses_0', '😀'.repeat(50)),
   fc.integer().map(String),
 );
-const value = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  weird,
-  fc.double(),
-  fc.constant('x'.repeat(300_000)),
-  fc.array(fc.double(), { maxLength: 100 }),
-);
+const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), weird, fc.double(), fc.constant('x'.repeat(300_000)), fc.array(fc.double(), { maxLength: 100 }));
 const body = fc.oneof(
-  fc.dictionary(fc.constantFrom('intention', 'duration', 'audio_type', 'audioType', 'prayer_bowl_mode', 'frequencies', 'metadata', 'program', 'mantra', 'type', 'frequency', 'format', 'kind', 'from', 'to', 'where', 'minutes', 'copiesPerRotation', 'copies_per_rotation', 'rpm', 'text', 'dedication', 'sessionId', '__proto__', 'x'), value, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'intention',
+      'duration',
+      'audio_type',
+      'audioType',
+      'prayer_bowl_mode',
+      'frequencies',
+      'metadata',
+      'program',
+      'mantra',
+      'type',
+      'frequency',
+      'format',
+      'kind',
+      'from',
+      'to',
+      'where',
+      'minutes',
+      'copiesPerRotation',
+      'copies_per_rotation',
+      'rpm',
+      'text',
+      'dedication',
+      'sessionId',
+      '__proto__',
+      'x',
+    ),
+    value,
+    { maxKeys: 6 },
+  ),
   value,
 );
 
@@ -32,7 +72,11 @@ describe.each(adapters.filter((a) => a.name === 'node' || a.name === 'express'))
   let running: Running;
   let client: TestClient;
   beforeAll(async () => {
-    running = await startServer(adapter, { limits: { bodyBytes: 256 * 1024, wsMessagesPerSecond: 100_000 }, audio: { maxWavSeconds: 2, maxJsonSeconds: 1 } }, [audioPlugin(), astrologyPlugin(), oraclePlugin()]);
+    running = await startServer(adapter, { limits: { bodyBytes: 256 * 1024, wsMessagesPerSecond: 100_000 }, audio: { maxWavSeconds: 2, maxJsonSeconds: 1 } }, [
+      audioPlugin(),
+      astrologyPlugin(),
+      oraclePlugin(),
+    ]);
     client = await connect(running.url);
   });
   afterAll(async () => {
@@ -49,12 +93,15 @@ describe.each(adapters.filter((a) => a.name === 'node' || a.name === 'express'))
         fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
         fc.oneof(weird, fc.constant(sessionId)),
         body,
-        fc.oneof(fc.constant(''), fc.dictionary(fc.constantFrom('limit', 'offset', 'status', 'order', 'sessionId'), weird, { maxKeys: 3 }).map((q) => `?${new URLSearchParams(q)}`)),
+        fc.oneof(
+          fc.constant(''),
+          fc.dictionary(fc.constantFrom('limit', 'offset', 'status', 'order', 'sessionId'), weird, { maxKeys: 3 }).map((q) => `?${new URLSearchParams(q)}`),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', ''),
         fc.boolean(),
         async (template, method, param, payload, query, contentType, rawText) => {
           const path = template.replace(/\{\w+\}/g, encodeURIComponent(param)) + query;
-          const raw = rawText && typeof payload === 'string' ? payload : JSON.stringify(payload) ?? 'null';
+          const raw = rawText && typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? 'null');
           const headers: Record<string, string> = contentType === '' ? {} : { 'content-type': contentType };
           const bodyless = method === 'GET' || method === 'HEAD';
           let reply: Awaited<ReturnType<typeof call>>;
@@ -77,7 +124,12 @@ describe.each(adapters.filter((a) => a.name === 'node' || a.name === 'express'))
   it('answers every WebSocket message with a reply, never a server error, and keeps the connection', async () => {
     let n = 0;
     const message = fc.oneof(
-      fc.record({ type: fc.constantFrom(...MESSAGE_TYPES), fields: fc.dictionary(fc.constantFrom('topics', 'topic', 'sessionId', 'session_id', 'wheelId', 'session', 'request', 'extra'), value, { maxKeys: 3 }) }).map(({ type, fields }) => ({ ...fields, type })),
+      fc
+        .record({
+          type: fc.constantFrom(...MESSAGE_TYPES),
+          fields: fc.dictionary(fc.constantFrom('topics', 'topic', 'sessionId', 'session_id', 'wheelId', 'session', 'request', 'extra'), value, { maxKeys: 3 }),
+        })
+        .map(({ type, fields }) => ({ ...fields, type })),
       fc.jsonValue({ maxDepth: 2 }),
       weird,
     );

@@ -19,7 +19,17 @@ describe('hardware routes (node adapter, simulated devices)', () => {
     await vajra.start();
     await vajra.plugin('hardware').hardware.whenConnected('relay');
     const listening = await serve(
-      createServer(vajra, { validateResponses: true, rateLimit: false, auth: { require: 'always', apiKeys: [{ name: 'lama', key: admin, scopes: ['admin'] }, { name: 'student', key: reader }] } }),
+      createServer(vajra, {
+        validateResponses: true,
+        rateLimit: false,
+        auth: {
+          require: 'always',
+          apiKeys: [
+            { name: 'lama', key: admin, scopes: ['admin'] },
+            { name: 'student', key: reader },
+          ],
+        },
+      }),
       { port: 0 },
     );
     url = listening.url;
@@ -64,7 +74,7 @@ describe('hardware routes (node adapter, simulated devices)', () => {
       await ws.next((m) => m.type === 'subscribed');
       const disconnected = await call(url, 'POST', '/api/v1/hardware/devices/dmx/disconnect', { token: admin });
       expect(disconnected.body.health.state).toBe('disconnected');
-      const state = (m: Record<string, unknown>) => (m.data as { deviceId: string; health: { state: string } } | undefined);
+      const state = (m: Record<string, unknown>) => m.data as { deviceId: string; health: { state: string } } | undefined;
       await ws.next((m) => m.type === 'hardware:status' && state(m)?.deviceId === 'dmx' && state(m)?.health.state === 'disconnected');
       await call(url, 'POST', '/api/v1/hardware/devices/dmx/connect', { token: admin });
       await ws.next((m) => m.type === 'hardware:status' && state(m)?.deviceId === 'dmx' && state(m)?.health.state === 'connected');

@@ -13,7 +13,13 @@ export interface Running {
  * A fresh kernel (memory store) mounted through `adapter` on 127.0.0.1, port 0; `clock` is the kernel's (default: the system
  * clock); `config` replaces the default config's top-level sections it names.
  */
-export async function startServer(adapter: AdapterUnderTest, options: ServerOptions = {}, plugins: CreateVajraOptions['plugins'] = [], clock?: Clock, config: CreateVajraOptions['config'] = {}): Promise<Running> {
+export async function startServer(
+  adapter: AdapterUnderTest,
+  options: ServerOptions = {},
+  plugins: CreateVajraOptions['plugins'] = [],
+  clock?: Clock,
+  config: CreateVajraOptions['config'] = {},
+): Promise<Running> {
   const vajra = createVajra({ logger: silentLogger, env: {}, plugins, config: { wheels: { tickIntervalMs: 20 }, astrology: { events: false }, ...config }, ...(clock ? { clock } : {}) });
   await vajra.start();
   const server = createServer(vajra, { validateResponses: true, rateLimit: false, ...options });
@@ -45,7 +51,7 @@ export async function call(base: string, method: string, path: string, options: 
   // Like every real client of a JSON API (and as the server requires of writes), declare JSON on writes.
   if (options.raw === undefined && (method === 'POST' || method === 'PUT' || method === 'PATCH')) headers['content-type'] ??= 'application/json';
   let body: string | Uint8Array<ArrayBuffer> | undefined;
-  if (options.raw !== undefined) body = typeof options.raw === "string" ? options.raw : new Uint8Array(options.raw);
+  if (options.raw !== undefined) body = typeof options.raw === 'string' ? options.raw : new Uint8Array(options.raw);
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';

@@ -201,7 +201,9 @@ describe.each(adapters)('$name adapter', (adapter) => {
     });
 
     it('answers CORS preflights from the allowlist only', async () => {
-      const allowed = await call(open.url, 'OPTIONS', '/api/v1/sessions', { headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      const allowed = await call(open.url, 'OPTIONS', '/api/v1/sessions', {
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
       expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');

@@ -23,7 +23,14 @@ describe.each(adapters)('every operation answers as the OpenAPI document says ($
     vajra = await startEveryPlugin();
     const server = createServer(vajra, {
       rateLimit: false,
-      auth: { require: 'always', apiKeys: [{ name: 'pema', key: KEYS.user }, { name: 'tenzin', key: KEYS.other }, { name: 'lama', key: KEYS.admin, scopes: ['admin'] }] },
+      auth: {
+        require: 'always',
+        apiKeys: [
+          { name: 'pema', key: KEYS.user },
+          { name: 'tenzin', key: KEYS.other },
+          { name: 'lama', key: KEYS.admin, scopes: ['admin'] },
+        ],
+      },
     });
     const listening = await adapter.start(server);
     url = listening.url;
@@ -32,7 +39,11 @@ describe.each(adapters)('every operation answers as the OpenAPI document says ($
     operations = new Map(operationsOf(doc).map((operation) => [operation.operationId, operation]));
     conforms = createConformance(doc);
     const send = async (method: string, path: string, body?: unknown, token: string = KEYS.user) => {
-      const response = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(url + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await response.text();
       if (!response.ok) throw new Error(`preparing ${method} ${path}: ${response.status} ${text}`);
       return JSON.parse(text) as unknown;
@@ -95,8 +106,15 @@ describe.each(adapters)('every operation answers as the OpenAPI document says ($
     const operation = operations.get(operationId);
     expect(operation, `${operationId} is not in the document`).toBeDefined();
     const declared = Object.keys(operation!.responses);
-    expect(cases.some((c) => c.status < 300), 'a success case').toBe(true);
-    if (declared.some((status) => status.startsWith('4'))) expect(cases.some((c) => c.status >= 400 && c.status < 500), 'a 4xx case').toBe(true);
+    expect(
+      cases.some((c) => c.status < 300),
+      'a success case',
+    ).toBe(true);
+    if (declared.some((status) => status.startsWith('4')))
+      expect(
+        cases.some((c) => c.status >= 400 && c.status < 500),
+        'a 4xx case',
+      ).toBe(true);
     for (const fixture of cases) {
       const request = (await fixture.request?.(context)) ?? {};
       if (fixture.status < 300) expect(conforms.request(operation!, request), `${operation!.operationId} (${fixture.name}) sends what the document allows`).toEqual([]);

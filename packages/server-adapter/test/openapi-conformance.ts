@@ -44,7 +44,12 @@ export function operationsOf(doc: {
 }
 
 /** The values a query or path text may stand for (OpenAPI's form style: numbers, booleans, comma-separated lists). */
-const readings = (text: string): unknown[] => [text, ...(text.trim() !== '' && Number.isFinite(Number(text)) ? [Number(text)] : []), ...(text === 'true' || text === 'false' ? [text === 'true'] : []), text.split(',')];
+const readings = (text: string): unknown[] => [
+  text,
+  ...(text.trim() !== '' && Number.isFinite(Number(text)) ? [Number(text)] : []),
+  ...(text === 'true' || text === 'false' ? [text === 'true'] : []),
+  text.split(','),
+];
 
 /**
  * Checkers of requests and answers against an OpenAPI 3.1 document with ajv's JSON Schema 2020-12 dialect (the one
@@ -60,8 +65,7 @@ export function createConformance(doc: Record<string, unknown>) {
   ajv.addFormat('binary', true);
   ajv.addSchema(doc, 'openapi.json');
   const components = (doc.components ?? {}) as { responses?: Record<string, ResponseObject> };
-  const resolve = (response: ResponseObject): ResponseObject =>
-    response.$ref === undefined ? response : components.responses![response.$ref.replace('#/components/responses/', '')]!;
+  const resolve = (response: ResponseObject): ResponseObject => (response.$ref === undefined ? response : components.responses![response.$ref.replace('#/components/responses/', '')]!);
 
   /** What the document says a request may be: each parameter and the JSON body checked against their schemas. */
   const request = (operation: DocumentedOperation, sent: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }): string[] => {

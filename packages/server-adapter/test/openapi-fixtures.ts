@@ -46,8 +46,16 @@ const admin = { token: KEYS.admin };
 function picture(kind: string, query: Record<string, string>, body: unknown): Record<string, FixtureCase[]> {
   const pascal = kind.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
   return {
-    [`getVisuals${pascal}`]: [ok(() => ({ query })), { ...unacceptable, request: () => ({ query, headers: { accept: 'application/json' } }) }, refused(422, 'invalid option', () => ({ query: { ...query, size: 'big' } }))],
-    [`postVisuals${pascal}`]: [ok(() => ({ body })), { ...unacceptable, request: () => ({ body, headers: { accept: 'application/json' } }) }, refused(422, 'unknown option', () => ({ body: { ...(body as object), colour: 'red' } }))],
+    [`getVisuals${pascal}`]: [
+      ok(() => ({ query })),
+      { ...unacceptable, request: () => ({ query, headers: { accept: 'application/json' } }) },
+      refused(422, 'invalid option', () => ({ query: { ...query, size: 'big' } })),
+    ],
+    [`postVisuals${pascal}`]: [
+      ok(() => ({ body })),
+      { ...unacceptable, request: () => ({ body, headers: { accept: 'application/json' } }) },
+      refused(422, 'unknown option', () => ({ body: { ...(body as object), colour: 'red' } })),
+    ],
   };
 }
 
@@ -59,11 +67,29 @@ export const fixtures: Record<string, FixtureCase[]> = {
   getDocs: [ok(), refused(403, 'Host not allowed', () => ({ headers: { host: 'rebound.attacker.example' } }))],
   getDocsAssetsByFile: [ok(() => ({ params: { file: 'docs-init.js' } })), ok(() => ({ params: { file: 'favicon-32x32.png' } })), refused(422, 'unknown file', () => ({ params: { file: 'nope.js' } }))],
 
-  postSessions: [ok(() => ({ body: { intention: 'peace', duration: 600 } }), 201), refused(422, 'no intention', () => ({ body: { duration: 600 } })), anonymous, refused(400, 'malformed JSON', () => ({ raw: '{"intention":' })), refused(413, 'larger than 1 MiB', () => ({ raw: JSON.stringify({ intention: 'om '.repeat(400_000), duration: 600 }) }))],
+  postSessions: [
+    ok(() => ({ body: { intention: 'peace', duration: 600 } }), 201),
+    refused(422, 'no intention', () => ({ body: { duration: 600 } })),
+    anonymous,
+    refused(400, 'malformed JSON', () => ({ raw: '{"intention":' })),
+    refused(413, 'larger than 1 MiB', () => ({ raw: JSON.stringify({ intention: 'om '.repeat(400_000), duration: 600 }) })),
+  ],
   getSessions: [ok(() => ({ query: { status: 'created,running', limit: '5' } })), refused(422, 'unknown status', () => ({ query: { status: 'sleeping' } }))],
-  getSessionsById: [ok(async ({ session }) => ({ params: { id: await session() } })), badId(), refused(404, 'someone else’s', async ({ session }) => ({ params: { id: await session() }, token: KEYS.other }))],
-  putSessionsById: [ok(async ({ session }) => ({ params: { id: await session() }, body: { intention: 'compassion' } })), refused(422, 'negative duration', async ({ session }) => ({ params: { id: await session() }, body: { duration: -1 } })), { ...badId(), request: () => ({ params: { id: 'nope' }, body: { intention: 'x' } }) }],
-  patchSessionsById: [ok(async ({ session }) => ({ params: { id: await session() }, body: { duration: 900 } })), { ...badId(), request: () => ({ params: { id: 'nope' }, body: { duration: 900 } }) }, notJson],
+  getSessionsById: [
+    ok(async ({ session }) => ({ params: { id: await session() } })),
+    badId(),
+    refused(404, 'someone else’s', async ({ session }) => ({ params: { id: await session() }, token: KEYS.other })),
+  ],
+  putSessionsById: [
+    ok(async ({ session }) => ({ params: { id: await session() }, body: { intention: 'compassion' } })),
+    refused(422, 'negative duration', async ({ session }) => ({ params: { id: await session() }, body: { duration: -1 } })),
+    { ...badId(), request: () => ({ params: { id: 'nope' }, body: { intention: 'x' } }) },
+  ],
+  patchSessionsById: [
+    ok(async ({ session }) => ({ params: { id: await session() }, body: { duration: 900 } })),
+    { ...badId(), request: () => ({ params: { id: 'nope' }, body: { duration: 900 } }) },
+    notJson,
+  ],
   deleteSessionsById: [ok(async ({ session }) => ({ params: { id: await session() } })), refused(409, 'running', async ({ session }) => ({ params: { id: await session(true) } })), badId()],
   postSessionsByIdStart: [ok(async ({ session }) => ({ params: { id: await session() } })), refused(409, 'already running', async ({ session }) => ({ params: { id: await session(true) } })), badId()],
   postSessionsByIdPause: [ok(async ({ session }) => ({ params: { id: await session(true) } })), refused(409, 'not running', async ({ session }) => ({ params: { id: await session() } })), anonymous],
@@ -78,7 +104,11 @@ export const fixtures: Record<string, FixtureCase[]> = {
   postSessionsByIdStop: [ok(async ({ session }) => ({ params: { id: await session(true) } })), badId()],
 
   getPrayersMantras: [ok(), wrongKey],
-  postPrayersWheels: [ok(() => ({ body: { mantra: 'green-tara', copiesPerRotation: 1, rpm: 1 } }), 201), refused(404, 'unknown mantra', () => ({ body: { mantra: 'nope', copiesPerRotation: 1, rpm: 1 } })), refused(422, 'no rpm', () => ({ body: { mantra: 'green-tara', copiesPerRotation: 1 } }))],
+  postPrayersWheels: [
+    ok(() => ({ body: { mantra: 'green-tara', copiesPerRotation: 1, rpm: 1 } }), 201),
+    refused(404, 'unknown mantra', () => ({ body: { mantra: 'nope', copiesPerRotation: 1, rpm: 1 } })),
+    refused(422, 'no rpm', () => ({ body: { mantra: 'green-tara', copiesPerRotation: 1 } })),
+  ],
   getPrayersWheels: [ok(() => ({ query: { status: 'stopped' } })), refused(422, 'limit too high', () => ({ query: { limit: '5000' } }))],
   getPrayersWheelsById: [ok(async ({ wheel }) => ({ params: { id: await wheel() } })), badId()],
   deletePrayersWheelsById: [
@@ -92,8 +122,14 @@ export const fixtures: Record<string, FixtureCase[]> = {
   ],
   postPrayersWheelsByIdStart: [ok(async ({ wheel }) => ({ params: { id: await wheel() } })), badId()],
   postPrayersWheelsByIdStop: [ok(async ({ wheel }) => ({ params: { id: await wheel() } })), badId()],
-  putPrayersWheelsByIdRpm: [ok(async ({ wheel }) => ({ params: { id: await wheel() }, body: { rpm: 12 } })), refused(422, 'negative rpm', async ({ wheel }) => ({ params: { id: await wheel() }, body: { rpm: -1 } }))],
-  postPrayersWheelsByIdDedicate: [ok(async ({ wheel }) => ({ params: { id: await wheel() }, body: { text: 'May all beings be happy' } })), { ...badId(), request: () => ({ params: { id: 'nope' }, body: { text: 'x' } }) }],
+  putPrayersWheelsByIdRpm: [
+    ok(async ({ wheel }) => ({ params: { id: await wheel() }, body: { rpm: 12 } })),
+    refused(422, 'negative rpm', async ({ wheel }) => ({ params: { id: await wheel() }, body: { rpm: -1 } })),
+  ],
+  postPrayersWheelsByIdDedicate: [
+    ok(async ({ wheel }) => ({ params: { id: await wheel() }, body: { text: 'May all beings be happy' } })),
+    { ...badId(), request: () => ({ params: { id: 'nope' }, body: { text: 'x' } }) },
+  ],
   getPrayersWheelsByIdDedications: [ok(async ({ wheel }) => ({ params: { id: await wheel() } })), badId()],
   getPrayersWheelsByIdStats: [ok(async ({ wheel }) => ({ params: { id: await wheel() } })), badId()],
   getPrayersStats: [ok(), wrongKey],
@@ -138,7 +174,11 @@ export const fixtures: Record<string, FixtureCase[]> = {
   getAudioSpectrum: [ok(), wrongKey],
   getAudioFrequencies: [ok(), wrongKey],
 
-  getAstrologyChart: [ok(() => ({ query: { ...place, houseSystem: 'whole-sign', zodiac: 'sidereal' } })), refused(422, 'unknown house system', () => ({ query: { ...place, houseSystem: 'topocentric' } })), refused(422, 'no place', () => ({ query: { date: place.date } }))],
+  getAstrologyChart: [
+    ok(() => ({ query: { ...place, houseSystem: 'whole-sign', zodiac: 'sidereal' } })),
+    refused(422, 'unknown house system', () => ({ query: { ...place, houseSystem: 'topocentric' } })),
+    refused(422, 'no place', () => ({ query: { date: place.date } })),
+  ],
   getAstrologyMoon: [ok(() => ({ query: { date: place.date } })), refused(422, 'not a date', () => ({ query: { date: 'yesterday-ish' } }))],
   getAstrologySun: [ok(() => ({ query: place })), ok(() => ({ query: { ...place, latitude: '80' } })), refused(422, 'latitude out of range', () => ({ query: { ...place, latitude: '91' } }))],
   getAstrologyPlanetaryHours: [ok(() => ({ query: place })), refused(422, 'empty longitude', () => ({ query: { ...place, longitude: '' } }))],
@@ -165,18 +205,34 @@ export const fixtures: Record<string, FixtureCase[]> = {
   ...picture('chladni', { frequency: '200', resolution: '60' }, { frequency: 200, resolution: 60 }),
   ...picture('lunar-month', place, { latitude: 27.7, longitude: 85.3, date: place.date }),
   ...picture('chart-wheel', place, { latitude: 27.7, longitude: 85.3, date: place.date }),
-  postVisualsSpectrum: [ok(() => ({ body: { program, at: 0.25, fftSize: 4096 } })), { ...unacceptable, request: () => ({ body: { spectrum: { bands: [1, 2] } }, headers: { accept: 'application/json' } }) }, refused(422, 'both spectrum and program', () => ({ body: { program, spectrum: { bands: [1, 2] } } }))],
+  postVisualsSpectrum: [
+    ok(() => ({ body: { program, at: 0.25, fftSize: 4096 } })),
+    { ...unacceptable, request: () => ({ body: { spectrum: { bands: [1, 2] } }, headers: { accept: 'application/json' } }) },
+    refused(422, 'both spectrum and program', () => ({ body: { program, spectrum: { bands: [1, 2] } } })),
+  ],
   postVisualsSpectrogram: [ok(() => ({ body: { program, frameCount: 8, fftSize: 1024 } })), refused(422, 'neither frames nor program', () => ({ body: {} }))],
 
   getHardware: [ok(), anonymous],
   getHardwareDevicesById: [ok(() => ({ params: { id: 'relay' } })), badId()],
-  postHardwareDevicesByIdDisconnect: [ok(() => ({ params: { id: 'wheel' }, ...admin })), refused(403, 'not an admin', () => ({ params: { id: 'wheel' } })), refused(404, 'unknown device', () => ({ params: { id: 'nope' }, ...admin }))],
-  postHardwareDevicesByIdConnect: [ok(() => ({ params: { id: 'wheel' }, ...admin })), refused(403, 'not an admin', () => ({ params: { id: 'wheel' } })), refused(404, 'unknown device', () => ({ params: { id: 'nope' }, ...admin }))],
+  postHardwareDevicesByIdDisconnect: [
+    ok(() => ({ params: { id: 'wheel' }, ...admin })),
+    refused(403, 'not an admin', () => ({ params: { id: 'wheel' } })),
+    refused(404, 'unknown device', () => ({ params: { id: 'nope' }, ...admin })),
+  ],
+  postHardwareDevicesByIdConnect: [
+    ok(() => ({ params: { id: 'wheel' }, ...admin })),
+    refused(403, 'not an admin', () => ({ params: { id: 'wheel' } })),
+    refused(404, 'unknown device', () => ({ params: { id: 'nope' }, ...admin })),
+  ],
   postHardwareDevicesByIdCommands: [
     ok(() => ({ params: { id: 'relay' }, body: { type: 'relay', channel: 1, on: true }, ...admin })),
     refused(403, 'not an admin', () => ({ params: { id: 'relay' }, body: { type: 'relay', channel: 1, on: true } })),
     refused(422, 'channel out of range', () => ({ params: { id: 'relay' }, body: { type: 'relay', channel: 9, on: true }, ...admin })),
   ],
   getHardwareRng: [ok(() => ({ query: { device: 'rng', windows: '3' } })), refused(404, 'unknown device', () => ({ query: { device: 'nope' } }))],
-  putHardwareLevel: [ok(() => ({ body: { level: 1, amplifierConnected: true }, ...admin })), refused(403, 'not an admin', () => ({ body: { level: 2 } })), refused(422, 'level 4', () => ({ body: { level: 4 }, ...admin }))],
+  putHardwareLevel: [
+    ok(() => ({ body: { level: 1, amplifierConnected: true }, ...admin })),
+    refused(403, 'not an admin', () => ({ body: { level: 2 } })),
+    refused(422, 'level 4', () => ({ body: { level: 4 }, ...admin })),
+  ],
 };

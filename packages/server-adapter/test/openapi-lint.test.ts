@@ -51,7 +51,10 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { where, operation } of all) {
       expect(Array.isArray(operation.security), where).toBe(true);
-      expect(Object.keys(operation.responses).some((status) => /^4\d\d$/.test(status)), where).toBe(true);
+      expect(
+        Object.keys(operation.responses).some((status) => /^4\d\d$/.test(status)),
+        where,
+      ).toBe(true);
     }
     expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
     const byId = Object.fromEntries(all.map(({ operation }) => [operation.operationId, operation]));

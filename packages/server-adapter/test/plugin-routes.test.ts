@@ -33,7 +33,11 @@ describe('plugin routes (node adapter, real plugins)', () => {
   });
 
   it('renders WAV whose samples hold the requested tone (decoded here, zero crossings)', async () => {
-    const response = await fetch(`${url}/api/v1/audio/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'solfeggio', frequency: 528, duration: 1, pure_sine: true }) });
+    const response = await fetch(`${url}/api/v1/audio/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'solfeggio', frequency: 528, duration: 1, pure_sine: true }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('audio/wav');
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -102,7 +106,8 @@ describe('plugin routes (node adapter, real plugins)', () => {
     expect(Math.abs(Date.parse(sun.body.sunrise) - Date.parse('2024-06-21T03:43:00Z'))).toBeLessThan(3 * 60_000);
     const chart = await call(url, 'GET', '/api/v1/astrology/chart?date=1990-06-15T12:00:00Z&latitude=51.5&longitude=-0.12');
     expect(chart.body.bodies.sun.sign).toBe('gemini');
-    for (const path of ['planetary-hours', 'panchanga', 'frequencies']) expect((await call(url, 'GET', `/api/v1/astrology/${path}?date=2024-06-21T12:00:00Z&latitude=27.7&longitude=85.3`)).status).toBe(200);
+    for (const path of ['planetary-hours', 'panchanga', 'frequencies'])
+      expect((await call(url, 'GET', `/api/v1/astrology/${path}?date=2024-06-21T12:00:00Z&latitude=27.7&longitude=85.3`)).status).toBe(200);
     // Saka Dawa Düchen 2025 falls on 2025-06-11 (practice notes); in Lhasa (UTC+8) 23:30 UTC on the 10th is already the 11th.
     const tibetan = await call(url, 'GET', '/api/v1/astrology/tibetan?date=2025-06-10T23:30:00Z&utcOffsetMinutes=480');
     expect(tibetan.body).toMatchObject({ gregorian: '2025-06-11', month: 4, day: 15, observances: ['Full moon (Amitabha day)', 'Saka Dawa Düchen'] });
@@ -119,12 +124,24 @@ describe('plugin routes (node adapter, real plugins)', () => {
     const text = await call(url, 'POST', '/api/v1/llm/generate', { body: { kind: 'blessing', intention: 'a safe journey home' } });
     expect(text.status).toBe(200);
     expect(text.body.text.length).toBeGreaterThan(20);
-    const response = await fetch(`${url}/api/v1/llm/stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'dedication', intention: 'all beings' }) });
+    const response = await fetch(`${url}/api/v1/llm/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'dedication', intention: 'all beings' }),
+    });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
-    const events = (await response.text()).trim().split('\n\n').map((block) => ({ event: /^event: (.*)$/m.exec(block)![1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
+    const events = (await response.text())
+      .trim()
+      .split('\n\n')
+      .map((block) => ({ event: /^event: (.*)$/m.exec(block)![1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
-    expect(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join('')).toBe(done.data.text);
+    expect(
+      events
+        .filter((e) => e.event === 'delta')
+        .map((e) => e.data.text)
+        .join(''),
+    ).toBe(done.data.text);
     const plan = await call(url, 'POST', '/api/v1/llm/plan', { body: { intention: 'peace', duration: 600 } });
     expect(plan.status).toBe(200);
     expect((await call(url, 'POST', '/api/v1/llm/generate', { body: { kind: 'limerick', intention: 'x' } })).status).toBe(422);

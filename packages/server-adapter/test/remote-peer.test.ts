@@ -53,10 +53,13 @@ const embeddings: Embedding[] = [
       const httpServer = createHttpServer(toNodeListener(server));
       const ws = attachWebSocket(httpServer, server);
       await new Promise<void>((resolve) => httpServer.listen(0, '0.0.0.0', resolve));
-      return { port: (httpServer.address() as AddressInfo).port, close: async () => {
+      return {
+        port: (httpServer.address() as AddressInfo).port,
+        close: async () => {
           ws.close();
           await closeServer(httpServer);
-        } };
+        },
+      };
     },
   },
   {
@@ -105,10 +108,14 @@ describe('a second host on the network (network namespace + veth)', () => {
   const mount = async (embedding: Embedding, options: ServerOptions) => {
     const server = createServer(vajra, { rateLimit: false, ...options });
     const listening = await embedding.listen(server);
-    return { server, port: listening.port, close: async () => {
-      await listening.close();
-      await server.close();
-    } };
+    return {
+      server,
+      port: listening.port,
+      close: async () => {
+        await listening.close();
+        await server.close();
+      },
+    };
   };
 
   for (const embedding of embeddings) {
@@ -157,10 +164,13 @@ describe('a second host on the network (network namespace + veth)', () => {
     const upstream = await serve(server, { port: 0, hostname: '127.0.0.1' });
     // A minimal reverse proxy, as nginx would be: it adds X-Forwarded-For and relays requests and upgrades.
     const proxy = createHttpServer((req, res) => {
-      const forwarded = httpRequest({ host: '127.0.0.1', port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forwarded = httpRequest(
+        { host: '127.0.0.1', port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(forwarded);
     });
     proxy.on('upgrade', (req, socket) => {

@@ -28,10 +28,13 @@ describe.each(adapters)('render bounds through $name', (adapter) => {
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
 
     const queued = holdRender(url, keys.b, 600); // the one running slot is taken: it waits
-    await vi.waitFor(async () => {
-      const busy = await call(url, 'POST', '/api/v1/audio/generate', { token: keys.c, body: { duration: 1 } });
-      expect([busy.status, busy.body.code, busy.headers.get('retry-after')]).toEqual([503, 'RENDERS_BUSY', '5']);
-    }, { timeout: 20_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const busy = await call(url, 'POST', '/api/v1/audio/generate', { token: keys.c, body: { duration: 1 } });
+        expect([busy.status, busy.body.code, busy.headers.get('retry-after')]).toEqual([503, 'RENDERS_BUSY', '5']);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
 
     first.abort(); // its slot goes to the queued render
     const second = await queued.answered;
@@ -39,10 +42,13 @@ describe.each(adapters)('render bounds through $name', (adapter) => {
     queued.abort();
 
     // Both slots come back: a short render of A's runs to the end, whole.
-    await vi.waitFor(async () => {
-      const short = await call(url, 'POST', '/api/v1/audio/generate', { token: keys.a, body: { duration: 1, sampleFormat: 'pcm16' } });
-      expect(short.status).toBe(200);
-      expect(Number(short.headers.get('content-length'))).toBe(44 + 48_000 * 2 * 2);
-    }, { timeout: 20_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const short = await call(url, 'POST', '/api/v1/audio/generate', { token: keys.a, body: { duration: 1, sampleFormat: 'pcm16' } });
+        expect(short.status).toBe(200);
+        expect(Number(short.headers.get('content-length'))).toBe(44 + 48_000 * 2 * 2);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
   });
 });

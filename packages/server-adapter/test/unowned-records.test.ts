@@ -10,7 +10,12 @@ import { call } from './harness';
 import { connect, upgradeStatus } from './ws-client';
 
 const KEYS = { alice: 'alice-key-0123456789', root: 'root-key-0123456789' };
-const auth = { apiKeys: [{ name: 'alice', key: KEYS.alice }, { name: 'root', key: KEYS.root, scopes: ['admin'] }] };
+const auth = {
+  apiKeys: [
+    { name: 'alice', key: KEYS.alice },
+    { name: 'root', key: KEYS.root, scopes: ['admin'] },
+  ],
+};
 const PROXIED = { 'x-forwarded-for': '203.0.113.9' };
 
 describe('unowned sessions and wheels once credentials are required', () => {

@@ -129,7 +129,18 @@ describe('visuals routes (node adapter, real plugins)', () => {
   });
 
   it('draws a spectrogram from a program or from posted frames', async () => {
-    const program = { duration: 2, layers: [{ kind: 'tone', frequency: [{ at: 0, value: 300 }, { at: 2, value: 900 }] }] };
+    const program = {
+      duration: 2,
+      layers: [
+        {
+          kind: 'tone',
+          frequency: [
+            { at: 0, value: 300 },
+            { at: 2, value: 900 },
+          ],
+        },
+      ],
+    };
     const rendered = await call(url, 'POST', '/api/v1/visuals/spectrogram', { body: { program, frameCount: 20, maxFrequency: 2000 } });
     expect(rendered.status).toBe(200);
     expect(rendered.text).toContain('Spectrogram of 20 spectra from 0.00 s to');
@@ -159,7 +170,11 @@ describe('visuals routes (node adapter, real plugins)', () => {
 
   it('answers 406 for PNG where @resvg/resvg-js is not installed (child process that cannot resolve it)', () => {
     const root = new URL('../../../', import.meta.url).pathname;
-    const output = execFileSync(`${root}node_modules/.bin/tsx`, ['--tsconfig', `${root}tsconfig.json`, '--import', `${root}packages/visuals/test/helpers/without-resvg.mjs`, new URL('./visuals-png-missing-probe.ts', import.meta.url).pathname], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+    const output = execFileSync(
+      `${root}node_modules/.bin/tsx`,
+      ['--tsconfig', `${root}tsconfig.json`, '--import', `${root}packages/visuals/test/helpers/without-resvg.mjs`, new URL('./visuals-png-missing-probe.ts', import.meta.url).pathname],
+      { encoding: 'utf8', cwd: root, timeout: 60_000 },
+    );
     const report = JSON.parse(output.trim().split('\n').at(-1)!);
     expect(report.pngStatus).toBe(406);
     expect(report.pngProblem.code).toBe('PNG_UNAVAILABLE');

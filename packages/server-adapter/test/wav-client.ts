@@ -22,7 +22,11 @@ export function holdRender(base: string, token: string | undefined, duration: nu
   const answered = new Promise<{ status: number; headers: IncomingMessage['headers']; first: Buffer }>((resolve, reject) => {
     req = httpRequest(
       `${base}/api/v1/audio/generate`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      },
       (res) => {
         response = res;
         res.once('end', () => (ended = true));

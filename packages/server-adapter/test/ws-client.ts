@@ -19,16 +19,21 @@ export interface ConnectOptions {
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
-  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, options.protocols ?? [], { headers: options.headers, autoPong: options.autoPong ?? true, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, options.protocols ?? [], {
+    headers: options.headers,
+    autoPong: options.autoPong ?? true,
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
+  });
   const messages: Array<Record<string, unknown>> = [];
   const waiters = new Set<{ predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void; seen: number }>();
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as Record<string, unknown>;
     messages.push(message);
-    for (const waiter of waiters) if (waiter.predicate(message)) {
-      waiters.delete(waiter);
-      waiter.resolve(message);
-    }
+    for (const waiter of waiters)
+      if (waiter.predicate(message)) {
+        waiters.delete(waiter);
+        waiter.resolve(message);
+      }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -44,7 +49,8 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     socket,
     messages,
     send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
-    next(predicate, timeoutMs = 20_000) { // generous: a loaded machine may take seconds; only a failing test waits it out
+    next(predicate, timeoutMs = 20_000) {
+      // generous: a loaded machine may take seconds; only a failing test waits it out
       const found = messages.find(predicate);
       if (found !== undefined) {
         messages.splice(messages.indexOf(found), 1);

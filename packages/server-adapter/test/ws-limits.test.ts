@@ -6,7 +6,13 @@ import { startServer, type Running } from './harness';
 import { connect, upgradeStatus, type TestClient } from './ws-client';
 
 const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789' };
-const auth = { require: 'always' as const, apiKeys: [{ name: 'alice', key: KEYS.alice }, { name: 'bob', key: KEYS.bob }] };
+const auth = {
+  require: 'always' as const,
+  apiKeys: [
+    { name: 'alice', key: KEYS.alice },
+    { name: 'bob', key: KEYS.bob },
+  ],
+};
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** Resolves with the close code once the client's socket has closed. */

@@ -59,7 +59,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => undefined);
   let schemaVersion: number;
   try {
-    schemaVersion = await withCheckedOut(() => pool.connect() as Promise<PooledClient>, (client) => migrate(client, postgresMigrations, schema));
+    schemaVersion = await withCheckedOut(
+      () => pool.connect() as Promise<PooledClient>,
+      (client) => migrate(client, postgresMigrations, schema),
+    );
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof VajraError) throw error;

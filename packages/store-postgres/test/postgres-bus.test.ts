@@ -60,7 +60,7 @@ describe('the PostgreSQL bus across connection loss', () => {
     expect(b.health().reconnects).toBe(2);
   });
 
-  it("keeps publishing through terminated publisher connections without losing or doubling a message", async () => {
+  it('keeps publishing through terminated publisher connections without losing or doubling a message', async () => {
     const schema = schemas.make();
     const [nameA, nameB] = [tag(), tag()];
     const a = await open(schema, nameA);

@@ -15,7 +15,11 @@ const open = async (schema = schemas.make(), extra: Record<string, unknown> = {}
   opened.push(store);
   return store;
 };
-const codeOf = async (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'resolved', (error: { code?: unknown }) => error.code);
+const codeOf = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => 'resolved',
+    (error: { code?: unknown }) => error.code,
+  );
 
 describe('createPostgresStore', () => {
   it('migrates a fresh schema once, records the version, and reopens without migrating again', async () => {
@@ -24,7 +28,10 @@ describe('createPostgresStore', () => {
     const stores = await Promise.all([open(schema), open(schema), open(schema)]);
     expect(stores.map((s) => s.schemaVersion)).toEqual([POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION]);
     const { rows } = await schemas.query(`SELECT version, name FROM ${schema}.vajra_schema_version ORDER BY version`);
-    expect(rows).toEqual([{ version: 1, name: 'records' }, { version: 2, name: 'bus outbox' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'records' },
+      { version: 2, name: 'bus outbox' },
+    ]);
     await stores[0]?.collection('a').put('x', { v: 1 });
     expect(await (await open(schema)).collection('a').get('x')).toEqual({ v: 1 });
   });
@@ -56,8 +63,7 @@ describe('createPostgresStore', () => {
     await rows.put('t', { v: true });
     await rows.put('z', { v: null });
     await rows.put('m', {});
-    const ids = async (where: Record<string, never>): Promise<string[]> =>
-      (await rows.list({ where, orderBy: 'v' })).items.map((r) => JSON.stringify(r.v ?? 'missing'));
+    const ids = async (where: Record<string, never>): Promise<string[]> => (await rows.list({ where, orderBy: 'v' })).items.map((r) => JSON.stringify(r.v ?? 'missing'));
     expect(await ids({ v: 1 } as never)).toEqual(['1']);
     expect(await ids({ v: '1' } as never)).toEqual(['"1"']);
     expect(await ids({ v: true } as never)).toEqual(['true']);
@@ -132,7 +138,9 @@ describe('createPostgresStore', () => {
       if (!terminated) {
         // Between two statements, with no query running: the connection is killed under the checked-out client.
         terminated = true;
-        const { rows } = await schemas.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction'`, [`vajra-test-${schema}`]);
+        const { rows } = await schemas.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction'`, [
+          `vajra-test-${schema}`,
+        ]);
         expect(rows[0].n).toBe(1);
         await new Promise((resolve) => setTimeout(resolve, 200)); // let the client hear of it before the next statement
       }

@@ -8,6 +8,4 @@ const schemas = createTestSchemas();
 beforeAll(() => schemas.check());
 afterAll(() => schemas.cleanup());
 
-runStoreContract({ describe, it, afterEach }, 'postgres (fresh schema)', async () =>
-  createPostgresStore({ connectionString: TEST_DATABASE_URL, schema: schemas.make(), poolSize: 5 }),
-);
+runStoreContract({ describe, it, afterEach }, 'postgres (fresh schema)', async () => createPostgresStore({ connectionString: TEST_DATABASE_URL, schema: schemas.make(), poolSize: 5 }));

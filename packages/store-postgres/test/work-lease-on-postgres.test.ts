@@ -27,7 +27,8 @@ describe('the work lease on PostgreSQL', () => {
       const store = await createPostgresStore({ connectionString: TEST_DATABASE_URL, schema, poolSize: 3 });
       const bus = await createPostgresBus({ connectionString: TEST_DATABASE_URL, schema });
       const vajra = createVajra({ store, bus, clock, logger: silentLogger, env: {}, instanceId: name });
-      for (const event of ['session:completed', 'session:recovered', 'wheel:rotated'] as const) vajra.events.on(event, (payload) => void log.push([name, `${event} ${JSON.stringify(payload).slice(0, 160)}`]));
+      for (const event of ['session:completed', 'session:recovered', 'wheel:rotated'] as const)
+        vajra.events.on(event, (payload) => void log.push([name, `${event} ${JSON.stringify(payload).slice(0, 160)}`]));
       await vajra.start();
       opened.push({ store, bus, vajra });
       return vajra;

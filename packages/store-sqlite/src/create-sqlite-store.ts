@@ -1,16 +1,6 @@
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  VajraError,
-  createAsyncMutex,
-  parseInput,
-  toJsonRecord,
-  type Collection,
-  type ListOptions,
-  type ListResult,
-  type Store,
-  type StoreTransaction,
-} from '@vajra-stream/core';
+import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoreTransaction } from '@vajra-stream/core';
 import { buildListQuery } from './build-list-query';
 import { RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
@@ -63,9 +53,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   let closing = false;
 
   const getStatement = db.prepare(`SELECT json FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`).pluck();
-  const putStatement = db.prepare(
-    `INSERT INTO ${RECORDS_TABLE} (collection, id, json) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json`,
-  );
+  const putStatement = db.prepare(`INSERT INTO ${RECORDS_TABLE} (collection, id, json) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json`);
   const deleteStatement = db.prepare(`DELETE FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`);
   const listStatements = new Map<string, BetterSqlite3.Statement>();
   const prepared = (sql: string): BetterSqlite3.Statement => {
@@ -108,9 +96,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const query = buildListQuery(name, listOptions);
         // One row more than the page says whether anything follows it; when nothing does (the last page), the
         // total is known without counting. Both statements run in the same synchronous turn, so they agree.
-        const rows = prepared(query.pageSql).pluck().all(...query.params, query.limit + 1, query.offset) as string[];
+        const rows = prepared(query.pageSql)
+          .pluck()
+          .all(...query.params, query.limit + 1, query.offset) as string[];
         const last = rows.length <= query.limit && (rows.length > 0 || query.offset === 0);
-        const total = last ? query.offset + rows.length : (prepared(query.countSql).pluck().get(...query.params) as number);
+        const total = last
+          ? query.offset + rows.length
+          : (prepared(query.countSql)
+              .pluck()
+              .get(...query.params) as number);
         if (rows.length > query.limit) rows.pop();
         return { items: rows.map((text) => JSON.parse(text) as T), total, limit: query.limit, offset: query.offset };
       },

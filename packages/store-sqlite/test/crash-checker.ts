@@ -1,15 +1,5 @@
 import Database from 'better-sqlite3';
-import {
-  apply,
-  createdSession,
-  dueAt,
-  elapsedAt,
-  reopen,
-  settle,
-  type TruthOperation,
-  type TruthSession,
-  type TruthStatus,
-} from './crash-truth';
+import { apply, createdSession, dueAt, elapsedAt, reopen, settle, type TruthOperation, type TruthSession, type TruthStatus } from './crash-truth';
 
 /** What the child reports at start-up (see crash-child.ts). */
 export interface ReadyReport {
@@ -71,7 +61,18 @@ export class CrashChecker {
   readonly problems: string[] = [];
   /** When the parent sent the last SIGKILL: an operation still in flight happened before it, if at all. */
   private killedAt: number | undefined;
-  readonly counts = { maxSlackSeconds: 0, readies: 0, transitions: 0, rotatedEvents: 0, inFlightApplied: 0, inFlightDropped: 0, completedWhileDown: 0, completedChecks: 0, sessionChecks: 0, wheelChecks: 0 };
+  readonly counts = {
+    maxSlackSeconds: 0,
+    readies: 0,
+    transitions: 0,
+    rotatedEvents: 0,
+    inFlightApplied: 0,
+    inFlightDropped: 0,
+    completedWhileDown: 0,
+    completedChecks: 0,
+    sessionChecks: 0,
+    wheelChecks: 0,
+  };
   private pending: Extract<ChildLine, { type: 'intent' }> | undefined;
 
   onLine(line: ChildLine): void {

@@ -19,8 +19,7 @@ const codeOf = (run: () => unknown): unknown => {
   return undefined;
 };
 
-const tableNames = (db: Database.Database): string[] =>
-  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
+const tableNames = (db: Database.Database): string[] => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
 
 describe('schema version and forward-only migrations', () => {
   it('creates the schema version table and records every migration on a new file', async () => {

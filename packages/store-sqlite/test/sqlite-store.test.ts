@@ -86,9 +86,12 @@ describe('transactions on the async interface', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       log.push('commit');
     });
-    const outside = store.collection<{ v: string }>('c').get('a').then((value) => {
-      log.push(`read ${value?.v}`);
-    });
+    const outside = store
+      .collection<{ v: string }>('c')
+      .get('a')
+      .then((value) => {
+        log.push(`read ${value?.v}`);
+      });
     await Promise.all([inside, outside]);
     expect(log).toEqual(['commit', 'read in-transaction']);
     await store.close();

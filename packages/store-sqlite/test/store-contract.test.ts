@@ -8,10 +8,6 @@ import { createTempDirs } from './temp-dir';
 const dirs = createTempDirs();
 afterAll(() => dirs.cleanup());
 
-runStoreContract({ describe, it, afterEach }, 'sqlite (temporary file, WAL)', async () =>
-  createSqliteStore({ path: join(dirs.make(), 'nested', 'vajra.db') }),
-);
-runStoreContract({ describe, it, afterEach }, 'sqlite (temporary file, synchronous=normal)', async () =>
-  createSqliteStore({ path: join(dirs.make(), 'vajra.db'), synchronous: 'normal' }),
-);
+runStoreContract({ describe, it, afterEach }, 'sqlite (temporary file, WAL)', async () => createSqliteStore({ path: join(dirs.make(), 'nested', 'vajra.db') }));
+runStoreContract({ describe, it, afterEach }, 'sqlite (temporary file, synchronous=normal)', async () => createSqliteStore({ path: join(dirs.make(), 'vajra.db'), synchronous: 'normal' }));
 runStoreContract({ describe, it, afterEach }, 'sqlite (:memory:)', async () => createSqliteStore({ path: ':memory:' }));

@@ -6,7 +6,13 @@ import { analyzeSpectrum, renderToBuffer } from '@vajra-stream/audio';
 import { chartWheel, chladniPattern, flowerOfLife, lunarMonthStrip, mandala, metatronsCube, renderPng, seedOfLife, solveSriYantra, spectrogram, spectrumPlot, sriYantra } from '../src/index';
 
 const eclipse = chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 });
-const audio = renderToBuffer({ duration: 6, layers: [{ kind: 'bowl', frequency: 221, strikes: { every: 2 } }, { kind: 'tone', frequency: 528, gain: 0.3 }] });
+const audio = renderToBuffer({
+  duration: 6,
+  layers: [
+    { kind: 'bowl', frequency: 221, strikes: { every: 2 } },
+    { kind: 'tone', frequency: 528, gain: 0.3 },
+  ],
+});
 const spectrum = analyzeSpectrum(audio.channels[0].subarray(0, 16384), audio.sampleRate, { fftSize: 16384 });
 const frames = Array.from({ length: 240 }, (_, index) => {
   const start = index * 1100;

@@ -30,10 +30,24 @@ export const GOLDEN_CASES: Record<string, () => string> = {
   'chladni-square': () => chladniPattern({ frequency: 528, size: 320, resolution: 200 }),
   'chladni-circular': () => chladniPattern({ plate: 'circular', mode: { n: 3, s: 2 }, size: 320, resolution: 200, theme: 'dark' }),
   'lunar-month': () => lunarMonthStrip({ date: '2020-06-01T06:00:00Z', latitude: 24.6961, longitude: 84.9869, utcOffsetMinutes: 330, width: 800, height: 220 }),
-  spectrum: () => spectrumPlot(syntheticSpectrum([[221, -12], [528, -30], [1145, -48]]), { width: 480, height: 240, maxFrequency: 4000, theme: 'dark' }),
+  spectrum: () =>
+    spectrumPlot(
+      syntheticSpectrum([
+        [221, -12],
+        [528, -30],
+        [1145, -48],
+      ]),
+      { width: 480, height: 240, maxFrequency: 4000, theme: 'dark' },
+    ),
   spectrogram: () =>
     spectrogram(
-      Array.from({ length: 48 }, (_, index) => ({ time: index * 0.25, ...syntheticSpectrum([[220 + index * 10, -20], [880, -40 - index * 0.5]]) })),
+      Array.from({ length: 48 }, (_, index) => ({
+        time: index * 0.25,
+        ...syntheticSpectrum([
+          [220 + index * 10, -20],
+          [880, -40 - index * 0.5],
+        ]),
+      })),
       { width: 480, height: 240, maxFrequency: 2000, minFrequency: 50 },
     ),
 };

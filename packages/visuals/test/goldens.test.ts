@@ -19,7 +19,13 @@ describe('golden pictures', () => {
 
   it('notices a changed picture (the comparison can fail)', async () => {
     const golden = readPng(new URL('./__fixtures__/goldens/sri-yantra.png', import.meta.url).pathname);
-    const moved = decodePng(await rasterise(GOLDEN_CASES['sri-yantra']!().replace('<svg ', '<svg style="transform: translate(3px, 0)" ').replace(/<g stroke=/, '<g transform="translate(3 0)" stroke=')));
+    const moved = decodePng(
+      await rasterise(
+        GOLDEN_CASES['sri-yantra']!()
+          .replace('<svg ', '<svg style="transform: translate(3px, 0)" ')
+          .replace(/<g stroke=/, '<g transform="translate(3 0)" stroke='),
+      ),
+    );
     expect(comparePixels(moved, golden).changedFraction).toBeGreaterThan(0.005);
   });
 });

@@ -18,7 +18,11 @@ describe('PNG through the optional resvg peer', () => {
   });
 
   it('without @resvg/resvg-js installed, says so with a typed error (child process that cannot resolve it)', () => {
-    const output = execFileSync(`${root}node_modules/.bin/tsx`, ['--tsconfig', `${root}tsconfig.json`, '--import', `${here}without-resvg.mjs`, `${here}png-missing-probe.ts`], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+    const output = execFileSync(`${root}node_modules/.bin/tsx`, ['--tsconfig', `${root}tsconfig.json`, '--import', `${here}without-resvg.mjs`, `${here}png-missing-probe.ts`], {
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 60_000,
+    });
     const report = JSON.parse(output.trim().split('\n').at(-1)!);
     expect(report).toMatchObject({ available: false, rendered: false, code: 'PNG_RENDERER_UNAVAILABLE', status: 501 });
     expect(report.message).toMatch(/npm install @resvg\/resvg-js/);

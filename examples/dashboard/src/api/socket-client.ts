@@ -165,7 +165,19 @@ function register(connection: Connection, message: { type: string; [key: string]
  * ```
  */
 export function createSocketClient({ credentials, url }: { credentials: Credentials; url: string }): SocketClient {
-  const connection: Connection = { url, credentials, state: 'idle', socket: undefined, retryMs: 1000, timer: undefined, nextId: 1, topics: new Set(), listeners: new Map(), stateListeners: new Set(), pending: new Map() };
+  const connection: Connection = {
+    url,
+    credentials,
+    state: 'idle',
+    socket: undefined,
+    retryMs: 1000,
+    timer: undefined,
+    nextId: 1,
+    topics: new Set(),
+    listeners: new Map(),
+    stateListeners: new Set(),
+    pending: new Map(),
+  };
   return {
     get state() {
       return connection.state;

@@ -60,7 +60,13 @@ export function ListenControls({ view }: { view: SessionView }) {
   const canListen = session.status === 'running' && program.value !== null;
 
   return (
-    <div class="listen" data-player-state={player.state} data-context-state={player.contextState} data-level-db={Number.isFinite(measure.levelDb) ? measure.levelDb.toFixed(1) : '-inf'} data-peak-hz={measure.peakHz?.toFixed(1) ?? ''}>
+    <div
+      class="listen"
+      data-player-state={player.state}
+      data-context-state={player.contextState}
+      data-level-db={Number.isFinite(measure.levelDb) ? measure.levelDb.toFixed(1) : '-inf'}
+      data-peak-hz={measure.peakHz?.toFixed(1) ?? ''}
+    >
       <button type="button" class={active ? 'button button--accent' : 'button'} aria-pressed={active} disabled={!active && !canListen} onClick={toggle}>
         <Icon name="headphones" />
         {active ? 'Listening here' : 'Listen here'}

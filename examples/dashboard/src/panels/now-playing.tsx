@@ -24,7 +24,9 @@ export function NowPlaying({ view, onAction }: { view: SessionView | undefined; 
   if (view === undefined) {
     return (
       <section class="panel now-playing now-playing--empty" aria-labelledby="now-playing-title">
-        <h2 id="now-playing-title" class="panel__title">Now</h2>
+        <h2 id="now-playing-title" class="panel__title">
+          Now
+        </h2>
         <p class="now-playing__invitation">Nothing is sounding. Set an intention below and begin when you are ready.</p>
         <SpectrumPlot frame={null} />
       </section>

@@ -62,14 +62,18 @@ export function OraclePanel({ intention: suggested, enabled }: { intention: stri
   if (!enabled) {
     return (
       <section class="panel oracle" aria-labelledby="oracle-title">
-        <h2 id="oracle-title" class="panel__title">Oracle</h2>
+        <h2 id="oracle-title" class="panel__title">
+          Oracle
+        </h2>
         <p class="empty">The oracle plugin is not installed on this server.</p>
       </section>
     );
   }
   return (
     <section class="panel oracle" aria-labelledby="oracle-title">
-      <h2 id="oracle-title" class="panel__title">Oracle</h2>
+      <h2 id="oracle-title" class="panel__title">
+        Oracle
+      </h2>
       <form class="oracle__form" onSubmit={ask}>
         <div class="field-row">
           <label class="field">
@@ -103,7 +107,11 @@ export function OraclePanel({ intention: suggested, enabled }: { intention: stri
         </div>
       </form>
       <article class="oracle__text" aria-live="polite" aria-busy={phase === 'streaming'} data-phase={phase} data-deltas={deltas.current}>
-        {text === '' && phase === 'idle' ? <p class="oracle__placeholder">Words offered here arrive a phrase at a time.</p> : text.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)}
+        {text === '' && phase === 'idle' ? (
+          <p class="oracle__placeholder">Words offered here arrive a phrase at a time.</p>
+        ) : (
+          text.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+        )}
         {source !== null && <footer class="oracle__source">— {source}</footer>}
       </article>
       {problem !== null && (

@@ -68,10 +68,20 @@ export function SessionForm({ onCreated }: { onCreated: (session: Session, begin
 
   return (
     <form class="session-form" onSubmit={submit} aria-labelledby="session-form-title">
-      <h3 id="session-form-title" class="panel__subtitle">New session</h3>
+      <h3 id="session-form-title" class="panel__subtitle">
+        New session
+      </h3>
       <label class="field">
         <span class="field__label">Intention</span>
-        <textarea name="intention" required maxLength={2000} rows={2} placeholder="May all beings be free from suffering" value={intention} onInput={(event) => setIntention(event.currentTarget.value)} />
+        <textarea
+          name="intention"
+          required
+          maxLength={2000}
+          rows={2}
+          placeholder="May all beings be free from suffering"
+          value={intention}
+          onInput={(event) => setIntention(event.currentTarget.value)}
+        />
       </label>
       <div class="field-row">
         <label class="field field--narrow">

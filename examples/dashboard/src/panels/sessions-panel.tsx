@@ -16,7 +16,17 @@ import type { Session } from '../api/types';
  * <SessionsPanel sessions={sessions} onAction={act} onCreated={created} />
  * ```
  */
-export function SessionsPanel({ sessions, loaded, onAction, onCreated }: { sessions: SessionView[]; loaded: boolean; onAction: (id: string, action: SessionAction) => void; onCreated: (session: Session, begin: boolean) => void }) {
+export function SessionsPanel({
+  sessions,
+  loaded,
+  onAction,
+  onCreated,
+}: {
+  sessions: SessionView[];
+  loaded: boolean;
+  onAction: (id: string, action: SessionAction) => void;
+  onCreated: (session: Session, begin: boolean) => void;
+}) {
   const now = useNow(1000);
   return (
     <section class="panel sessions" aria-labelledby="sessions-title">

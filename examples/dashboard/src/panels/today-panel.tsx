@@ -27,7 +27,9 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
   if (!enabled) {
     return (
       <section class="panel today" aria-labelledby="today-title">
-        <h2 id="today-title" class="panel__title">Today</h2>
+        <h2 id="today-title" class="panel__title">
+          Today
+        </h2>
         <p class="empty">The astrology plugin is not installed on this server.</p>
       </section>
     );
@@ -36,7 +38,9 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
   const { moon, tibetan, panchanga } = today;
   return (
     <section class="panel today" aria-labelledby="today-title">
-      <h2 id="today-title" class="panel__title">Today</h2>
+      <h2 id="today-title" class="panel__title">
+        Today
+      </h2>
       <div class="today__grid">
         <div class="today__moon" data-moon-angle={moon?.angle}>
           {moon !== null && <MoonGlyph angle={moon.angle} />}
@@ -59,7 +63,15 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
               {tibetan.element} {tibetan.animal} year {tibetan.royalYear}
             </p>
             <p class="today__observances">
-              {tibetan.observances.length === 0 ? <span class="today__small">No special practice day</span> : tibetan.observances.map((name) => <span key={name} class="chip chip--practice">{name}</span>)}
+              {tibetan.observances.length === 0 ? (
+                <span class="today__small">No special practice day</span>
+              ) : (
+                tibetan.observances.map((name) => (
+                  <span key={name} class="chip chip--practice">
+                    {name}
+                  </span>
+                ))
+              )}
             </p>
           </div>
         )}
@@ -82,7 +94,10 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
             <div>
               <dt>Tithi</dt>
               <dd>
-                {panchanga.tithi.name} <span class="today__small">({capitalize(panchanga.tithi.paksha)} {((panchanga.tithi.number - 1) % 15) + 1}) until {formatTime(panchanga.tithi.end)}</span>
+                {panchanga.tithi.name}{' '}
+                <span class="today__small">
+                  ({capitalize(panchanga.tithi.paksha)} {((panchanga.tithi.number - 1) % 15) + 1}) until {formatTime(panchanga.tithi.end)}
+                </span>
               </dd>
             </div>
             <div>

@@ -40,7 +40,9 @@ export function WheelForm({ session, onCreated }: { session: { id: string; inten
 
   return (
     <form class="wheel-form" onSubmit={submit} aria-labelledby="wheel-form-title">
-      <h3 id="wheel-form-title" class="panel__subtitle">New wheel</h3>
+      <h3 id="wheel-form-title" class="panel__subtitle">
+        New wheel
+      </h3>
       <div class="field-row">
         <label class="field">
           <span class="field__label">Mantra</span>

@@ -43,7 +43,7 @@ export function useToday(place: Place | null, enabled: boolean): Today {
         api.get<Panchanga>('/api/v1/astrology/panchanga', where),
       ]);
       if (cancelled) return;
-      const value = <T,>(result: PromiseSettledResult<T>): T | null => (result.status === 'fulfilled' ? result.value : null);
+      const value = <T>(result: PromiseSettledResult<T>): T | null => (result.status === 'fulfilled' ? result.value : null);
       const failure = [moon, tibetan, planetaryDay, panchanga].find((result): result is PromiseRejectedResult => result.status === 'rejected');
       const needsPlace = place === null && failure?.reason instanceof ApiError && failure.reason.status === 422;
       setToday({

@@ -27,7 +27,7 @@ describe('chart: positions against published values', () => {
     expect(arcsec(c.bodies.venus.latitude, -2.08474)).toBeLessThan(3);
   });
 
-  it('Moon, 1992 Apr 12.0 TD: apparent λ = 133.167265°, β = −3.229126° (Meeus ex. 47.a) — within 5″ plus the ≈1″ truncation of Meeus\'s series', () => {
+  it("Moon, 1992 Apr 12.0 TD: apparent λ = 133.167265°, β = −3.229126° (Meeus ex. 47.a) — within 5″ plus the ≈1″ truncation of Meeus's series", () => {
     const c = chart({ date: fromTD('1992-04-12T00:00:00Z'), latitude: 0, longitude: 0 });
     expect(arcsec(c.bodies.moon.longitude, 133.167265)).toBeLessThan(6);
     expect(arcsec(c.bodies.moon.latitude, -3.229126)).toBeLessThan(6);
@@ -88,9 +88,7 @@ describe('chart: input validation', () => {
   it('throws VALIDATION_FAILED with zod issues for bad input', () => {
     expect(() => chart({ date: 'not a date', latitude: 0, longitude: 0 })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     expect(() => chart({ date: '2024-01-01T00:00:00Z', latitude: 91, longitude: 0 })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    expect(() => chart({ date: '2024-01-01T00:00:00Z', latitude: 0, longitude: 0, houseSystem: 'topocentric' as never })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+    expect(() => chart({ date: '2024-01-01T00:00:00Z', latitude: 0, longitude: 0, houseSystem: 'topocentric' as never })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
   it('returns all 12 bodies with sign and degree within sign', () => {
@@ -99,7 +97,10 @@ describe('chart: input validation', () => {
     for (const body of Object.values(c.bodies)) {
       expect(body.signDegree).toBeGreaterThanOrEqual(0);
       expect(body.signDegree).toBeLessThan(30);
-      expect(body.longitude).toBeCloseTo(['aries', 'taurus', 'gemini', 'cancer', 'leo', 'virgo', 'libra', 'scorpio', 'sagittarius', 'capricorn', 'aquarius', 'pisces'].indexOf(body.sign) * 30 + body.signDegree, 9);
+      expect(body.longitude).toBeCloseTo(
+        ['aries', 'taurus', 'gemini', 'cancer', 'leo', 'virgo', 'libra', 'scorpio', 'sagittarius', 'capricorn', 'aquarius', 'pisces'].indexOf(body.sign) * 30 + body.signDegree,
+        9,
+      );
     }
   });
 });

@@ -1,17 +1,6 @@
 import * as z from 'zod';
 import { parseInput } from '@vajra-stream/core';
-import {
-  apparentSiderealTime,
-  bodyState,
-  deltaTSeconds,
-  earthTilt,
-  ephemerisTime,
-  meanNode,
-  positionContext,
-  trueNode,
-  type EclipticState,
-  type PlanetName,
-} from '../ephemeris/ephemeris';
+import { apparentSiderealTime, bodyState, deltaTSeconds, earthTilt, ephemerisTime, meanNode, positionContext, trueNode, type EclipticState, type PlanetName } from '../ephemeris/ephemeris';
 import { norm360 } from '../math/angles';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
 import { AYANAMSAS, ayanamsaAt, ayanamsaDefinitionSchema, type AyanamsaDefinition, type AyanamsaName } from './ayanamsa';
@@ -82,7 +71,10 @@ export const chartInputSchema = z.object({
   zodiac: z.enum(['tropical', 'sidereal']).default('tropical'),
   ayanamsa: z.union([z.enum(Object.keys(AYANAMSAS) as [AyanamsaName, ...AyanamsaName[]]), ayanamsaDefinitionSchema]).default('lahiri'),
   /** Bodies to compute (default all); the chart holds exactly these, in {@link CHART_BODIES} order. */
-  bodies: z.array(z.enum(CHART_BODIES)).max(CHART_BODIES.length * 2).optional(),
+  bodies: z
+    .array(z.enum(CHART_BODIES))
+    .max(CHART_BODIES.length * 2)
+    .optional(),
 });
 
 /** Input of {@link chart}. */
@@ -157,10 +149,7 @@ export function chart<Body extends ChartBody = ChartBody>(input: ChartInput<Body
 
   const ramc = norm360(apparentSiderealTime(time) + parsed.longitude);
   const tropicalHouses = houseCusps({ ramc, obliquity: tilt.trueObliquity, latitude: parsed.latitude, system: parsed.houseSystem });
-  const houses: Houses =
-    shift === 0
-      ? tropicalHouses
-      : siderealHouses(tropicalHouses, shift, parsed.houseSystem);
+  const houses: Houses = shift === 0 ? tropicalHouses : siderealHouses(tropicalHouses, shift, parsed.houseSystem);
 
   return {
     date: new Date(parsed.date).toISOString(),
@@ -180,9 +169,6 @@ function siderealHouses(tropical: Houses, shift: number, system: HouseSystem): H
   const ascendant = norm360(tropical.ascendant - shift);
   const mc = norm360(tropical.mc - shift);
   // whole-sign houses start at the sidereal sign of the ascendant, not the tropical one
-  const cusps =
-    system === 'whole-sign'
-      ? Array.from({ length: 12 }, (_, i) => norm360(Math.floor(ascendant / 30) * 30 + 30 * i))
-      : tropical.cusps.map((c) => norm360(c - shift));
+  const cusps = system === 'whole-sign' ? Array.from({ length: 12 }, (_, i) => norm360(Math.floor(ascendant / 30) * 30 + 30 * i)) : tropical.cusps.map((c) => norm360(c - shift));
   return { ...tropical, cusps, ascendant, mc };
 }

@@ -75,7 +75,12 @@ describe('computeHouses: intermediate cusps by definition', () => {
       const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'koch' });
       const mc = equatorial(h.mc, EPS);
       const dsaMc = Math.acos(-Math.tan(lat * D) * Math.tan(mc.dec * D)) / D;
-      for (const [n, shift] of [[11, (-2 * dsaMc) / 3], [12, -dsaMc / 3], [2, dsaMc / 3], [3, (2 * dsaMc) / 3]] as const) {
+      for (const [n, shift] of [
+        [11, (-2 * dsaMc) / 3],
+        [12, -dsaMc / 3],
+        [2, dsaMc / 3],
+        [3, (2 * dsaMc) / 3],
+      ] as const) {
         const { ra, dec } = equatorial(cusp(h, n), EPS);
         const v = horizon(ramc + shift - ra, dec, lat);
         expect(Math.abs(Math.asin(v[2]) / D) * 3600, `cusp ${n}`).toBeLessThan(0.5);
@@ -88,7 +93,12 @@ describe('computeHouses: intermediate cusps by definition', () => {
     for (const { ramc, lat } of cases) {
       const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'regiomontanus' });
       const north: V3 = [1, 0, 0];
-      for (const [n, k] of [[11, 1], [12, 2], [2, 4], [3, 5]] as const) {
+      for (const [n, k] of [
+        [11, 1],
+        [12, 2],
+        [2, 4],
+        [3, 5],
+      ] as const) {
         const equatorPoint = horizon(-30 * k, 0, lat);
         const { ra, dec } = equatorial(cusp(h, n), EPS);
         expect(offCircle(horizon(ramc - ra, dec, lat), cross(north, equatorPoint)), `cusp ${n}`).toBeLessThan(0.5);
@@ -100,7 +110,12 @@ describe('computeHouses: intermediate cusps by definition', () => {
     for (const { ramc, lat } of cases) {
       const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'campanus' });
       const north: V3 = [1, 0, 0];
-      for (const [n, k] of [[11, 1], [12, 2], [2, 4], [3, 5]] as const) {
+      for (const [n, k] of [
+        [11, 1],
+        [12, 2],
+        [2, 4],
+        [3, 5],
+      ] as const) {
         const primeVerticalPoint: V3 = [0, Math.sin(30 * k * D), Math.cos(30 * k * D)];
         const { ra, dec } = equatorial(cusp(h, n), EPS);
         expect(offCircle(horizon(ramc - ra, dec, lat), cross(north, primeVerticalPoint)), `cusp ${n}`).toBeLessThan(0.5);
@@ -114,7 +129,7 @@ describe('computeHouses: intermediate cusps by definition', () => {
     const q1 = (p.ascendant - p.mc + 360) % 360;
     expect(((p.cusps[10]! - p.mc + 360) % 360) * 3).toBeCloseTo(q1, 9);
     const e = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'equal' });
-    e.cusps.forEach((c, i) => expect(((c - e.ascendant - 30 * i + 720) % 360)).toBeCloseTo(0, 9));
+    e.cusps.forEach((c, i) => expect((c - e.ascendant - 30 * i + 720) % 360).toBeCloseTo(0, 9));
     const w = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'whole-sign' });
     expect(w.cusps[0]).toBe(Math.floor(w.ascendant / 30) * 30);
     expect(w.cusps.every((c) => c % 30 === 0)).toBe(true);

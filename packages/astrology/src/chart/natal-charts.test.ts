@@ -30,8 +30,7 @@ describe('natal chart: Steve Jobs, astro.com cusps in five house systems', () =>
   // ZodiacPress House Systems plugin's tests, github.com/tzmt/zp-house-systems, tests/test-cusps.php
   // (e.g. "// astro.com gets 39"). Only the cusps for which that file quotes astro.com are used.
   // Published to 1″ (whether rounded or truncated is not stated): asserted within 1″.
-  const at = (houseSystem: HouseSystem) =>
-    chart({ date: '1955-02-25T03:15:00Z', latitude: dm(37, 47), longitude: -dm(122, 25), houseSystem });
+  const at = (houseSystem: HouseSystem) => chart({ date: '1955-02-25T03:15:00Z', latitude: dm(37, 47), longitude: -dm(122, 25), houseSystem });
   const astroCom: Record<Exclude<HouseSystem, 'equal' | 'whole-sign'>, Record<number, string>> = {
     placidus: { 1: '22vir17:39', 2: '18lib14:39', 3: '18sco21:16' },
     koch: { 3: '21sco14:15', 5: '23cap28:19', 6: '22aqu49:06' },
@@ -40,7 +39,9 @@ describe('natal chart: Steve Jobs, astro.com cusps in five house systems', () =>
     campanus: { 2: '22lib48:10', 3: '22sco18:25', 5: '20cap47:40', 6: '21aqu16:28' },
   };
   for (const [system, cusps] of Object.entries(astroCom)) {
-    it(`${system}: ${Object.entries(cusps).map(([n, v]) => `cusp ${n} ${v}`).join(', ')} — within 1″`, () => {
+    it(`${system}: ${Object.entries(cusps)
+      .map(([n, v]) => `cusp ${n} ${v}`)
+      .join(', ')} — within 1″`, () => {
       const c = at(system as HouseSystem);
       expect(c.houses.system).toBe(system);
       for (const [n, v] of Object.entries(cusps)) {
@@ -72,7 +73,19 @@ describe('natal chart: Steve Jobs and Michael Jackson, Swiss Ephemeris (swetest)
       latitude: dm(37, 46),
       longitude: -dm(122, 25),
       // swetest order 0–9 (Sun … Pluto) and t (true node), helper-expected-chart.php indexes 0–9 and 12
-      bodies: { sun: 335.7481352, moon: 7.7473318, mercury: 314.361729, venus: 291.1718709, mars: 29.0904872, jupiter: 110.5079439, saturn: 231.1626621, uranus: 114.1348946, neptune: 208.0512444, pluto: 145.3228415, trueNode: 273.4098987 },
+      bodies: {
+        sun: 335.7481352,
+        moon: 7.7473318,
+        mercury: 314.361729,
+        venus: 291.1718709,
+        mars: 29.0904872,
+        jupiter: 110.5079439,
+        saturn: 231.1626621,
+        uranus: 114.1348946,
+        neptune: 208.0512444,
+        pluto: 145.3228415,
+        trueNode: 273.4098987,
+      },
       signs: { sun: 'pisces', moon: 'aries', mercury: 'aquarius', venus: 'capricorn', mars: 'aries', jupiter: 'cancer', saturn: 'scorpio', uranus: 'cancer', neptune: 'libra', pluto: 'leo' },
       // Placidus cusps 1–12 (indexes 13–24) and the ARMC (index 27)
       cusps: [172.2929065, 198.2462317, 228.3570045, 261.3176341, 294.4748123, 325.2096023, 352.2929065, 18.2462317, 48.3570045, 81.3176341, 114.4748123, 145.2096023],
@@ -83,7 +96,19 @@ describe('natal chart: Steve Jobs and Michael Jackson, Swiss Ephemeris (swetest)
       date: '1958-08-30T00:33:00Z',
       latitude: dm(41, 36),
       longitude: -dm(87, 21),
-      bodies: { sun: 156.1435386, moon: 344.9068847, mercury: 145.4145043, venus: 137.0706532, mars: 52.0368654, jupiter: 208.5379838, saturn: 259.1249107, uranus: 133.5047823, neptune: 212.5772881, pluto: 152.1683911, trueNode: 203.0844753 },
+      bodies: {
+        sun: 156.1435386,
+        moon: 344.9068847,
+        mercury: 145.4145043,
+        venus: 137.0706532,
+        mars: 52.0368654,
+        jupiter: 208.5379838,
+        saturn: 259.1249107,
+        uranus: 133.5047823,
+        neptune: 212.5772881,
+        pluto: 152.1683911,
+        trueNode: 203.0844753,
+      },
       signs: { sun: 'virgo', moon: 'pisces', mercury: 'leo', venus: 'leo', mars: 'taurus', jupiter: 'libra', saturn: 'sagittarius', uranus: 'leo', neptune: 'scorpio', pluto: 'virgo' },
       cusps: [340.10944, 26.7290851, 56.9998791, 79.5219779, 100.302721, 124.2701026, 160.10944, 206.7290851, 236.9998791, 259.5219779, 280.302721, 304.2701026],
       armc: 258.6030072,
@@ -113,7 +138,12 @@ describe('natal chart: Steve Jobs and Michael Jackson, Swiss Ephemeris (swetest)
     };
     for (const [system, [c2, c3, c11, c12]] of Object.entries(published)) {
       const c = chart({ date: '1955-02-25T03:15:00Z', latitude: dm(37, 46), longitude: -dm(122, 25), houseSystem: system as HouseSystem });
-      for (const [i, v] of [[1, c2], [2, c3], [10, c11], [11, c12]] as const) {
+      for (const [i, v] of [
+        [1, c2],
+        [2, c3],
+        [10, c11],
+        [11, c12],
+      ] as const) {
         expect(arcsec(c.houses.cusps[i]!, lon(v)), `${system} cusp ${i + 1}`).toBeLessThan(1);
       }
     }

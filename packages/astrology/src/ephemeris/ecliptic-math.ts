@@ -19,11 +19,7 @@ export type Vec3 = [number, number, number];
 
 /** Rotation EQJ → true ecliptic of date, applied as astronomy-engine's RotateVector does. */
 export function rotate(m: number[][], x: number, y: number, z: number): Vec3 {
-  return [
-    m[0]![0]! * x + m[1]![0]! * y + m[2]![0]! * z,
-    m[0]![1]! * x + m[1]![1]! * y + m[2]![1]! * z,
-    m[0]![2]! * x + m[1]![2]! * y + m[2]![2]! * z,
-  ];
+  return [m[0]![0]! * x + m[1]![0]! * y + m[2]![0]! * z, m[0]![1]! * x + m[1]![1]! * y + m[2]![1]! * z, m[0]![2]! * x + m[1]![2]! * y + m[2]![2]! * z];
 }
 
 /** Rate of the nutation in longitude in degrees per day (main terms of IAU 1980, enough for speeds). */
@@ -57,7 +53,6 @@ export function toEcliptic(p: Vec3, v: Vec3, frameRate: number): EclipticState {
     latitudeSpeed: ((vz * rho2 - z * (x * vx + y * vy)) / (r2 * rho)) * RAD,
   };
 }
-
 
 /** Gaussian gravitational constant squared: GM of the Sun in AU³/day². */
 export const GM_SUN = 0.01720209895 * 0.01720209895;

@@ -105,17 +105,7 @@ export function apparentSiderealTime(time: EphemerisTime): number {
   return SiderealTime(time.astro) * 15;
 }
 
-export type PlanetName =
-  | 'sun'
-  | 'moon'
-  | 'mercury'
-  | 'venus'
-  | 'mars'
-  | 'jupiter'
-  | 'saturn'
-  | 'uranus'
-  | 'neptune'
-  | 'pluto';
+export type PlanetName = 'sun' | 'moon' | 'mercury' | 'venus' | 'mars' | 'jupiter' | 'saturn' | 'uranus' | 'neptune' | 'pluto';
 
 /**
  * Heliocentric geometric state (EQJ): the complete-VSOP87B series of ./vsop87b for the Earth and
@@ -147,21 +137,37 @@ export function positionContext(time: EphemerisTime): PositionContext {
 /** Apparent geocentric state of the Sun or a planet, from one heliocentric state vector. */
 function planetState(ctx: PositionContext, body: Exclude<PlanetName, 'moon'>): EclipticState {
   const e = ctx.earth;
-  let px = 0, py = 0, pz = 0, pvx = 0, pvy = 0, pvz = 0;
+  let px = 0,
+    py = 0,
+    pz = 0,
+    pvx = 0,
+    pvy = 0,
+    pvz = 0;
   if (body !== 'sun') {
     const s = helioState(body, ctx.time);
-    px = s.x; py = s.y; pz = s.z; pvx = s.vx; pvy = s.vy; pvz = s.vz;
+    px = s.x;
+    py = s.y;
+    pz = s.z;
+    pvx = s.vx;
+    pvy = s.vy;
+    pvz = s.vz;
   }
   // Geometric geocentric vector and relative velocity.
-  const gx = px - e.x, gy = py - e.y, gz = pz - e.z;
-  const vx = pvx - e.vx, vy = pvy - e.vy, vz = pvz - e.vz;
+  const gx = px - e.x,
+    gy = py - e.y,
+    gz = pz - e.z;
+  const vx = pvx - e.vx,
+    vy = pvy - e.vy,
+    vz = pvz - e.vz;
   // Light time τ: target position at t − τ, observer at t − τ as well, which adds the first-order
   // annual aberration (the observer's motion during τ). Two fixed-point steps converge to < 1 µs.
   let tau = Math.hypot(gx, gy, gz) / C_AU_PER_DAY;
   for (let i = 0; i < 2; i++) {
     tau = Math.hypot(gx - tau * vx, gy - tau * vy, gz - tau * vz) / C_AU_PER_DAY;
   }
-  const ax = gx - tau * vx, ay = gy - tau * vy, az = gz - tau * vz;
+  const ax = gx - tau * vx,
+    ay = gy - tau * vy,
+    az = gz - tau * vz;
   const dist = Math.hypot(ax, ay, az);
   const tauRate = (ax * vx + ay * vy + az * vz) / (dist * C_AU_PER_DAY);
   const k = 1 - tauRate;
@@ -169,15 +175,11 @@ function planetState(ctx: PositionContext, body: Exclude<PlanetName, 'moon'>): E
   // are exact enough for it (the term is ~1e-4 °/day for the outer planets).
   const re3 = Math.hypot(e.x, e.y, e.z) ** 3;
   const rp3 = body === 'sun' ? 0 : Math.hypot(px, py, pz) ** 3;
-  const relAx = (body === 'sun' ? 0 : -GM_SUN * px / rp3) + (GM_SUN * e.x) / re3;
-  const relAy = (body === 'sun' ? 0 : -GM_SUN * py / rp3) + (GM_SUN * e.y) / re3;
-  const relAz = (body === 'sun' ? 0 : -GM_SUN * pz / rp3) + (GM_SUN * e.z) / re3;
+  const relAx = (body === 'sun' ? 0 : (-GM_SUN * px) / rp3) + (GM_SUN * e.x) / re3;
+  const relAy = (body === 'sun' ? 0 : (-GM_SUN * py) / rp3) + (GM_SUN * e.y) / re3;
+  const relAz = (body === 'sun' ? 0 : (-GM_SUN * pz) / rp3) + (GM_SUN * e.z) / re3;
   const m = ctx.rotation;
-  return toEcliptic(
-    rotate(m, ax, ay, az),
-    rotate(m, vx * k - tau * relAx, vy * k - tau * relAy, vz * k - tau * relAz),
-    ctx.frameRate,
-  );
+  return toEcliptic(rotate(m, ax, ay, az), rotate(m, vx * k - tau * relAx, vy * k - tau * relAy, vz * k - tau * relAz), ctx.frameRate);
 }
 
 /**
@@ -265,14 +267,7 @@ export type RiseSetDefinition = 'upper-limb' | 'center' | 'hindu';
  * Next (direction +1) or previous (−1) sunrise (+1 rise) / sunset (−1) after `startMs`, within
  * `limitDays`; `null` when the Sun does not cross the horizon in that span.
  */
-export function searchSunRiseSet(
-  startMs: number,
-  latitude: number,
-  longitude: number,
-  rising: boolean,
-  definition: RiseSetDefinition,
-  limitDays: number,
-): number | null {
+export function searchSunRiseSet(startMs: number, latitude: number, longitude: number, rising: boolean, definition: RiseSetDefinition, limitDays: number): number | null {
   const time = ephemerisTime(startMs);
   const observer = new Observer(latitude, longitude, 0);
   const direction = rising ? +1 : -1;

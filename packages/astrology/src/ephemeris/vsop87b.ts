@@ -120,8 +120,13 @@ export function vsopHelioState(body: VsopBody, tt: number): HelioStateVector {
   const dLat = scratch[3]!;
   const r = scratch[4]!;
   const dR = scratch[5]!;
-  const cl = Math.cos(lon), sl = Math.sin(lon), cb = Math.cos(lat), sb = Math.sin(lat);
-  const x = r * cb * cl, y = r * cb * sl, z = r * sb;
+  const cl = Math.cos(lon),
+    sl = Math.sin(lon),
+    cb = Math.cos(lat),
+    sb = Math.sin(lat);
+  const x = r * cb * cl,
+    y = r * cb * sl,
+    z = r * sb;
   const vx = (dR * cb * cl - r * sb * cl * dLat - r * cb * sl * dLon) / DAYS_PER_MILLENNIUM;
   const vy = (dR * cb * sl - r * sb * sl * dLat + r * cb * cl * dLon) / DAYS_PER_MILLENNIUM;
   const vz = (dR * sb + r * cb * dLat) / DAYS_PER_MILLENNIUM;
@@ -132,9 +137,5 @@ export function vsopHelioState(body: VsopBody, tt: number): HelioStateVector {
 
 /** VSOP87 ecliptic J2000 → EQJ, the matrix astronomy-engine uses (obliquity plus the small frame tie). */
 function vsopRotate(x: number, y: number, z: number): Vec3 {
-  return [
-    x + 0.00000044036 * y - 0.000000190919 * z,
-    -0.000000479966 * x + 0.917482137087 * y - 0.397776982902 * z,
-    0.397776982902 * y + 0.917482137087 * z,
-  ];
+  return [x + 0.00000044036 * y - 0.000000190919 * z, -0.000000479966 * x + 0.917482137087 * y - 0.397776982902 * z, 0.397776982902 * y + 0.917482137087 * z];
 }

@@ -44,8 +44,6 @@ describe('planetaryHours', () => {
   });
 
   it('throws ASTRO_NO_SUNRISE in the polar night', () => {
-    expect(() => planetaryHours('2024-12-21T12:00:00Z', { latitude: 78.22, longitude: 15.65 })).toThrow(
-      expect.objectContaining({ code: 'ASTRO_NO_SUNRISE' }),
-    );
+    expect(() => planetaryHours('2024-12-21T12:00:00Z', { latitude: 78.22, longitude: 15.65 })).toThrow(expect.objectContaining({ code: 'ASTRO_NO_SUNRISE' }));
   });
 });

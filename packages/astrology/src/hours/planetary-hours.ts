@@ -62,11 +62,10 @@ export interface PlanetaryHourLocation {
 }
 
 function noSun(what: string, ms: number, latitude: number): VajraError {
-  return new VajraError(
-    'ASTRO_NO_SUNRISE',
-    `No ${what} near ${new Date(ms).toISOString()} at latitude ${latitude}° (polar day or night): planetary hours are undefined`,
-    { status: 422, details: { latitude, instant: new Date(ms).toISOString() } },
-  );
+  return new VajraError('ASTRO_NO_SUNRISE', `No ${what} near ${new Date(ms).toISOString()} at latitude ${latitude}° (polar day or night): planetary hours are undefined`, {
+    status: 422,
+    details: { latitude, instant: new Date(ms).toISOString() },
+  });
 }
 
 /** Computes the planetary day (sunrise ≤ ms < next sunrise). */

@@ -7,13 +7,7 @@ const MS_PER_DAY = 86_400_000;
  * `startMs`. Secant iteration on the wrapped difference, seeded with the mean rate; converges to
  * `toleranceMs` in 3–5 evaluations for the Moon-driven angles used here.
  */
-export function solveIncreasingAngle(
-  angleAt: (ms: number) => number,
-  target: number,
-  startMs: number,
-  meanRatePerDay: number,
-  toleranceMs = 50,
-): number {
+export function solveIncreasingAngle(angleAt: (ms: number) => number, target: number, startMs: number, meanRatePerDay: number, toleranceMs = 50): number {
   let t = startMs + (norm360(target - angleAt(startMs)) / meanRatePerDay) * MS_PER_DAY;
   let err = norm180(angleAt(t) - target);
   let slope = meanRatePerDay / MS_PER_DAY; // degrees per ms

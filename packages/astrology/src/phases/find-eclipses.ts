@@ -14,9 +14,7 @@ export interface Eclipse {
   time: number;
 }
 
-const rangeSchema = z
-  .object({ from: instantSchema, to: instantSchema })
-  .refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
+const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
 
 /**
  * Solar (global) and lunar eclipses with greatest eclipse between two instants, in time order.

@@ -57,8 +57,6 @@ describe('findMoonPhases', () => {
   });
 
   it('rejects an inverted range with VALIDATION_FAILED', () => {
-    expect(() => findMoonPhases({ from: '2020-02-01T00:00:00Z', to: '2020-01-01T00:00:00Z' })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+    expect(() => findMoonPhases({ from: '2020-02-01T00:00:00Z', to: '2020-01-01T00:00:00Z' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 });

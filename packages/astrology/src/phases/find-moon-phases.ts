@@ -26,9 +26,7 @@ export interface MoonPhaseEvent {
   time: number;
 }
 
-const rangeSchema = z
-  .object({ from: instantSchema, to: instantSchema })
-  .refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
+const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
 
 const MAX_SPAN_DAYS = 366 * 20;
 

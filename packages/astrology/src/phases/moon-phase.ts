@@ -11,16 +11,7 @@ import { instantSchema, type InstantInput } from '../schema/inputs';
  * MOON_PHASE_NAMES[4]; // 'full moon'
  * ```
  */
-export const MOON_PHASE_NAMES = [
-  'new moon',
-  'waxing crescent',
-  'first quarter',
-  'waxing gibbous',
-  'full moon',
-  'waning gibbous',
-  'last quarter',
-  'waning crescent',
-] as const;
+export const MOON_PHASE_NAMES = ['new moon', 'waxing crescent', 'first quarter', 'waxing gibbous', 'full moon', 'waning gibbous', 'last quarter', 'waning crescent'] as const;
 export type MoonPhaseName = (typeof MOON_PHASE_NAMES)[number];
 
 /** The Moon's phase at an instant. */

@@ -127,11 +127,14 @@ export function astrologyPlugin() {
     setup(ctx) {
       const { clock, events, logger } = ctx;
       const config = ctx.config;
-      const location =
-        config.latitude !== undefined && config.longitude !== undefined ? { latitude: config.latitude, longitude: config.longitude } : undefined;
+      const location = config.latitude !== undefined && config.longitude !== undefined ? { latitude: config.latitude, longitude: config.longitude } : undefined;
       const needLocation = () => {
         if (!location) {
-          throw new VajraError('ASTROLOGY_LOCATION_REQUIRED', 'The astrology plugin has no location: configure latitude and longitude (VAJRA_ASTROLOGY__LATITUDE / __LONGITUDE) to use the current*() helpers', { status: 422 });
+          throw new VajraError(
+            'ASTROLOGY_LOCATION_REQUIRED',
+            'The astrology plugin has no location: configure latitude and longitude (VAJRA_ASTROLOGY__LATITUDE / __LONGITUDE) to use the current*() helpers',
+            { status: 422 },
+          );
         }
         return location;
       };
@@ -150,10 +153,13 @@ export function astrologyPlugin() {
       stopTimers.set(self, stop);
       ctx.signal.addEventListener('abort', stop, { once: true });
       const schedule = (fn: () => void, at: number) => {
-        const handle = clock.setTimeout(() => {
-          timers.delete(handle);
-          if (!ctx.signal.aborted) fn();
-        }, Math.max(0, at - clock.now()));
+        const handle = clock.setTimeout(
+          () => {
+            timers.delete(handle);
+            if (!ctx.signal.aborted) fn();
+          },
+          Math.max(0, at - clock.now()),
+        );
         timers.add(handle);
       };
 

@@ -1,21 +1,19 @@
 import * as z from 'zod';
 
 /** An instant: a `Date`, an ISO 8601 string with zone, or milliseconds since the epoch. */
-export const instantSchema = z
-  .union([z.date(), z.number(), z.string()])
-  .transform((value, ctx) => {
-    const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'Invalid date' });
-      return z.NEVER;
-    }
-    // astronomy-engine's models are meant for roughly 1700–2200 (VSOP87 truncation, Pluto integrator)
-    if (ms < Date.UTC(1000, 0, 1) || ms > Date.UTC(3000, 0, 1)) {
-      ctx.addIssue({ code: 'custom', message: 'Date must lie between the years 1000 and 3000' });
-      return z.NEVER;
-    }
-    return ms;
-  });
+export const instantSchema = z.union([z.date(), z.number(), z.string()]).transform((value, ctx) => {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'Invalid date' });
+    return z.NEVER;
+  }
+  // astronomy-engine's models are meant for roughly 1700–2200 (VSOP87 truncation, Pluto integrator)
+  if (ms < Date.UTC(1000, 0, 1) || ms > Date.UTC(3000, 0, 1)) {
+    ctx.addIssue({ code: 'custom', message: 'Date must lie between the years 1000 and 3000' });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 /** An instant accepted by every function of this package. */
 export type InstantInput = Date | number | string;

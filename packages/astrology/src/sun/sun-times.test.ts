@@ -32,8 +32,7 @@ describe('sunTimes', () => {
   });
 
   it('orders the definitions: upper limb rises before the refracted centre, which rises before the geometric centre', () => {
-    const at = (definition: 'upper-limb' | 'center' | 'hindu') =>
-      Date.parse(sunTimes('2019-03-21T17:24:00Z', { latitude: 29, longitude: -81, definition }).sunrise!);
+    const at = (definition: 'upper-limb' | 'center' | 'hindu') => Date.parse(sunTimes('2019-03-21T17:24:00Z', { latitude: 29, longitude: -81, definition }).sunrise!);
     // at 29° N near the equinox the Sun climbs ~0.22°/min: 16′ semidiameter ≈ 1.2 min, 34′ refraction ≈ 2.6 min
     expect(at('center') - at('upper-limb')).toBeGreaterThan(50_000);
     expect(at('center') - at('upper-limb')).toBeLessThan(100_000);

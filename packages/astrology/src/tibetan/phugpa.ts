@@ -64,7 +64,7 @@ export function trueMonthCount(year: number, month: number): { n: number; hasLea
 export function monthOfCount(n: number): { year: number; month: number; leapMonth: boolean } {
   const a = 65 * n + 123;
   const x = Math.ceil(a / 67);
-  const month = (((x - 1) % 12) + 12) % 12 + 1;
+  const month = ((((x - 1) % 12) + 12) % 12) + 1;
   const year = Math.ceil(x / 12) + 805;
   const r = ((a % 67) + 67) % 67;
   return { year, month, leapMonth: r === 1 || r === 2 };

@@ -97,7 +97,15 @@ export function tibetanDateFromJdn(jdn: number): TibetanDate {
  */
 export function tibetanDate(date: InstantInput, options: { utcOffsetMinutes?: number } = {}): TibetanDate {
   const ms = parseInput(instantSchema, date, 'date');
-  const offset = parseInput(z.number().min(-14 * 60).max(14 * 60).default(0), options.utcOffsetMinutes, 'utcOffsetMinutes');
+  const offset = parseInput(
+    z
+      .number()
+      .min(-14 * 60)
+      .max(14 * 60)
+      .default(0),
+    options.utcOffsetMinutes,
+    'utcOffsetMinutes',
+  );
   const jdn = Math.floor((ms + offset * 60_000) / 86_400_000) + JDN_UNIX_EPOCH;
   return tibetanDateFromJdn(jdn);
 }

@@ -35,27 +35,13 @@ export function angleCrossings(angleAt: (ms: number) => number, boundaries: numb
 }
 
 /** Intervals of [from, to] where `angleAt` lies in a set of boundary-delimited sectors. */
-export function angleIntervals(
-  angleAt: (ms: number) => number,
-  boundaries: number[],
-  meanRate: number,
-  from: number,
-  to: number,
-  keepAngle: (angle: number) => boolean,
-): Interval[] {
+export function angleIntervals(angleAt: (ms: number) => number, boundaries: number[], meanRate: number, from: number, to: number, keepAngle: (angle: number) => boolean): Interval[] {
   const cuts = angleCrossings(angleAt, boundaries, meanRate, from, to);
   return selectPieces(from, to, cuts, (mid) => keepAngle(angleAt(mid)));
 }
 
 /** Intervals when the planetary-hour ruler is one of `rulers`. */
-export function planetaryHourIntervals(
-  rulers: ClassicalPlanet[],
-  from: number,
-  to: number,
-  latitude: number,
-  longitude: number,
-  definition: RiseSetDefinition,
-): Interval[] {
+export function planetaryHourIntervals(rulers: ClassicalPlanet[], from: number, to: number, latitude: number, longitude: number, definition: RiseSetDefinition): Interval[] {
   const wanted = new Set(rulers);
   const out: Interval[] = [];
   let t = from;

@@ -69,11 +69,7 @@ describe('findWindows', () => {
   });
 
   it('validates its input', () => {
-    expect(() => findWindows({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', where: { moon: 'waxing' } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
-    expect(() => findWindows({ from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z', where: { planetaryHourRuler: ['sun'] } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+    expect(() => findWindows({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', where: { moon: 'waxing' } })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => findWindows({ from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z', where: { planetaryHourRuler: ['sun'] } })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 });

@@ -88,12 +88,7 @@ export interface TimeWindow {
  * });
  * ```
  */
-export function findWindows(input: {
-  from: InstantInput;
-  to: InstantInput;
-  location?: { latitude: number; longitude: number };
-  where: WindowCriteria;
-}): TimeWindow[] {
+export function findWindows(input: { from: InstantInput; to: InstantInput; location?: { latitude: number; longitude: number }; where: WindowCriteria }): TimeWindow[] {
   const { from, to, location, where } = parseInput(windowSearchSchema, input, 'window search');
   let result: Interval[] = [[from, to]];
   const apply = (list: Interval[]) => {
@@ -102,7 +97,7 @@ export function findWindows(input: {
 
   if (where.moon) {
     const waxing = where.moon === 'waxing';
-    apply(angleIntervals(elongationAt, [0, 180], MEAN_RATES.elongation, from, to, (a) => (a < 180) === waxing));
+    apply(angleIntervals(elongationAt, [0, 180], MEAN_RATES.elongation, from, to, (a) => a < 180 === waxing));
   }
   if (where.moonPhase) {
     const { from: a, to: b } = where.moonPhase;

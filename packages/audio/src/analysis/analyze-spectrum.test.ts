@@ -10,7 +10,13 @@ function sines(parts: Array<[number, number]>, length: number): Float32Array {
 
 describe('analyzeSpectrum', () => {
   it('finds Math.sin peaks between bins with calibrated amplitude', () => {
-    const signal = sines([[440.3, 0.5], [1234.56, 0.1]], 16384);
+    const signal = sines(
+      [
+        [440.3, 0.5],
+        [1234.56, 0.1],
+      ],
+      16384,
+    );
     const spectrum = analyzeSpectrum(signal, rate, { fftSize: 16384 });
     expect(spectrum.binWidth).toBeCloseTo(rate / 16384, 9);
     const [first, second] = spectrum.peaks;

@@ -46,12 +46,7 @@ function windowValues(kind: SpectrumWindow, size: number): Float64Array {
   const values = new Float64Array(size);
   for (let index = 0; index < size; index++) {
     const x = (2 * Math.PI * index) / size;
-    values[index] =
-      kind === 'rectangular'
-        ? 1
-        : kind === 'hann'
-          ? 0.5 - 0.5 * Math.cos(x)
-          : 0.35875 - 0.48829 * Math.cos(x) + 0.14128 * Math.cos(2 * x) - 0.01168 * Math.cos(3 * x);
+    values[index] = kind === 'rectangular' ? 1 : kind === 'hann' ? 0.5 - 0.5 * Math.cos(x) : 0.35875 - 0.48829 * Math.cos(x) + 0.14128 * Math.cos(2 * x) - 0.01168 * Math.cos(3 * x);
   }
   return values;
 }
@@ -64,11 +59,7 @@ function windowValues(kind: SpectrumWindow, size: number): Float64Array {
  * const spectrum = analyzeSpectrum(buffer.channels[0], 48000, { fftSize: 16384 });
  * spectrum.peaks[0].frequency; // ≈ 440
  */
-export function analyzeSpectrum(
-  samples: ArrayLike<number>,
-  sampleRate: number,
-  options: AnalyzeSpectrumOptions = {},
-): Spectrum {
+export function analyzeSpectrum(samples: ArrayLike<number>, sampleRate: number, options: AnalyzeSpectrumOptions = {}): Spectrum {
   checkOptions(options, { fftSize: numberIn(32, 262_144), window: oneOf(['hann', 'blackman-harris', 'rectangular']), maxPeaks: numberIn(0), range: numberIn(0) }, 'analyzeSpectrum');
   const size = options.fftSize ?? Math.min(8192, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, samples.length)))));
   if (!Number.isInteger(Math.log2(size)) || size < 32 || size > 262_144) {

@@ -31,7 +31,10 @@ describe('compileParam', () => {
       { at: 3, value: 150, curve: 'linear' },
     ]);
     for (const t of [0.25, 1, 1.7, 2.5, 4]) {
-      expect(p.integralAt(t)).toBeCloseTo(numericIntegral((x) => p.valueAt(x), t), 3);
+      expect(p.integralAt(t)).toBeCloseTo(
+        numericIntegral((x) => p.valueAt(x), t),
+        3,
+      );
     }
   });
 });

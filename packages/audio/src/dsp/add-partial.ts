@@ -14,18 +14,7 @@ const TWO_PI = 2 * Math.PI;
  * const out = new Float32Array(128);
  * addPartial(out, 0, 128, 0.25, (2 * Math.PI * 440) / 48000, 0, 0.5, 1, 0, 1); // 0.5·sin at 440 Hz
  */
-export function addPartial(
-  out: Float32Array,
-  offset: number,
-  frames: number,
-  cycles0: number,
-  omega0: number,
-  alpha: number,
-  c1: number,
-  d1: number,
-  c2: number,
-  d2: number,
-): void {
+export function addPartial(out: Float32Array, offset: number, frames: number, cycles0: number, omega0: number, alpha: number, c1: number, d1: number, c2: number, d2: number): void {
   const theta = TWO_PI * (cycles0 - Math.floor(cycles0));
   let zr = Math.cos(theta);
   let zi = Math.sin(theta);
@@ -100,18 +89,7 @@ export interface PhasePath {
  * const out = new Float32Array(256);
  * renderPath(out, 0, 256, { constant: true, cyclesAt: (t) => 440 * t, frequencyAt: () => 440 }, 0, 48000, 1, 1, 0, 1);
  */
-export function renderPath(
-  out: Float32Array,
-  offset: number,
-  frames: number,
-  path: PhasePath,
-  t0: number,
-  sampleRate: number,
-  c1: number,
-  d1: number,
-  c2: number,
-  d2: number,
-): void {
+export function renderPath(out: Float32Array, offset: number, frames: number, path: PhasePath, t0: number, sampleRate: number, c1: number, d1: number, c2: number, d2: number): void {
   if (path.constant) {
     const cycles0 = path.cyclesAt(t0);
     addPartial(out, offset, frames, cycles0, (TWO_PI * path.frequencyAt(t0)) / sampleRate, 0, c1, d1, c2, d2);
@@ -163,10 +141,22 @@ export function addRotors(out: Float32Array, offset: number, frames: number, rot
     const b = rotors[index + 1]!;
     const c = rotors[index + 2]!;
     const d = rotors[index + 3]!;
-    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi, b0 = b.zr, b1 = b.zr * b.wr - b.zi * b.wi;
-    let c0 = c.zr, c1 = c.zr * c.wr - c.zi * c.wi, d0 = d.zr, d1 = d.zr * d.wr - d.zi * d.wi;
-    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi, bt = 2 * b.wr, bs = b.wr * b.wr + b.wi * b.wi;
-    const ct = 2 * c.wr, cs = c.wr * c.wr + c.wi * c.wi, dt = 2 * d.wr, ds = d.wr * d.wr + d.wi * d.wi;
+    let a0 = a.zr,
+      a1 = a.zr * a.wr - a.zi * a.wi,
+      b0 = b.zr,
+      b1 = b.zr * b.wr - b.zi * b.wi;
+    let c0 = c.zr,
+      c1 = c.zr * c.wr - c.zi * c.wi,
+      d0 = d.zr,
+      d1 = d.zr * d.wr - d.zi * d.wi;
+    const at = 2 * a.wr,
+      as = a.wr * a.wr + a.wi * a.wi,
+      bt = 2 * b.wr,
+      bs = b.wr * b.wr + b.wi * b.wi;
+    const ct = 2 * c.wr,
+      cs = c.wr * c.wr + c.wi * c.wi,
+      dt = 2 * d.wr,
+      ds = d.wr * d.wr + d.wi * d.wi;
     for (let n = offset; n < end; n++) {
       out[n]! += a0 + b0 + c0 + d0;
       const a2 = at * a1 - as * a0;
@@ -186,8 +176,14 @@ export function addRotors(out: Float32Array, offset: number, frames: number, rot
   for (; index + 2 <= rotors.length; index += 2) {
     const a = rotors[index]!;
     const b = rotors[index + 1]!;
-    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi, b0 = b.zr, b1 = b.zr * b.wr - b.zi * b.wi;
-    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi, bt = 2 * b.wr, bs = b.wr * b.wr + b.wi * b.wi;
+    let a0 = a.zr,
+      a1 = a.zr * a.wr - a.zi * a.wi,
+      b0 = b.zr,
+      b1 = b.zr * b.wr - b.zi * b.wi;
+    const at = 2 * a.wr,
+      as = a.wr * a.wr + a.wi * a.wi,
+      bt = 2 * b.wr,
+      bs = b.wr * b.wr + b.wi * b.wi;
     for (let n = offset; n < end; n++) {
       out[n]! += a0 + b0;
       const a2 = at * a1 - as * a0;
@@ -200,8 +196,10 @@ export function addRotors(out: Float32Array, offset: number, frames: number, rot
   }
   for (; index < rotors.length; index++) {
     const a = rotors[index]!;
-    let a0 = a.zr, a1 = a.zr * a.wr - a.zi * a.wi;
-    const at = 2 * a.wr, as = a.wr * a.wr + a.wi * a.wi;
+    let a0 = a.zr,
+      a1 = a.zr * a.wr - a.zi * a.wi;
+    const at = 2 * a.wr,
+      as = a.wr * a.wr + a.wi * a.wi;
     for (let n = offset; n < end; n++) {
       out[n]! += a0;
       const a2 = at * a1 - as * a0;

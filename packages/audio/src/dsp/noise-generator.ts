@@ -47,7 +47,13 @@ export function createNoiseGenerator(color: NoiseColor, sampleRate: number, seed
     };
   }
   if (color === 'pink') {
-    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+    let b0 = 0,
+      b1 = 0,
+      b2 = 0,
+      b3 = 0,
+      b4 = 0,
+      b5 = 0,
+      b6 = 0;
     return {
       fill(out, offset, frames) {
         for (let index = offset; index < offset + frames; index++) {

@@ -244,8 +244,7 @@ export function createAudioEngine(options: AudioEngineOptions): AudioEngine {
       };
     },
     activeFrequencies() {
-      const scale = (playing: Playing) =>
-        playing.renderer.activeFrequencies().map((entry) => ({ ...entry, amplitude: entry.amplitude * shaped(playing) * pauseGain }));
+      const scale = (playing: Playing) => playing.renderer.activeFrequencies().map((entry) => ({ ...entry, amplitude: entry.amplitude * shaped(playing) * pauseGain }));
       return [...(previous ? scale(previous) : []), ...(current ? scale(current) : [])].filter((entry) => entry.amplitude > 0);
     },
     spectrum(spectrumOptions = {}) {

@@ -15,12 +15,7 @@ export interface PacedPump {
  * @example
  * const pump = startPacedPump(source, systemClock, 20, ([left, right]) => write(left, right));
  */
-export function startPacedPump(
-  source: SinkSource,
-  clock: Clock,
-  intervalMs: number,
-  deliver: (channels: [Float32Array, Float32Array]) => void,
-): PacedPump {
+export function startPacedPump(source: SinkSource, clock: Clock, intervalMs: number, deliver: (channels: [Float32Array, Float32Array]) => void): PacedPump {
   const started = clock.now();
   let frames = 0;
   const maxChunk = Math.max(64, Math.round(source.sampleRate * 0.5));
@@ -43,4 +38,3 @@ export function startPacedPump(
     },
   };
 }
-

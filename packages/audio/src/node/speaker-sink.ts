@@ -14,7 +14,9 @@ export interface SpeakerSinkOptions {
 }
 
 interface WebAudioModule {
-  AudioContext: new (options: Record<string, unknown>) => {
+  AudioContext: new (
+    options: Record<string, unknown>,
+  ) => {
     currentTime: number;
     destination: unknown;
     createBuffer(channels: number, frames: number, sampleRate: number): { copyToChannel(data: Float32Array, channel: number): void };

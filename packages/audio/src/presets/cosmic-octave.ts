@@ -61,7 +61,5 @@ export function octaveTone(periodSeconds: number, low = 125): number {
  * cosmicOctave().earthYear; // ≈ 136.10 Hz ("Om")
  */
 export function cosmicOctave(): Record<CosmicBody, number> {
-  return Object.fromEntries(
-    Object.entries(cosmicPeriods).map(([name, body]) => [name, octaveTone(body.period)]),
-  ) as Record<CosmicBody, number>;
+  return Object.fromEntries(Object.entries(cosmicPeriods).map(([name, body]) => [name, octaveTone(body.period)])) as Record<CosmicBody, number>;
 }

@@ -9,8 +9,19 @@ describe('cosmic octave', () => {
   it('computes Cousto’s published tones from the periods', () => {
     // Published values: H. Cousto, "The Cosmic Octave" (1984), as listed in ../shared/domain/sound.md
     const published = {
-      earthYear: 136.1, earthDay: 194.18, platonicYear: 172.06, sun: 126.22, moon: 210.42, mercury: 141.27,
-      venus: 221.23, mars: 144.72, jupiter: 183.58, saturn: 147.85, uranus: 207.36, neptune: 211.44, pluto: 140.25,
+      earthYear: 136.1,
+      earthDay: 194.18,
+      platonicYear: 172.06,
+      sun: 126.22,
+      moon: 210.42,
+      mercury: 141.27,
+      venus: 221.23,
+      mars: 144.72,
+      jupiter: 183.58,
+      saturn: 147.85,
+      uranus: 207.36,
+      neptune: 211.44,
+      pluto: 140.25,
     };
     const computed = cosmicOctave();
     for (const [body, value] of Object.entries(published)) {

@@ -12,7 +12,11 @@ import type { Layer, Program, ProgramInput } from '../program/program-schema';
 export const seedRequestSchema = z.object({
   type: z.enum(['prayer_bowl', 'solfeggio', 'binaural']),
   frequency: z.number().positive().max(20_000).default(528),
-  duration: z.number().positive().max(7 * 24 * 3600).default(60),
+  duration: z
+    .number()
+    .positive()
+    .max(7 * 24 * 3600)
+    .default(60),
   pure_sine: z.boolean().default(false),
   base_frequency: z.number().positive().max(20_000).default(200),
   beat_frequency: z.number().positive().max(100).default(7.83),

@@ -1,9 +1,7 @@
 import { VajraError } from '@vajra-stream/core';
 
 /** One voice of an SBaGen tone-set: a binaural pair (`carrier±beat/amp`, `carrier/amp` is beat 0) or noise. */
-export type SbagenVoice =
-  | { kind: 'binaural'; carrier: number; beat: number; amp: number }
-  | { kind: 'noise'; color: 'pink' | 'white' | 'brown'; amp: number };
+export type SbagenVoice = { kind: 'binaural'; carrier: number; beat: number; amp: number } | { kind: 'noise'; color: 'pink' | 'white' | 'brown'; amp: number };
 
 /** A stretch of the SBaGen timeline: every voice slot moves linearly from `from` to `to` (null: silent). */
 export interface SbagenPeriod {
@@ -108,7 +106,13 @@ export function sbagenTimeline(text: string, fade = 60): SbagenTimeline {
     if (content.includes('{') || content.includes('}')) fail('block definitions are not supported', line);
     const definition = /^([A-Za-z][\w-]*):\s+(.*)$/.exec(content);
     if (definition) {
-      sets.set(definition[1]!, definition[2]!.split(/\s+/).filter(Boolean).map((token) => parseVoice(token, line)));
+      sets.set(
+        definition[1]!,
+        definition[2]!
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((token) => parseVoice(token, line)),
+      );
       return;
     }
     const words = content.split(/\s+/);
@@ -222,8 +226,7 @@ export function sbagenTimeline(text: string, fade = 60): SbagenTimeline {
     let throughSilence = false;
     node.to.forEach((voice, slot) => {
       const target = mid.from[slot]!;
-      const pitchChanges =
-        voice?.kind === 'binaural' && target?.kind === 'binaural' && (voice.carrier !== target.carrier || voice.beat !== target.beat);
+      const pitchChanges = voice?.kind === 'binaural' && target?.kind === 'binaural' && (voice.carrier !== target.carrier || voice.beat !== target.beat);
       if (fadeOut === SILENCE || fadeIn === SILENCE || typeOf(voice) !== typeOf(target) || ((fadeOut === FADE || fadeIn === FADE) && pitchChanges)) {
         if (voice) voice.amp = 0;
         if (target) target.amp = 0;

@@ -32,7 +32,10 @@ function sumMaximum(params: Param[]): number {
   for (const t of times) {
     for (const probe of [t, t - 1e-9]) {
       if (probe < 0) continue;
-      maximum = Math.max(maximum, compiled.reduce((sum, param) => sum + param.valueAt(probe), 0));
+      maximum = Math.max(
+        maximum,
+        compiled.reduce((sum, param) => sum + param.valueAt(probe), 0),
+      );
     }
   }
   return maximum;

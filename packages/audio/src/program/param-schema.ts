@@ -44,25 +44,15 @@ export type Param = z.infer<typeof paramSchema>;
 
 /** A parameter whose every value must be strictly positive (frequencies, rates). */
 export function positiveParam() {
-  return paramSchema.refine(
-    (param) => (typeof param === 'number' ? param > 0 : param.every((frame) => frame.value > 0)),
-    { message: 'value must be > 0' },
-  );
+  return paramSchema.refine((param) => (typeof param === 'number' ? param > 0 : param.every((frame) => frame.value > 0)), { message: 'value must be > 0' });
 }
 
 /** A parameter whose every value must be >= 0 (gains). */
 export function nonNegativeParam() {
-  return paramSchema.refine(
-    (param) => (typeof param === 'number' ? param >= 0 : param.every((frame) => frame.value >= 0)),
-    { message: 'value must be >= 0' },
-  );
+  return paramSchema.refine((param) => (typeof param === 'number' ? param >= 0 : param.every((frame) => frame.value >= 0)), { message: 'value must be >= 0' });
 }
 
 /** A parameter whose every value must lie in [-1, 1] (pan). */
 export function panParam() {
-  return paramSchema.refine(
-    (param) =>
-      typeof param === 'number' ? Math.abs(param) <= 1 : param.every((frame) => Math.abs(frame.value) <= 1),
-    { message: 'pan must be within [-1, 1]' },
-  );
+  return paramSchema.refine((param) => (typeof param === 'number' ? Math.abs(param) <= 1 : param.every((frame) => Math.abs(frame.value) <= 1)), { message: 'pan must be within [-1, 1]' });
 }

@@ -13,7 +13,18 @@ describe('programSchema / parseProgram', () => {
     for (const bad of [
       { duration: -1 },
       { duration: 1, layers: [{ kind: 'tone', frequency: 0 }] },
-      { duration: 1, layers: [{ kind: 'tone', frequency: [{ at: 2, value: 1 }, { at: 1, value: 2 }] }] },
+      {
+        duration: 1,
+        layers: [
+          {
+            kind: 'tone',
+            frequency: [
+              { at: 2, value: 1 },
+              { at: 1, value: 2 },
+            ],
+          },
+        ],
+      },
       { duration: 1, layers: [{ kind: 'bowl', frequency: 100, modes: 'no-such-bowl' }] },
       { duration: 1, gain: 2 },
     ]) {
@@ -27,7 +38,13 @@ describe('programSchema / parseProgram', () => {
     }
   });
   it('renders deterministically (same program → identical samples)', () => {
-    const program = { duration: 0.5, layers: [{ kind: 'noise' as const, color: 'pink' as const }, { kind: 'bowl' as const, frequency: 300 }] };
+    const program = {
+      duration: 0.5,
+      layers: [
+        { kind: 'noise' as const, color: 'pink' as const },
+        { kind: 'bowl' as const, frequency: 300 },
+      ],
+    };
     const a = renderToBuffer(program).channels[0];
     const b = renderToBuffer(program).channels[0];
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
@@ -36,7 +53,19 @@ describe('programSchema / parseProgram', () => {
   });
   it('renderBlocks output is bit-identical for any block size', async () => {
     const { renderBlocks } = await import('../render/render-blocks');
-    const program = { duration: 0.3, layers: [{ kind: 'bowl' as const, frequency: 300, strikes: [0, 0.1] }, { kind: 'tone' as const, frequency: [{ at: 0, value: 200 }, { at: 0.3, value: 300 }] }] };
+    const program = {
+      duration: 0.3,
+      layers: [
+        { kind: 'bowl' as const, frequency: 300, strikes: [0, 0.1] },
+        {
+          kind: 'tone' as const,
+          frequency: [
+            { at: 0, value: 200 },
+            { at: 0.3, value: 300 },
+          ],
+        },
+      ],
+    };
     const join = (size: number) => Float32Array.from([...renderBlocks(program, { blockSize: size })].flatMap((block) => [...block.channels[0]]));
     const reference = join(4096);
     for (const size of [1, 100, 1000]) {

@@ -161,14 +161,7 @@ export const noiseLayerSchema = z.strictObject({
  * @example
  * layerSchema.parse({ kind: 'tone', frequency: 432 });
  */
-export const layerSchema = z.discriminatedUnion('kind', [
-  toneLayerSchema,
-  bowlLayerSchema,
-  binauralLayerSchema,
-  monauralLayerSchema,
-  isochronicLayerSchema,
-  noiseLayerSchema,
-]);
+export const layerSchema = z.discriminatedUnion('kind', [toneLayerSchema, bowlLayerSchema, binauralLayerSchema, monauralLayerSchema, isochronicLayerSchema, noiseLayerSchema]);
 
 /**
  * The audio program: one JSON-serialisable description of what sounds. Output is always stereo.
@@ -182,22 +175,32 @@ export const layerSchema = z.discriminatedUnion('kind', [
  *   layers: [{ kind: 'binaural', carrier: 200, beat: 7.83, gain: 0.5 }, { kind: 'bowl', frequency: 221 }],
  * });
  */
-export const programSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  sampleRate: z.number().int().min(8000).max(384_000).default(48_000),
-  duration: z.number().positive().max(7 * 24 * 3600),
-  gain: z.number().min(0).max(1).default(0.8),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-  limiter: z
-    .object({
-      lookahead: z.number().min(0.0005).max(0.05).default(0.003),
-      release: z.number().min(0.001).max(5).default(0.15),
-    })
-    .default({ lookahead: 0.003, release: 0.15 }),
-  layers: z.array(layerSchema).max(256).default([]),
-}).superRefine((program, context) => {
-  for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
-});
+export const programSchema = z
+  .strictObject({
+    version: z.literal(1).default(1),
+    sampleRate: z.number().int().min(8000).max(384_000).default(48_000),
+    duration: z
+      .number()
+      .positive()
+      .max(7 * 24 * 3600),
+    gain: z.number().min(0).max(1).default(0.8),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
+    limiter: z
+      .object({
+        lookahead: z.number().min(0.0005).max(0.05).default(0.003),
+        release: z.number().min(0.001).max(5).default(0.15),
+      })
+      .default({ lookahead: 0.003, release: 0.15 }),
+    layers: z.array(layerSchema).max(256).default([]),
+  })
+  .superRefine((program, context) => {
+    for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
+  });
 
 /** A parsed (defaults applied) program. */
 export type Program = z.infer<typeof programSchema>;

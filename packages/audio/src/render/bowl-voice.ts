@@ -82,8 +82,12 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
       const parts = halves[index]!;
       const weights =
         angle === undefined
-          ? parts.length === 1 ? [1] : [0.5, 0.5]
-          : parts.length === 1 ? [Math.abs(Math.cos(n * angle)) + Math.abs(Math.sin(n * angle))] : [Math.abs(Math.cos(n * angle)), Math.abs(Math.sin(n * angle))];
+          ? parts.length === 1
+            ? [1]
+            : [0.5, 0.5]
+          : parts.length === 1
+            ? [Math.abs(Math.cos(n * angle)) + Math.abs(Math.sin(n * angle))]
+            : [Math.abs(Math.cos(n * angle)), Math.abs(Math.sin(n * angle))];
       parts.forEach((phasor, half) => {
         advance(phasor, t);
         const amplitude = mode.gain * scale * velocity * weights[half]!;
@@ -115,7 +119,17 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
     const rate = frequencyPath(rim.rate);
     const k = decay[index]!;
     for (const sign of [-1, 1]) {
-      rimPhasors.push(makePhasor(combinePaths([[fundamental, modes[index]!.ratio], [rate, sign * n]]), k, k, sampleRate));
+      rimPhasors.push(
+        makePhasor(
+          combinePaths([
+            [fundamental, modes[index]!.ratio],
+            [rate, sign * n],
+          ]),
+          k,
+          k,
+          sampleRate,
+        ),
+      );
     }
     const target = rim.pressure / 2;
     const buildUp = 0.4 + 2 * (1 - rim.pressure);
@@ -205,9 +219,7 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
       }
     },
     activeFrequencies(t) {
-      return all
-        .map((phasor) => ({ frequency: phasor.path.frequencyAt(t), ear: 'both' as const, amplitude: amplitudeAt(phasor, t) }))
-        .filter((entry) => entry.amplitude > 1e-4);
+      return all.map((phasor) => ({ frequency: phasor.path.frequencyAt(t), ear: 'both' as const, amplitude: amplitudeAt(phasor, t) })).filter((entry) => entry.amplitude > 1e-4);
     },
   };
 }

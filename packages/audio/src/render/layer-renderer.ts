@@ -145,8 +145,6 @@ export class LayerRenderer {
     if (frame < this.startFrame || frame >= this.endFrame) return [];
     const local = t - this.startFrame / this.sampleRate;
     const gain = this.gain.valueAt(local);
-    return this.voice
-      .activeFrequencies(local)
-      .map((entry) => ({ ...entry, amplitude: entry.amplitude * gain, layer: this.index, kind: this.layer.kind }));
+    return this.voice.activeFrequencies(local).map((entry) => ({ ...entry, amplitude: entry.amplitude * gain, layer: this.index, kind: this.layer.kind }));
   }
 }

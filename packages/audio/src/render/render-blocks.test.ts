@@ -38,7 +38,14 @@ describe('startAt', () => {
       gain: 1,
       layers: [
         { kind: 'bowl' as const, frequency: 300, strikes: [0, 0.3], gain: 0.4 },
-        { kind: 'tone' as const, frequency: [{ at: 0, value: 200 }, { at: 1, value: 300 }], gain: 0.3 },
+        {
+          kind: 'tone' as const,
+          frequency: [
+            { at: 0, value: 200 },
+            { at: 1, value: 300 },
+          ],
+          gain: 0.3,
+        },
         { kind: 'isochronic' as const, frequency: 500, rate: 7, gain: 0.2 },
       ],
     };

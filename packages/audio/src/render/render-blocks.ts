@@ -57,10 +57,7 @@ export interface RenderBlocksAsyncOptions extends RenderBlocksOptions {
  * @example
  * for await (const block of renderBlocksAsync(program, { blockSize: 4096 })) sink.write(block);
  */
-export async function* renderBlocksAsync(
-  program: ProgramInput | Program,
-  options: RenderBlocksAsyncOptions = {},
-): AsyncGenerator<AudioBlock, void, undefined> {
+export async function* renderBlocksAsync(program: ProgramInput | Program, options: RenderBlocksAsyncOptions = {}): AsyncGenerator<AudioBlock, void, undefined> {
   checkOptions(options, { blockSize: numberIn(1), signal: aSignal, sliceMs: numberIn(0) }, 'renderBlocksAsync');
   const slice = options.sliceMs ?? 20;
   let sliceStart = Date.now();

@@ -39,16 +39,10 @@ export const numberIn = (min: number, max = Infinity): OptionRule => [
 ];
 
 /** Rule: one of the listed strings. */
-export const oneOf = (values: readonly string[]): OptionRule => [
-  (value) => typeof value === 'string' && values.includes(value),
-  values.map((value) => `'${value}'`).join(', '),
-];
+export const oneOf = (values: readonly string[]): OptionRule => [(value) => typeof value === 'string' && values.includes(value), values.map((value) => `'${value}'`).join(', ')];
 
 /** Rule: a function. */
 export const aFunction: OptionRule = [(value) => typeof value === 'function', 'a function'];
 
 /** Rule: an AbortSignal (anything with `aborted` and `throwIfAborted`). */
-export const aSignal: OptionRule = [
-  (value) => typeof value === 'object' && value !== null && typeof (value as AbortSignal).throwIfAborted === 'function',
-  'an AbortSignal',
-];
+export const aSignal: OptionRule = [(value) => typeof value === 'object' && value !== null && typeof (value as AbortSignal).throwIfAborted === 'function', 'an AbortSignal'];

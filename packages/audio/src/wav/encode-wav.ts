@@ -81,10 +81,7 @@ export function* wavChunks(program: ProgramInput | Program, options: WavOptions 
  * @example
  * for await (const chunk of wavChunksAsync(program, { signal })) await write(chunk);
  */
-export async function* wavChunksAsync(
-  program: ProgramInput | Program,
-  options: WavOptions & { blockSize?: number; signal?: AbortSignal; sliceMs?: number } = {},
-): AsyncGenerator<Uint8Array> {
+export async function* wavChunksAsync(program: ProgramInput | Program, options: WavOptions & { blockSize?: number; signal?: AbortSignal; sliceMs?: number } = {}): AsyncGenerator<Uint8Array> {
   checkOptions(options, wavAsyncOptionRules, 'wavChunksAsync');
   const slice = options.sliceMs ?? 20;
   let sliceStart = Date.now();

@@ -38,11 +38,10 @@ export function wavHeader(layout: WavLayout): Uint8Array {
   const dataBytes = frames * channels * width;
   const headerBytes = float ? 58 : 44;
   if (headerBytes - 8 + dataBytes + (dataBytes % 2) > RIFF_LIMIT) {
-    throw new VajraError(
-      'WAV_TOO_LARGE',
-      `WAV data of ${dataBytes} bytes exceeds the 4 GiB RIFF limit; shorten the program, lower the sample rate or use a smaller sample format`,
-      { status: 413, details: { dataBytes, limit: RIFF_LIMIT } },
-    );
+    throw new VajraError('WAV_TOO_LARGE', `WAV data of ${dataBytes} bytes exceeds the 4 GiB RIFF limit; shorten the program, lower the sample rate or use a smaller sample format`, {
+      status: 413,
+      details: { dataBytes, limit: RIFF_LIMIT },
+    });
   }
   const header = new Uint8Array(headerBytes);
   const view = new DataView(header.buffer);

@@ -17,7 +17,13 @@ class FakeProcessorBase {
 
 describe('AudioWorklet processor', () => {
   it('renders the same samples as the offline renderer, 128 frames at a time', () => {
-    const program = { duration: 0.2, layers: [{ kind: 'bowl' as const, frequency: 330 }, { kind: 'binaural' as const, carrier: 200, beat: 10, gain: 0.3 }] };
+    const program = {
+      duration: 0.2,
+      layers: [
+        { kind: 'bowl' as const, frequency: 330 },
+        { kind: 'binaural' as const, carrier: 200, beat: 10, gain: 0.3 },
+      ],
+    };
     const Processor = createProgramProcessorClass(FakeProcessorBase as never);
     const processor = new Processor({ processorOptions: { program } }) as unknown as { process(i: unknown, o: Float32Array[][]): boolean; port: { posted: unknown[] } };
     const offline = renderToBuffer(program);
@@ -37,7 +43,10 @@ describe('AudioWorklet processor', () => {
   it('joins a program under way at startAt (the same samples as the offline render from that instant)', () => {
     const program = { duration: 0.5, gain: 1, layers: [{ kind: 'tone' as const, frequency: 432, gain: 0.3, fadeIn: 0.05 }] };
     const Processor = createProgramProcessorClass(FakeProcessorBase as never);
-    const processor = new Processor({ processorOptions: { program, startAt: 0.25 } }) as unknown as { process(i: unknown, o: Float32Array[][]): boolean; port: { posted: unknown[]; onmessage: (event: { data: unknown }) => void } };
+    const processor = new Processor({ processorOptions: { program, startAt: 0.25 } }) as unknown as {
+      process(i: unknown, o: Float32Array[][]): boolean;
+      port: { posted: unknown[]; onmessage: (event: { data: unknown }) => void };
+    };
     const offline = renderToBuffer(program);
     const offset = 0.25 * 48_000;
     const read = (frames: number) => {

@@ -1,13 +1,7 @@
 import FFT from 'fft.js';
 
 /** Amplitude envelope of the component near `frequency`: complex demodulation with a Hann window of `windowSeconds`, every `hopSeconds`. */
-export function demodulatedEnvelope(
-  signal: Float32Array,
-  sampleRate: number,
-  frequency: number,
-  windowSeconds: number,
-  hopSeconds: number,
-): { times: number[]; values: number[] } {
+export function demodulatedEnvelope(signal: Float32Array, sampleRate: number, frequency: number, windowSeconds: number, hopSeconds: number): { times: number[]; values: number[] } {
   const window = Math.round(windowSeconds * sampleRate);
   const hop = Math.round(hopSeconds * sampleRate);
   const weights = new Float64Array(window);
@@ -56,7 +50,10 @@ export function fitLine(x: number[], y: number[]): { slope: number; intercept: n
 /** Frequency (Hz) of the strongest sinusoid in an evenly sampled series, by a fine DFT scan. */
 export function dominantRate(values: number[], step: number, low: number, high: number, resolution = 0.005): number {
   // remove a linear trend so slow drifts do not masquerade as a low rate
-  const line = fitLine(values.map((_, index) => index), values);
+  const line = fitLine(
+    values.map((_, index) => index),
+    values,
+  );
   const detrended = values.map((value, index) => value - (line.intercept + line.slope * index));
   const mean = 0;
   values = detrended;

@@ -51,10 +51,7 @@ export function numberOption(context: CommandContext, name: string, bounds: Numb
   const below = bounds.min !== undefined && (bounds.exclusiveMin ? value <= bounds.min : value < bounds.min);
   const above = bounds.max !== undefined && value > bounds.max;
   if (!Number.isFinite(value) || below || above || (bounds.integer && !Number.isInteger(value))) {
-    const range = [
-      bounds.min === undefined ? undefined : `${bounds.exclusiveMin ? '>' : '≥'} ${bounds.min}`,
-      bounds.max === undefined ? undefined : `≤ ${bounds.max}`,
-    ].filter(Boolean);
+    const range = [bounds.min === undefined ? undefined : `${bounds.exclusiveMin ? '>' : '≥'} ${bounds.min}`, bounds.max === undefined ? undefined : `≤ ${bounds.max}`].filter(Boolean);
     const kind = bounds.integer ? 'a whole number' : 'a number';
     throw usageError(`--${name} must be ${kind}${range.length > 0 ? ` ${range.join(' and ')}` : ''}, got "${text}"`);
   }

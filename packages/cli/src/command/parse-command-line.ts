@@ -21,7 +21,10 @@ async function resolveCommand(root: Command, argv: string[]): Promise<{ command:
     const name = argv[index]!;
     const next = command.subcommands.find((sub) => sub.name === name);
     if (next === undefined) {
-      const hint = closestName(name, command.subcommands.map((sub) => sub.name));
+      const hint = closestName(
+        name,
+        command.subcommands.map((sub) => sub.name),
+      );
       throw usageError(`unknown command "${path.join(' ')} ${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; see ${path.join(' ')} --help`);
     }
     command = next.load ? { ...(await next.load()), name } : next;

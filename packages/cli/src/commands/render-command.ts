@@ -17,7 +17,10 @@ async function outputPath(context: CommandContext, input: string): Promise<strin
   const given = stringOption(context, 'output');
   if (given === undefined && input === '-') throw usageError('reading the program from stdin needs --output <file.wav>');
   const path = resolve(context.cwd, given ?? `${basename(input, extname(input))}.wav`);
-  const exists = await stat(path).then(() => true, () => false);
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
   if (exists && context.options.force !== true) throw new VajraError('FILE_EXISTS', `${path} exists; pass --force to replace it`, { status: 409 });
   return path;
 }
@@ -43,7 +46,10 @@ async function render(context: CommandContext): Promise<void> {
     const bytes = (await stat(output)).size;
     const summary = { output, duration: program.duration, sampleRate: program.sampleRate, channels: 2, format, frames: done.frames, bytes, renderSeconds: seconds };
     if (context.json) context.terminal.json(summary);
-    else context.terminal.print(`wrote ${output}: ${formatDuration(program.duration)}, ${program.sampleRate} Hz stereo, ${FORMAT_NAMES[format]}, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+    else
+      context.terminal.print(
+        `wrote ${output}: ${formatDuration(program.duration)}, ${program.sampleRate} Hz stereo, ${FORMAT_NAMES[format]}, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
+      );
   } catch (error) {
     bar.clear();
     await rm(partial, { force: true });
@@ -60,12 +66,12 @@ export const renderCommand = defineCommand({
   summary: 'render a program (JSON) or an SBaGen sequence (.sbg) to a WAV file',
   usage: 'render <program.json | sequence.sbg | -> [options]',
   description:
-    'The program format is @vajra-stream/audio\'s (layers of tones, bowls, binaural and isochronic beats, noise).\nShows a progress bar with the time left on a terminal. Ctrl-C stops the render and removes the unfinished file (exit code 130).',
+    "The program format is @vajra-stream/audio's (layers of tones, bowls, binaural and isochronic beats, noise).\nShows a progress bar with the time left on a terminal. Ctrl-C stops the render and removes the unfinished file (exit code 130).",
   positionals: { min: 1, max: 1 },
   options: {
     output: { type: 'string', short: 'o', value: '<file.wav>', description: 'where to write (default: the input name with .wav, in the current directory)' },
     format: { type: 'string', value: '<pcm16|pcm24|float32>', description: 'sample format (default pcm24)' },
-    duration: { type: 'string', value: '<seconds>', description: 'length of the render, replacing the program\'s' },
+    duration: { type: 'string', value: '<seconds>', description: "length of the render, replacing the program's" },
     'input-format': { type: 'string', value: '<json|sbg>', description: 'how to read the input (default: .sbg files are SBaGen, the rest JSON)' },
     force: { type: 'boolean', description: 'replace the output file if it exists' },
   },

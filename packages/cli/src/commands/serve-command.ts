@@ -27,7 +27,13 @@ async function run(context: CommandContext): Promise<void> {
     terminal.json({ url: server.url, ...server.urls, plugins: server.plugins, database: server.database });
   } else {
     terminal.print(`Vajra.Stream listening on ${terminal.style.cyan(server.url)} (plugins: ${server.plugins.join(', ') || 'none'}; data: ${server.database})`);
-    for (const [name, url] of [['API', server.urls.api], ['Docs', server.urls.docs], ['OpenAPI', server.urls.openapi], ['WebSocket', server.urls.websocket]]) terminal.print(`  ${name!.padEnd(10)} ${url}`);
+    for (const [name, url] of [
+      ['API', server.urls.api],
+      ['Docs', server.urls.docs],
+      ['OpenAPI', server.urls.openapi],
+      ['WebSocket', server.urls.websocket],
+    ])
+      terminal.print(`  ${name!.padEnd(10)} ${url}`);
   }
   await new Promise((done) => context.signal.addEventListener('abort', done, { once: true }));
   logger.info('shutting down');

@@ -60,7 +60,13 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     authRequire,
     ...(env.VAJRA_JWT_SECRET ? { jwtSecret: env.VAJRA_JWT_SECRET } : {}),
     ...(env.VAJRA_CORS_ORIGINS ? { corsOrigins: env.VAJRA_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
-    ...(env.VAJRA_HOSTS ? { hosts: env.VAJRA_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
+    ...(env.VAJRA_HOSTS
+      ? {
+          hosts: env.VAJRA_HOSTS.split(',')
+            .map((h) => h.trim())
+            .filter(Boolean),
+        }
+      : {}),
     ...(env.VAJRA_DATABASE_URL ? { databaseUrl: env.VAJRA_DATABASE_URL } : {}),
     ...(env.VAJRA_DATABASE_SCHEMA ? { databaseSchema: env.VAJRA_DATABASE_SCHEMA } : {}),
     ...(env.VAJRA_BUS_URL ? { busUrl: env.VAJRA_BUS_URL } : {}),

@@ -59,7 +59,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const server = createServer(vajra, {
       logRequests: true,
       ...options.server,
-      auth: options.server?.auth === 'none' ? 'none' : { apiKeys: options.apiKeys ?? [], ...(options.authRequire === undefined ? {} : { require: options.authRequire }), ...(options.jwtSecret === undefined ? {} : { jwt: { secret: options.jwtSecret } }), ...options.server?.auth },
+      auth:
+        options.server?.auth === 'none'
+          ? 'none'
+          : {
+              apiKeys: options.apiKeys ?? [],
+              ...(options.authRequire === undefined ? {} : { require: options.authRequire }),
+              ...(options.jwtSecret === undefined ? {} : { jwt: { secret: options.jwtSecret } }),
+              ...options.server?.auth,
+            },
       ...(options.corsOrigins === undefined ? {} : { cors: { origins: options.corsOrigins } }),
       ...(options.hosts === undefined ? {} : { hosts: options.hosts }),
     });

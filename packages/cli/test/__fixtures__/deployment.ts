@@ -30,7 +30,11 @@ export interface Instance {
  */
 export async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await Promise.resolve().then(condition).catch(() => false))) {
+  while (
+    !(await Promise.resolve()
+      .then(condition)
+      .catch(() => false))
+  ) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -136,7 +140,10 @@ export function createDeployment(options: DeploymentOptions) {
       await Promise.all(instances.map(({ child }) => child.exited));
       const admin = new pg.Client({ connectionString: DATABASE_URL });
       admin.on('error', () => undefined);
-      await admin.connect().then(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).catch(() => undefined);
+      await admin
+        .connect()
+        .then(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+        .catch(() => undefined);
       await admin.end().catch(() => undefined);
       if (options.bus === 'redis') {
         const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, retryStrategy: () => null });

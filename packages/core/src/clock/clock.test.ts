@@ -37,7 +37,11 @@ describe('systemClock', () => {
     vi.advanceTimersByTime(50 * DAY);
     systemClock.clearInterval(interval);
     vi.advanceTimersByTime(100 * DAY);
-    expect(fired).toEqual([['timeout', 30 * DAY], ['interval', 40 * DAY], ['interval', 80 * DAY]]);
+    expect(fired).toEqual([
+      ['timeout', 30 * DAY],
+      ['interval', 40 * DAY],
+      ['interval', 80 * DAY],
+    ]);
     expect(vi.getTimerCount()).toBe(0);
   });
 

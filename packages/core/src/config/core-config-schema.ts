@@ -14,7 +14,11 @@ export const coreConfigSchema = z.object({
   sessions: z
     .object({
       /** Longest allowed session, in seconds (default 7 days). */
-      maxDuration: z.number().positive().max(366 * 86_400).default(7 * 86_400),
+      maxDuration: z
+        .number()
+        .positive()
+        .max(366 * 86_400)
+        .default(7 * 86_400),
       /** Recover running sessions from the store at start-up. */
       recover: z.boolean().default(true),
     })

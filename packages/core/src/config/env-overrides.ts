@@ -26,7 +26,14 @@ function unwrap(schema: z.ZodType): z.ZodType {
  * ```
  */
 export const envVariableName = (path: string[]): string =>
-  `VAJRA_${path.map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toUpperCase()).join('__')}`;
+  `VAJRA_${path
+    .map((part) =>
+      part
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/-/g, '_')
+        .toUpperCase(),
+    )
+    .join('__')}`;
 
 function coerce(raw: string, leaf: z.ZodType, variable: string): unknown {
   const type = definitionOf(leaf).type;

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { VajraError } from '../errors/vajra-error';
 import { envOverrides, envVariableName } from './env-overrides';
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Deep-merge plain objects; later sources win; arrays and scalars are replaced, not merged.
@@ -34,12 +33,7 @@ export function mergeConfig(...sources: Array<Record<string, unknown> | undefine
  * const config = resolveConfig(coreConfigSchema, { logLevel: 'debug' }, process.env);
  * ```
  */
-export function resolveConfig<S extends z.ZodType>(
-  schema: S,
-  explicit: unknown,
-  env: Record<string, string | undefined>,
-  prefix: string[] = [],
-): z.output<S> {
+export function resolveConfig<S extends z.ZodType>(schema: S, explicit: unknown, env: Record<string, string | undefined>, prefix: string[] = []): z.output<S> {
   const fromEnv = envOverrides(schema, env, prefix);
   const merged = mergeConfig(fromEnv, isPlainObject(explicit) ? explicit : undefined);
   const result = schema.safeParse(merged);
@@ -56,4 +50,3 @@ export function resolveConfig<S extends z.ZodType>(
     details: { issues: problems.map(({ key, message }) => ({ key, message })) },
   });
 }
-

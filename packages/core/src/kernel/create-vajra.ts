@@ -119,8 +119,7 @@ export interface Vajra {
   readonly status: 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 }
 
-const defaultEnv = (): Record<string, string | undefined> =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+const defaultEnv = (): Record<string, string | undefined> => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 
 /**
  * Create a kernel. Nothing runs until `start()`.
@@ -271,7 +270,10 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
             started.push({ plugin, api });
           } catch (error) {
             if (isVajraError(error) && error.code === 'PLUGIN_DEPENDENCY_MISSING') throw error;
-            throw new VajraError('PLUGIN_SETUP_FAILED', `Plugin "${plugin.id}" failed to start: ${error instanceof Error ? error.message : String(error)}`, { cause: error, details: { plugin: plugin.id } });
+            throw new VajraError('PLUGIN_SETUP_FAILED', `Plugin "${plugin.id}" failed to start: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+              details: { plugin: plugin.id },
+            });
           }
         }
         await coordinator.start();

@@ -79,5 +79,4 @@ export function createStoreLease({ store, clock, name }: { store: Store; clock: 
 export type StoreLease = ReturnType<typeof createStoreLease>;
 
 /** The error of a fenced write whose lease moved to another instance. */
-export const leaseLost = (name: string): VajraError =>
-  new VajraError('LEASE_LOST', `This instance no longer holds the "${name}" lease; another instance took the work over`, { status: 409 });
+export const leaseLost = (name: string): VajraError => new VajraError('LEASE_LOST', `This instance no longer holds the "${name}" lease; another instance took the work over`, { status: 409 });

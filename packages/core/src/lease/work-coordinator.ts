@@ -43,7 +43,16 @@ interface CoordinatorOptions {
 export function createWorkCoordinator(options: CoordinatorOptions) {
   const { lease, clock, logger } = options;
   const listeners = new Set<(holder: boolean) => void>();
-  const state = { holder: false, grant: undefined as LeaseGrant | undefined, renewedAt: null as number | null, acquisitions: 0, error: null as string | null, busy: false, stopped: false, checkedAt: null as number | null };
+  const state = {
+    holder: false,
+    grant: undefined as LeaseGrant | undefined,
+    renewedAt: null as number | null,
+    acquisitions: 0,
+    error: null as string | null,
+    busy: false,
+    stopped: false,
+    checkedAt: null as number | null,
+  };
   let timer: TimerHandle | undefined;
 
   const notify = (): void => {

@@ -82,8 +82,6 @@ export interface VajraPlugin<Id extends string = string, Api = unknown, Schema e
  *   });
  * ```
  */
-export function definePlugin<Id extends string, Api, Schema extends z.ZodType | undefined = undefined>(
-  plugin: VajraPlugin<Id, Api, Schema>,
-): VajraPlugin<Id, Api, Schema> {
+export function definePlugin<Id extends string, Api, Schema extends z.ZodType | undefined = undefined>(plugin: VajraPlugin<Id, Api, Schema>): VajraPlugin<Id, Api, Schema> {
   return plugin;
 }

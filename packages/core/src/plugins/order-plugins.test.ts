@@ -20,7 +20,13 @@ describe('orderPlugins', () => {
 
   it('names missing dependencies, cycles and duplicates', () => {
     expect(codeOf(() => orderPlugins([{ id: 'a', dependsOn: ['ghost'] }]))).toBe('PLUGIN_DEPENDENCY_MISSING');
-    expect(() => orderPlugins([{ id: 'a', dependsOn: ['b'] }, { id: 'b', dependsOn: ['c'] }, { id: 'c', dependsOn: ['a'] }])).toThrowError(/cycle: a → b → c → a/);
+    expect(() =>
+      orderPlugins([
+        { id: 'a', dependsOn: ['b'] },
+        { id: 'b', dependsOn: ['c'] },
+        { id: 'c', dependsOn: ['a'] },
+      ]),
+    ).toThrowError(/cycle: a → b → c → a/);
     expect(codeOf(() => orderPlugins([{ id: 'a', dependsOn: ['a'] }]))).toBe('PLUGIN_DEPENDENCY_CYCLE');
     expect(codeOf(() => orderPlugins([{ id: 'a' }, { id: 'a' }]))).toBe('PLUGIN_DUPLICATE');
   });

@@ -131,9 +131,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
       session.id,
       clock.setTimeout(() => {
         timers.delete(session.id);
-        complete(session.id, session.runningSince).catch((error: unknown) =>
-          logger.error('session completion failed', { sessionId: session.id, error }),
-        );
+        complete(session.id, session.runningSince).catch((error: unknown) => logger.error('session completion failed', { sessionId: session.id, error }));
       }, delay),
     );
   };
@@ -167,7 +165,8 @@ export function createSessionService({ store, events, clock, logger, config, fol
       try {
         return await action();
       } catch (error) {
-        if (!(error instanceof SessionChanged) || attempt >= 20) throw error instanceof SessionChanged ? new VajraError('SESSION_CONFLICT', 'The session keeps changing on another instance; try again', { status: 409 }) : error;
+        if (!(error instanceof SessionChanged) || attempt >= 20)
+          throw error instanceof SessionChanged ? new VajraError('SESSION_CONFLICT', 'The session keeps changing on another instance; try again', { status: 409 }) : error;
       }
     }
   };
@@ -196,30 +195,32 @@ export function createSessionService({ store, events, clock, logger, config, fol
   }
 
   const transition = (action: Exclude<SessionAction, 'complete'>) => (id: string) =>
-    mutex.run(() => retrying(async () => {
-      const session = await load(id);
-      if (!canTransition(session.status, action)) {
-        throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
-          status: 409,
-          details: { id, status: session.status, action, allowedFrom: SESSION_TRANSITIONS[action].from },
-        });
-      }
-      const now = clock.now();
-      const elapsed = liveElapsed(session, now);
-      const next: Session = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
-      if (action === 'start' || action === 'resume') {
-        next.runningSince = iso(now);
-        if (action === 'start') next.startedAt = iso(now);
-      } else {
-        next.elapsedTime = elapsed;
-        next.runningSince = null;
-        if (action === 'stop') next.stoppedAt = iso(now);
-        unschedule(id);
-      }
-      const saved = await save(next, action, session);
-      if (next.status === 'running') schedule(next);
-      return saved;
-    }));
+    mutex.run(() =>
+      retrying(async () => {
+        const session = await load(id);
+        if (!canTransition(session.status, action)) {
+          throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
+            status: 409,
+            details: { id, status: session.status, action, allowedFrom: SESSION_TRANSITIONS[action].from },
+          });
+        }
+        const now = clock.now();
+        const elapsed = liveElapsed(session, now);
+        const next: Session = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
+        if (action === 'start' || action === 'resume') {
+          next.runningSince = iso(now);
+          if (action === 'start') next.startedAt = iso(now);
+        } else {
+          next.elapsedTime = elapsed;
+          next.runningSince = null;
+          if (action === 'stop') next.stoppedAt = iso(now);
+          unschedule(id);
+        }
+        const saved = await save(next, action, session);
+        if (next.status === 'running') schedule(next);
+        return saved;
+      }),
+    );
 
   return {
     async create(input, options = {}) {
@@ -256,24 +257,26 @@ export function createSessionService({ store, events, clock, logger, config, fol
       return { ...page, items: page.items.map(view) };
     },
     update: (id, input) =>
-      mutex.run(() => retrying(async () => {
-        const changes = parseInput(updateSessionSchema, input, 'session update');
-        const session = await load(id);
-        const now = clock.now();
-        if (changes.duration !== undefined) {
-          checkDuration(changes.duration);
-          if (session.status === 'stopped' || session.status === 'completed') {
-            throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot change the duration of a ${session.status} session`, { status: 409 });
+      mutex.run(() =>
+        retrying(async () => {
+          const changes = parseInput(updateSessionSchema, input, 'session update');
+          const session = await load(id);
+          const now = clock.now();
+          if (changes.duration !== undefined) {
+            checkDuration(changes.duration);
+            if (session.status === 'stopped' || session.status === 'completed') {
+              throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot change the duration of a ${session.status} session`, { status: 409 });
+            }
+            if (changes.duration <= liveElapsed(session, now)) {
+              throw new VajraError('VALIDATION_FAILED', 'Invalid session update: duration: must exceed the elapsed time', { status: 422 });
+            }
           }
-          if (changes.duration <= liveElapsed(session, now)) {
-            throw new VajraError('VALIDATION_FAILED', 'Invalid session update: duration: must exceed the elapsed time', { status: 422 });
-          }
-        }
-        const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: iso(now) };
-        const saved = await save(next, 'update', session);
-        if (next.status === 'running' && changes.duration !== undefined) schedule(next);
-        return saved;
-      })),
+          const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: iso(now) };
+          const saved = await save(next, 'update', session);
+          if (next.status === 'running' && changes.duration !== undefined) schedule(next);
+          return saved;
+        }),
+      ),
     delete: (id) =>
       mutex.run(async () => {
         const session = await load(id);

@@ -28,8 +28,7 @@ export function normalisePaging(options: ListOptions = {}): { limit: number; off
   return { limit, offset };
 }
 
-const matches = (value: unknown, wanted: FilterValue | readonly FilterValue[]): boolean =>
-  Array.isArray(wanted) ? wanted.some((w) => (value ?? null) === w) : (value ?? null) === wanted;
+const matches = (value: unknown, wanted: FilterValue | readonly FilterValue[]): boolean => (Array.isArray(wanted) ? wanted.some((w) => (value ?? null) === w) : (value ?? null) === wanted);
 
 const compare = (left: unknown, right: unknown): number => {
   // A missing field orders like null, as in SQL.

@@ -10,7 +10,12 @@ describe('createManualClock', () => {
     const interval = clock.setInterval(() => fired.push(['i', clock.now()]), 250);
     expect(fired).toEqual([]);
     await clock.advance(600);
-    expect(fired).toEqual([['a', 1100], ['i', 1250], ['b', 1300], ['i', 1500]]);
+    expect(fired).toEqual([
+      ['a', 1100],
+      ['i', 1250],
+      ['b', 1300],
+      ['i', 1500],
+    ]);
     expect(clock.now()).toBe(1600);
     clock.clearInterval(interval);
     await clock.advance(10_000);

@@ -104,7 +104,13 @@ export function runStoreContract(runner: ContractRunner, name: string, open: () 
       const anyOf = await rows.list({ where: { rank: [100, 99, 1] } });
       check(anyOf.total === 2, 'array filter matches any member');
       const byRank = await rows.list({ orderBy: 'rank', order: 'asc', limit: 3 });
-      check(equalJson(byRank.items.map((r) => r.rank), [76, 77, 78]), 'orderBy a numeric field');
+      check(
+        equalJson(
+          byRank.items.map((r) => r.rank),
+          [76, 77, 78],
+        ),
+        'orderBy a numeric field',
+      );
       const desc = await rows.list({ order: 'desc', limit: 1 });
       check(desc.items[0]?.rank === 76, 'descending by id');
       let code: unknown;

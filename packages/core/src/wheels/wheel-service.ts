@@ -269,7 +269,15 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   async function stats(arg?: string | { owner?: string | null }): Promise<WheelStats | WheelTotals> {
     if (typeof arg === 'string') {
       const wheel = advanceWheel(await load(arg), clock.now());
-      return { wheelId: wheel.id, status: wheel.status, rpm: wheel.rpm, rotations: wheel.rotations, recitations: wheel.recitations, spinningSeconds: wheel.spinningSeconds, dedications: wheel.dedications };
+      return {
+        wheelId: wheel.id,
+        status: wheel.status,
+        rpm: wheel.rpm,
+        rotations: wheel.rotations,
+        recitations: wheel.recitations,
+        spinningSeconds: wheel.spinningSeconds,
+        dedications: wheel.dedications,
+      };
     }
     const totals: WheelTotals = { wheels: 0, spinning: 0, rotations: '0', recitations: '0', dedications: 0 };
     const where: Record<string, string | null> = arg?.owner === undefined ? {} : { owner: arg.owner };
@@ -305,7 +313,14 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         mantra = found;
       } else {
         const custom = parsed.mantra;
-        mantra = { id: 'custom', name: custom.name ?? custom.text.slice(0, 60), deity: custom.deity ?? '', text: custom.text, transliteration: custom.transliteration ?? custom.text, meaning: custom.meaning ?? '' };
+        mantra = {
+          id: 'custom',
+          name: custom.name ?? custom.text.slice(0, 60),
+          deity: custom.deity ?? '',
+          text: custom.text,
+          transliteration: custom.transliteration ?? custom.text,
+          meaning: custom.meaning ?? '',
+        };
       }
       const now = clock.now();
       const wheel: Wheel = {

@@ -38,10 +38,7 @@ export interface WheelDedication {
   owner: string | null;
 }
 
-const count = z.union([
-  z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  z.string().regex(/^[1-9][0-9]{0,29}$/, 'a positive whole number (decimal string)'),
-]);
+const count = z.union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^[1-9][0-9]{0,29}$/, 'a positive whole number (decimal string)')]);
 
 const customMantra = z
   .object({

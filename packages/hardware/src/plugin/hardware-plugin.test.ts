@@ -78,7 +78,12 @@ describe('hardwarePlugin on the simulated standard room', () => {
   });
 
   it('reads VAJRA_HARDWARE__* variables: level, amplifier and real ports', async () => {
-    const vajra = createVajra({ plugins: [hardwarePlugin()], logger: silentLogger, clock: createManualClock(START), env: { VAJRA_HARDWARE__LEVEL: '2', VAJRA_HARDWARE__AMPLIFIER_CONNECTED: 'true', VAJRA_HARDWARE__PORTS__RELAY: 'tcp://127.0.0.1:9', VAJRA_HARDWARE__SIMULATE: 'false' } });
+    const vajra = createVajra({
+      plugins: [hardwarePlugin()],
+      logger: silentLogger,
+      clock: createManualClock(START),
+      env: { VAJRA_HARDWARE__LEVEL: '2', VAJRA_HARDWARE__AMPLIFIER_CONNECTED: 'true', VAJRA_HARDWARE__PORTS__RELAY: 'tcp://127.0.0.1:9', VAJRA_HARDWARE__SIMULATE: 'false' },
+    });
     await vajra.start();
     try {
       const hardware = vajra.plugin('hardware');

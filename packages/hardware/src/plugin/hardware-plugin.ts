@@ -67,8 +67,7 @@ declare module '@vajra-stream/core' {
   }
 }
 
-const unsupported = (id: string, kind: string, type: string) =>
-  new VajraError('DEVICE_UNSUPPORTED_COMMAND', `Device "${id}" (${kind}) does not take "${type}" commands`, { status: 422 });
+const unsupported = (id: string, kind: string, type: string) => new VajraError('DEVICE_UNSUPPORTED_COMMAND', `Device "${id}" (${kind}) does not take "${type}" commands`, { status: 422 });
 
 /**
  * The hardware plugin: supervises the room's devices (the standard room from `VAJRA_HARDWARE__*` config,
@@ -153,7 +152,15 @@ export function hardwarePlugin(options: HardwarePluginOptions = {}) {
           if (deviceId === undefined) throw new VajraError('DEVICE_NOT_FOUND', 'No RNG device is configured', { status: 404 });
           if (kindOf(deviceId) !== 'serial-rng') throw unsupported(deviceId, kindOf(deviceId), 'rng');
           const rng = hardware.device(deviceId as never) as unknown as SerialRngApi;
-          return { deviceId, period: rng.period(), bytesReceived: rng.bytesReceived(), all: rng.summary(), control: rng.summary('control'), intention: rng.summary('intention'), windows: rng.windows(windows) };
+          return {
+            deviceId,
+            period: rng.period(),
+            bytesReceived: rng.bytesReceived(),
+            all: rng.summary(),
+            control: rng.summary('control'),
+            intention: rng.summary('intention'),
+            windows: rng.windows(windows),
+          };
         },
         mapWheel(wheelId) {
           conductor.mapWheel(wheelId === null ? null : parseInput(z.string().min(1).max(200), wheelId, 'wheel id'));

@@ -19,7 +19,11 @@ import type { HardwareConfig } from './hardware-config-schema';
 export interface HardwareRoles {
   amplifier?: { device: string; channel: number };
   transducer?: { device: string; channel: number };
-  lights?: { device: string; /** Channel whose brightness follows the audio (default 1). */ followChannel?: number };
+  lights?: {
+    device: string;
+    /** Channel whose brightness follows the audio (default 1). */
+    followChannel?: number;
+  };
   rng?: { device: string };
   wheel?: { device: string };
 }

@@ -39,7 +39,11 @@ describe('simulated devices run the real drivers in-process, deterministically',
   it('DMX widget: 40 frames per second of kernel time, fades reach the widget, serial number answered', async () => {
     const clock = createManualClock();
     const widget = simulatedDmxWidget({ serialNumber: 0x12345678 });
-    const hardware = createHardware({ devices: [{ id: 'lights', transport: simulatedTransport(widget, { clock }), driver: enttecDmxPro({ channels: 24 }) }] as const, clock, heartbeatIntervalMs: 500 });
+    const hardware = createHardware({
+      devices: [{ id: 'lights', transport: simulatedTransport(widget, { clock }), driver: enttecDmxPro({ channels: 24 }) }] as const,
+      clock,
+      heartbeatIntervalMs: 500,
+    });
     hardware.start();
     await settle(clock);
     const lights = hardware.device('lights');

@@ -70,7 +70,11 @@ export function simulatedFirmataBoard(options: SimulatedFirmataBoardOptions = {}
     }
     return sysex(0x6c, body);
   };
-  const mapping = () => sysex(0x6a, Array.from({ length: PIN_COUNT }, (_, pin) => (pin >= FIRST_ANALOG_PIN ? pin - FIRST_ANALOG_PIN : 0x7f)));
+  const mapping = () =>
+    sysex(
+      0x6a,
+      Array.from({ length: PIN_COUNT }, (_, pin) => (pin >= FIRST_ANALOG_PIN ? pin - FIRST_ANALOG_PIN : 0x7f)),
+    );
   const firmware = () => sysex(0x79, [2, 5, ...sevenBit('StandardFirmata.ino')]);
 
   const tick = () => {
@@ -113,7 +117,7 @@ export function simulatedFirmataBoard(options: SimulatedFirmataBoardOptions = {}
       const value = (message[1] as number) | ((message[2] as number) << 7);
       for (let bit = 0; bit < 8; bit += 1) if (modes[port * 8 + bit] === 1) outputs[port * 8 + bit] = ((value >> bit) & 1) as 0 | 1;
     } else if ((command & 0xf0) === 0xe0) pwm[command & 0x0f] = (message[1] as number) | ((message[2] as number) << 7);
-    else if ((command & 0xf0) === 0xc0) (message[1] ? reportedChannels.add(command & 0x0f) : reportedChannels.delete(command & 0x0f));
+    else if ((command & 0xf0) === 0xc0) message[1] ? reportedChannels.add(command & 0x0f) : reportedChannels.delete(command & 0x0f);
     else if ((command & 0xf0) === 0xd0) {
       if (message[1]) {
         reportedPorts.add(command & 0x0f);

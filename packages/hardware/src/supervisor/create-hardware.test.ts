@@ -40,7 +40,9 @@ describe('createHardware over real pseudo-terminals', () => {
   it('notices an unplug serialport does not report (the path vanishes), reconnects when it returns and re-applies the wanted state', async () => {
     const socat = await pair();
     let board = await fake(socat.devicePath, 'lcus-relay');
-    const hardware = supervise(createHardware({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay() }] as const, backoff: { initialDelayMs: 20, maxDelayMs: 200 } }));
+    const hardware = supervise(
+      createHardware({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay() }] as const, backoff: { initialDelayMs: 20, maxDelayMs: 200 } }),
+    );
     await until(() => stateOf(hardware, 'relay') === 'connected');
     await hardware.device('relay').set(1, true);
     await board.waitFor((m) => m.channel === 1 && m.state === 1);

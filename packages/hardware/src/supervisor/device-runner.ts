@@ -224,7 +224,10 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     try {
       const opening = definition.transport.open(settings);
       // An open that settles after its timeout is closed at once.
-      opening.then((late) => generation !== s.generation && void late.close(), () => undefined);
+      opening.then(
+        (late) => generation !== s.generation && void late.close(),
+        () => undefined,
+      );
       connection = await withTimeout(clock, opening, timing.openTimeoutMs, `opening ${definition.transport.address} timed out`);
     } catch (error) {
       if (generation === s.generation) drop(generation, failure(HardwareErrorCodes.DEVICE_OPEN_FAILED, error));

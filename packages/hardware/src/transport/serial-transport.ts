@@ -40,8 +40,7 @@ export function serialTransport(options: SerialTransportOptions): Transport {
   };
 }
 
-const definedOnly = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 
 function openSerial(options: SerialSettings & { path: string; binding: SerialBinding }): Promise<Connection> {
   return new Promise((resolve, reject) => {

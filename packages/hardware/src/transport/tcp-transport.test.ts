@@ -35,7 +35,10 @@ describe('tcpTransport (ser2net)', () => {
   it('sends frames over TCP and reconnects after the server drops the connection', async () => {
     const relay = await startRelayServer();
     servers.push(relay.server);
-    const hardware = createHardware({ devices: [{ id: 'relay', transport: tcpTransport({ host: '127.0.0.1', port: relay.port }), driver: lcusRelay() }] as const, backoff: { initialDelayMs: 10, maxDelayMs: 50 } });
+    const hardware = createHardware({
+      devices: [{ id: 'relay', transport: tcpTransport({ host: '127.0.0.1', port: relay.port }), driver: lcusRelay() }] as const,
+      backoff: { initialDelayMs: 10, maxDelayMs: 50 },
+    });
     hardware.start();
     try {
       await until(() => hardware.status('relay').health.state === 'connected');

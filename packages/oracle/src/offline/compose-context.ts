@@ -67,7 +67,10 @@ export function toSecondPerson(text: string): string {
 
 /** Normalises an intention for use inside sentences: trimmed, no final punctuation, lower-case start. */
 export function cleanIntention(intention: string): string {
-  const trimmed = intention.trim().replace(/\s+/g, ' ').replace(/[.!;,\s]+$/, '');
+  const trimmed = intention
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!;,\s]+$/, '');
   if (/^I\b/.test(trimmed)) return trimmed;
   const [first = ''] = trimmed.split(' ');
   const isAcronymOrName = first.length > 1 && first === first.toUpperCase();

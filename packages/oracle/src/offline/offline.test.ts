@@ -78,9 +78,7 @@ describe('offline(): the seedable grammar composer', () => {
   });
 
   it('speaks to the moment: moon phase, planetary hour, tithi and lunar day', async () => {
-    const { text } = await offline({ seed: 5 }).generate(
-      request('teaching', 'peace', { context: { moonPhase: 180, planetaryHour: 'Saturn', tithi: 26, lunarDay: 10 } }),
-    );
+    const { text } = await offline({ seed: 5 }).generate(request('teaching', 'peace', { context: { moonPhase: 180, planetaryHour: 'Saturn', tithi: 26, lunarDay: 10 } }));
     expect(text).toMatch(/full moon|moon is full/i);
     expect(text).toMatch(/Saturn/);
     // tithi 26 = the 11th tithi of the Krishna (dark) fortnight: Ekadashi (practice.md: 16–30 Krishna)

@@ -21,7 +21,10 @@ export interface Random {
 export function createRandom(seed: string | number): Random {
   let [a, b, c, d] = cyrb128(String(seed));
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -35,12 +38,12 @@ export function createRandom(seed: string | number): Random {
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]) => {
+    pick: <T>(items: readonly T[]) => {
       if (items.length === 0) throw new RangeError('pick from an empty list');
       return items[Math.floor(next() * items.length)]!;
     },
     chance: (probability) => next() < probability,
-    shuffle: <T,>(items: readonly T[]) => {
+    shuffle: <T>(items: readonly T[]) => {
       const out = [...items];
       for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
@@ -53,7 +56,10 @@ export function createRandom(seed: string | number): Random {
 }
 
 function cyrb128(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);

@@ -52,11 +52,19 @@ export const planInputSchema = z
   .object({
     intention: z.string().trim().min(1).max(500),
     /** Length of the session in seconds (at most 24 hours), like a session's `duration`. */
-    duration: z.number().positive().max(24 * 3600),
+    duration: z
+      .number()
+      .positive()
+      .max(24 * 3600),
     tradition: z.string().trim().min(1).max(60).optional(),
     context: oracleContextSchema.optional(),
     /** Seed of the audio program (noise, jitter). */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
   })
   .strict();
 

@@ -12,7 +12,8 @@ const KIND_BRIEFS: Record<TextTask['kind'], string> = {
   dedication: 'Write a dedication of merit: gather the good of the practice and dedicate it to the intention and to all beings.',
   teaching: 'Write a short dharma talk: an opening, one vivid image or analogy, what it shows about the intention, one practice for daily life, and encouragement.',
   story: 'Write a short teaching story or parable with a named character, a difficulty, a meeting with a teacher, a turn and a quiet resolution; end with what it means for the listener.',
-  meditation: 'Write a guided meditation script in the second person. Insert timed silences as markers on their own line, exactly in the form [pause 30s] (seconds). The spoken words plus the pauses should last about {minutes} minutes in total, spoken calmly (about 130 words per minute).',
+  meditation:
+    'Write a guided meditation script in the second person. Insert timed silences as markers on their own line, exactly in the form [pause 30s] (seconds). The spoken words plus the pauses should last about {minutes} minutes in total, spoken calmly (about 130 words per minute).',
   contemplation: 'Write a contemplation: a short framing, then reflective questions, each followed by a marker such as [pause 30s] on its own line, and a gentle closing.',
 };
 
@@ -35,7 +36,9 @@ function systemPrompt(tradition: string | undefined): string {
   return [
     `You are a warm, experienced meditation teacher ${voice}. You write for practitioners of the Vajra.Stream app.`,
     'Write plainly and concretely, like a teacher speaking to students they care about: no clichés, no headings, no lists unless asked, no commentary about yourself.',
-    `Only use mantras in these exact transliterations: ${Object.values(deities).map((d) => `${d.name}: ${d.mantra}`).join('; ')}.`,
+    `Only use mantras in these exact transliterations: ${Object.values(deities)
+      .map((d) => `${d.name}: ${d.mantra}`)
+      .join('; ')}.`,
   ].join('\n');
 }
 

@@ -93,7 +93,11 @@ export class ProviderChain {
    * Runs `work` on each candidate until one succeeds. `work` gets a caller that applies the spending
    * cap and timeout to every model call it makes; `onRetry` runs before a retry or fallback.
    */
-  async run<T>(signal: AbortSignal | undefined, work: (model: LanguageModel, caller: ModelCaller) => Promise<T>, onRetry?: (attempt: AttemptRecord) => void): Promise<{ value: T; model: LanguageModel; attempts: AttemptRecord[] }> {
+  async run<T>(
+    signal: AbortSignal | undefined,
+    work: (model: LanguageModel, caller: ModelCaller) => Promise<T>,
+    onRetry?: (attempt: AttemptRecord) => void,
+  ): Promise<{ value: T; model: LanguageModel; attempts: AttemptRecord[] }> {
     const attempts: AttemptRecord[] = [];
     for (const model of this.candidates()) {
       for (let retry = 0; retry <= this.settings.retries; retry++) {
@@ -115,7 +119,13 @@ export class ProviderChain {
           }
           const wait = this.waitBefore(error, retry);
           const retrying = isRetryable(error) && retry < this.settings.retries && wait !== undefined;
-          this.logger.warn(retrying ? 'oracle call failed, retrying' : 'oracle call failed, moving on', { provider: model.provider, modelId: model.modelId, code, retry, waitMs: retrying ? wait : undefined });
+          this.logger.warn(retrying ? 'oracle call failed, retrying' : 'oracle call failed, moving on', {
+            provider: model.provider,
+            modelId: model.modelId,
+            code,
+            retry,
+            waitMs: retrying ? wait : undefined,
+          });
           onRetry?.(record);
           if (!retrying) {
             this.markFailure(model, code === 'PROVIDER_AUTH_FAILED' || code === 'PROVIDER_MISCONFIGURED');
@@ -126,9 +136,14 @@ export class ProviderChain {
       }
     }
     const everyCap = attempts.length > 0 && attempts.every((a) => a.code === 'SPENDING_CAP_REACHED');
-    throw providerError(everyCap ? 'SPENDING_CAP_REACHED' : 'ALL_PROVIDERS_FAILED', 'oracle', everyCap ? 'spending cap reached and no free provider left' : `every provider failed (${attempts.map((a) => `${a.provider}: ${a.code}`).join(', ') || 'none configured'})`, {
-      retryable: !everyCap && attempts.some((a) => a.code === 'PROVIDER_RATE_LIMITED' || a.code === 'PROVIDER_UNAVAILABLE' || a.code === 'PROVIDER_TIMEOUT'),
-    });
+    throw providerError(
+      everyCap ? 'SPENDING_CAP_REACHED' : 'ALL_PROVIDERS_FAILED',
+      'oracle',
+      everyCap ? 'spending cap reached and no free provider left' : `every provider failed (${attempts.map((a) => `${a.provider}: ${a.code}`).join(', ') || 'none configured'})`,
+      {
+        retryable: !everyCap && attempts.some((a) => a.code === 'PROVIDER_RATE_LIMITED' || a.code === 'PROVIDER_UNAVAILABLE' || a.code === 'PROVIDER_TIMEOUT'),
+      },
+    );
   }
 
   /** Milliseconds to wait before retry number `retry + 1`, or undefined when the server asks for too long. */

@@ -76,8 +76,7 @@ export function createSpendingLedger(options: SpendingCapOptions = {}): Spending
   let reservedCost = 0;
   const defaultOut = options.defaultMaxOutputTokens ?? 1024;
   const priceOf = (model: LanguageModel) => options.pricing?.[`${model.provider}:${model.modelId}`] ?? options.pricing?.[model.provider];
-  const blocked = (model: LanguageModel, why: string) =>
-    providerError('SPENDING_CAP_REACHED', model.provider, `spending cap reached: ${why}`, { retryable: false });
+  const blocked = (model: LanguageModel, why: string) => providerError('SPENDING_CAP_REACHED', model.provider, `spending cap reached: ${why}`, { retryable: false });
 
   return {
     onReached: options.onReached ?? 'error',

@@ -24,7 +24,10 @@ export function parsePlanDraft(reply: string): DraftParse {
   }
   const result = planDraftSchema.safeParse(value);
   if (!result.success) {
-    const problem = result.error.issues.slice(0, 6).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    const problem = result.error.issues
+      .slice(0, 6)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
     return { ok: false, problem: `the JSON does not match the required fields (${problem}).`, issues: result.error.issues };
   }
   return { ok: true, draft: result.data };

@@ -35,7 +35,16 @@ export const planDraftSchema = z.object({
   noise: z.enum(['pink', 'brown', 'none']).default('none'),
   /** Phases in order; their minutes are scaled to the requested duration. */
   phases: z
-    .array(z.object({ name: z.string().trim().min(1).max(60), minutes: z.number().positive().max(24 * 60), guidance: z.string().trim().min(1).max(1000) }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(60),
+        minutes: z
+          .number()
+          .positive()
+          .max(24 * 60),
+        guidance: z.string().trim().min(1).max(1000),
+      }),
+    )
     .min(1)
     .max(12),
 });

@@ -23,7 +23,10 @@ export const oracleConfigSchema = z
     openai: vendor.optional(),
     anthropic: vendor.optional(),
     /** An OpenAI-compatible local server (llama.cpp, Ollama, LM Studio). */
-    compatible: z.object({ baseURL: z.string().url(), model: z.string().min(1), apiKey: z.string().min(1).optional() }).strict().optional(),
+    compatible: z
+      .object({ baseURL: z.string().url(), model: z.string().min(1), apiKey: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     /** Priority of the configured providers. */
     order: z.array(z.enum(['anthropic', 'openai', 'compatible'])).default(['compatible', 'anthropic', 'openai']),
     timeoutMs: z.number().int().positive().default(60_000),

@@ -36,7 +36,9 @@ describe('oraclePlugin', () => {
       expect(deltas.map((d) => d.text).join('')).toBe(text);
       expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i));
       expect(deltas.every((d) => d.streamId === streamId && d.owner === 'key:alice')).toBe(true);
-      expect(done).toEqual([{ streamId, owner: 'key:alice', kind: 'blessing', text, provider: 'openai-compatible', modelId: 'llama-test', usage: { inputTokens: 10, outputTokens: 11, totalTokens: 21 } }]);
+      expect(done).toEqual([
+        { streamId, owner: 'key:alice', kind: 'blessing', text, provider: 'openai-compatible', modelId: 'llama-test', usage: { inputTokens: 10, outputTokens: 11, totalTokens: 21 } },
+      ]);
       expect(vendor.requests.at(-1)?.body?.model).toBe('llama-test');
     } finally {
       await vajra.stop();

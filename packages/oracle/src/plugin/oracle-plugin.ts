@@ -128,7 +128,15 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
     configSchema: oracleConfigSchema,
     async setup(ctx): Promise<OraclePluginApi> {
       const config = ctx.config;
-      const cap = options.spendingCap ?? (config.maxTokens !== undefined || config.maxCostUsd !== undefined ? { ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }), ...(config.maxCostUsd === undefined ? {} : { maxCostUsd: config.maxCostUsd }), onReached: config.onCapReached } : undefined);
+      const cap =
+        options.spendingCap ??
+        (config.maxTokens !== undefined || config.maxCostUsd !== undefined
+          ? {
+              ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }),
+              ...(config.maxCostUsd === undefined ? {} : { maxCostUsd: config.maxCostUsd }),
+              onReached: config.onCapReached,
+            }
+          : undefined);
       const oracle = createOracle({
         timeoutMs: config.timeoutMs,
         retries: config.retries,
@@ -187,6 +195,7 @@ export function oraclePlugin(options: OraclePluginOptions = {}) {
  */
 async function reportMisconfigured(oracle: Oracle, logger: Logger): Promise<void> {
   for (const status of await oracle.health({ probe: false })) {
-    if (!status.ok) logger.warn('oracle provider cannot work; requests fall back to the next provider', { provider: status.provider, modelId: status.modelId, code: status.code, problem: status.message });
+    if (!status.ok)
+      logger.warn('oracle provider cannot work; requests fall back to the next provider', { provider: status.provider, modelId: status.modelId, code: status.code, problem: status.message });
   }
 }

@@ -7,7 +7,12 @@ import type { LanguageModel, LanguageModelRequest } from '../spec/language-model
 import { anthropic } from './anthropic';
 
 const KEY = 'sk-ant-test-0123456789SECRETKEY';
-const ask: LanguageModelRequest = { messages: [{ role: 'system', content: 'You are a gentle teacher.' }, { role: 'user', content: 'A dedication.' }] };
+const ask: LanguageModelRequest = {
+  messages: [
+    { role: 'system', content: 'You are a gentle teacher.' },
+    { role: 'user', content: 'A dedication.' },
+  ],
+};
 
 const collect = (model: LanguageModel, request: LanguageModelRequest = ask) => collectStream(model, request);
 

@@ -61,10 +61,11 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
   };
 
   const body = (request: LanguageModelRequest) => {
-    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
-    const messages = request.messages
-      .filter((m) => m.role !== 'system')
-      .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+    const system = request.messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n\n');
+    const messages = request.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
     return {
       model,
       max_tokens: request.maxOutputTokens ?? options.maxOutputTokens ?? 1024,
@@ -77,8 +78,7 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
     const timeoutMs = request.timeoutMs ?? defaultTimeout;
     return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: options.clock }) };
   };
-  const fail = (error: unknown, classes: typeof Anthropic, signal: RequestSignal, timeoutMs: number) =>
-    mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
+  const fail = (error: unknown, classes: typeof Anthropic, signal: RequestSignal, timeoutMs: number) => mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
 
   return {
     specificationVersion: 'v1',

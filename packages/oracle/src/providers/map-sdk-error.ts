@@ -14,10 +14,7 @@ export interface SdkErrorClasses {
  * Translates anything an SDK call threw into a provider `VajraError` with `retryable` info and
  * without secrets.
  */
-export function mapSdkError(
-  error: unknown,
-  context: { provider: string; classes: SdkErrorClasses; request: RequestSignal; secrets: readonly (string | undefined)[]; timeoutMs?: number },
-): VajraError {
+export function mapSdkError(error: unknown, context: { provider: string; classes: SdkErrorClasses; request: RequestSignal; secrets: readonly (string | undefined)[]; timeoutMs?: number }): VajraError {
   const { provider, classes, request, secrets } = context;
   if (isVajraError(error)) return error;
   const make = (code: Parameters<typeof providerError>[0], message: string, extra: { retryable: boolean; retryAfterMs?: number; vendorStatus?: number }) =>

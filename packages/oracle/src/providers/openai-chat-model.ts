@@ -62,8 +62,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
     return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: settings.clock }) };
   };
-  const fail = (error: unknown, classes: typeof OpenAI, signal: RequestSignal, timeoutMs: number) =>
-    mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
+  const fail = (error: unknown, classes: typeof OpenAI, signal: RequestSignal, timeoutMs: number) => mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
   const usageOf = (raw: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined, request: LanguageModelRequest, text: string): LanguageModelUsage => {
     const inputTokens = raw?.prompt_tokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n'));
     const outputTokens = raw?.completion_tokens ?? estimateTokens(text);

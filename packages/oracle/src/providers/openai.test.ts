@@ -11,7 +11,12 @@ import { openaiCompatible } from './openai-compatible';
 const KEY = 'sk-test-0123456789abcdefSECRET';
 // Real HTTP round trips take an unknown time on a loaded machine: wait for conditions, never for a duration.
 const eventually = { timeout: 20_000, interval: 5 };
-const ask: LanguageModelRequest = { messages: [{ role: 'system', content: 'You are kind.' }, { role: 'user', content: 'A blessing, please.' }] };
+const ask: LanguageModelRequest = {
+  messages: [
+    { role: 'system', content: 'You are kind.' },
+    { role: 'user', content: 'A blessing, please.' },
+  ],
+};
 
 const collect = (model: LanguageModel, request: LanguageModelRequest = ask) => collectStream(model, request);
 

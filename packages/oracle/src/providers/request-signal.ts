@@ -35,10 +35,13 @@ export function createRequestSignal(options: { signal?: AbortSignal; timeoutMs?:
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     if (timeoutMs === undefined || !Number.isFinite(timeoutMs) || controller.signal.aborted) return;
-    timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-    }, Math.max(0, timeoutMs));
+    timer = clock.setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      },
+      Math.max(0, timeoutMs),
+    );
   };
   arm();
 

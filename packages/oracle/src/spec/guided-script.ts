@@ -30,7 +30,10 @@ export function parseGuidedScript(text: string): GuidedScript {
   const segments: ScriptSegment[] = [];
   let last = 0;
   const pushSpeech = (raw: string) => {
-    const speech = raw.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+    const speech = raw
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim();
     if (speech) segments.push({ type: 'speech', text: speech });
   };
   for (const match of text.matchAll(MARKER)) {

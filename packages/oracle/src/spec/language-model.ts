@@ -47,9 +47,7 @@ export interface LanguageModelResult {
 }
 
 /** One part of {@link LanguageModel.stream}: text deltas, then exactly one `finish`. */
-export type LanguageModelStreamPart =
-  | { type: 'text-delta'; text: string }
-  | { type: 'finish'; usage: LanguageModelUsage; finishReason: LanguageModelFinishReason };
+export type LanguageModelStreamPart = { type: 'text-delta'; text: string } | { type: 'finish'; usage: LanguageModelUsage; finishReason: LanguageModelFinishReason };
 
 /**
  * The provider spec, version 1: the one small contract every text source implements (modelled on

@@ -67,7 +67,11 @@ export const generateInputSchema = z
     tradition: z.string().trim().min(1).max(60).optional(),
     length: z.enum(textLengths).optional(),
     /** For meditations: the target length of the guided script in seconds (at most 4 hours). */
-    duration: z.number().positive().max(4 * 3600).optional(),
+    duration: z
+      .number()
+      .positive()
+      .max(4 * 3600)
+      .optional(),
     context: oracleContextSchema.optional(),
   })
   .strict();
@@ -81,4 +85,11 @@ export type TextTask = z.output<typeof generateInputSchema>;
 /** The structured task behind a request: a text or a session plan. */
 export type OracleTask =
   | ({ type: 'text' } & TextTask)
-  | { type: 'plan'; intention: string; /** Seconds. */ duration: number; tradition?: string; context?: OracleContext };
+  | {
+      type: 'plan';
+      intention: string;
+      /** Seconds. */
+      duration: number;
+      tradition?: string;
+      context?: OracleContext;
+    };

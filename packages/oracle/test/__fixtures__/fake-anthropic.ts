@@ -21,8 +21,7 @@ export function startFakeAnthropic(options: { apiKey: string }): Promise<FakeVen
     usage: { input_tokens: inputTokens, output_tokens: outputTokens },
   });
   const wire: WireFormat = {
-    authorized: (headers) =>
-      (headers['x-api-key'] === options.apiKey || headers.authorization === `Bearer ${options.apiKey}`) && typeof headers['anthropic-version'] === 'string',
+    authorized: (headers) => (headers['x-api-key'] === options.apiKey || headers.authorization === `Bearer ${options.apiKey}`) && typeof headers['anthropic-version'] === 'string',
     unauthorized(res, headers) {
       res.writeHead(401, { 'content-type': 'application/json', 'request-id': 'req_fake' });
       res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid credential ${String(headers['x-api-key'] ?? headers.authorization)}` } }));
@@ -58,7 +57,9 @@ export function startFakeAnthropic(options: { apiKey: string }): Promise<FakeVen
     errorEvent: (message) => event('error', { type: 'error', error: { type: 'overloaded_error', message } }),
     models(res) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data: [{ type: 'model', id: 'claude-fake', display_name: 'Fake', created_at: '2025-01-01T00:00:00Z' }], has_more: false, first_id: 'claude-fake', last_id: 'claude-fake' }));
+      res.end(
+        JSON.stringify({ data: [{ type: 'model', id: 'claude-fake', display_name: 'Fake', created_at: '2025-01-01T00:00:00Z' }], has_more: false, first_id: 'claude-fake', last_id: 'claude-fake' }),
+      );
     },
     isStreamRequest: (body) => body?.stream === true,
   };

@@ -45,7 +45,10 @@ export function startFakeOpenAI(options: { apiKey?: string } = {}): Promise<Fake
       events.push('data: [DONE]\n\n');
       return events;
     },
-    malformedEvents: () => [data({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: 'Om ' }, finish_reason: null }] }), 'data: {"id": "x", "choices": [{"delta": {"content": "Ma\n\n'],
+    malformedEvents: () => [
+      data({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: 'Om ' }, finish_reason: null }] }),
+      'data: {"id": "x", "choices": [{"delta": {"content": "Ma\n\n',
+    ],
     errorEvent: (message) => data({ error: { message, type: 'server_error', code: null } }),
     models(res) {
       res.writeHead(200, { 'content-type': 'application/json' });

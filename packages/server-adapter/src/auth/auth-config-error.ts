@@ -9,5 +9,4 @@ import { VajraError } from '@vajra-stream/core';
  * throw authConfigError('auth.apiKeys[0] ("alice"): the key has 8 characters; use at least 16');
  * ```
  */
-export const authConfigError = (message: string): VajraError =>
-  new VajraError('AUTH_CONFIG_INVALID', `Invalid credentials configuration: ${message}`, { status: 500 });
+export const authConfigError = (message: string): VajraError => new VajraError('AUTH_CONFIG_INVALID', `Invalid credentials configuration: ${message}`, { status: 500 });

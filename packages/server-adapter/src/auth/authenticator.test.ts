@@ -9,7 +9,12 @@ const refusal = { code: 'UNAUTHENTICATED', status: 401 };
 
 describe('createAuthenticator', () => {
   it('maps API keys to their names and scopes, and refuses others', async () => {
-    const auth = createAuthenticator({ apiKeys: [{ name: 'alice', key: 'k-alice-0123456789' }, { name: 'ops', key: 'k-ops-0123456789', scopes: ['admin'] }] });
+    const auth = createAuthenticator({
+      apiKeys: [
+        { name: 'alice', key: 'k-alice-0123456789' },
+        { name: 'ops', key: 'k-ops-0123456789', scopes: ['admin'] },
+      ],
+    });
     expect(await auth.authenticate('k-alice-0123456789')).toEqual({ id: 'key:alice', name: 'alice', scopes: [], via: 'api-key' });
     expect(await auth.authenticate('k-ops-0123456789')).toMatchObject({ id: 'key:ops', name: 'ops', scopes: ['admin'] });
     expect(await auth.authenticate(null)).toBeNull();
@@ -29,7 +34,11 @@ describe('createAuthenticator', () => {
     const foreign = await new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setSubject('dana').setIssuer('https://issuer.test').setExpirationTime('5m').sign(other.privateKey);
     await expect(auth.authenticate(foreign)).rejects.toMatchObject(refusal);
     // alg confusion: an HS256 token must not pass an RS256 verifier
-    const hs = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('dana').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(32)));
+    const hs = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('dana')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('x'.repeat(32)));
     await expect(auth.authenticate(hs)).rejects.toMatchObject(refusal);
   });
 
@@ -66,8 +75,22 @@ describe('credentials the authenticator refuses to start with', () => {
     expect(thrown).toEqual(config(/apiKeys\[0\] \("alice"\).*15 characters.*at least 16/));
     expect(String((thrown as Error).message)).not.toContain(short);
     expect(() => createAuthenticator({ apiKeys: [{ name: 'alice', key: 'k'.repeat(MIN_API_KEY_LENGTH) }] })).not.toThrow();
-    expect(() => createAuthenticator({ apiKeys: [{ name: 'a', key: 'k'.repeat(20) }, { name: 'a', key: 'j'.repeat(20) }] })).toThrow(config(/another key has this name/));
-    expect(() => createAuthenticator({ apiKeys: [{ name: 'a', key: 'k'.repeat(20) }, { name: 'b', key: 'k'.repeat(20) }] })).toThrow(config(/same key/));
+    expect(() =>
+      createAuthenticator({
+        apiKeys: [
+          { name: 'a', key: 'k'.repeat(20) },
+          { name: 'a', key: 'j'.repeat(20) },
+        ],
+      }),
+    ).toThrow(config(/another key has this name/));
+    expect(() =>
+      createAuthenticator({
+        apiKeys: [
+          { name: 'a', key: 'k'.repeat(20) },
+          { name: 'b', key: 'k'.repeat(20) },
+        ],
+      }),
+    ).toThrow(config(/same key/));
     expect(() => createAuthenticator({ apiKeys: [{ name: '', key: 'k'.repeat(20) }] })).toThrow(config(/needs a name/));
   });
 

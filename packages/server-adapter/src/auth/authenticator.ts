@@ -79,8 +79,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
   return diff === 0;
 };
 
-const refused = (): VajraError =>
-  new VajraError('UNAUTHENTICATED', 'Invalid or expired credentials', { status: 401 });
+const refused = (): VajraError => new VajraError('UNAUTHENTICATED', 'Invalid or expired credentials', { status: 401 });
 
 function checkApiKeys(apiKeys: ApiKey[]): void {
   const names = new Set<string>();

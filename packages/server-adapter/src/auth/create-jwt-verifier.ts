@@ -105,7 +105,8 @@ export function createJwtVerifier(options: JwtOptions, now: () => number): JwtVe
 
 function setUp(options: JwtOptions, algorithm: JwtAlgorithm | undefined): { algorithms: JwtAlgorithm[]; key: Promise<VerifyKey> } {
   if (options.secret !== undefined) {
-    if (algorithm !== undefined && !SHARED_SECRET.includes(algorithm)) throw authConfigError(`auth.jwt.secret signs with ${SHARED_SECRET.join(', ')}, not ${algorithm}; use auth.jwt.publicKey for ${algorithm}`);
+    if (algorithm !== undefined && !SHARED_SECRET.includes(algorithm))
+      throw authConfigError(`auth.jwt.secret signs with ${SHARED_SECRET.join(', ')}, not ${algorithm}; use auth.jwt.publicKey for ${algorithm}`);
     const bytes = typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : new Uint8Array();
     if (bytes.length < MIN_JWT_SECRET_BYTES) throw authConfigError(`auth.jwt.secret has ${bytes.length} bytes; use at least ${MIN_JWT_SECRET_BYTES} (e.g. 32 random bytes as hex or base64url)`);
     return { algorithms: [algorithm ?? 'HS256'], key: Promise.resolve(bytes) };

@@ -44,7 +44,10 @@ export function vajraExpress(server: VajraServer) {
     const mountedAt = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
     if (mountedAt !== '' && mountedAt !== server.basePath && !warned) {
       warned = true;
-      server.logger.warn('vajraExpress is mounted under another path than the server\'s basePath: give createServer the same basePath', { mountedAt: mountedAt.slice(0, 200), basePath: server.basePath });
+      server.logger.warn("vajraExpress is mounted under another path than the server's basePath: give createServer the same basePath", {
+        mountedAt: mountedAt.slice(0, 200),
+        basePath: server.basePath,
+      });
     }
     return server.handles(fullUrl(req).split('?')[0]!);
   };

@@ -36,7 +36,11 @@ interface FastifyReplyLike {
 export interface FastifyInstanceLike {
   server: Server;
   removeAllContentTypeParsers(): unknown;
-  addContentTypeParser(contentType: string, options: { parseAs: 'buffer'; bodyLimit: number }, parser: (request: FastifyRequestLike, body: Buffer, done: (error: null, body: Buffer) => void) => void): unknown;
+  addContentTypeParser(
+    contentType: string,
+    options: { parseAs: 'buffer'; bodyLimit: number },
+    parser: (request: FastifyRequestLike, body: Buffer, done: (error: null, body: Buffer) => void) => void,
+  ): unknown;
   setErrorHandler(handler: (error: { statusCode?: number; message: string }, request: FastifyRequestLike, reply: FastifyReplyLike) => void): unknown;
   route(options: { method: Array<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'>; url: string; handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => void }): unknown;
   addHook(name: 'onClose', hook: () => Promise<void>): unknown;

@@ -60,7 +60,7 @@ export function createRequestGuard({ hosts = [], cors }: { hosts?: readonly stri
   return {
     checkHost(host) {
       if (host === null || host === '') return;
-      if (!allowsHost(host)) throw new VajraError('HOST_NOT_ALLOWED', 'This Host is not allowed; add it to the server\'s `hosts` option', { status: 403 });
+      if (!allowsHost(host)) throw new VajraError('HOST_NOT_ALLOWED', "This Host is not allowed; add it to the server's `hosts` option", { status: 403 });
     },
     allowsOrigin,
     checkWrite(method, header) {

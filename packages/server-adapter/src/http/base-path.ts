@@ -14,7 +14,9 @@ export function normalizeBasePath(basePath: string | undefined): string {
   const trimmed = (basePath ?? '').replace(/\/+$/, '');
   if (trimmed === '') return '';
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed) || trimmed.split('/').some((segment) => segment === '.' || segment === '..')) {
-    throw new VajraError('VALIDATION_FAILED', `basePath must look like "/vajra" (path segments of letters, digits, ".", "_", "~", "-"), not ${JSON.stringify(String(basePath).slice(0, 100))}`, { status: 422 });
+    throw new VajraError('VALIDATION_FAILED', `basePath must look like "/vajra" (path segments of letters, digits, ".", "_", "~", "-"), not ${JSON.stringify(String(basePath).slice(0, 100))}`, {
+      status: 422,
+    });
   }
   return trimmed;
 }

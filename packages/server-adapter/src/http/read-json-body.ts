@@ -56,8 +56,7 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
   }
 }
 
-const tooLarge = (maxBytes: number): VajraError =>
-  new VajraError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBytes} bytes`, { status: 413, details: { maxBytes } });
+const tooLarge = (maxBytes: number): VajraError => new VajraError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBytes} bytes`, { status: 413, details: { maxBytes } });
 const isTooLarge = (error: unknown): boolean => isVajraError(error) && error.code === 'PAYLOAD_TOO_LARGE';
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -27,7 +27,13 @@ export function requestTarget(request: Request): RequestTarget {
     const pathname = mark < 0 ? raw : raw.slice(0, mark);
     if (!DOT_SEGMENT.test(pathname)) {
       let url: URL | undefined;
-      return { pathname, search: mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark), get url() { return (url ??= parseUrl(request)); } };
+      return {
+        pathname,
+        search: mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark),
+        get url() {
+          return (url ??= parseUrl(request));
+        },
+      };
     }
   }
   const url = parseUrl(request);

@@ -79,7 +79,12 @@ export function attachWebSocket(httpServer: Server, server: VajraServer, options
         req[PROTOCOL] = result.protocol;
         wss.handleUpgrade(req, socket, head, (ws) => {
           socket.off('close', result.abandon);
-          const peer = { send: (data: string, done: (error?: Error) => void) => ws.send(data, done), close: (code?: number, reason?: string) => ws.close(code, reason), ping: () => ws.ping(), terminate: () => ws.terminate() };
+          const peer = {
+            send: (data: string, done: (error?: Error) => void) => ws.send(data, done),
+            close: (code?: number, reason?: string) => ws.close(code, reason),
+            ping: () => ws.ping(),
+            terminate: () => ws.terminate(),
+          };
           const connection = server.websocket.open(peer, result.context);
           ws.on('message', (data, isBinary) => connection.message(isBinary ? (data as Buffer) : (data as Buffer).toString('utf8'), isBinary));
           ws.on('pong', () => connection.pong());

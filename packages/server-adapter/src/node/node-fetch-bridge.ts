@@ -130,7 +130,11 @@ class NodeRequest {
 }
 Object.setPrototypeOf(NodeRequest.prototype, Request.prototype);
 for (const name of ['cache', 'credentials', 'destination', 'integrity', 'keepalive', 'mode', 'redirect', 'referrer', 'referrerPolicy', 'duplex'] as const) {
-  Object.defineProperty(NodeRequest.prototype, name, { get(this: NodeRequest) { return (this.real as unknown as Record<string, unknown>)[name]; } });
+  Object.defineProperty(NodeRequest.prototype, name, {
+    get(this: NodeRequest) {
+      return (this.real as unknown as Record<string, unknown>)[name];
+    },
+  });
 }
 
 function safePath(path: string | undefined): string {

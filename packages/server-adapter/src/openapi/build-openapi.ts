@@ -76,7 +76,10 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: OpenApiInfo = {}
       }
       if (!registered.has(problem.common.name)) {
         // components are plain OpenAPI: the Problem schema by reference (the operations register it)
-        registry.registerComponent('responses', problem.common.name, { description: problem.common.description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+        registry.registerComponent('responses', problem.common.name, {
+          description: problem.common.description,
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        });
         registered.add(problem.common.name);
       }
       responses[String(problem.status)] = { $ref: `#/components/responses/${problem.common.name}` };

@@ -19,7 +19,10 @@ const pascal = (text: string): string =>
  */
 export function operationIdOf(route: Pick<AnyRoute, 'method' | 'path' | 'operationId'>): string {
   if (route.operationId !== undefined) return route.operationId;
-  const segments = route.path.replace(/^\/api\/v\d+(?=\/|$)/, '').split('/').filter(Boolean);
+  const segments = route.path
+    .replace(/^\/api\/v\d+(?=\/|$)/, '')
+    .split('/')
+    .filter(Boolean);
   const words = segments.map((segment) => {
     const placeholder = /^\{(\w+)\}$/.exec(segment);
     return placeholder === null ? pascal(segment) : `By${pascal(placeholder[1]!)}`;

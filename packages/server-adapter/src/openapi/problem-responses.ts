@@ -53,7 +53,5 @@ export function problemResponsesOf(route: AnyRoute, rateLimited: boolean): Probl
   if (route.params !== undefined || route.query !== undefined || route.body !== undefined) statuses.add(422);
   const own = route.errors ?? {};
   for (const status of Object.keys(own)) statuses.add(Number(status));
-  return [...statuses]
-    .sort((a, b) => a - b)
-    .map((status) => (own[status] !== undefined ? { status, description: own[status] } : { status, common: COMMON[status]! }));
+  return [...statuses].sort((a, b) => a - b).map((status) => (own[status] !== undefined ? { status, description: own[status] } : { status, common: COMMON[status]! }));
 }

@@ -18,8 +18,7 @@ const BLOCK_FRAMES = 8192;
 export function createRenderJobs(post: (reply: RenderReply, transfer?: ArrayBuffer[]) => void) {
   // each WAV with the chunk rendered ahead, so the last one goes out marked as last
   const wavs = new Map<number, { chunks: Generator<Uint8Array>; ahead: IteratorResult<Uint8Array> }>();
-  const fail = (id: number, error: unknown): void =>
-    post({ type: 'error', id, error: isVajraError(error) ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) } });
+  const fail = (id: number, error: unknown): void => post({ type: 'error', id, error: isVajraError(error) ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) } });
 
   const run = async (request: RenderRequest): Promise<void> => {
     const { id } = request;

@@ -109,7 +109,8 @@ export function createRenderPool(options: RenderOptions, logger: Logger) {
   const byClient = new Map<string, number>();
   const admit = (client: string): Ticket => {
     const mine = byClient.get(client) ?? 0;
-    if (mine >= perClient) throw new VajraError('RENDER_LIMIT', `At most ${perClient} renders or window searches at once per client`, { status: 429, details: { limit: perClient, retryAfterSeconds: 1 } });
+    if (mine >= perClient)
+      throw new VajraError('RENDER_LIMIT', `At most ${perClient} renders or window searches at once per client`, { status: 429, details: { limit: perClient, retryAfterSeconds: 1 } });
     if (active >= maxActive && queue.length >= maxQueued) {
       throw new VajraError('RENDERS_BUSY', 'The server is rendering at capacity; retry later', { status: 503, details: { retryAfterSeconds: RENDERS_BUSY_RETRY_SECONDS } });
     }

@@ -17,7 +17,13 @@ export interface RenderFailure {
 
 /** What a render thread answers. */
 export type RenderReply =
-  | { type: 'chunk'; id: number; bytes: Uint8Array; /** No more chunks follow. */ last: boolean }
+  | {
+      type: 'chunk';
+      id: number;
+      bytes: Uint8Array;
+      /** No more chunks follow. */
+      last: boolean;
+    }
   | { type: 'end'; id: number }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: RenderFailure };

@@ -48,8 +48,7 @@ export function astrologyRoutes(vajra: Vajra, renders: () => RenderPool): AnyRou
       response: schemas.chart,
       errors: placeErrors,
       // The astrology package refuses bad input with typed errors (422); anything else is a bug (500).
-      handler: ({ vajra, query }) =>
-        api(vajra).chart({ date: when(vajra, query), ...where(vajra, query), houseSystem: query.houseSystem, zodiac: query.zodiac }),
+      handler: ({ vajra, query }) => api(vajra).chart({ date: when(vajra, query), ...where(vajra, query), houseSystem: query.houseSystem, zodiac: query.zodiac }),
     }),
     defineRoute({
       method: 'GET',
@@ -74,8 +73,7 @@ export function astrologyRoutes(vajra: Vajra, renders: () => RenderPool): AnyRou
       query: z.object({ date, utcOffsetMinutes: queryNumber(z.number().int().min(-840).max(840).optional()) }),
       response: schemas.tibetanDate,
       errors: placeErrors,
-      handler: ({ vajra, query }) =>
-        api(vajra).tibetanDate(when(vajra, query), query.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: query.utcOffsetMinutes }),
+      handler: ({ vajra, query }) => api(vajra).tibetanDate(when(vajra, query), query.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: query.utcOffsetMinutes }),
     }),
     defineRoute({
       method: 'POST',
@@ -87,7 +85,11 @@ export function astrologyRoutes(vajra: Vajra, renders: () => RenderPool): AnyRou
       rateLimitWeight: 20, // 0.1–0.5 s of CPU per call
       body: namedSchema(api(vajra).schemas.windowSearch, 'WindowSearch'),
       response: schemas.windows,
-      errors: { 422: 'Invalid span (at most 400 days), place or criteria (`VALIDATION_FAILED`)', 429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds', 503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds' },
+      errors: {
+        422: 'Invalid span (at most 400 days), place or criteria (`VALIDATION_FAILED`)',
+        429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds',
+        503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds',
+      },
       handler: async ({ body, client, signal }) => ({ windows: (await renders().windows(client, body, signal)) as ReturnType<ReturnType<typeof api>['findWindows']> }),
     }),
   ];

@@ -88,9 +88,7 @@ const tibetanDateSchema = z
   })
   .meta({ id: 'TibetanDate' });
 
-const timeWindowSchema = z
-  .object({ start: instant, end: instant, startTime: z.number(), endTime: z.number(), minutes: z.number() })
-  .meta({ id: 'TimeWindow' });
+const timeWindowSchema = z.object({ start: instant, end: instant, startTime: z.number(), endTime: z.number(), minutes: z.number() }).meta({ id: 'TimeWindow' });
 
 function chartSchemaOf(chartInput: AstrologyApi['schemas']['chartInput']) {
   const houseSystem = chartInput.shape.houseSystem.unwrap();

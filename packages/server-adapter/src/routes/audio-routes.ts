@@ -42,9 +42,14 @@ const audioModule = () => import('@vajra-stream/audio');
 
 /** The seed's generate() arguments (`type` defaults to `prayer_bowl`), or a full program: the audio package's own schemas. */
 function makeBodySchemas(schemas: AudioPluginApi['schemas']) {
-  const source = schemas.seedRequest.partial().extend({ program: namedSchema(schemas.program, 'AudioProgram').optional().meta({ description: 'An audio program; when given, the seed fields are ignored' }) });
+  const source = schemas.seedRequest
+    .partial()
+    .extend({ program: namedSchema(schemas.program, 'AudioProgram').optional().meta({ description: 'An audio program; when given, the seed fields are ignored' }) });
   return {
-    generate: source.extend({ format: z.enum(['wav', 'json']).default('wav'), sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']).default('pcm16') }).strict().meta({ id: 'GenerateAudio' }),
+    generate: source
+      .extend({ format: z.enum(['wav', 'json']).default('wav'), sampleFormat: z.enum(['pcm16', 'pcm24', 'float32']).default('pcm16') })
+      .strict()
+      .meta({ id: 'GenerateAudio' }),
     play: source.strict().meta({ id: 'PlayAudio' }),
   };
 }
@@ -85,8 +90,15 @@ export function audioRoutes(vajra: Vajra, limits: AudioRouteLimits, renders: () 
       tags: ['audio'],
       rateLimitWeight: 20, // up to minutes of CPU per call
       body: bodies.generate,
-      errors: { 422: 'Invalid program or request, or longer than the server renders as this format (`VALIDATION_FAILED`, `AUDIO_TOO_LONG`)', 429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds', 503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds' },
-      produces: { 'audio/wav': { description: 'WAV file', schema: z.string().meta({ format: 'binary' }) }, 'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) } },
+      errors: {
+        422: 'Invalid program or request, or longer than the server renders as this format (`VALIDATION_FAILED`, `AUDIO_TOO_LONG`)',
+        429: 'Over the request budget (`RATE_LIMITED`; this route takes 20 tokens) or over the client’s renders and window searches at once (`RENDER_LIMIT`); wait `Retry-After` seconds',
+        503: 'The server renders and searches at capacity (`RENDERS_BUSY`); wait `Retry-After` seconds',
+      },
+      produces: {
+        'audio/wav': { description: 'WAV file', schema: z.string().meta({ format: 'binary' }) },
+        'application/json': { description: 'Samples per channel', schema: z.object({ sampleRate: z.number(), channels: z.array(z.array(z.number())) }) },
+      },
       handler: async ({ body, client, signal }) => {
         const audio = await audioModule();
         const { format, sampleFormat, ...source } = body;

@@ -21,7 +21,13 @@ import { visualsRoutes } from './visuals-routes';
  */
 export function builtInRoutes(
   vajra: Vajra,
-  deps: { basePath?: string; openapi: () => Record<string, unknown>; renders: () => RenderPool; authRequired?: (request: Request) => boolean; audio?: { maxWavSeconds?: number; maxJsonSeconds?: number } },
+  deps: {
+    basePath?: string;
+    openapi: () => Record<string, unknown>;
+    renders: () => RenderPool;
+    authRequired?: (request: Request) => boolean;
+    audio?: { maxWavSeconds?: number; maxJsonSeconds?: number };
+  },
 ): AnyRoute[] {
   return [
     ...systemRoutes(vajra, deps),

@@ -19,11 +19,12 @@ const healthSchema = z.object({
 const deviceSchema = z
   .object({ deviceId: z.string(), driver: z.string(), transport: z.object({ kind: z.string(), address: z.string() }), health: healthSchema, at: z.iso.datetime() })
   .meta({ id: 'HardwareDevice' });
-const profileSchema = z
-  .object({ level: z.number(), amplifierConnected: z.boolean(), amplifier: z.boolean(), transducer: z.boolean(), lights: z.boolean() })
-  .meta({ id: 'HardwareLevel' });
+const profileSchema = z.object({ level: z.number(), amplifierConnected: z.boolean(), amplifier: z.boolean(), transducer: z.boolean(), lights: z.boolean() }).meta({ id: 'HardwareLevel' });
 const outputsSchema = z.object({ amplifier: z.boolean(), transducer: z.boolean(), lights: z.number(), wheel: z.number() });
-const levelBody = z.object({ level: z.number().int().min(0).max(3), amplifierConnected: z.boolean().optional() }).strict().meta({ id: 'SetHardwareLevel' });
+const levelBody = z
+  .object({ level: z.number().int().min(0).max(3), amplifierConnected: z.boolean().optional() })
+  .strict()
+  .meta({ id: 'SetHardwareLevel' });
 const commandBody = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('relay'), channel: z.number().int().min(1).max(8), on: z.boolean() }).strict(),
@@ -120,7 +121,11 @@ export function hardwareRoutes(deps: { authRequired?: (request: Request) => bool
       params: idParams,
       body: commandBody,
       response: z.object({ applied: z.boolean() }).loose(),
-      errors: { 403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed', 404: 'No device with this id (`DEVICE_NOT_FOUND`)', 422: 'Invalid command, or one the device does not support (`VALIDATION_FAILED`, `DEVICE_UNSUPPORTED_COMMAND`)' },
+      errors: {
+        403: 'Only an admin drives the room’s hardware (`HARDWARE_FORBIDDEN`), or the `Host` or `Origin` is not allowed',
+        404: 'No device with this id (`DEVICE_NOT_FOUND`)',
+        422: 'Invalid command, or one the device does not support (`VALIDATION_FAILED`, `DEVICE_UNSUPPORTED_COMMAND`)',
+      },
       handler: async ({ vajra, params, body, access, request }) => {
         mayDrive(access, request);
         return hardware(vajra).command(params.id, body);

@@ -107,7 +107,7 @@ export function llmRoutes(vajra: Vajra): AnyRoute[] {
       method: 'GET',
       path: '/api/v1/llm/health',
       summary: 'Providers and spending',
-      description: 'Probes the providers at most once per the oracle\'s `healthCacheMs` (30 s by default); needs credentials when the server is exposed.',
+      description: "Probes the providers at most once per the oracle's `healthCacheMs` (30 s by default); needs credentials when the server is exposed.",
       tags: ['llm'],
       auth: 'protected',
       response: healthSchema,

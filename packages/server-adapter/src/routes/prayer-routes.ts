@@ -15,9 +15,7 @@ export async function visibleWheel(vajra: Vajra, access: Access, id: string): Pr
 const wheelStatsSchema = z
   .object({ wheelId: z.string(), status: z.enum(['stopped', 'spinning']), rpm: z.number(), rotations: z.string(), recitations: z.string(), spinningSeconds: z.number(), dedications: z.number() })
   .meta({ id: 'WheelStats' });
-const totalsSchema = z
-  .object({ wheels: z.number(), spinning: z.number(), rotations: z.string(), recitations: z.string(), dedications: z.number() })
-  .meta({ id: 'WheelTotals' });
+const totalsSchema = z.object({ wheels: z.number(), spinning: z.number(), rotations: z.string(), recitations: z.string(), dedications: z.number() }).meta({ id: 'WheelTotals' });
 
 const W = '/api/v1/prayers/wheels';
 

@@ -41,9 +41,7 @@ export const sessionSchema = z
  * const { mantras } = z.object({ mantras: z.array(mantraSchema) }).parse(await (await fetch(`${base}/api/v1/prayers/mantras`)).json());
  * ```
  */
-export const mantraSchema = z
-  .object({ id: z.string(), name: z.string(), deity: z.string(), text: z.string(), transliteration: z.string(), meaning: z.string() })
-  .meta({ id: 'Mantra' });
+export const mantraSchema = z.object({ id: z.string(), name: z.string(), deity: z.string(), text: z.string(), transliteration: z.string(), meaning: z.string() }).meta({ id: 'Mantra' });
 
 /**
  * A prayer wheel as the API returns it.

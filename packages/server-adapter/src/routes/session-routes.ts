@@ -23,18 +23,16 @@ export async function visibleSession(vajra: Vajra, access: Access, id: string): 
   return session;
 }
 
-const statusList = z
-  .union([z.enum(SESSION_STATUSES), z.string().max(200)])
-  .transform((value, ctx) => {
-    const parts = value.split(',').map((s) => s.trim());
-    for (const part of parts) {
-      if (!(SESSION_STATUSES as readonly string[]).includes(part)) {
-        ctx.addIssue({ code: 'custom', message: `unknown status "${part.slice(0, 40)}"` });
-        return z.NEVER;
-      }
+const statusList = z.union([z.enum(SESSION_STATUSES), z.string().max(200)]).transform((value, ctx) => {
+  const parts = value.split(',').map((s) => s.trim());
+  for (const part of parts) {
+    if (!(SESSION_STATUSES as readonly string[]).includes(part)) {
+      ctx.addIssue({ code: 'custom', message: `unknown status "${part.slice(0, 40)}"` });
+      return z.NEVER;
     }
-    return parts as Session['status'][];
-  });
+  }
+  return parts as Session['status'][];
+});
 
 const transition = (action: 'start' | 'pause' | 'resume' | 'stop') =>
   defineRoute({
@@ -44,7 +42,10 @@ const transition = (action: 'start' | 'pause' | 'resume' | 'stop') =>
     tags: ['sessions'],
     params: idParams,
     response: sessionSchema,
-    errors: { 404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)', 409: 'Not possible in the session’s state, or it changed on another instance meanwhile (`SESSION_INVALID_TRANSITION`, `SESSION_CONFLICT`)' },
+    errors: {
+      404: 'No session with this id that you may see (`SESSION_NOT_FOUND`)',
+      409: 'Not possible in the session’s state, or it changed on another instance meanwhile (`SESSION_INVALID_TRANSITION`, `SESSION_CONFLICT`)',
+    },
     handler: async ({ vajra, access, params }) => {
       await visibleSession(vajra, access, params.id);
       return vajra.sessions[action](params.id);
@@ -98,8 +99,7 @@ export function sessionRoutes(): AnyRoute[] {
       tags: ['sessions'],
       query: z.object({ status: statusList.optional(), order: z.enum(['asc', 'desc']).default('desc'), ...pageQuery }),
       response: pageOf(sessionSchema),
-      handler: ({ vajra, access, query }) =>
-        vajra.sessions.list({ status: query.status, owner: access.listOwner, limit: query.limit, offset: query.offset, order: query.order }),
+      handler: ({ vajra, access, query }) => vajra.sessions.list({ status: query.status, owner: access.listOwner, limit: query.limit, offset: query.offset, order: query.order }),
     }),
     defineRoute({
       method: 'GET',

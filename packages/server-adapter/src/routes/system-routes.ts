@@ -15,7 +15,15 @@ const readySchema = z
     ready: z.boolean(),
     store: z.string(),
     bus: z.object({ kind: z.string(), connected: z.boolean(), pending: z.number(), reconnects: z.number() }).nullable(),
-    work: z.object({ mode: z.enum(['solo', 'lease']), holder: z.boolean(), token: z.number().nullable(), acquisitions: z.number(), renewedAt: z.iso.datetime().nullable(), checkedAt: z.iso.datetime().nullable(), error: z.string().nullable() }),
+    work: z.object({
+      mode: z.enum(['solo', 'lease']),
+      holder: z.boolean(),
+      token: z.number().nullable(),
+      acquisitions: z.number(),
+      renewedAt: z.iso.datetime().nullable(),
+      checkedAt: z.iso.datetime().nullable(),
+      error: z.string().nullable(),
+    }),
     plugins: z.record(z.string(), z.boolean()),
   })
   .meta({ id: 'Readiness' });
@@ -49,7 +57,15 @@ export function systemRoutes(vajra: Vajra, deps: { basePath?: string; openapi: (
         plugins: z.array(z.string()),
         authRequired: z.boolean().meta({ description: 'Whether writes and the WebSocket need credentials right now (clients ask for a key when true)' }),
       }),
-      handler: ({ request }) => ({ name: 'Vajra.Stream', version: '1', docs: `${base}/docs`, openapi: `${base}/openapi.json`, websocket: `${base}/ws`, plugins: vajra.pluginIds(), authRequired: deps.authRequired?.(request) ?? false }),
+      handler: ({ request }) => ({
+        name: 'Vajra.Stream',
+        version: '1',
+        docs: `${base}/docs`,
+        openapi: `${base}/openapi.json`,
+        websocket: `${base}/ws`,
+        plugins: vajra.pluginIds(),
+        authRequired: deps.authRequired?.(request) ?? false,
+      }),
     }),
     defineRoute({
       method: 'GET',

@@ -29,7 +29,9 @@ export async function renderSpectrumAt(vajra: Vajra, program: unknown, options: 
   const { audio, samples, sampleRate } = await renderLeft(vajra, program, Number.POSITIVE_INFINITY, options.signal);
   const start = Math.round(options.at * sampleRate);
   if (start + options.fftSize > samples.length) {
-    throw new VajraError('VALIDATION_FAILED', `The window at ${options.at} s (${options.fftSize} samples) runs past the rendered program (${(samples.length / sampleRate).toFixed(2)} s)`, { status: 422 });
+    throw new VajraError('VALIDATION_FAILED', `The window at ${options.at} s (${options.fftSize} samples) runs past the rendered program (${(samples.length / sampleRate).toFixed(2)} s)`, {
+      status: 422,
+    });
   }
   return audio.analyzeSpectrum(samples.subarray(start, start + options.fftSize), sampleRate, { fftSize: options.fftSize });
 }

@@ -15,7 +15,14 @@ const toBoolean = (value: unknown) => {
   const v = single(value);
   return v === 'true' || v === '1' || v === '' ? true : v === 'false' || v === '0' ? false : v;
 };
-const toList = (value: unknown) => (typeof value === 'string' || Array.isArray(value) ? [value].flat().flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean) : value);
+const toList = (value: unknown) =>
+  typeof value === 'string' || Array.isArray(value)
+    ? [value]
+        .flat()
+        .flatMap((item) => String(item).split(','))
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 
 /** The query-string form of one field: strings converted to its type; `undefined` when a query cannot carry it (objects). */
 function queryField(field: z.ZodType): z.ZodType | undefined {
@@ -53,7 +60,12 @@ function quality(accept: string, type: string): number {
   let value = 0;
   for (const part of accept.split(',')) {
     const [range = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const q = Number(parameters.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    const q = Number(
+      parameters
+        .map((p) => p.trim())
+        .find((p) => p.startsWith('q='))
+        ?.slice(2) ?? '1',
+    );
     const specificity = range === type ? 2 : range === `${type.split('/')[0]}/*` ? 1 : range === '*/*' ? 0 : -1;
     if (specificity > best) [best, value] = [specificity, Number.isFinite(q) ? q : 0];
   }

@@ -98,8 +98,13 @@ const geometrySchema = z
 
 function dataRoutes(vajra: Vajra, api: VisualsApi): AnyRoute[] {
   const { spectrumPlot, spectrogram, spectrumData } = api.schemas;
-  const programSource = { program: z.record(z.string(), z.unknown()).optional().meta({ description: 'An audio program, rendered here (first 120 s at most)' }), fftSize: z.number().int().min(256).max(32_768).default(8192) };
-  const spectrumBody = spectrumPlot.extend({ spectrum: spectrumData.optional(), ...programSource, at: z.number().min(0).max(120).default(0).meta({ description: 'Start of the analysed window in the program, s' }) }).meta({ id: 'SpectrumPictureRequest' });
+  const programSource = {
+    program: z.record(z.string(), z.unknown()).optional().meta({ description: 'An audio program, rendered here (first 120 s at most)' }),
+    fftSize: z.number().int().min(256).max(32_768).default(8192),
+  };
+  const spectrumBody = spectrumPlot
+    .extend({ spectrum: spectrumData.optional(), ...programSource, at: z.number().min(0).max(120).default(0).meta({ description: 'Start of the analysed window in the program, s' }) })
+    .meta({ id: 'SpectrumPictureRequest' });
   const spectrogramBody = spectrogram
     .extend({
       frames: z.array(spectrumData).min(1).max(2048).optional(),

@@ -6,7 +6,13 @@ import { defineRoute } from './define-route';
 const route = (method: 'GET' | 'POST', path: string) => defineRoute({ method, path, summary: path, handler: () => ({}) });
 
 describe('createRouter', () => {
-  const router = createRouter([route('GET', '/a/{id}'), route('POST', '/a/{id}'), route('GET', '/a/stats'), route('GET', '/a/{id}/b'), defineRoute({ method: 'GET', path: '/x', summary: 'x', params: z.object({}), handler: () => ({}) })]);
+  const router = createRouter([
+    route('GET', '/a/{id}'),
+    route('POST', '/a/{id}'),
+    route('GET', '/a/stats'),
+    route('GET', '/a/{id}/b'),
+    defineRoute({ method: 'GET', path: '/x', summary: 'x', params: z.object({}), handler: () => ({}) }),
+  ]);
 
   it('matches static paths before placeholders and decodes parameters', () => {
     expect(router.match('GET', '/a/stats')).toMatchObject({ kind: 'found', route: { path: '/a/stats' } });

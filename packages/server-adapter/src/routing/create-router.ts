@@ -7,10 +7,7 @@ interface CompiledPath {
 }
 
 /** Result of `match` on a router from {@link createRouter}. */
-export type RouteMatch =
-  | { kind: 'found'; route: AnyRoute; params: Record<string, string> }
-  | { kind: 'method-not-allowed'; allow: HttpMethod[] }
-  | { kind: 'not-found' };
+export type RouteMatch = { kind: 'found'; route: AnyRoute; params: Record<string, string> } | { kind: 'method-not-allowed'; allow: HttpMethod[] } | { kind: 'not-found' };
 
 /**
  * A small path router over `{name}` placeholders; static segments win over placeholders.

@@ -65,4 +65,7 @@ export function createConnectionSlots(caps: ConnectionCaps) {
 }
 
 const tooMany = (per: 'address' | 'principal', limit: number) =>
-  new VajraError('WS_TOO_MANY_CONNECTIONS', `At most ${limit} open WebSocket connections per ${per === 'address' ? 'client address' : 'principal'}; close one first`, { status: 429, details: { per, limit } });
+  new VajraError('WS_TOO_MANY_CONNECTIONS', `At most ${limit} open WebSocket connections per ${per === 'address' ? 'client address' : 'principal'}; close one first`, {
+    status: 429,
+    details: { per, limit },
+  });

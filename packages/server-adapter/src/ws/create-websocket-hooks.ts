@@ -171,29 +171,32 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
     }
   };
 
-  const offAny = vajra.events.onAny((name, payload) => {
-    if (connections.size === 0) return;
-    const interested: Array<[ConnectionState, string]> = [];
-    for (const connection of connections) {
-      const topic = matchingTopic(connection.topics, name);
-      if (topic !== undefined) interested.push([connection, topic]);
-    }
-    owners.observe(name, payload);
-    if (interested.length === 0) return;
-    const text = JSON.stringify({ type: name, data: payload });
-    // An event names its owner (a session, a wheel, an `owner` field) or concerns no one: then only a plugin
-    // that declared it public lets everyone have it; otherwise admins only.
-    const everyone = vajra.isPublicEvent(name);
-    const deliver = (owner: string | null | undefined): void => {
-      for (const [connection, topic] of interested) {
-        if (owner === undefined ? everyone || connection.access.admin : connection.access.canSee(owner)) sendTopic(connection, topic, text);
+  const offAny = vajra.events.onAny(
+    (name, payload) => {
+      if (connections.size === 0) return;
+      const interested: Array<[ConnectionState, string]> = [];
+      for (const connection of connections) {
+        const topic = matchingTopic(connection.topics, name);
+        if (topic !== undefined) interested.push([connection, topic]);
       }
-    };
-    const owner = owners.ownerOf(name, payload);
-    if (owner instanceof Promise) owner.then(deliver, () => undefined);
-    else deliver(owner);
-    // With a bus, the events other instances publish arrive here too: clients see the whole deployment.
-  }, { remote: true });
+      owners.observe(name, payload);
+      if (interested.length === 0) return;
+      const text = JSON.stringify({ type: name, data: payload });
+      // An event names its owner (a session, a wheel, an `owner` field) or concerns no one: then only a plugin
+      // that declared it public lets everyone have it; otherwise admins only.
+      const everyone = vajra.isPublicEvent(name);
+      const deliver = (owner: string | null | undefined): void => {
+        for (const [connection, topic] of interested) {
+          if (owner === undefined ? everyone || connection.access.admin : connection.access.canSee(owner)) sendTopic(connection, topic, text);
+        }
+      };
+      const owner = owners.ownerOf(name, payload);
+      if (owner instanceof Promise) owner.then(deliver, () => undefined);
+      else deliver(owner);
+      // With a bus, the events other instances publish arrive here too: clients see the whole deployment.
+    },
+    { remote: true },
+  );
 
   const hooks: WebSocketHooks = {
     path,
@@ -207,7 +210,10 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         guard.checkHost(host);
         const origin = request.headers.get('origin');
         if (origin !== null && !guard.allowsOrigin(origin, host)) return refuse(originDenied());
-        const offered = (request.headers.get('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        const offered = (request.headers.get('sec-websocket-protocol') ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         const fromProtocol = offered.find((p) => p.startsWith(BEARER_PROTOCOL))?.slice(BEARER_PROTOCOL.length) ?? null;
         const token = bearerToken(request.headers.get('authorization')) ?? fromProtocol;
         const principal = await server().authenticate(token);

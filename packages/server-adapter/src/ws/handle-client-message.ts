@@ -106,6 +106,13 @@ export async function handleClientMessage({ vajra, server, connection, limits, l
     }
   } catch (error) {
     const problem = toProblem(error, logger);
-    connection.reply({ type: 'error', ...(replyId === undefined ? {} : { id: replyId }), code: problem.code, message: problem.detail, status: problem.status, ...(problem.details === undefined ? {} : { details: problem.details }) });
+    connection.reply({
+      type: 'error',
+      ...(replyId === undefined ? {} : { id: replyId }),
+      code: problem.code,
+      message: problem.detail,
+      status: problem.status,
+      ...(problem.details === undefined ? {} : { details: problem.details }),
+    });
   }
 }

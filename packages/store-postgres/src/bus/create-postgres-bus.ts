@@ -70,7 +70,10 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Po
     report: () => undefined,
   });
   try {
-    await withCheckedOut(() => pool.connect() as Promise<PooledClient>, (client) => migrate(client, postgresMigrations, schema));
+    await withCheckedOut(
+      () => pool.connect() as Promise<PooledClient>,
+      (client) => migrate(client, postgresMigrations, schema),
+    );
     await listener.start();
   } catch (error) {
     await listener.close();
@@ -79,9 +82,12 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Po
     throw new VajraError('BUS_OPEN_FAILED', `Cannot open the PostgreSQL bus (schema "${schema}"): ${error instanceof Error ? error.message : String(error)}`, { status: 500, cause: error });
   }
   // Any instance trims the outbox now and then; deleting the same old rows twice is harmless.
-  const retention = setInterval(() => {
-    pool.query(`DELETE FROM ${schema}.${BUS_OUTBOX_TABLE} WHERE at < clock_timestamp() - make_interval(secs => $1)`, [settings.retentionSeconds]).catch(() => undefined);
-  }, Math.min(60_000, (settings.retentionSeconds * 1000) / 4));
+  const retention = setInterval(
+    () => {
+      pool.query(`DELETE FROM ${schema}.${BUS_OUTBOX_TABLE} WHERE at < clock_timestamp() - make_interval(secs => $1)`, [settings.retentionSeconds]).catch(() => undefined);
+    },
+    Math.min(60_000, (settings.retentionSeconds * 1000) / 4),
+  );
   retention.unref();
   let closed = false;
 

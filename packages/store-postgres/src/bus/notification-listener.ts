@@ -59,10 +59,10 @@ export function createNotificationListener(options: ListenerOptions) {
 
   const replay = async (): Promise<void> => {
     if (lastMicros === undefined) return;
-    const { rows } = await options.pool.query(
-      `SELECT ${columns} FROM ${schema}.${BUS_OUTBOX_TABLE} WHERE at >= to_timestamp($1::float8 / 1000000) - make_interval(secs => $2) ORDER BY seq`,
-      [lastMicros, options.replayWindowSeconds],
-    );
+    const { rows } = await options.pool.query(`SELECT ${columns} FROM ${schema}.${BUS_OUTBOX_TABLE} WHERE at >= to_timestamp($1::float8 / 1000000) - make_interval(secs => $2) ORDER BY seq`, [
+      lastMicros,
+      options.replayWindowSeconds,
+    ]);
     for (const row of rows) accept(Number(row.seq), Number(row.micros), fromRow(row));
   };
 

@@ -25,7 +25,11 @@ export const postgresBusOptionsSchema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'schema must be a lower-case SQL identifier (letters, digits, _; at most 63)')
       .default('vajra'),
     replayWindowSeconds: z.number().min(1).max(3600).default(10),
-    retentionSeconds: z.number().min(10).max(7 * 86_400).default(300),
+    retentionSeconds: z
+      .number()
+      .min(10)
+      .max(7 * 86_400)
+      .default(300),
     maxPending: z.number().int().min(1).max(1_000_000).default(10_000),
     applicationName: z.string().min(1).max(50).default('vajra-stream'),
   })

@@ -4,10 +4,7 @@ import { chartWheel } from './chart-wheel';
 
 // Two reference charts: the total solar eclipse of 2024-04-08 (Sun and Moon conjunct, Mercury
 // retrograde) over Delhi, and a chart with the bodies spread round the wheel.
-const charts = [
-  chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 }),
-  chart({ date: '1990-06-15T12:00:00Z', latitude: 51.5, longitude: -0.12, houseSystem: 'koch' }),
-];
+const charts = [chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 }), chart({ date: '1990-06-15T12:00:00Z', latitude: 51.5, longitude: -0.12, houseSystem: 'koch' })];
 
 const attributes = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 

@@ -97,7 +97,12 @@ function assertChart(chart: Chart): void {
 
 function sector(wheel: Wheel, from: number, outer: number, inner: number): string {
   const [a0, a1] = [wheel.angle(from), wheel.angle(from) - Math.PI / 6];
-  const [p0, p1, p2, p3] = [polar(wheel.centre, wheel.centre, outer * wheel.radius, a0), polar(wheel.centre, wheel.centre, outer * wheel.radius, a1), polar(wheel.centre, wheel.centre, inner * wheel.radius, a1), polar(wheel.centre, wheel.centre, inner * wheel.radius, a0)];
+  const [p0, p1, p2, p3] = [
+    polar(wheel.centre, wheel.centre, outer * wheel.radius, a0),
+    polar(wheel.centre, wheel.centre, outer * wheel.radius, a1),
+    polar(wheel.centre, wheel.centre, inner * wheel.radius, a1),
+    polar(wheel.centre, wheel.centre, inner * wheel.radius, a0),
+  ];
   const [ro, ri] = [num(outer * wheel.radius), num(inner * wheel.radius)];
   return `M${num(p0[0])} ${num(p0[1])}A${ro} ${ro} 0 0 0 ${num(p1[0])} ${num(p1[1])}L${num(p2[0])} ${num(p2[1])}A${ri} ${ri} 0 0 1 ${num(p3[0])} ${num(p3[1])}Z`;
 }
@@ -118,7 +123,10 @@ function zodiacRing(wheel: Wheel): string {
   }
   return element('g', {}, [
     element('g', { stroke: theme.grid, 'stroke-width': stroke }, sectors),
-    element('g', { fill: 'none', stroke: theme.foreground, 'stroke-width': stroke }, [element('circle', { cx: centre, cy: centre, r: radius }), element('circle', { cx: centre, cy: centre, r: 0.84 * radius })]),
+    element('g', { fill: 'none', stroke: theme.foreground, 'stroke-width': stroke }, [
+      element('circle', { cx: centre, cy: centre, r: radius }),
+      element('circle', { cx: centre, cy: centre, r: 0.84 * radius }),
+    ]),
     element('g', { stroke: theme.muted, 'stroke-width': stroke * 0.8 }, ticks),
     element('g', { 'font-size': radius * 0.1, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, glyphs),
   ]);
@@ -134,12 +142,15 @@ function houses(wheel: Wheel): string {
   });
   const numbers = cusps.map((cusp, index) => {
     const next = cusps[(index + 1) % 12]!;
-    const middle = cusp + (((next - cusp) % 360) + 360) % 360 / 2;
+    const middle = cusp + ((((next - cusp) % 360) + 360) % 360) / 2;
     const [x, y] = wheel.at(0.405, middle);
     return textElement(String(index + 1), { x, y });
   });
   return element('g', {}, [
-    element('g', { fill: 'none', stroke: theme.muted, 'stroke-width': stroke }, [element('circle', { cx: centre, cy: centre, r: 0.45 * radius }), element('circle', { cx: centre, cy: centre, r: 0.36 * radius })]),
+    element('g', { fill: 'none', stroke: theme.muted, 'stroke-width': stroke }, [
+      element('circle', { cx: centre, cy: centre, r: 0.45 * radius }),
+      element('circle', { cx: centre, cy: centre, r: 0.36 * radius }),
+    ]),
     element('g', { stroke: theme.foreground }, lines),
     element('g', { fill: theme.muted, 'font-size': radius * 0.045, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, numbers),
   ]);
@@ -150,14 +161,27 @@ function aspectLines(wheel: Wheel, list: readonly Aspect[]): string {
   const lines = list.map((aspect) => {
     const style = ASPECT_STYLE[aspect.aspect]!;
     const [[x1, y1], [x2, y2]] = [wheel.at(0.36, chart.bodies[aspect.a].longitude), wheel.at(0.36, chart.bodies[aspect.b].longitude)];
-    return element('line', { x1, y1, x2, y2, stroke: theme.palette[style.color]!, 'stroke-dasharray': style.dash, 'stroke-opacity': num(Math.max(0.35, 1 - aspect.orb / 10)), 'data-aspect': `${aspect.a} ${aspect.aspect} ${aspect.b}` });
+    return element('line', {
+      x1,
+      y1,
+      x2,
+      y2,
+      stroke: theme.palette[style.color]!,
+      'stroke-dasharray': style.dash,
+      'stroke-opacity': num(Math.max(0.35, 1 - aspect.orb / 10)),
+      'data-aspect': `${aspect.a} ${aspect.aspect} ${aspect.b}`,
+    });
   });
   return element('g', { 'stroke-width': Math.max(0.5, o.size / 500) }, lines);
 }
 
 function bodyGlyphs(wheel: Wheel, bodies: readonly ChartBody[]): string {
   const { chart, theme, o, radius } = wheel;
-  const levels = staggerLevels(bodies.map((b) => chart.bodies[b].longitude), 7, 3);
+  const levels = staggerLevels(
+    bodies.map((b) => chart.bodies[b].longitude),
+    7,
+    3,
+  );
   const glyphRadius = [0.765, 0.645, 0.525];
   const groups = bodies.map((name, index) => {
     const position = chart.bodies[name];
@@ -183,7 +207,12 @@ function bodyGlyphs(wheel: Wheel, bodies: readonly ChartBody[]): string {
 function angles(wheel: Wheel): string {
   const { chart, theme, radius } = wheel;
   const { ascendant, mc } = chart.houses;
-  const marks: Array<[string, number]> = [['AC', ascendant], ['DC', ascendant + 180], ['MC', mc], ['IC', mc + 180]];
+  const marks: Array<[string, number]> = [
+    ['AC', ascendant],
+    ['DC', ascendant + 180],
+    ['MC', mc],
+    ['IC', mc + 180],
+  ];
   return element(
     'g',
     { fill: theme.accent, 'font-size': radius * 0.045, 'font-weight': 'bold', 'text-anchor': 'middle', 'dominant-baseline': 'central' },

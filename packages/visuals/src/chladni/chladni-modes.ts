@@ -33,7 +33,10 @@ export const chladniPlateShape = {
   thicknessMeters: z.number().min(0.0001).max(0.05).default(0.001),
   material: z.enum(Object.keys(PLATE_MATERIALS) as [keyof typeof PLATE_MATERIALS, ...Array<keyof typeof PLATE_MATERIALS>]).default('steel'),
   /** Draw this mode instead of choosing by frequency: square `{ n, m }` (n, m ≤ 24), circular `{ n, s }` (n ≤ 16 nodal diameters, s ≤ 12 nodal circles counting the rim). */
-  mode: z.object({ n: z.number().int().min(0).max(MAX_SQUARE_ORDER), m: z.number().int().min(0).max(MAX_SQUARE_ORDER).optional(), s: z.number().int().min(1).max(MAX_CIRCULAR_RINGS).optional() }).strict().optional(),
+  mode: z
+    .object({ n: z.number().int().min(0).max(MAX_SQUARE_ORDER), m: z.number().int().min(0).max(MAX_SQUARE_ORDER).optional(), s: z.number().int().min(1).max(MAX_CIRCULAR_RINGS).optional() })
+    .strict()
+    .optional(),
   /** Square plate: cos(nπx)cos(mπy) − cos(mπx)cos(nπy) (`difference`, default) or + (`sum`). */
   combination: z.enum(['difference', 'sum']).default('difference'),
   /** Largest relative distance between the frequency and the nearest mode's (default 0.06, about a semitone); farther is refused. */
@@ -118,7 +121,11 @@ export function chladniMode(options: ChladniModeOptions): ChladniMode {
     }
   }
   if (Math.abs(best!.detune) > o.maxDetune) {
-    throw new VajraError('CHLADNI_OUT_OF_RANGE', `The nearest mode of this plate to ${asked} Hz is at ${best!.frequency.toFixed(1)} Hz (${(best!.detune * 100).toFixed(1)} %); change the frequency, the plate or maxDetune`, { status: 422, details: { nearest: best } });
+    throw new VajraError(
+      'CHLADNI_OUT_OF_RANGE',
+      `The nearest mode of this plate to ${asked} Hz is at ${best!.frequency.toFixed(1)} Hz (${(best!.detune * 100).toFixed(1)} %); change the frequency, the plate or maxDetune`,
+      { status: 422, details: { nearest: best } },
+    );
   }
   return best!;
 }

@@ -51,7 +51,11 @@ describe('Chladni figures', () => {
     expect(Math.abs(chladniMode({ frequency: 7.83, widthMeters: 1.238 }).detune)).toBeLessThan(0.01);
   });
 
-  for (const [n, m, combination] of [[3, 1, 'difference'], [5, 2, 'difference'], [4, 1, 'sum']] as const) {
+  for (const [n, m, combination] of [
+    [3, 1, 'difference'],
+    [5, 2, 'difference'],
+    [4, 1, 'sum'],
+  ] as const) {
     it(`draws the nodal lines of square mode (${n}, ${m}) ${combination}: the field vanishes along every drawn path`, () => {
       const size = 600;
       const svg = chladniPattern({ mode: { n, m }, combination, size, resolution: 300 });
@@ -67,7 +71,11 @@ describe('Chladni figures', () => {
     });
   }
 
-  for (const [n, s] of [[0, 3], [2, 2], [3, 3]] as const) {
+  for (const [n, s] of [
+    [0, 3],
+    [2, 2],
+    [3, 3],
+  ] as const) {
     it(`draws the nodal circles and diameters of circular mode (${n}, ${s}) at the Bessel zeros`, () => {
       const size = 600;
       const svg = chladniPattern({ plate: 'circular', mode: { n, s }, size, resolution: 300 });

@@ -29,7 +29,9 @@ export const chladniOptionsSchema = z
 export type ChladniOptions = z.input<typeof chladniOptionsSchema>;
 
 function describeMode(mode: ChladniMode): string {
-  return mode.plate === 'square' ? `(${mode.n}, ${mode.m}) ${mode.combination}` : `(${mode.n}, ${mode.s}): ${mode.n} nodal diameter${mode.n === 1 ? '' : 's'}, ${mode.s} nodal circle${mode.s === 1 ? '' : 's'} with the rim`;
+  return mode.plate === 'square'
+    ? `(${mode.n}, ${mode.m}) ${mode.combination}`
+    : `(${mode.n}, ${mode.s}): ${mode.n} nodal diameter${mode.n === 1 ? '' : 's'}, ${mode.s} nodal circle${mode.s === 1 ? '' : 's'} with the rim`;
 }
 
 /**
@@ -47,7 +49,11 @@ function describeMode(mode: ChladniMode): string {
  */
 export function chladniPattern(options: ChladniOptions): string {
   const { options: o, theme, idPrefix } = pictureContext('chladni', chladniOptionsSchema, options);
-  const plateOptions = Object.fromEntries(Object.keys(chladniPlateShape).map((key) => [key, o[key as keyof typeof o]]).filter(([, value]) => value !== undefined));
+  const plateOptions = Object.fromEntries(
+    Object.keys(chladniPlateShape)
+      .map((key) => [key, o[key as keyof typeof o]])
+      .filter(([, value]) => value !== undefined),
+  );
   const mode = chladniMode(plateOptions);
   const field = chladniField(mode);
   const points = o.resolution + 1;
@@ -83,7 +89,14 @@ export function chladniPattern(options: ChladniOptions): string {
       o.description ??
       `Chladni figure of a ${size} ${mode.plate} ${o.material} plate ${(o.thicknessMeters * 1000).toFixed(2).replace(/\.?0+$/, '')} mm thick${asked}: mode ${describeMode(mode)} at ${mode.frequency.toFixed(1)} Hz${detune}. ` +
         `Nodal lines, where sand gathers, traced by marching squares on a ${o.resolution}×${o.resolution} grid.`,
-    body: [plate, element('g', { fill: 'none', stroke: theme.foreground, 'stroke-width': Math.max(1, o.size / 170), 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'data-nodal-lines': contours.length }, paths)],
+    body: [
+      plate,
+      element(
+        'g',
+        { fill: 'none', stroke: theme.foreground, 'stroke-width': Math.max(1, o.size / 170), 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'data-nodal-lines': contours.length },
+        paths,
+      ),
+    ],
     data: { mode: mode.plate === 'square' ? `${mode.n},${mode.m},${mode.combination}` : `${mode.n},${mode.s}`, 'mode-frequency': num(mode.frequency) },
   });
 }

@@ -93,7 +93,13 @@ function phaseMarks(layout: Layout, right: number): string {
     return element('g', { 'data-phase': phase.phase, 'data-time': phase.date }, [
       element('line', { x1: x, y1: font * 2.2, x2: x, y2: y - font * 0.9, stroke: theme.accent, 'stroke-dasharray': '2 3', 'stroke-width': 1 }),
       moonDisc(x, y, font * 0.7, illumination[phase.phase], phase.phase === 'first quarter', MOON_COLORS(theme), layout.southern),
-      textElement(localLabel(phase.time, layout.offset), { x, y: y + font * 1.6, 'font-size': font * 0.85, fill: theme.muted, 'text-anchor': x - layout.left < font * 4 ? 'start' : right - x < font * 4 ? 'end' : undefined }),
+      textElement(localLabel(phase.time, layout.offset), {
+        x,
+        y: y + font * 1.6,
+        'font-size': font * 0.85,
+        fill: theme.muted,
+        'text-anchor': x - layout.left < font * 4 ? 'start' : right - x < font * 4 ? 'end' : undefined,
+      }),
     ]);
   });
   return element('g', { 'text-anchor': 'middle' }, [element('line', { x1: layout.left, y1: y, x2: right, y2: y, stroke: theme.grid }), ...marks]);
@@ -123,9 +129,21 @@ export function lunarMonthStrip(options: LunarMonthOptions): string {
   const column = (right - left) / month.days.length;
   const today = new Date(date + offset * 60_000).toISOString().slice(0, 10);
   const layout: Layout = { month, theme, left, column, height: o.height, font, offset, today, southern: o.latitude < 0 };
-  const header = textElement(`Lunar month ${localLabel(month.start.time, offset)} → ${localLabel(month.end.time, offset)} (UTC${offset >= 0 ? '+' : '−'}${Math.floor(Math.abs(offset) / 60)}:${String(Math.abs(offset) % 60).padStart(2, '0')})`, { x: left, y: font * 1.3, fill: theme.foreground, 'font-weight': 'bold' });
-  const legend = textElement('Tibetan practice days: 8 Medicine Buddha · 10 Guru Rinpoche · 15 Amitabha · 25 Dakini · 30 Shakyamuni · ✦ Düchen', { x: left, y: o.height - font * 0.6, fill: theme.muted, 'font-size': font * 0.8 });
-  const columns = element('g', { fill: theme.foreground, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, month.days.map((day, index) => dayColumn(layout, day, index)));
+  const header = textElement(
+    `Lunar month ${localLabel(month.start.time, offset)} → ${localLabel(month.end.time, offset)} (UTC${offset >= 0 ? '+' : '−'}${Math.floor(Math.abs(offset) / 60)}:${String(Math.abs(offset) % 60).padStart(2, '0')})`,
+    { x: left, y: font * 1.3, fill: theme.foreground, 'font-weight': 'bold' },
+  );
+  const legend = textElement('Tibetan practice days: 8 Medicine Buddha · 10 Guru Rinpoche · 15 Amitabha · 25 Dakini · 30 Shakyamuni · ✦ Düchen', {
+    x: left,
+    y: o.height - font * 0.6,
+    fill: theme.muted,
+    'font-size': font * 0.8,
+  });
+  const columns = element(
+    'g',
+    { fill: theme.foreground, 'text-anchor': 'middle', 'dominant-baseline': 'central' },
+    month.days.map((day, index) => dayColumn(layout, day, index)),
+  );
   const practice = month.days.filter((d) => d.tibetan.observances.length > 0).map((d) => `${d.date} ${d.tibetan.observances.join(', ')}`);
   return svgDocument({
     width: o.width,

@@ -13,7 +13,7 @@ export function moonDisc(cx: number, cy: number, r: number, illumination: number
   const terminator = num(r * Math.abs(1 - 2 * k));
   // limb: top → bottom along the lit side; terminator: bottom → top, bulging into the dark side when gibbous
   const limbSweep = litRight ? 1 : 0;
-  const terminatorSweep = (k > 0.5) === litRight ? 1 : 0;
+  const terminatorSweep = k > 0.5 === litRight ? 1 : 0;
   const lit = `M${top}A${num(r)} ${num(r)} 0 0 ${limbSweep} ${bottom}A${terminator} ${num(r)} 0 0 ${terminatorSweep} ${top}Z`;
   return element('g', {}, [
     element('circle', { cx, cy, r, fill: colors.dark, 'fill-opacity': 0.3, stroke: colors.stroke, 'stroke-width': Math.max(0.5, r / 12) }),

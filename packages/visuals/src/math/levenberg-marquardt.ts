@@ -21,11 +21,7 @@ export interface LeastSquaresResult {
  * levenbergMarquardt(([x, y]) => [x * x - 2, y - x], [1, 0]).x; // [√2, √2]
  * ```
  */
-export function levenbergMarquardt(
-  f: (x: readonly number[]) => number[],
-  start: readonly number[],
-  options: { tolerance?: number; maxIterations?: number } = {},
-): LeastSquaresResult {
+export function levenbergMarquardt(f: (x: readonly number[]) => number[], start: readonly number[], options: { tolerance?: number; maxIterations?: number } = {}): LeastSquaresResult {
   const tolerance = options.tolerance ?? 1e-14;
   const maxIterations = options.maxIterations ?? 200;
   let x = start.slice();

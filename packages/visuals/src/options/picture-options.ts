@@ -37,7 +37,10 @@ export const themeSchema = z.union([
       accent: colorSchema.optional(),
       palette: z.array(colorSchema).min(4).max(16).optional(),
       ramp: z.array(hexColorSchema).min(2).max(16).optional(),
-      fontFamily: z.string().regex(/^[\w\s,'"-]{1,200}$/, 'font names, commas and quotes').optional(),
+      fontFamily: z
+        .string()
+        .regex(/^[\w\s,'"-]{1,200}$/, 'font names, commas and quotes')
+        .optional(),
     })
     .strict(),
 ]);
@@ -50,7 +53,10 @@ export const pictureOptionsShape = {
   /** `<desc>` of the picture; each picture has a default that says what it shows. */
   description: z.string().max(2000).optional(),
   /** Prefix of the ids inside the SVG (default: derived from the input, so two different pictures inlined in one page never clash). */
-  idPrefix: z.string().regex(/^[A-Za-z][\w-]{0,40}$/).optional(),
+  idPrefix: z
+    .string()
+    .regex(/^[A-Za-z][\w-]{0,40}$/)
+    .optional(),
 };
 
 /** The `size` option of square pictures (px, default 512). */

@@ -9,7 +9,15 @@ import { spectrumPlotOptionsSchema } from '../spectrum/spectrum-plot';
 const schemas = { pictures: pictureRequestSchemas, spectrumPlot: spectrumPlotOptionsSchema, spectrogram: spectrogramOptionsSchema, spectrumData: spectrumDataSchema } as const;
 import { createByteCache } from './byte-cache';
 
-const listSchema = z.union([z.array(z.string().min(1)), z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))]);
+const listSchema = z.union([
+  z.array(z.string().min(1)),
+  z.string().transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ),
+]);
 
 /**
  * Config section `visuals` of `createVajra({ config })` (env: `VAJRA_VISUALS__CACHE_BYTES`, …).
@@ -21,7 +29,12 @@ const listSchema = z.union([z.array(z.string().min(1)), z.string().transform((va
  */
 export const visualsConfigSchema = z.object({
   /** Memory for cached pictures (SVG and PNG), bytes (default 32 MiB; 0 turns caching off). */
-  cacheBytes: z.coerce.number().int().min(0).max(2 ** 31).default(32 * 1024 * 1024),
+  cacheBytes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(32 * 1024 * 1024),
   /** Font files for PNG text (comma-separated in the environment). */
   fontFiles: listSchema.optional(),
   /** Let resvg load the system's fonts for PNG text (default true). */

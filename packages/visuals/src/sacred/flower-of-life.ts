@@ -44,24 +44,39 @@ export function flowerOfLife(options: FlowerOfLifeOptions = {}): string {
 }
 
 /** Shared by the Seed and Flower of Life. */
-export function drawFlower(
-  input: Omit<z.output<typeof flowerOfLifeOptionsSchema>, 'theme'> & { kind: string; theme: Theme; idPrefix: string },
-): string {
+export function drawFlower(input: Omit<z.output<typeof flowerOfLifeOptionsSchema>, 'theme'> & { kind: string; theme: Theme; idPrefix: string }): string {
   const { size, rings, outerArcs, border, theme, idPrefix } = input;
   const centre = size / 2;
   const boundary = rings + 1;
   const radius = (size / 2 - size * 0.04) / boundary;
   const stroke = { fill: 'none', stroke: theme.foreground, 'stroke-width': Math.max(0.5, size / 320) };
   const whole = hexLatticeCentres(centre, centre, radius, rings);
-  const body = [element('g', stroke, whole.map(([x, y]) => element('circle', { cx: x, cy: y, r: radius })))];
+  const body = [
+    element(
+      'g',
+      stroke,
+      whole.map(([x, y]) => element('circle', { cx: x, cy: y, r: radius })),
+    ),
+  ];
   let defs = '';
   if (outerArcs) {
     defs = element('clipPath', { id: `${idPrefix}-clip` }, element('circle', { cx: centre, cy: centre, r: boundary * radius }));
     const partial = hexLatticeCentres(centre, centre, radius, boundary).slice(whole.length);
-    body.push(element('g', { ...stroke, stroke: theme.muted, 'clip-path': `url(#${idPrefix}-clip)` }, partial.map(([x, y]) => element('circle', { cx: x, cy: y, r: radius }))));
+    body.push(
+      element(
+        'g',
+        { ...stroke, stroke: theme.muted, 'clip-path': `url(#${idPrefix}-clip)` },
+        partial.map(([x, y]) => element('circle', { cx: x, cy: y, r: radius })),
+      ),
+    );
   }
   if (border) {
-    body.push(element('g', { ...stroke, 'stroke-width': Math.max(0.75, size / 200) }, [element('circle', { cx: centre, cy: centre, r: boundary * radius }), element('circle', { cx: centre, cy: centre, r: boundary * radius + size * 0.012 })]));
+    body.push(
+      element('g', { ...stroke, 'stroke-width': Math.max(0.75, size / 200) }, [
+        element('circle', { cx: centre, cy: centre, r: boundary * radius }),
+        element('circle', { cx: centre, cy: centre, r: boundary * radius + size * 0.012 }),
+      ]),
+    );
   }
   const count = whole.length;
   return svgDocument({
@@ -70,7 +85,9 @@ export function drawFlower(
     theme,
     idPrefix,
     title: input.title ?? input.kind,
-    description: input.description ?? `${input.kind}: ${count} equal circles on a hexagonal lattice, each passing through the centres of its neighbours${outerArcs ? ', with the next ring as arcs clipped by the enclosing circle' : ''}.`,
+    description:
+      input.description ??
+      `${input.kind}: ${count} equal circles on a hexagonal lattice, each passing through the centres of its neighbours${outerArcs ? ', with the next ring as arcs clipped by the enclosing circle' : ''}.`,
     defs,
     body,
     data: { circles: count },

@@ -13,7 +13,13 @@ describe('intention mandala', () => {
 
   it('grows different pictures from different intentions', () => {
     const intentions = ['peace for all beings', 'healing for my mother', 'om mani padme hum', 'may the rains come', 'gratitude', 'Peace for all beings'];
-    const pictures = new Set(intentions.map((intention) => mandala({ intention }).replace(/<title.*<\/desc>/, '').replace(/id="[^"]+"|aria-labelledby="[^"]+"|data-seed="[^"]+"/g, '')));
+    const pictures = new Set(
+      intentions.map((intention) =>
+        mandala({ intention })
+          .replace(/<title.*<\/desc>/, '')
+          .replace(/id="[^"]+"|aria-labelledby="[^"]+"|data-seed="[^"]+"/g, ''),
+      ),
+    );
     expect(pictures.size).toBe(intentions.length);
   });
 

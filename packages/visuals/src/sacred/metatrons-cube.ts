@@ -55,9 +55,22 @@ export function metatronsCube(options: MetatronsCubeOptions = {}): string {
     }
   }
   const body = [];
-  if (o.circles) body.push(element('g', { fill: 'none', stroke: theme.muted, 'stroke-width': Math.max(0.5, o.size / 320) }, centres.map(([cx, cy]) => element('circle', { cx, cy, r: radius }))));
+  if (o.circles)
+    body.push(
+      element(
+        'g',
+        { fill: 'none', stroke: theme.muted, 'stroke-width': Math.max(0.5, o.size / 320) },
+        centres.map(([cx, cy]) => element('circle', { cx, cy, r: radius })),
+      ),
+    );
   body.push(element('g', { stroke: theme.foreground, 'stroke-width': Math.max(0.5, o.size / 400), 'stroke-linecap': 'round' }, lines));
-  body.push(element('g', { fill: theme.accent }, centres.map(([cx, cy]) => element('circle', { cx, cy, r: Math.max(1, o.size / 160) }))));
+  body.push(
+    element(
+      'g',
+      { fill: theme.accent },
+      centres.map(([cx, cy]) => element('circle', { cx, cy, r: Math.max(1, o.size / 160) })),
+    ),
+  );
   return svgDocument({
     width: o.size,
     height: o.size,

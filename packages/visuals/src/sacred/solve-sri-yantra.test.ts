@@ -14,7 +14,10 @@ interface Segment {
 function drawnSegments(svg: string, size: number, unit: number): Segment[] {
   const segments: Segment[] = [];
   for (const match of svg.matchAll(/<path d="M([^"]+)Z"[^>]*data-triangle="(\w+)"/g)) {
-    const points = match[1]!.split('L').map((pair) => pair.split(' ').map(Number)).map(([x, y]) => [(x! - size / 2) / unit, (size / 2 - y!) / unit] as P);
+    const points = match[1]!
+      .split('L')
+      .map((pair) => pair.split(' ').map(Number))
+      .map(([x, y]) => [(x! - size / 2) / unit, (size / 2 - y!) / unit] as P);
     for (let i = 0; i < 3; i++) segments.push({ name: `${match[2]}:${i}`, p: points[i]!, q: points[(i + 1) % 3]! });
   }
   return segments;

@@ -158,7 +158,11 @@ function geometryOf(shape: YantraShape, construction: SriYantraGeometry['constru
     triangles.push({ line, name: TRIANGLE_NAMES[line]!, pointing: apexY > y ? 'up' : 'down', apex: [0, apexY], left: [-w, y], right: [w, y] });
   }
   const central = centralTriangle(shape);
-  const centralTriangleVertices: [YantraPoint, YantraPoint, YantraPoint] = [[-central.halfWidth, central.top], [central.halfWidth, central.top], [0, central.apex]];
+  const centralTriangleVertices: [YantraPoint, YantraPoint, YantraPoint] = [
+    [-central.halfWidth, central.top],
+    [central.halfWidth, central.top],
+    [0, central.apex],
+  ];
   const triplePoints = measureTriplePoints(triangles);
   return {
     construction,

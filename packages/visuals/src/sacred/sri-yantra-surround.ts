@@ -68,7 +68,13 @@ export function drawSurround(cx: number, cy: number, unit: number, surround: Sur
     const squares = [0, 1, 2].map((i) => element('path', { d: gatedSquare(cx, cy, (half + i * step) * unit, (gate + i * step) * unit, (depth - i * step * 0.5) * unit) }));
     parts.push(element('g', { fill: 'none', stroke: theme.foreground, 'stroke-width': stroke, 'stroke-linejoin': 'miter' }, squares));
   }
-  parts.push(element('g', { fill: 'none', stroke: theme.foreground, 'stroke-width': stroke }, SURROUND.circles.map((r) => element('circle', { cx, cy, r: r * unit }))));
+  parts.push(
+    element(
+      'g',
+      { fill: 'none', stroke: theme.foreground, 'stroke-width': stroke },
+      SURROUND.circles.map((r) => element('circle', { cx, cy, r: r * unit })),
+    ),
+  );
   parts.push(element('g', { 'stroke-width': stroke }, [lotus(cx, cy, unit, SURROUND.outerLotus, theme, theme.palette[1]!), lotus(cx, cy, unit, SURROUND.innerLotus, theme, theme.palette[0]!)]));
   return parts;
 }

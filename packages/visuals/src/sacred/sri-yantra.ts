@@ -62,7 +62,13 @@ export function sriYantra(options: SriYantraOptions = {}): string {
   const [bx, by] = at(geometry.bindu);
   body.push(element('circle', { cx: bx, cy: by, r: Math.max(1, o.size / 200), fill: theme.accent }));
   if (o.showTriplePoints) {
-    body.push(element('g', { fill: theme.accent }, geometry.triplePoints.map((p) => element('circle', { cx: at(p.point)[0], cy: at(p.point)[1], r: Math.max(1, o.size / 300) }))));
+    body.push(
+      element(
+        'g',
+        { fill: theme.accent },
+        geometry.triplePoints.map((p) => element('circle', { cx: at(p.point)[0], cy: at(p.point)[1], r: Math.max(1, o.size / 300) })),
+      ),
+    );
   }
   const residual = geometry.maxConcurrencyError.toExponential(2);
   return svgDocument({

@@ -31,13 +31,11 @@ export function frequencyAxis(area: PlotArea, scale: FrequencyScale, theme: Them
       labels.push(textElement(tick.label, { x: area.left - area.fontSize * 0.4, y: at, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
     }
   }
-  const title = orientation === 'x'
-    ? textElement('Hz', { x: area.right, y: area.bottom + area.fontSize * 2.4, 'text-anchor': 'end' })
-    : textElement('Hz', { x: area.fontSize * 0.3, y: area.top - area.fontSize * 0.2, 'dominant-baseline': 'central' });
-  return element('g', {}, [
-    element('g', { stroke: theme.grid, 'stroke-width': 1 }, grid),
-    element('g', { fill: theme.muted, 'font-size': area.fontSize }, [...labels, title]),
-  ]);
+  const title =
+    orientation === 'x'
+      ? textElement('Hz', { x: area.right, y: area.bottom + area.fontSize * 2.4, 'text-anchor': 'end' })
+      : textElement('Hz', { x: area.fontSize * 0.3, y: area.top - area.fontSize * 0.2, 'dominant-baseline': 'central' });
+  return element('g', {}, [element('g', { stroke: theme.grid, 'stroke-width': 1 }, grid), element('g', { fill: theme.muted, 'font-size': area.fontSize }, [...labels, title])]);
 }
 
 /** The plot's border. */

@@ -112,7 +112,9 @@ export function spectrogram(frames: readonly SpectrogramFrame[], options: Spectr
     theme,
     idPrefix,
     title: o.title ?? 'Spectrogram',
-    description: o.description ?? `Spectrogram of ${data.length} spectra${timed ? ` from ${first.toFixed(2)} s to ${last.toFixed(2)} s` : ''}, ${o.minFrequency}–${o.maxFrequency} Hz (${o.scale} axis), colour from ${o.minDecibels} dB to ${o.maxDecibels} dB.`,
+    description:
+      o.description ??
+      `Spectrogram of ${data.length} spectra${timed ? ` from ${first.toFixed(2)} s to ${last.toFixed(2)} s` : ''}, ${o.minFrequency}–${o.maxFrequency} Hz (${o.scale} axis), colour from ${o.minDecibels} dB to ${o.maxDecibels} dB.`,
     body: [element('g', { 'shape-rendering': 'crispEdges' }, cells), frequencyAxis(area, scale, theme, 'y'), timeAxis(area, first, last, timed, theme), plotBorder(area, theme)],
   });
 }

@@ -16,7 +16,13 @@ function logRuler(svg: string, axis: 'x' | 'y', labels: [string, number, string,
 }
 
 describe('spectrum plot', () => {
-  const audio = renderToBuffer({ duration: 1, layers: [{ kind: 'tone', frequency: 528, gain: 0.5 }, { kind: 'tone', frequency: 1200, gain: 0.1 }] });
+  const audio = renderToBuffer({
+    duration: 1,
+    layers: [
+      { kind: 'tone', frequency: 528, gain: 0.5 },
+      { kind: 'tone', frequency: 1200, gain: 0.1 },
+    ],
+  });
   const spectrum = analyzeSpectrum(audio.channels[0].subarray(8192, 8192 + 16384), audio.sampleRate, { fftSize: 16384 });
 
   it('draws the rendered tones where the axis says they are', () => {
@@ -29,7 +35,10 @@ describe('spectrum plot', () => {
     expect(svg).toContain('>528.0 Hz</text>');
     // the curve's highest point (smallest y) is at the strong tone, within a pixel
     const curve = /<path d="([^"]+)"[^>]*data-series="spectrum"/.exec(svg)![1]!;
-    const points = curve.slice(1).split('L').map((pair) => pair.split(' ').map(Number) as [number, number]);
+    const points = curve
+      .slice(1)
+      .split('L')
+      .map((pair) => pair.split(' ').map(Number) as [number, number]);
     const top = points.reduce((best, point) => (point[1] < best[1] ? point : best));
     expect(Math.abs(Math.log(frequencyAt(top[0]) / 528))).toBeLessThan(0.012);
   });
@@ -51,7 +60,18 @@ describe('spectrum plot', () => {
 
 describe('spectrogram', () => {
   it('follows a glide from 300 Hz to 1200 Hz over 4 s, column by column', () => {
-    const audio = renderToBuffer({ duration: 4.2, layers: [{ kind: 'tone', frequency: [{ at: 0, value: 300 }, { at: 4.2, value: 1200 }] }] });
+    const audio = renderToBuffer({
+      duration: 4.2,
+      layers: [
+        {
+          kind: 'tone',
+          frequency: [
+            { at: 0, value: 300 },
+            { at: 4.2, value: 1200 },
+          ],
+        },
+      ],
+    });
     const frames = [];
     for (let index = 0; index < 40; index++) {
       const time = index * 0.1;

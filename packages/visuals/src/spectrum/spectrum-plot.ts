@@ -105,7 +105,9 @@ export function spectrumPlot(spectrum: SpectrumData, options: SpectrumPlotOption
     theme,
     idPrefix,
     title: o.title ?? 'Spectrum',
-    description: o.description ?? `Spectrum from ${o.minFrequency} Hz to ${o.maxFrequency} Hz (${o.scale} axis), levels from ${o.minDecibels} dB to ${o.maxDecibels} dB.${shown.length > 0 ? ` Strongest peaks: ${shown.map((p) => `${hertzLabel(p.frequency)} at ${p.magnitude.toFixed(1)} dB`).join(', ')}.` : ''}`,
+    description:
+      o.description ??
+      `Spectrum from ${o.minFrequency} Hz to ${o.maxFrequency} Hz (${o.scale} axis), levels from ${o.minDecibels} dB to ${o.maxDecibels} dB.${shown.length > 0 ? ` Strongest peaks: ${shown.map((p) => `${hertzLabel(p.frequency)} at ${p.magnitude.toFixed(1)} dB`).join(', ')}.` : ''}`,
     body,
   });
 }
@@ -124,7 +126,13 @@ function levelAxis(area: ReturnType<typeof plotArea>, o: { minDecibels: number; 
   return element('g', {}, [element('g', { stroke: theme.grid, 'stroke-width': 1 }, grid), element('g', { fill: theme.muted, 'font-size': area.fontSize }, labels)]);
 }
 
-function peakMarks(peaks: Array<{ frequency: number; magnitude: number }>, toX: (f: number) => number, toY: (level: number) => number, area: ReturnType<typeof plotArea>, theme: { foreground: string; accent: string }): string {
+function peakMarks(
+  peaks: Array<{ frequency: number; magnitude: number }>,
+  toX: (f: number) => number,
+  toY: (level: number) => number,
+  area: ReturnType<typeof plotArea>,
+  theme: { foreground: string; accent: string },
+): string {
   const marks = peaks.map((peak) => {
     const [x, y] = [toX(peak.frequency), toY(peak.magnitude)];
     const labelY = Math.max(area.top + area.fontSize, y - area.fontSize * 0.8);

@@ -13,8 +13,10 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  */
 export function escapeXml(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removes the control characters XML forbids
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removes the control characters XML forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .replace(/[&<>"']/g, (character) => ENTITIES[character]!)
+  );
 }

@@ -13,7 +13,9 @@ const signPosition = (longitude: number) => {
 
 function printChart(result: Chart, terminal: Terminal): void {
   const { style } = terminal;
-  terminal.print(`${style.bold('Chart')} ${result.date} at ${result.latitude}°, ${result.longitude}° (${result.zodiac}${result.ayanamsa ? `, ${result.ayanamsa.name} ${formatDegrees(result.ayanamsa.degrees)}` : ''})`);
+  terminal.print(
+    `${style.bold('Chart')} ${result.date} at ${result.latitude}°, ${result.longitude}° (${result.zodiac}${result.ayanamsa ? `, ${result.ayanamsa.name} ${formatDegrees(result.ayanamsa.degrees)}` : ''})`,
+  );
   const bodies = CHART_BODIES.map((name) => {
     const body = result.bodies[name];
     return [displayName(name), signPosition(body.longitude), body.longitude.toFixed(4), body.latitude.toFixed(4), body.speed.toFixed(4), body.retrograde ? 'R' : ''];
@@ -22,7 +24,9 @@ function printChart(result: Chart, terminal: Terminal): void {
   terminal.print();
   const houses = result.houses.cusps.map((cusp, index) => [String(index + 1), signPosition(cusp), cusp.toFixed(4)]);
   terminal.print(formatTable(houses, { header: ['house', 'cusp', 'longitude°'], alignRight: [0, 2], style }));
-  terminal.print(`Ascendant ${signPosition(result.houses.ascendant)} · MC ${signPosition(result.houses.mc)} · ${displayName(result.houses.system)} houses${result.houses.fallback ? ` (${result.houses.fallback.reason})` : ''}`);
+  terminal.print(
+    `Ascendant ${signPosition(result.houses.ascendant)} · MC ${signPosition(result.houses.mc)} · ${displayName(result.houses.system)} houses${result.houses.fallback ? ` (${result.houses.fallback.reason})` : ''}`,
+  );
 }
 
 async function run(context: CommandContext): Promise<void> {

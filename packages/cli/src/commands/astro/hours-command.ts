@@ -17,7 +17,14 @@ async function run(context: CommandContext): Promise<void> {
   }
   const { terminal } = context;
   terminal.print(`${terminal.style.bold(displayName(day.weekday))}, ruled by ${displayName(day.dayRuler)}: sunrise ${formatInstant(day.sunrise)}, sunset ${formatInstant(day.sunset)}`);
-  const rows = day.hours.map((hour) => [hour.hour === current ? '▶' : '', String(hour.hour), displayName(hour.ruler), hour.isDay ? 'day' : 'night', formatInstant(hour.start), formatInstant(hour.end)]);
+  const rows = day.hours.map((hour) => [
+    hour.hour === current ? '▶' : '',
+    String(hour.hour),
+    displayName(hour.ruler),
+    hour.isDay ? 'day' : 'night',
+    formatInstant(hour.start),
+    formatInstant(hour.end),
+  ]);
   terminal.print(formatTable(rows, { header: ['', 'hour', 'ruler', '', 'start', 'end'], alignRight: [1], style: terminal.style }));
   terminal.print(terminal.style.dim(timeZoneNote()));
 }

@@ -16,9 +16,16 @@ async function run(context: CommandContext): Promise<void> {
     return;
   }
   const { terminal } = context;
-  terminal.print(`${terminal.style.bold(displayName(phase.name))}: ${(phase.illumination * 100).toFixed(1)}% lit, elongation ${phase.angle.toFixed(2)}°, ${phase.waxing ? 'waxing' : 'waning'}, ${phase.ageDays.toFixed(1)} days since new moon`);
+  terminal.print(
+    `${terminal.style.bold(displayName(phase.name))}: ${(phase.illumination * 100).toFixed(1)}% lit, elongation ${phase.angle.toFixed(2)}°, ${phase.waxing ? 'waxing' : 'waning'}, ${phase.ageDays.toFixed(1)} days since new moon`,
+  );
   terminal.print();
-  terminal.print(formatTable(upcoming.map((event) => [displayName(event.phase), formatInstant(event.date)]), { header: ['next phases', 'at'], style: terminal.style }));
+  terminal.print(
+    formatTable(
+      upcoming.map((event) => [displayName(event.phase), formatInstant(event.date)]),
+      { header: ['next phases', 'at'], style: terminal.style },
+    ),
+  );
   terminal.print(terminal.style.dim(timeZoneNote()));
 }
 

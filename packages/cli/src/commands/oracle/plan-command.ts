@@ -40,7 +40,7 @@ export const planCommand = defineCommand({
   name: 'plan',
   summary: 'a session plan: phases, mantra, dedication and an audio program',
   usage: 'oracle plan [<intention>] [--duration <seconds>] [options]',
-  description: 'The plan\'s audio program renders with vajra render (save it with --save-program).',
+  description: "The plan's audio program renders with vajra render (save it with --save-program).",
   positionals: { min: 0, max: 20 },
   options: {
     ...planRequestOptions,

@@ -7,7 +7,7 @@ import { stringOption } from '../../command/option-values';
 
 /** `--database`, shared by the wheel commands. */
 export const databaseOptions: Record<string, OptionSpec> = {
-  database: { type: 'string', value: '<file>', description: 'SQLite file (default: $VAJRA_DATA_DIR/vajra.db, or ./data/vajra.db, the example server\'s)' },
+  database: { type: 'string', value: '<file>', description: "SQLite file (default: $VAJRA_DATA_DIR/vajra.db, or ./data/vajra.db, the example server's)" },
 };
 
 /** A kernel on the SQLite file of the command line. */

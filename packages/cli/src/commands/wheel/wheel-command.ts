@@ -28,10 +28,14 @@ async function chooseWheel(context: CommandContext, kernel: WheelKernel): Promis
 function untilDoneOrInterrupt(context: CommandContext, seconds: number | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = seconds === undefined ? undefined : setTimeout(() => resolve(true), seconds * 1000);
-    context.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve(false);
-    }, { once: true });
+    context.signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -60,7 +64,10 @@ async function spin(context: CommandContext): Promise<number> {
     off();
     if (!context.json && terminal.stderr.isTTY) terminal.stderr.write('\r\u001b[2K');
     if (context.json) terminal.json({ event: 'stopped', wheel: stopped });
-    else terminal.print(`${grouped(stopped.rotations)} rotations, ${grouped(stopped.recitations)} recitations of ${stopped.mantra.text} in ${formatDuration(stopped.spinningSeconds)} of spinning (stored; resume with --wheel ${stopped.id})`);
+    else
+      terminal.print(
+        `${grouped(stopped.rotations)} rotations, ${grouped(stopped.recitations)} recitations of ${stopped.mantra.text} in ${formatDuration(stopped.spinningSeconds)} of spinning (stored; resume with --wheel ${stopped.id})`,
+      );
     return completed || duration === undefined ? exitCodes.ok : exitCodes.interrupted;
   } finally {
     await kernel.close();

@@ -53,15 +53,17 @@ const durationSchema = z.number().min(0).max(3600);
  */
 export function createDmxUniverse({ channels, clock }: { channels: number; clock: Clock }): DmxUniverse {
   const levelsSchema = z.record(
-    z.string().regex(/^[1-9][0-9]{0,2}$/).refine((key) => Number(key) <= channels, { message: `channels are 1 to ${channels}` }),
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,2}$/)
+      .refine((key) => Number(key) <= channels, { message: `channels are 1 to ${channels}` }),
     z.number().int().min(0).max(255),
   );
   const current = new Uint8Array(channels);
   const fades = new Map<number, Fade>();
   const timers = new Set<TimerHandle>();
 
-  const parse = (levels: DmxLevels): Array<[number, number]> =>
-    Object.entries(parseInput(levelsSchema, levels, 'DMX levels')).map(([key, value]) => [Number(key) - 1, value]);
+  const parse = (levels: DmxLevels): Array<[number, number]> => Object.entries(parseInput(levelsSchema, levels, 'DMX levels')).map(([key, value]) => [Number(key) - 1, value]);
 
   const cancel = (index: number): void => {
     const fade = fades.get(index);

@@ -72,7 +72,12 @@ describe('DMX frames and fades', () => {
       devices: [
         {
           id: 'lights',
-          transport: { kind: 'test', address: 'grid', present: async () => true, open: async () => ({ write: async (bytes) => void (bytes[1] === 6 && frames.push(clock.now())), onData: () => undefined, onClose: () => undefined, close: async () => undefined }) },
+          transport: {
+            kind: 'test',
+            address: 'grid',
+            present: async () => true,
+            open: async () => ({ write: async (bytes) => void (bytes[1] === 6 && frames.push(clock.now())), onData: () => undefined, onClose: () => undefined, close: async () => undefined }),
+          },
           driver: enttecDmxPro({ channels: 512, refreshHz: 40 }),
           heartbeatIntervalMs: 3_600_000,
         },

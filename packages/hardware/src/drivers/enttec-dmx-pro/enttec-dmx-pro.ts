@@ -29,9 +29,7 @@ export interface EnttecDmxProApi extends DmxUniverse {
   stats(): DmxOutputStats;
 }
 
-const optionsSchema = z
-  .object({ channels: z.number().int().min(24).max(512).default(512), refreshHz: z.number().min(1).max(44).default(40) })
-  .strict();
+const optionsSchema = z.object({ channels: z.number().int().min(24).max(512).default(512), refreshHz: z.number().min(1).max(44).default(40) }).strict();
 
 /**
  * Driver of the Enttec DMX USB Pro (and compatible widgets): label-6 frames `7E 06 <len> 00 <levels> E7`
@@ -87,10 +85,13 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
           counters.framesSkipped += Math.floor((now - due) / periodMs);
           due = now;
         }
-        refresh = ctx.clock.setTimeout(() => {
-          send();
-          schedule();
-        }, Math.max(0, due - now));
+        refresh = ctx.clock.setTimeout(
+          () => {
+            send();
+            schedule();
+          },
+          Math.max(0, due - now),
+        );
       };
       return {
         api: { ...universe, stats: () => ({ ...counters }) },
@@ -107,7 +108,10 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
           for (const message of messages) {
             if (message.label !== ENTTEC_GET_SERIAL || message.data.length !== 4) continue;
             // The serial number is four BCD bytes, least significant first.
-            counters.serialNumber = [...message.data].reverse().map((byte) => byte.toString(16).padStart(2, '0')).join('');
+            counters.serialNumber = [...message.data]
+              .reverse()
+              .map((byte) => byte.toString(16).padStart(2, '0'))
+              .join('');
             answered?.();
           }
           if (garbage > 64) throw new Error(`${garbage} bytes of garbage from the DMX widget`);
@@ -125,4 +129,3 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
     },
   };
 }
-

@@ -13,7 +13,9 @@ describe('firmata on a simulated StandardFirmata board', () => {
     const clock = createManualClock();
     const board = simulatedFirmataBoard({ seed: 5, wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 3, maxRpm: 60 } });
     const hardware = createHardware({
-      devices: [{ id: 'uno', transport: simulatedTransport(board, { clock }), driver: firmata({ outputs: [7], pwm: [5], analogInputs: [0], wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 3 } }) }] as const,
+      devices: [
+        { id: 'uno', transport: simulatedTransport(board, { clock }), driver: firmata({ outputs: [7], pwm: [5], analogInputs: [0], wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 3 } }) },
+      ] as const,
       clock,
     });
     hardware.start();
@@ -52,7 +54,10 @@ describe('firmata over a real pseudo-terminal', () => {
     cleanups.push(() => socat.dispose());
     const device = await startFakeDevice(socat.devicePath, 'firmata', { env: { FAKE_HALL_PULSES: '37', FAKE_HALL_PIN: '2', FAKE_MOTOR_PIN: '9' } });
     cleanups.push(() => device.stop());
-    const hardware = createHardware({ devices: [{ id: 'uno', transport: serialTransport({ path: socat.hostPath }), driver: firmata({ outputs: [13], analogInputs: [0], wheel: { motorPin: 9, hallPin: 2 } }) }] as const, heartbeatIntervalMs: 200 });
+    const hardware = createHardware({
+      devices: [{ id: 'uno', transport: serialTransport({ path: socat.hostPath }), driver: firmata({ outputs: [13], analogInputs: [0], wheel: { motorPin: 9, hallPin: 2 } }) }] as const,
+      heartbeatIntervalMs: 200,
+    });
     cleanups.push(() => hardware.stop());
     hardware.start();
     await hardware.whenConnected('uno');

@@ -64,7 +64,10 @@ const optionsSchema = z
     pwm: z.array(pin).default([]),
     analogInputs: z.array(z.number().int().min(0).max(15)).default([]),
     digitalInputs: z.array(pin).default([]),
-    wheel: z.object({ motorPin: pin, hallPin: pin, pulsesPerRotation: z.number().int().min(1).max(64).default(1), pullUp: z.boolean().default(true) }).strict().optional(),
+    wheel: z
+      .object({ motorPin: pin, hallPin: pin, pulsesPerRotation: z.number().int().min(1).max(64).default(1), pullUp: z.boolean().default(true) })
+      .strict()
+      .optional(),
     samplingIntervalMs: z.number().int().min(1).max(16383).optional(),
   })
   .strict();
@@ -171,7 +174,11 @@ export function firmata(options: FirmataOptions = {}): DeviceDriver<FirmataApi> 
       };
 
       const checkedPin = (value: unknown, allowed: Map<number, unknown>, what: string) =>
-        parseInput(pin.refine((each) => allowed.has(each), { message: `not one of the configured ${what} pins (${[...allowed.keys()].join(', ') || 'none'})` }), value, `${what} pin`);
+        parseInput(
+          pin.refine((each) => allowed.has(each), { message: `not one of the configured ${what} pins (${[...allowed.keys()].join(', ') || 'none'})` }),
+          value,
+          `${what} pin`,
+        );
 
       const api: FirmataApi = {
         async digitalWrite(which, on) {

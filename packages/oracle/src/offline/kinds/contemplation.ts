@@ -14,7 +14,10 @@ export const contemplationRules: Rules = {
     'Whatever you found, or did not find, is enough for today. Let the questions keep working quietly in the background, like yeast in bread.',
     'Close by resting a few breaths without any question at all. {$mantra}.',
   ],
-  'contemplation.closing.secular': ['Whatever you found, or did not find, is enough for today. Let the questions keep working quietly, like yeast in bread.', 'Close by resting a few breaths without any question at all.'],
+  'contemplation.closing.secular': [
+    'Whatever you found, or did not find, is enough for today. Let the questions keep working quietly, like yeast in bread.',
+    'Close by resting a few breaths without any question at all.',
+  ],
 };
 
 /** Composes a contemplation (questions separated by short pauses). */

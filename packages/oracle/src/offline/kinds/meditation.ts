@@ -46,7 +46,10 @@ export const meditationRules: Rules = {
     'Now {$deity} melts into light and dissolves into you, and your mind and the mind of {$deity} become one. Rest in this, without doing anything at all.',
     'Let the visualisation dissolve into light, and let that light dissolve into open space. Rest in that openness, aware and relaxed.',
   ],
-  'meditation.dissolve.secular': ['Let the images and the words dissolve. Rest in simple awareness, without doing anything at all.', 'Let everything settle, like snow settling in a glass globe. Rest in the quiet that remains.'],
+  'meditation.dissolve.secular': [
+    'Let the images and the words dissolve. Rest in simple awareness, without doing anything at all.',
+    'Let everything settle, like snow settling in a glass globe. Rest in the quiet that remains.',
+  ],
   'meditation.return': [
     'Slowly let your awareness return to the room. Feel the weight of the body, the sounds around you. Move your fingers and toes, and when you are ready, open your eyes.',
     'Begin to come back. Take a deeper breath, stretch if you like, and carry a little of this stillness with you into the rest of the day.',

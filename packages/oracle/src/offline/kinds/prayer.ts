@@ -39,10 +39,7 @@ export const prayerRules: Rules = {
     'Just as we wish this for the ones we love, may it come to all beings without exception, friend, stranger and enemy alike.',
     'May this wish travel outward like ripples on a still lake, until it touches every shore.',
   ],
-  'prayer.reflection': [
-    'We know that {insight}.',
-    'We remember that {insight}, and so we do not ask for the world to be other than it is; we ask for the strength to meet it well.',
-  ],
+  'prayer.reflection': ['We know that {insight}.', 'We remember that {insight}, and so we do not ask for the world to be other than it is; we ask for the strength to meet it well.'],
   'prayer.mantra': [
     'With trust, we recite your mantra: {$mantra}. {$mantra}. {$mantra}.',
     'We join our voices to the sound of your mantra and let it carry what words cannot: {$mantra}.',

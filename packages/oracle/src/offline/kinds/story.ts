@@ -38,10 +38,7 @@ export const storyRules: Rules = {
     'But {affliction} did not leave. If anything, {$name} grew more anxious, counting and measuring, wondering whether any of it was working.',
     'Yet the more {$they} tried, the tighter {$their} heart became, as if the wish itself had become one more burden.',
   ],
-  'story.meeting': [
-    'One evening {$they} met {teacher}, sitting quietly by the stream.',
-    'One winter {$they} climbed to the cave of {teacher}, and sat down, and said nothing for a long time.',
-  ],
+  'story.meeting': ['One evening {$they} met {teacher}, sitting quietly by the stream.', 'One winter {$they} climbed to the cave of {teacher}, and sat down, and said nothing for a long time.'],
   teacher: ['an old lama who had spent many years in retreat', 'a wandering yogini with laughing eyes', 'a hermit who had not left the mountain in twenty years'],
   'story.question': [
     '“Why do you practise?” the old one asked. “For {gift},” {$name} answered. “And when will you have enough of it?” {$name} could not reply.',

@@ -16,11 +16,7 @@ export const teachingRules: Rules = {
     'Consider a seed. It does not become a tree in one afternoon of effort. It needs soil, water and time, and it needs to be left alone to grow.',
     'Think of a river meeting a rock. The water does not fight; it goes around, over and through, and in time the rock itself is shaped by the water’s patience.',
   ],
-  'teaching.meaning': [
-    'Our minds are like this. {^insight}.',
-    'This is how {$quality} grows in us. {^insight}.',
-    'So it is with your wish. {^insight}.',
-  ],
+  'teaching.meaning': ['Our minds are like this. {^insight}.', 'This is how {$quality} grows in us. {^insight}.', 'So it is with your wish. {^insight}.'],
   'teaching.deity': [
     '{$Deity} is not only a figure outside us. {$Deity} is a picture of our own {$quality}, fully awake, and when we recite {$mantra} we are remembering who we already are.',
     'The tradition gives us {$deity}, {epithet}, as a mirror: in that face we see the {$quality} we are trying to grow.',

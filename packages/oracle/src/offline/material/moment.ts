@@ -4,11 +4,20 @@ import type { Random } from '../random';
 const PHASES = ['new moon', 'waxing crescent', 'first quarter', 'waxing gibbous', 'full moon', 'waning gibbous', 'last quarter', 'waning crescent'] as const;
 
 const PHASE_LINES: Record<(typeof PHASES)[number], readonly string[]> = {
-  'new moon': ['Tonight the moon is new and dark, a time for planting intentions quietly, like seeds under the soil', 'The moon has gone dark and begins again; it is a good night for beginnings made in silence'],
+  'new moon': [
+    'Tonight the moon is new and dark, a time for planting intentions quietly, like seeds under the soil',
+    'The moon has gone dark and begins again; it is a good night for beginnings made in silence',
+  ],
   'waxing crescent': ['The young moon is a thin bright curve in the sky, and what we begin now grows with her', 'As the crescent moon begins to fill, let this wish begin to grow'],
-  'first quarter': ['The moon stands half-lit, poised between dark and light, a time for resolve and for taking the next step', 'Half the moon is bright tonight; what has been started asks for commitment'],
+  'first quarter': [
+    'The moon stands half-lit, poised between dark and light, a time for resolve and for taking the next step',
+    'Half the moon is bright tonight; what has been started asks for commitment',
+  ],
   'waxing gibbous': ['The moon is nearly full, swelling toward completion, and our practice ripens with her', 'With the moon almost full, the fruit of patient effort is close'],
-  'full moon': ['Tonight the moon is full, and on the full moon it is said that the power of every virtuous act is multiplied', 'Under the full moon, the day of Amitabha, whatever goodness we make shines out far beyond us'],
+  'full moon': [
+    'Tonight the moon is full, and on the full moon it is said that the power of every virtuous act is multiplied',
+    'Under the full moon, the day of Amitabha, whatever goodness we make shines out far beyond us',
+  ],
   'waning gibbous': ['The moon has begun to wane, a time for gratitude and for sharing what we have received', 'As the full moon begins to turn, we give back what has been given'],
   'last quarter': ['The moon is half-dark and waning, a time for releasing what is no longer needed', 'In the last quarter of the moon, we practise letting go'],
   'waning crescent': ['Only a sliver of moon remains, a time for rest, for forgiveness, for clearing the ground before the new moon', 'The moon is almost gone; let what is finished be finished'],
@@ -25,7 +34,38 @@ const HOUR_LINES: Record<string, readonly string[]> = {
 };
 
 const TITHI_NAMES = ['Pratipada', 'Dvitiya', 'Tritiya', 'Chaturthi', 'Panchami', 'Shashthi', 'Saptami', 'Ashtami', 'Navami', 'Dashami', 'Ekadashi', 'Dvadashi', 'Trayodashi', 'Chaturdashi'];
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second', 'twenty-third', 'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth', 'twenty-ninth', 'thirtieth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+  'twenty-second',
+  'twenty-third',
+  'twenty-fourth',
+  'twenty-fifth',
+  'twenty-sixth',
+  'twenty-seventh',
+  'twenty-eighth',
+  'twenty-ninth',
+  'thirtieth',
+];
 
 const LUNAR_DAYS: Record<number, string> = {
   8: 'the eighth lunar day, sacred to the Medicine Buddha',
@@ -116,6 +156,12 @@ export function momentPhrases(context: OracleContext | undefined, random: Random
     sentence = sentence ? `${sentence}. It is ${time}, and the world is turning toward the next hour` : `It is ${time}, and the world is turning toward the next hour`;
     if (!opening) opening = `In the ${time},`;
   }
-  const auspicious = phase === 'full moon' || phase === 'new moon' || context.occasion !== undefined || (context.lunarDay !== undefined && context.lunarDay in LUNAR_DAYS) || context.tithi === 15 || context.tithi === 30;
+  const auspicious =
+    phase === 'full moon' ||
+    phase === 'new moon' ||
+    context.occasion !== undefined ||
+    (context.lunarDay !== undefined && context.lunarDay in LUNAR_DAYS) ||
+    context.tithi === 15 ||
+    context.tithi === 30;
   return { sentence, opening, auspicious };
 }
