@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RecordedBrowser } from './helpers/browser';
+import type { RecordedBrowser } from './helpers/browser';
 import { compareScreenshot, SCREENSHOT_TOLERANCE } from './helpers/compare-screenshot';
-import { startExampleServer, type RunningExampleServer } from './helpers/example-server';
+import type { RunningExampleServer } from './helpers/example-server';
+import { openDashboard } from './helpers/open-dashboard';
 
 const KEY = randomBytes(24).toString('hex');
 const WRONG_KEY = randomBytes(24).toString('hex');
@@ -15,18 +16,12 @@ describe('dashboard with auth on (chromium, example server)', { timeout: 60_000 
   let server: RunningExampleServer;
   let browser: RecordedBrowser;
   let page: Page;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startExampleServer({ VAJRA_AUTH_REQUIRE: 'always', VAJRA_API_KEYS: `practitioner:${KEY}`, VAJRA_ASTROLOGY__LATITUDE: '27.7172', VAJRA_ASTROLOGY__LONGITUDE: '85.324' }),
-      launchBrowser({ colorScheme: 'dark' }),
-    ]);
-    page = browser.page;
+    ({ server, browser, page, close } = await openDashboard({ VAJRA_AUTH_REQUIRE: 'always', VAJRA_API_KEYS: `practitioner:${KEY}`, VAJRA_ASTROLOGY__LATITUDE: '27.7172', VAJRA_ASTROLOGY__LONGITUDE: '85.324' }));
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  afterAll(() => close?.(), 60_000);
 
   it('asks for a key before anything else, and opens no WebSocket without one', async () => {
     await page.goto(`${server.url}/dashboard/`);

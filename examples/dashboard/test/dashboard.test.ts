@@ -2,9 +2,10 @@
 // server, started as `pnpm start` starts it, on 127.0.0.1 with a data dir of its own.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RecordedBrowser } from './helpers/browser';
+import type { RecordedBrowser } from './helpers/browser';
 import { compareScreenshot, differenceOf, SCREENSHOT_TOLERANCE } from './helpers/compare-screenshot';
-import { startExampleServer, type RunningExampleServer } from './helpers/example-server';
+import type { RunningExampleServer } from './helpers/example-server';
+import { openDashboard } from './helpers/open-dashboard';
 
 const KATHMANDU = { VAJRA_ASTROLOGY__LATITUDE: '27.7172', VAJRA_ASTROLOGY__LONGITUDE: '85.324' };
 const FREQUENCY = 432;
@@ -37,6 +38,7 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
   let server: RunningExampleServer;
   let browser: RecordedBrowser;
   let page: Page;
+  let close: (() => Promise<void>) | undefined;
   let sessionId: string;
   const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const response = await fetch(server.url + path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
@@ -45,13 +47,9 @@ describe('dashboard (chromium, example server)', { timeout: 60_000 }, () => {
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startExampleServer({ ...KATHMANDU, VAJRA_ORACLE__SEED: 'dashboard' }), launchBrowser({ colorScheme: 'dark' })]);
-    page = browser.page;
+    ({ server, browser, page, close } = await openDashboard({ ...KATHMANDU, VAJRA_ORACLE__SEED: 'dashboard' }));
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  afterAll(() => close?.(), 60_000);
 
   it('opens onto the dashboard, live, with today computed for the server’s place', async () => {
     await page.goto(`${server.url}/dashboard/`);
