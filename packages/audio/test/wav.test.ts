@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isVajraError } from '@vajra-stream/core';
-import { encodeWav, renderToBuffer, renderToWav, wavHeader, wavReadableStream, type ProgramInput } from '../src/index';
+import { encodeWav, renderToBuffer, renderToWav, wavReadableStream, type ProgramInput } from '../src/index';
+import { wavHeader } from '../src/wav/wav-format';
 import { wavNodeReadable, writeWavFile } from '../src/node/index';
 
 /** Run sox and return stdout + stderr (`stat` reports on stderr). Fails loudly when sox is missing. */
