@@ -19,7 +19,12 @@ describe('dashboard with auth on (chromium, example server)', { timeout: 60_000 
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ server, browser, page, close } = await openDashboard({ VAJRA_AUTH_REQUIRE: 'always', VAJRA_API_KEYS: `practitioner:${KEY}`, VAJRA_ASTROLOGY__LATITUDE: '27.7172', VAJRA_ASTROLOGY__LONGITUDE: '85.324' }));
+    ({ server, browser, page, close } = await openDashboard({
+      VAJRA_AUTH_REQUIRE: 'always',
+      VAJRA_API_KEYS: `practitioner:${KEY}`,
+      VAJRA_ASTROLOGY__LATITUDE: '27.7172',
+      VAJRA_ASTROLOGY__LONGITUDE: '85.324',
+    }));
   }, 90_000);
   afterAll(() => close?.(), 60_000);
 
