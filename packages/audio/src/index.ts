@@ -31,8 +31,6 @@ export {
   type BowlLayer,
 } from './program/program-schema';
 export { parseProgram } from './program/parse-program';
-export type { CompiledParam } from './automation/compile-param';
-export type { PhasePath } from './dsp/add-partial';
 export { createLimiter, type Limiter, type LimiterOptions } from './dsp/create-limiter';
 export { createNoiseGenerator, type NoiseColor, type NoiseGenerator } from './dsp/noise-generator';
 export { createProgramRenderer, type ProgramRenderer, type ProgramRendererOptions } from './render/create-program-renderer';
@@ -49,7 +47,7 @@ export {
 export { renderInfo, BOWL_MODE_LIMIT, type RenderInfo, type DroppedBowlMode } from './render/render-info';
 export type { ValidationIssue } from './validation/validation-failed';
 export type { ActiveFrequency } from './render/voice';
-export { encodeWavSamples, type WavFormat, type WavLayout } from './wav/wav-format';
+export { encodeWavSamples, type WavFormat } from './wav/wav-format';
 export { encodeWav, renderToWav, wavChunks, wavChunksAsync, wavReadableStream, wavByteLength, type WavOptions } from './wav/encode-wav';
 export {
   analyzeSpectrum,
