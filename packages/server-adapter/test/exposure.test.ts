@@ -1,11 +1,12 @@
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
 import { toNodeListener } from '../src/node/index';
 import { adapters } from './adapters';
-import { call, startServer, type Running } from './harness';
+import { call } from './harness';
+import { serverPerTest } from './server-per-test';
 import { upgradeStatus } from './ws-client';
 
 const session = { intention: 'peace', duration: 60 };
@@ -51,14 +52,10 @@ describe('a hand-mounted server that never learnt its bind address', () => {
 });
 
 describe.each(adapters)('request guards through $name', (adapter) => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
+  const startForTest = serverPerTest(adapter);
 
   it('on loopback, treats a request with proxy headers as remote', async () => {
-    running = await startServer(adapter, { auth: { apiKeys: [{ name: 'tara', key: 'tara-key-0123456789' }] } });
+    const running = await startForTest({ auth: { apiKeys: [{ name: 'tara', key: 'tara-key-0123456789' }] } });
     expect(running.server.exposed).toBe(false);
     expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session })).status).toBe(201);
     const proxies: Array<Record<string, string>> = [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }];
@@ -71,7 +68,7 @@ describe.each(adapters)('request guards through $name', (adapter) => {
   });
 
   it('refuses Host names it does not know (DNS rebinding), on reads, writes and the WebSocket', async () => {
-    running = await startServer(adapter, { hosts: ['vajra.test'] });
+    const running = await startForTest({ hosts: ['vajra.test'] });
     const rebound = await raw(running.url, 'GET', '/api/v1/sessions', { host: `rebound.attacker.example:${new URL(running.url).port}` });
     expect(rebound.status).toBe(403);
     expect(JSON.parse(rebound.body)).toMatchObject({ code: 'HOST_NOT_ALLOWED' });
@@ -81,7 +78,7 @@ describe.each(adapters)('request guards through $name', (adapter) => {
   });
 
   it('refuses writes from origins it does not allow, and writes without a JSON content type', async () => {
-    running = await startServer(adapter);
+    const running = await startForTest();
     const created = await call(running.url, 'POST', '/api/v1/sessions', { body: session, headers: { origin: running.url } });
     expect(created.status).toBe(201);
     expect((await call(running.url, 'POST', '/api/v1/sessions', { body: session, headers: { origin: 'http://localhost:5173' } })).status).toBe(201);

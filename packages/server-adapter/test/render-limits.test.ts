@@ -1,21 +1,18 @@
 import { audioPlugin } from '@vajra-stream/audio';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
-import { call, startServer, type Running } from './harness';
+import { call } from './harness';
+import { serverPerTest } from './server-per-test';
 import { holdRender } from './wav-client';
 
 const keys = { a: 'alice-key-0123456789', b: 'bhumi-key-0123456789', c: 'chodr-key-0123456789' };
 const apiKeys = Object.entries(keys).map(([name, key]) => ({ name, key }));
 
 describe.each(adapters)('render bounds through $name', (adapter) => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
+  const startForTest = serverPerTest(adapter);
 
   it('refuses a second render of one principal (429 RENDER_LIMIT), queues within the server bound, 503 RENDERS_BUSY past it, and frees slots when clients go away', async () => {
-    running = await startServer(adapter, { auth: { apiKeys }, renders: { perClient: 1, maxActive: 1, maxQueued: 1 } }, [audioPlugin()]);
+    const running = await startForTest({ auth: { apiKeys }, renders: { perClient: 1, maxActive: 1, maxQueued: 1 } }, [audioPlugin()]);
     const { url } = running;
 
     const first = holdRender(url, keys.a, 600);

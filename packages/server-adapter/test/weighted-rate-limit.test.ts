@@ -1,19 +1,16 @@
 import { astrologyPlugin } from '@vajra-stream/astrology';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adapters } from './adapters';
-import { call, startServer, type Running } from './harness';
+import { call } from './harness';
+import { serverPerTest } from './server-per-test';
 
 const search = { from: '2024-05-01T00:00:00Z', to: '2024-05-02T00:00:00Z', where: { moon: 'waxing' } };
 
 describe.each(adapters)('weighted rate limit through $name', (adapter) => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
+  const startForTest = serverPerTest(adapter);
 
   it('charges a window search 20 tokens: 5 exhaust a 110-token budget, then only 10 cheap requests fit', async () => {
-    running = await startServer(adapter, { rateLimit: { max: 110, windowMs: 60_000 } }, [astrologyPlugin()]);
+    const running = await startForTest({ rateLimit: { max: 110, windowMs: 60_000 } }, [astrologyPlugin()]);
     expect(running.server.routes.find((route) => route.path === '/api/v1/astrology/windows')?.rateLimitWeight).toBe(20);
     const searches: number[] = [];
     for (let i = 0; i < 6; i += 1) searches.push((await call(running.url, 'POST', '/api/v1/astrology/windows', { body: search })).status);

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { connect as connectTcp } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
-import { startServer, type Running } from './harness';
+import { serverPerTest } from './server-per-test';
 import { connect, upgradeStatus, type TestClient } from './ws-client';
 
 const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789' };
@@ -43,14 +43,10 @@ const brokenHandshake = (url: string, localAddress: string): Promise<string> =>
   });
 
 describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
+  const startForTest = serverPerTest(adapter);
 
   it('charges every upgrade, failed auth included, to the address and the principal; refuses with 429 before the handshake', async () => {
-    running = await startServer(adapter, { auth, rateLimit: { max: 4, windowMs: 60_000 } });
+    const running = await startForTest({ auth, rateLimit: { max: 4, windowMs: 60_000 } });
     const { url } = running;
     const from = (localAddress: string, key?: string) => upgradeStatus(url, { localAddress, ...(key === undefined ? {} : { headers: bearer(key) }) });
 
@@ -75,7 +71,7 @@ describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
   });
 
   it('caps open connections per address and per principal with 429, and gives a slot back when its socket closes', async () => {
-    running = await startServer(adapter, { auth, limits: { wsConnectionsPerAddress: 2, wsConnectionsPerPrincipal: 3 } });
+    const running = await startForTest({ auth, limits: { wsConnectionsPerAddress: 2, wsConnectionsPerPrincipal: 3 } });
     const { url, server } = running;
     const as = (localAddress: string, key: string) => connect(url, { localAddress, headers: bearer(key) });
     const first = await as('127.0.0.2', KEYS.alice);
@@ -98,7 +94,7 @@ describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
   });
 
   it('gives the slot back when the handshake fails after the upgrade was accepted', async () => {
-    running = await startServer(adapter, { limits: { wsConnectionsPerAddress: 2 } });
+    const running = await startForTest({ limits: { wsConnectionsPerAddress: 2 } });
     const { url, server } = running;
     for (let i = 0; i < 4; i += 1) expect(await brokenHandshake(url, '127.0.0.2')).toMatch(/^HTTP\/1\.1 400/);
     const clients = [await connect(url, { localAddress: '127.0.0.2' }), await connect(url, { localAddress: '127.0.0.2' })];
@@ -108,7 +104,7 @@ describe.each(adapters)('$name adapter: WebSocket limits', (adapter) => {
   });
 
   it('pings every client and terminates one that stops answering, releasing its subscriptions and its slot', async () => {
-    running = await startServer(adapter, { limits: { wsPingIntervalSeconds: 1.5, wsPongTimeoutSeconds: 1, wsConnectionsPerAddress: 2 } });
+    const running = await startForTest({ limits: { wsPingIntervalSeconds: 1.5, wsPongTimeoutSeconds: 1, wsConnectionsPerAddress: 2 } });
     const { url, server } = running;
     const live = await connect(url, { localAddress: '127.0.0.2' });
     const silent = await connect(url, { localAddress: '127.0.0.2', autoPong: false });
