@@ -66,31 +66,30 @@ export interface SerialRngApi {
   onWindow(listener: (window: RngWindow) => void): () => void;
 }
 
+/** Options both models share: trials per statistics window and how many raw bytes are kept. */
+const statisticsOptions = {
+  windowTrials: z.number().int().min(1).max(100_000).default(60),
+  maxRawBytes: z
+    .number()
+    .int()
+    .min(25)
+    .max(64 << 20)
+    .default(1 << 20),
+};
+
 const optionsSchema = z.discriminatedUnion('model', [
   z
     .object({
       model: z.literal('truerng'),
       mode: z.enum(Object.keys(trueRngModes) as [keyof typeof trueRngModes]).default('normal'),
-      windowTrials: z.number().int().min(1).max(100_000).default(60),
-      maxRawBytes: z
-        .number()
-        .int()
-        .min(25)
-        .max(64 << 20)
-        .default(1 << 20),
+      ...statisticsOptions,
     })
     .strict(),
   z
     .object({
       model: z.literal('onerng'),
       mode: z.enum(Object.keys(oneRngModes) as [keyof typeof oneRngModes]).default('avalanche-whitened'),
-      windowTrials: z.number().int().min(1).max(100_000).default(60),
-      maxRawBytes: z
-        .number()
-        .int()
-        .min(25)
-        .max(64 << 20)
-        .default(1 << 20),
+      ...statisticsOptions,
     })
     .strict(),
 ]);
