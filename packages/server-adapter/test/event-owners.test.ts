@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
 import { serve } from '../src/node/index';
 import { connect, type TestClient } from './ws-client';
+import { API_KEYS, KEYS } from './test-keys';
 
 declare module '@vajra-stream/core' {
   interface VajraEvents {
@@ -31,7 +32,6 @@ const bellPlugin = () =>
     }),
   });
 
-const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789', root: 'root-key-0123456789' };
 type Who = keyof typeof KEYS;
 
 describe('plugin events have an owner', () => {
@@ -46,11 +46,7 @@ describe('plugin events have an owner', () => {
       rateLimit: false,
       auth: {
         require: 'always',
-        apiKeys: [
-          { name: 'alice', key: KEYS.alice },
-          { name: 'bob', key: KEYS.bob },
-          { name: 'root', key: KEYS.root, scopes: ['admin'] },
-        ],
+        apiKeys: API_KEYS,
       },
     });
     const listening = await serve(server, { port: 0, hostname: '127.0.0.1' });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adapters } from './adapters';
 import { call, startServer, type Running } from './harness';
 import { connect, upgradeStatus } from './ws-client';
+import { API_KEYS, KEYS } from './test-keys';
 
-const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789', root: 'root-key-0123456789' };
 const JWT_SECRET = 'a-test-secret-of-at-least-32-bytes!!';
 const session = { intention: 'May all beings be free from suffering', duration: 600 };
 const emit = (running: Running, name: string, payload: unknown): void => (running.vajra.events.emit as (n: string, p: unknown) => void)(name, payload);
@@ -17,11 +17,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
     secured = await startServer(adapter, {
       auth: {
         require: 'always',
-        apiKeys: [
-          { name: 'alice', key: KEYS.alice },
-          { name: 'bob', key: KEYS.bob },
-          { name: 'root', key: KEYS.root, scopes: ['admin'] },
-        ],
+        apiKeys: API_KEYS,
         jwt: { secret: JWT_SECRET },
       },
       rateLimit: { max: 200, windowMs: 60_000 },
