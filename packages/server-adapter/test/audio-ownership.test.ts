@@ -8,8 +8,8 @@ import { createServer } from '../src/index';
 import { serve } from '../src/node/index';
 import { call } from './harness';
 import { connect } from './ws-client';
+import { API_KEYS, KEYS } from './test-keys';
 
-const KEYS = { alice: 'alice-key-0123456789', bob: 'bob-key-0123456789', root: 'root-key-0123456789' };
 const tone = { program: { duration: 600, sampleRate: 8000, layers: [{ kind: 'tone', frequency: 528 }] } };
 
 describe('audio playback has an owner', () => {
@@ -24,11 +24,7 @@ describe('audio playback has an owner', () => {
       rateLimit: false,
       auth: {
         require: 'always',
-        apiKeys: [
-          { name: 'alice', key: KEYS.alice },
-          { name: 'bob', key: KEYS.bob },
-          { name: 'root', key: KEYS.root, scopes: ['admin'] },
-        ],
+        apiKeys: API_KEYS,
       },
     });
     const listening = await serve(server, { port: 0 });
@@ -56,7 +52,9 @@ describe('audio playback has an owner', () => {
     expect(played.status).toBe(200);
     expect(played.body).toMatchObject({ state: 'playing', owner: 'key:alice' });
 
-    const frame = await alice.next((m) => m.type === 'audio:spectrum', 20_000);
+    // The spectrum is of the most recent audio: wait until it holds the tone (the first frames may precede enough of it).
+    const hearsTone = (m: Record<string, unknown>) => m.type === 'audio:spectrum' && (m.data as { peaks: { frequency: number }[] }).peaks.some((peak) => Math.abs(peak.frequency - 528) < 10);
+    const frame = await alice.next(hearsTone, 20_000);
     expect(frame.data).toMatchObject({ owner: 'key:alice', sessionId: null });
     await root.next((m) => m.type === 'audio:spectrum', 20_000); // admins see every frame
     // Frames to bob would be queued on his socket before this pong.
