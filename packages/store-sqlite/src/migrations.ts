@@ -16,7 +16,18 @@ export interface Migration {
   up(db: MigrationDatabase): void;
 }
 
-/** What a migration may use of the database: running SQL (keeps better-sqlite3's types out of the public API). */
+/**
+ * What a migration may use of the database: running SQL (keeps better-sqlite3's types out of the public API).
+ * A better-sqlite3 `Database` is one, so the package's schema can be replayed on a scratch database.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ *
+ * const db: MigrationDatabase = new Database(':memory:');
+ * for (const migration of sqliteMigrations) migration.up(db);
+ * ```
+ */
 export interface MigrationDatabase {
   exec(sql: string): unknown;
 }
