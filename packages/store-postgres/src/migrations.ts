@@ -1,6 +1,18 @@
 import { VajraError } from '@vajra-stream/core';
 
-/** What a migration may use of the database: running SQL inside the migration's transaction. */
+/**
+ * What a migration may use of the database: running SQL inside the migration's transaction. A node-postgres
+ * client checked out of a pool is one, so the package's schema can be replayed in a scratch schema.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ *
+ * const client: PostgresMigrationClient = await new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1/vajra' }).connect();
+ * await client.query('CREATE SCHEMA scratch');
+ * for (const migration of postgresMigrations) await migration.up(client, 'scratch');
+ * ```
+ */
 export interface PostgresMigrationClient {
   query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
 }
