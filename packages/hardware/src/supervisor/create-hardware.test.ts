@@ -155,6 +155,49 @@ describe('createHardware timing on the kernel clock', () => {
     await hardware.stop();
   });
 
+  it('looks at the path while a heartbeat is in flight: a device unplugged mid-heartbeat and replugged reconnects at the next watchdog tick, not after the heartbeat timeout', async () => {
+    const clock = createManualClock();
+    let present = true;
+    let hangUp: (error?: Error) => void = () => undefined;
+    const pings: number[] = [];
+    const transport: Transport = {
+      kind: 'test',
+      address: 'usb',
+      present: async () => present,
+      open: async () => ({
+        write: async (bytes) => void (bytes[0] === 0x50 && pings.push(clock.now())),
+        onData: () => undefined,
+        onClose: (listener) => void (hangUp = listener),
+        close: async () => undefined,
+      }),
+    };
+    const connectedAt: number[] = [];
+    const hardware = createHardware({
+      devices: [{ id: 'pinger', transport, driver: pingDriver(), heartbeatIntervalMs: 100 }] as const,
+      clock,
+      random: () => 0,
+      watchdogIntervalMs: 50,
+      heartbeatTimeoutMs: 3000,
+      backoff: { initialDelayMs: 20, maxDelayMs: 200 },
+    });
+    hardware.onStatus((status) => void (status.health.state === 'connected' && connectedAt.push(clock.now())));
+    hardware.start();
+    for (let step = 0; step < 20 && pings.length === 0; step += 1) await clock.advance(10);
+    // A heartbeat is out and will never be answered: the device is unplugged now.
+    expect(pings).toHaveLength(1);
+    present = false;
+    hangUp(new Error('hang-up'));
+    for (let step = 0; step < 20 && hardware.status('pinger').health.state !== 'absent'; step += 1) await clock.advance(10);
+    expect(hardware.status('pinger').health.state).toBe('absent');
+    present = true;
+    const back = clock.now();
+    for (let step = 0; step < 400 && connectedAt.length < 2; step += 1) await clock.advance(10);
+    // Back at the first watchdog tick after the path returned (the heartbeat would have timed out ~2.9 s later).
+    expect((connectedAt[1] as number) - back).toBeLessThanOrEqual(50);
+    expect(hardware.status('pinger').health).toMatchObject({ state: 'connected', reconnects: 1 });
+    await hardware.stop();
+  });
+
   it('cuts a link that sends more than its driver allows in a second, backs off further with every fault in a row, and a stable link clears the count', async () => {
     const clock = createManualClock();
     const opens: number[] = [];

@@ -63,6 +63,8 @@ interface RunnerState {
   retryTimer: TimerHandle | undefined;
   lastHeartbeatAt: number;
   watching: boolean;
+  /** The generation of the link whose heartbeat is in flight (it runs beside the watchdog, never inside it). */
+  heartbeating: number | null;
   /** Faults in a row since the last stable link. */
   faults: number;
   /** Bytes received in the current one-second flood window, and when it began. */
@@ -106,6 +108,7 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     retryTimer: undefined,
     lastHeartbeatAt: 0,
     watching: false,
+    heartbeating: null,
     faults: 0,
     windowBytes: 0,
     windowStart: 0,
@@ -271,11 +274,18 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     setState('connected');
   };
 
+  /**
+   * One heartbeat round trip, started by the watchdog but not awaited by it: a heartbeat in flight when
+   * the device is unplugged waits out its whole timeout, and a watchdog waiting with it would not look
+   * at the path meanwhile, so a device replugged during that wait reconnected up to
+   * `heartbeatTimeoutMs` late. A round trip of a link that has since dropped counts for nothing.
+   */
   const heartbeat = async (generation: number): Promise<void> => {
-    if (instance.heartbeat === undefined) return;
+    if (instance.heartbeat === undefined || s.heartbeating === generation) return;
     const interval = definition.heartbeatIntervalMs ?? timing.heartbeatIntervalMs;
     if (clock.now() - s.lastHeartbeatAt < interval) return;
     s.lastHeartbeatAt = clock.now();
+    s.heartbeating = generation;
     try {
       await withTimeout(clock, instance.heartbeat(), timing.heartbeatTimeoutMs, `${definition.id} did not answer its heartbeat`);
       // An answered heartbeat proves the device behaves: a late answer on a busy machine now and then
@@ -283,6 +293,8 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
       if (generation === s.generation) s.faults = 0;
     } catch (error) {
       drop(generation, failure(HardwareErrorCodes.DEVICE_TIMEOUT, error));
+    } finally {
+      if (s.heartbeating === generation) s.heartbeating = null;
     }
   };
 
@@ -305,7 +317,7 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
         drop(generation, { code: HardwareErrorCodes.DEVICE_ABSENT, message: `${definition.transport.address} vanished` });
         return;
       }
-      await heartbeat(generation);
+      void heartbeat(generation);
     } finally {
       s.watching = false;
     }

@@ -10,7 +10,12 @@ export interface UnplugCycle {
   noticedAs: string;
   /** Milliseconds from the links being back to the device announced `connected` again. */
   reconnectMs: number;
-  /** Bytes the fake device decoded from the host after the replug (the traffic check). */
+  /**
+   * Connections announced after the unplug was noticed, by the end of the cycle: 1 normally, more when a
+   * heartbeat answered too late on a loaded machine and the link was cut and made again.
+   */
+  connections: number;
+  /** Bytes the fake device decoded from the host after the replug (the traffic check: 1, or more if a send had to be repeated). */
   delivered: number;
   /** Heartbeat answers received after the replug (bytes in). */
   bytesInAfter: number;
@@ -50,7 +55,12 @@ export async function runUnplugCycles(options: { cycles: number; boundMs?: numbe
   const state = () => hardware.status('pinger').health.state;
   // When each connection was announced (not when a polling wait noticed it).
   let connectedAt = 0;
-  hardware.onStatus((status) => void (status.health.state === 'connected' && (connectedAt = performance.now())));
+  let connections = 0;
+  hardware.onStatus((status) => {
+    if (status.health.state !== 'connected') return;
+    connectedAt = performance.now();
+    connections += 1;
+  });
   try {
     device = await startFakeDevice(socat.devicePath, 'ping');
     hardware.start();
@@ -61,6 +71,7 @@ export async function runUnplugCycles(options: { cycles: number; boundMs?: numbe
       device = undefined;
       await socat.unplug();
       await until(() => state() !== 'connected', boundMs, `cycle ${index + 1}: the unplug noticed`);
+      const connectionsBefore = connections;
       const noticedAs = hardware.status('pinger').health.lastError?.code ?? 'none';
       // The device stays away until the supervisor has found its path gone (not just the link closed).
       await until(() => state() === 'absent', boundMs, `cycle ${index + 1}: the path found absent`);
@@ -72,13 +83,27 @@ export async function runUnplugCycles(options: { cycles: number; boundMs?: numbe
       const bytesIn = hardware.status('pinger').health.bytesIn;
       // Traffic resumes: a command reaches the fake device, and a heartbeat answer comes back.
       const marker = 1 + (index % 0x40);
-      await hardware.device('pinger').send([marker]);
       const fake = device;
+      // On a loaded machine the link may be cut again (a late heartbeat answer) just as the byte goes out:
+      // send again once reconnected, until one send is handed to the port.
+      await until(
+        () =>
+          hardware
+            .device('pinger')
+            .send([marker])
+            .then(
+              () => true,
+              () => false,
+            ),
+        boundMs,
+        `cycle ${index + 1}: byte ${marker} sent`,
+      );
       await until(() => fake.messages.some((message) => message.byte === marker), boundMs, `cycle ${index + 1}: byte ${marker} delivered`);
       await until(() => hardware.status('pinger').health.bytesIn > bytesIn, boundMs, `cycle ${index + 1}: a heartbeat answered`);
       cycles.push({
         noticedAs,
         reconnectMs,
+        connections: connections - connectionsBefore,
         delivered: fake.messages.filter((message) => 'byte' in message).length,
         bytesInAfter: hardware.status('pinger').health.bytesIn - bytesIn,
       });
