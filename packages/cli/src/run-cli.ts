@@ -7,7 +7,17 @@ import { rootCommand } from './commands/root-command';
 import { createTerminal, type OutputStream, type Terminal } from './output/terminal';
 import { cliVersion } from './version';
 
-/** Where {@link runCli} reads and writes (defaults: the process's own). */
+/**
+ * Where {@link runCli} reads and writes (defaults: the process's own).
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * const options: RunCliOptions = { stdout: { write: (text) => out.push(text) }, env: { NO_COLOR: '1' }, cwd: '/srv/vajra', signal: AbortSignal.timeout(60_000) };
+ * const status = await runCli(['astro', 'moon', '--json'], options);
+ * const moon = JSON.parse(out.join(''));
+ * ```
+ */
 export interface RunCliOptions {
   stdout?: OutputStream;
   stderr?: OutputStream;

@@ -23,7 +23,15 @@ export const exitCodes = {
   interrupted: 130,
 } as const;
 
-/** One of {@link exitCodes}. */
+/**
+ * One of {@link exitCodes}.
+ *
+ * @example
+ * ```ts
+ * const status: ExitCode = exitCodeOf(new VajraError('PROVIDER_UNAVAILABLE', 'no provider answered', { status: 503 })); // 4
+ * if (status === exitCodes.unavailable) console.error('try again once the provider is back');
+ * ```
+ */
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 /**

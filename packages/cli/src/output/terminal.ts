@@ -1,7 +1,17 @@
 import { colorEnabled } from './color-enabled';
 import { createStyle, type Style } from './create-style';
 
-/** Where a command writes: results to stdout, progress and diagnostics to stderr. */
+/**
+ * Where a command writes: results to stdout, progress and diagnostics to stderr. `isTTY` and `columns`
+ * (characters) decide colour and the width of progress bars; a plain object that collects the text is one.
+ *
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * const stderr: OutputStream = { write: (text) => lines.push(text), isTTY: false, columns: 80 };
+ * await runCli(['render', 'program.json', '-o', 'out.wav'], { stderr });
+ * ```
+ */
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;

@@ -2,7 +2,16 @@ import { resolve } from 'node:path';
 import { VajraError } from '@vajra-stream/core';
 import type { ApiKey } from '@vajra-stream/server-adapter';
 
-/** The settings of the reference server (`vajra serve`, examples/server), from `VAJRA_*` environment variables. */
+/**
+ * The settings of the reference server (`vajra serve`, examples/server), from `VAJRA_*` environment variables.
+ *
+ * @example
+ * ```ts
+ * const config: ServerConfig = readServerConfig({ VAJRA_PORT: '8080', VAJRA_API_KEYS: 'alice:3f9c2a7e51d84b06c1e9:admin' });
+ * // { host: '127.0.0.1', port: 8080, dataDir: '/srv/data', apiKeys: [{ name: 'alice', key: '3f9c2a7e51d84b06c1e9', scopes: ['admin'] }], authRequire: 'when-exposed' }
+ * const server = await startServer({ ...config, port: 0 });
+ * ```
+ */
 export interface ServerConfig {
   host: string;
   port: number;

@@ -5,7 +5,22 @@ import { loadPlugins } from './load-plugins';
 import { openStorage } from './open-storage';
 import type { ServerConfig } from './read-server-config';
 
-/** Options of {@link startServer}: the {@link ServerConfig} fields plus what a program decides. */
+/**
+ * Options of {@link startServer}: the {@link ServerConfig} fields plus what a program decides.
+ *
+ * @example
+ * ```ts
+ * const options: StartServerOptions = {
+ *   dataDir: './data',
+ *   host: '127.0.0.1',
+ *   port: 0, // any free port; read it back from server.url
+ *   apiKeys: [{ name: 'alice', key: randomBytes(24).toString('hex'), scopes: ['admin'] }],
+ *   authRequire: 'always',
+ *   env: { VAJRA_ORACLE__MAX_TOKENS: '100000' }, // what the kernel and plugins read instead of process.env
+ * };
+ * const server = await startServer(options);
+ * ```
+ */
 export interface StartServerOptions extends Partial<ServerConfig> {
   /** Directory of the SQLite file `vajra.db` (created if missing). */
   dataDir: string;
@@ -16,7 +31,17 @@ export interface StartServerOptions extends Partial<ServerConfig> {
   server?: ServerOptions;
 }
 
-/** A running reference server. */
+/**
+ * A running reference server, as returned by {@link startServer}.
+ *
+ * @example
+ * ```ts
+ * const server: RunningServer = await startServer({ dataDir: './data', port: 0 });
+ * console.log(server.urls.api, server.database, server.plugins); // http://127.0.0.1:41234/api/v1 /srv/data/vajra.db [ 'audio', 'astrology', … ]
+ * const health = await fetch(`${server.url}/health`).then((response) => response.json()); // { status: 'ok', kernel: 'running' }
+ * await server.close();
+ * ```
+ */
 export interface RunningServer {
   /** `http://127.0.0.1:8000` */
   url: string;
