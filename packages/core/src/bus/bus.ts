@@ -1,4 +1,12 @@
-/** One event travelling between instances: who emitted it, its name and its JSON payload. */
+/**
+ * One event travelling between instances: who emitted it, its name and its JSON payload.
+ *
+ * @example
+ * ```ts
+ * // what a kernel publishes on its bus for each shared event
+ * await bus.publish({ origin: vajra.instanceId, name: 'wheel:started', payload: { wheel } });
+ * ```
+ */
 export interface BusMessage {
   /** The instance that emitted the event (`vajra.instanceId`). */
   origin: string;
@@ -6,10 +14,26 @@ export interface BusMessage {
   payload: unknown;
 }
 
-/** Receives every message on the bus, those of its own instance included. */
+/**
+ * Receives every message on the bus, those of its own instance included.
+ *
+ * @example
+ * ```ts
+ * const log: BusListener = ({ origin, name }) => console.log(`${name} from ${origin}`);
+ * const unsubscribe = bus.subscribe(log);
+ * ```
+ */
 export type BusListener = (message: BusMessage) => void;
 
-/** What a bus reports about its connection, for readiness checks. */
+/**
+ * What a bus reports about its connection, for readiness checks.
+ *
+ * @example
+ * ```ts
+ * const { connected, pending, reconnects }: BusHealth = bus.health();
+ * if (!connected) console.warn(`bus down: ${pending} messages waiting, ${reconnects} reconnects so far`);
+ * ```
+ */
 export interface BusHealth {
   /** True while messages can be published and are being received. */
   connected: boolean;

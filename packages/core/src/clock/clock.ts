@@ -1,6 +1,14 @@
 import { armChunkedTimer, armInterval, cancelChunkedTimer, type ChunkedTimer } from './chunked-timer';
 
-/** An opaque timer handle returned by a {@link Clock}. */
+/**
+ * An opaque timer handle returned by a {@link Clock}.
+ *
+ * @example
+ * ```ts
+ * const handle: TimerHandle = vajra.clock.setTimeout(() => console.log('a minute later'), 60_000);
+ * vajra.clock.clearTimeout(handle);
+ * ```
+ */
 export type TimerHandle = { readonly __timer: unique symbol } | object;
 
 /**

@@ -34,7 +34,25 @@ export const coreConfigSchema = z.object({
     .prefault({}),
 });
 
-/** The kernel's parsed configuration. */
+/**
+ * The kernel's parsed configuration.
+ *
+ * @example
+ * ```ts
+ * await vajra.start();
+ * const { sessions, wheels }: CoreConfig = vajra.config;
+ * sessions.maxDuration; // 604800 (seconds, the default of 7 days)
+ * wheels.tickIntervalMs; // 1000
+ * ```
+ */
 export type CoreConfig = z.output<typeof coreConfigSchema>;
-/** What `createVajra({ config })` accepts for the kernel's keys. */
+/**
+ * What `createVajra({ config })` accepts for the kernel's keys.
+ *
+ * @example
+ * ```ts
+ * const config: CoreConfigInput = { logLevel: 'debug', sessions: { maxDuration: 3600, recover: false }, wheels: { tickIntervalMs: 250, maxRpm: 1000 } };
+ * const vajra = createVajra({ config });
+ * ```
+ */
 export type CoreConfigInput = z.input<typeof coreConfigSchema>;

@@ -27,5 +27,13 @@ export const ErrorCodes = {
   STORE_INVALID_VALUE: 'STORE_INVALID_VALUE',
 } as const;
 
-/** One of the kernel's stable error codes. */
+/**
+ * One of the kernel's stable error codes.
+ *
+ * @example
+ * ```ts
+ * const httpStatus = (code: ErrorCode): number => (code === 'SESSION_NOT_FOUND' || code === 'WHEEL_NOT_FOUND' ? 404 : 500);
+ * httpStatus(ErrorCodes.WHEEL_NOT_FOUND); // 404
+ * ```
+ */
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

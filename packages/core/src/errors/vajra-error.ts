@@ -1,6 +1,13 @@
 const MARKER = Symbol.for('vajra-stream.error');
 
-/** Options accepted by {@link VajraError}. */
+/**
+ * Options accepted by {@link VajraError}.
+ *
+ * @example
+ * ```ts
+ * throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${id}"`, { status: 404, details: { id }, cause: error });
+ * ```
+ */
 export interface VajraErrorOptions {
   /** HTTP-like status a server should answer with (e.g. 404, 409, 422). */
   status?: number;

@@ -2,13 +2,38 @@ import { EventEmitter } from 'eventemitter3';
 import type { Logger } from '../logger/logger';
 import type { VajraEventName, VajraEvents } from './vajra-events';
 
-/** A listener of one event; may be async (a rejection is reported, never thrown at the emitter). */
+/**
+ * A listener of one event; may be async (a rejection is reported, never thrown at the emitter).
+ *
+ * @example
+ * ```ts
+ * const onStarted: EventListener<SessionEvent> = ({ session }) => console.log(`${session.intention}: ${session.duration} s`);
+ * vajra.events.on('session:started', onStarted);
+ * vajra.events.off('session:started', onStarted);
+ * ```
+ */
 export type EventListener<P> = (payload: P) => unknown;
 
-/** A listener of every event (used by bridges such as the WebSocket layer). */
+/**
+ * A listener of every event (used by bridges such as the WebSocket layer).
+ *
+ * @example
+ * ```ts
+ * const forward: AnyEventListener = (name, payload) => socket.send(JSON.stringify({ name, payload }));
+ * const off = vajra.events.onAny(forward, { remote: true });
+ * ```
+ */
 export type AnyEventListener = (name: VajraEventName, payload: VajraEvents[VajraEventName]) => unknown;
 
-/** Options of {@link EventBus.onAny}. */
+/**
+ * Options of {@link EventBus.onAny}.
+ *
+ * @example
+ * ```ts
+ * // also hear the events that the other instances on the kernel's bus published
+ * vajra.events.onAny((name, payload) => console.log(name, payload), { remote: true });
+ * ```
+ */
 export interface OnAnyOptions {
   /**
    * Also receive the events other instances published on the kernel's bus (see `createVajra({ bus })`),

@@ -1,12 +1,28 @@
 import type { Session } from '../sessions/session';
 import type { Wheel, WheelDedication } from '../wheels/wheel';
 
-/** Payload of every `session:*` event. */
+/**
+ * Payload of every `session:*` event.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('session:completed', ({ session }: SessionEvent) => console.log(`${session.id} ran ${session.elapsedTime} s`));
+ * ```
+ */
 export interface SessionEvent {
   session: Session;
 }
 
-/** Payload of `wheel:rotated`: the new durable counts (decimal strings, exact beyond 2^53). */
+/**
+ * Payload of `wheel:rotated`: the new durable counts (decimal strings, exact beyond 2^53).
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('wheel:rotated', (event: WheelRotatedEvent) => {
+ *   console.log(`${event.wheelId}: +${event.delta} rotations, ${event.recitations} recitations in all at ${event.at}`);
+ * });
+ * ```
+ */
 export interface WheelRotatedEvent {
   wheelId: string;
   /** Owner of the wheel (`null`: unowned). */
@@ -18,7 +34,17 @@ export interface WheelRotatedEvent {
   at: string;
 }
 
-/** Payload of the `error` event: a listener or a background task failed. */
+/**
+ * Payload of the `error` event: a listener or a background task failed.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('error', ({ source, event, code, message }: KernelErrorEvent) => {
+ *   // e.g. { source: 'listener', event: 'session:started', code: 'STORE_CLOSED', message: 'The store is closed' }
+ *   logger.warn(message, { source, event, code });
+ * });
+ * ```
+ */
 export interface KernelErrorEvent {
   source: string;
   event?: string;
@@ -59,5 +85,13 @@ export interface VajraEvents {
   error: KernelErrorEvent;
 }
 
-/** Names of all known events. */
+/**
+ * Names of all known events.
+ *
+ * @example
+ * ```ts
+ * const audited: VajraEventName[] = ['session:started', 'session:completed', 'wheel:dedicated'];
+ * for (const name of audited) vajra.events.on(name, (payload) => logger.info(name, { payload }));
+ * ```
+ */
 export type VajraEventName = keyof VajraEvents & string;

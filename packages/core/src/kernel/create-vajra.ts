@@ -21,10 +21,36 @@ import type { Store } from '../store/store';
 import type { Mantra } from '../wheels/mantras';
 import { createWheelService, type WheelService } from '../wheels/wheel-service';
 
-/** Explicit configuration: the kernel's keys plus one section per plugin id. */
+/**
+ * Explicit configuration: the kernel's keys plus one section per plugin id.
+ *
+ * @example
+ * ```ts
+ * const config: VajraConfigInput = {
+ *   logLevel: 'warn',
+ *   sessions: { maxDuration: 4 * 3600 },
+ *   wheels: { tickIntervalMs: 250 },
+ *   audio: { spectrumRate: 10 },
+ * };
+ * const vajra = createVajra({ plugins: [audioPlugin()], config });
+ * ```
+ */
 export type VajraConfigInput = CoreConfigInput & { [Id in keyof VajraPluginConfigs]?: VajraPluginConfigs[Id] } & Record<string, unknown>;
 
-/** Options of {@link createVajra}. */
+/**
+ * Options of {@link createVajra}.
+ *
+ * @example
+ * ```ts
+ * const vajra = createVajra({
+ *   plugins: [audioPlugin()],
+ *   store: createSqliteStore({ path: './vajra.db' }),
+ *   config: { sessions: { maxDuration: 3600 } },
+ *   logger: createConsoleLogger({ level: 'warn' }),
+ *   mantras: [{ id: 'white-tara', name: 'White Tara', deity: 'White Tara', text: 'Om Tare Tuttare Ture Soha', transliteration: 'oṃ tāre tuttāre ture svāhā', meaning: 'Long life' }],
+ * });
+ * ```
+ */
 export interface CreateVajraOptions {
   plugins?: ReadonlyArray<VajraPlugin<string, unknown, z.ZodType | undefined>>;
   /** Durable store; an in-memory store by default. */
@@ -55,6 +81,12 @@ export interface CreateVajraOptions {
  * session completion, a session's audio, plugins' `ctx.work` timers) under a lease kept in the store; it
  * renews the lease every `renewSeconds`, and when it dies another instance takes over once the lease has
  * run out: within `leaseSeconds + renewSeconds` of its last renewal (4 s by default).
+ *
+ * @example
+ * ```ts
+ * // another instance takes the work over within 5 + 1 s of this one's last renewal
+ * const vajra = createVajra({ store, bus, work: { leaseSeconds: 5, renewSeconds: 1, continuitySeconds: 60 } });
+ * ```
  */
 export interface WorkLeaseOptions {
   /** How long a lease lasts unless renewed (default 3). */
@@ -69,7 +101,14 @@ export interface WorkLeaseOptions {
   continuitySeconds?: number;
 }
 
-/** Options of {@link Vajra.stop}. */
+/**
+ * Options of {@link Vajra.stop}.
+ *
+ * @example
+ * ```ts
+ * await vajra.stop({ stopSessions: true }); // running and paused sessions end as `stopped` instead of resuming at the next start
+ * ```
+ */
 export interface StopOptions {
   /** Also stop running and paused sessions (otherwise they resume at the next start). */
   stopSessions?: boolean;

@@ -11,7 +11,21 @@ import type { Store, StoreTransaction } from '../store/store';
  */
 export const LEASES_COLLECTION = 'vajra_leases';
 
-/** A held lease: the fencing token grows by one each time the lease changes hands. */
+/**
+ * A held lease: the fencing token grows by one each time the lease changes hands.
+ *
+ * @example
+ * ```ts
+ * // the kernel's work lease, taken over by `ins_b` after `ins_a` stopped renewing it
+ * const grant: LeaseGrant = {
+ *   name: 'kernel:work',
+ *   holder: 'ins_b',
+ *   token: 8,
+ *   expiresAt: Date.parse('2026-12-02T10:00:07.000Z'),
+ *   previous: { holder: 'ins_a', expiresAt: Date.parse('2026-12-02T10:00:03.000Z') },
+ * };
+ * ```
+ */
 export interface LeaseGrant {
   name: string;
   holder: string;

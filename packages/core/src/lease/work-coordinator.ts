@@ -3,7 +3,15 @@ import type { Logger } from '../logger/logger';
 import type { StoreTransaction } from '../store/store';
 import { leaseLost, type LeaseGrant, type StoreLease } from './store-lease';
 
-/** How the work lease of a kernel is doing, for `/ready` and dashboards. */
+/**
+ * How the work lease of a kernel is doing, for `/ready` and dashboards.
+ *
+ * @example
+ * ```ts
+ * const health: WorkHealth = vajra.work.health();
+ * // { mode: 'lease', holder: true, token: 7, acquisitions: 1, renewedAt: '2026-12-02T10:00:03.000Z', checkedAt: '2026-12-02T10:00:03.004Z', error: null }
+ * ```
+ */
 export interface WorkHealth {
   /** `solo`: no other instance (no bus), this kernel does all work; `lease`: one instance of a deployment does it. */
   mode: 'solo' | 'lease';

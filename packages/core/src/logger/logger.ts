@@ -1,7 +1,23 @@
-/** Severity levels, lowest first; `silent` logs nothing. */
+/**
+ * Severity levels, lowest first; `silent` logs nothing.
+ *
+ * @example
+ * ```ts
+ * const level: LogLevel = process.env.NODE_ENV === 'production' ? 'warn' : 'debug';
+ * const logger = createConsoleLogger({ level });
+ * ```
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-/** Structured fields attached to a log line. */
+/**
+ * Structured fields attached to a log line.
+ *
+ * @example
+ * ```ts
+ * const fields: LogFields = { sessionId: session.id, duration: session.duration };
+ * logger.info('session started', fields); // {"time":"…","level":"info","message":"session started","sessionId":"…","duration":600}
+ * ```
+ */
 export type LogFields = Record<string, unknown>;
 
 /**
@@ -22,7 +38,18 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-/** Options of {@link createConsoleLogger}. */
+/**
+ * Options of {@link createConsoleLogger}.
+ *
+ * @example
+ * ```ts
+ * const logger = createConsoleLogger({
+ *   level: 'debug',
+ *   bindings: { service: 'vajra-api' },
+ *   write: (level, line) => process.stderr.write(`${line}\n`),
+ * });
+ * ```
+ */
 export interface ConsoleLoggerOptions {
   level?: LogLevel;
   bindings?: LogFields;

@@ -25,14 +25,45 @@ export interface VajraPluginApis {}
 /**
  * The config sections of plugins by id, as accepted by `createVajra({ config })`. Extended by
  * declaration merging like {@link VajraPluginApis}.
+ *
+ * @example
+ * ```ts
+ * declare module '@vajra-stream/core' {
+ *   interface VajraPluginConfigs { greeter: { greeting?: string } }
+ * }
+ * createVajra({ plugins: [greeter()], config: { greeter: { greeting: 'Tashi delek' } } });
+ * ```
  */
 // biome-ignore lint/suspicious/noEmptyInterface: plugins extend it by declaration merging, which a type alias cannot do
 export interface VajraPluginConfigs {}
 
-/** The api type of plugin `Id`: from {@link VajraPluginApis} when declared, `unknown` otherwise. */
+/**
+ * The api type of plugin `Id`: from {@link VajraPluginApis} when declared, `unknown` otherwise.
+ *
+ * @example
+ * ```ts
+ * declare module '@vajra-stream/core' {
+ *   interface VajraPluginApis { greeter: { greet(name: string): string } }
+ * }
+ * const greeter: PluginApiOf<'greeter'> = vajra.plugin('greeter');
+ * greeter.greet('Tenzin');
+ * ```
+ */
 export type PluginApiOf<Id extends string> = Id extends keyof VajraPluginApis ? VajraPluginApis[Id] : unknown;
 
-/** What a plugin's `setup` receives. */
+/**
+ * What a plugin's `setup` receives.
+ *
+ * @example
+ * ```ts
+ * const setup = (ctx: PluginContext<{ greeting: string }>) => {
+ *   ctx.logger.info('greeter ready', { greeting: ctx.config.greeting });
+ *   ctx.signal.addEventListener('abort', () => ctx.logger.info('kernel stopping'));
+ *   return { greet: (name: string) => `${ctx.config.greeting}, ${name}` };
+ * };
+ * definePlugin({ specificationVersion: 'v1', id: 'greeter', configSchema: z.object({ greeting: z.string() }), setup });
+ * ```
+ */
 export interface PluginContext<Config = undefined> {
   /** The plugin's id. */
   id: string;
@@ -52,7 +83,22 @@ export interface PluginContext<Config = undefined> {
   use<Id extends string>(id: Id): PluginApiOf<Id>;
 }
 
-/** A plugin: an id, its dependencies, an optional config schema, and a setup that returns its api. */
+/**
+ * A plugin: an id, its dependencies, an optional config schema, and a setup that returns its api.
+ *
+ * @example
+ * ```ts
+ * const configSchema = z.object({ greeting: z.string().default('Tashi delek') });
+ * const greeter: VajraPlugin<'greeter', { greet(name: string): string }, typeof configSchema> = {
+ *   specificationVersion: 'v1',
+ *   id: 'greeter',
+ *   configSchema,
+ *   setup: (ctx) => ({ greet: (name) => `${ctx.config.greeting}, ${name}` }),
+ *   dispose: () => console.log('greeter stopped'),
+ * };
+ * const vajra = createVajra({ plugins: [greeter], config: { greeter: { greeting: 'Om' } } });
+ * ```
+ */
 export interface VajraPlugin<Id extends string = string, Api = unknown, Schema extends z.ZodType | undefined = z.ZodType | undefined> {
   specificationVersion: 'v1';
   id: Id;

@@ -12,7 +12,14 @@ import type { SessionFollower } from './session-follower';
 import { completionInstant, liveElapsed } from './session-timing';
 import { SESSION_TRANSITIONS, canTransition, type SessionAction } from './session-transitions';
 
-/** Options of `vajra.sessions.list`. */
+/**
+ * Options of `vajra.sessions.list`.
+ *
+ * @example
+ * ```ts
+ * const page = await vajra.sessions.list({ status: ['running', 'paused'], owner: 'user_42', order: 'desc', limit: 20, offset: 0 });
+ * ```
+ */
 export interface ListSessionsOptions {
   status?: SessionStatus | SessionStatus[];
   /** Only sessions of this principal (`null`: only unowned ones). */
@@ -22,7 +29,14 @@ export interface ListSessionsOptions {
   order?: 'asc' | 'desc';
 }
 
-/** Options of `vajra.sessions.create`. */
+/**
+ * Options of `vajra.sessions.create`.
+ *
+ * @example
+ * ```ts
+ * const session = await vajra.sessions.create({ intention: 'peace', duration: 600 }, { owner: 'user_42' });
+ * ```
+ */
 export interface CreateSessionOptions {
   /** The principal that owns the session (set by a multi-user server). */
   owner?: string | null;

@@ -1,6 +1,14 @@
 import type { SessionStatus } from './session';
 
-/** The actions that change a session's status. `complete` is taken by the kernel when time is up. */
+/**
+ * The actions that change a session's status. `complete` is taken by the kernel when time is up.
+ *
+ * @example
+ * ```ts
+ * const actions: SessionAction[] = ['start', 'pause', 'resume', 'stop'];
+ * actions.filter((action) => canTransition('paused', action)); // ['resume', 'stop']
+ * ```
+ */
 export type SessionAction = 'start' | 'pause' | 'resume' | 'stop' | 'complete';
 
 /**

@@ -8,13 +8,27 @@ import * as z from 'zod';
  * ```
  */
 export const SESSION_STATUSES = ['created', 'running', 'paused', 'stopped', 'completed'] as const;
-/** One of {@link SESSION_STATUSES}. */
+/**
+ * One of {@link SESSION_STATUSES}.
+ *
+ * @example
+ * ```ts
+ * const active: SessionStatus[] = ['running', 'paused'];
+ * const { items } = await vajra.sessions.list({ status: active });
+ * ```
+ */
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /**
  * A practice session as stored and as returned by `vajra.sessions`. Times are ISO-8601 strings.
  * `elapsedTime` is seconds of running time (pauses excluded); for a running session the service
  * reports it live. `runningSince` marks the start of the current running stretch.
+ *
+ * @example
+ * ```ts
+ * const session: Session = await vajra.sessions.get(id);
+ * if (session.status === 'running') console.log(`${session.elapsedTime} of ${session.duration} s, running since ${session.runningSince}`);
+ * ```
  */
 export interface Session {
   id: string;
@@ -83,7 +97,30 @@ export const updateSessionSchema = z
   .partial()
   .strict();
 
-/** What `vajra.sessions.create` accepts. */
+/**
+ * What `vajra.sessions.create` accepts.
+ *
+ * @example
+ * ```ts
+ * const input: CreateSessionInput = {
+ *   intention: 'healing for my teacher',
+ *   duration: 1800,
+ *   audioType: 'solfeggio',
+ *   frequencies: [528, 7.83],
+ *   prayerBowlMode: true,
+ *   metadata: { place: 'Boudhanath' },
+ * };
+ * const session = await vajra.sessions.create(input);
+ * ```
+ */
 export type CreateSessionInput = z.input<typeof createSessionSchema>;
-/** What `vajra.sessions.update` accepts. */
+/**
+ * What `vajra.sessions.update` accepts.
+ *
+ * @example
+ * ```ts
+ * const input: UpdateSessionInput = { intention: 'for all beings', duration: 3600, program: null };
+ * await vajra.sessions.update(session.id, input);
+ * ```
+ */
 export type UpdateSessionInput = z.input<typeof updateSessionSchema>;

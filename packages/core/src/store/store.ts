@@ -1,7 +1,28 @@
-/** A value a filter can compare a top-level field with. */
+/**
+ * A value a filter can compare a top-level field with.
+ *
+ * @example
+ * ```ts
+ * const owner: FilterValue = null; // records without an owner
+ * const { items } = await store.collection<Session>('sessions').list({ where: { owner, prayerBowlMode: true } });
+ * ```
+ */
 export type FilterValue = string | number | boolean | null;
 
-/** Options of {@link Collection.list}. */
+/**
+ * Options of {@link Collection.list}.
+ *
+ * @example
+ * ```ts
+ * const page = await store.collection<Session>('sessions').list({
+ *   where: { status: ['running', 'paused'], owner: null },
+ *   orderBy: 'createdAt',
+ *   order: 'desc',
+ *   limit: 20,
+ *   offset: 40,
+ * });
+ * ```
+ */
 export interface ListOptions {
   /** Equality on top-level fields; an array value matches any of its members. */
   where?: Record<string, FilterValue | readonly FilterValue[]>;
@@ -13,7 +34,16 @@ export interface ListOptions {
   offset?: number;
 }
 
-/** One page of a listing. */
+/**
+ * One page of a listing.
+ *
+ * @example
+ * ```ts
+ * const page: ListResult<Session> = await vajra.sessions.list({ limit: 20 });
+ * console.log(`${page.items.length} of ${page.total}`);
+ * const next = page.offset + page.limit < page.total ? await vajra.sessions.list({ limit: 20, offset: page.offset + page.limit }) : undefined;
+ * ```
+ */
 export interface ListResult<T> {
   items: T[];
   /** How many records match the filter in all. */
@@ -39,7 +69,20 @@ export interface Collection<T> {
   list(options?: ListOptions): Promise<ListResult<T>>;
 }
 
-/** The view of a store inside {@link Store.transaction}. */
+/**
+ * The view of a store inside {@link Store.transaction}.
+ *
+ * @example
+ * ```ts
+ * // move a record between collections: both writes happen or neither
+ * await store.transaction(async (tx: StoreTransaction) => {
+ *   const note = await tx.collection<{ text: string }>('drafts').get('n1');
+ *   if (note === undefined) return;
+ *   await tx.collection<{ text: string }>('notes').put('n1', note);
+ *   await tx.collection('drafts').delete('n1');
+ * });
+ * ```
+ */
 export interface StoreTransaction {
   collection<T>(name: string): Collection<T>;
 }

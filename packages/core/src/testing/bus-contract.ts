@@ -17,6 +17,14 @@ async function until(condition: () => boolean, what: string, timeoutMs = 10_000)
 /**
  * Opens the buses of one test: every call of `connect()` is another instance on the same deployment
  * (its own connections, the same channel); `cleanup()` removes what the test left on the service.
+ *
+ * @example
+ * ```ts
+ * runBusContract({ describe, it, afterEach }, 'my bus', async (): Promise<BusContractFixture> => {
+ *   const channel = `contract_${Date.now()}`;
+ *   return { connect: async () => createMyBus({ channel }), cleanup: () => dropChannel(channel) };
+ * });
+ * ```
  */
 export interface BusContractFixture {
   connect(): Promise<Bus>;

@@ -7,7 +7,20 @@ interface ScheduledTimer {
   callback: () => void;
 }
 
-/** A {@link Clock} that only moves when told to. */
+/**
+ * A {@link Clock} that only moves when told to.
+ *
+ * @example
+ * ```ts
+ * const clock: ManualClock = createManualClock(Date.UTC(2026, 0, 1));
+ * const vajra = createVajra({ clock });
+ * await vajra.start();
+ * const session = await vajra.sessions.create({ intention: 'test', duration: 60 });
+ * await vajra.sessions.start(session.id);
+ * await clock.advance(60_000);
+ * (await vajra.sessions.get(session.id)).status; // 'completed'
+ * ```
+ */
 export interface ManualClock extends Clock {
   /** Move time forward by `ms`, firing every due timer in time order and letting async work settle after each. */
   advance(ms: number): Promise<void>;

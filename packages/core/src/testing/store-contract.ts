@@ -1,6 +1,15 @@
 import type { Store } from '../store/store';
 
-/** The subset of a test runner the store contract needs (vitest, jest and node:test fit). */
+/**
+ * The subset of a test runner the store contract needs (vitest, jest and node:test fit).
+ *
+ * @example
+ * ```ts
+ * import { afterEach, describe, it } from 'node:test';
+ * const runner: ContractRunner = { describe, it, afterEach };
+ * runStoreContract(runner, 'my store', async () => createMyStore());
+ * ```
+ */
 export interface ContractRunner {
   describe(name: string, body: () => void): void;
   it(name: string, body: () => Promise<void>): void;

@@ -2,6 +2,19 @@ import * as z from 'zod';
 
 /**
  * A mantra a wheel can hold. `text` is what is printed on the wheel's copies (a transliteration).
+ *
+ * @example
+ * ```ts
+ * const whiteTara: Mantra = {
+ *   id: 'white-tara',
+ *   name: 'Mantra of White Tara',
+ *   deity: 'White Tara',
+ *   text: 'Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha',
+ *   transliteration: 'oṃ tāre tuttāre ture mama āyuḥ puṇye jñāna puṣṭiṃ kuru svāhā',
+ *   meaning: 'Long life, merit and wisdom.',
+ * };
+ * const vajra = createVajra({ mantras: [whiteTara] });
+ * ```
  */
 export interface Mantra {
   id: string;

@@ -3,7 +3,19 @@
  * spinning stretch is derived from elapsed time, never from counting timer callbacks.
  */
 
-/** A stretch of spinning at constant rpm. */
+/**
+ * A stretch of spinning at constant rpm.
+ *
+ * @example
+ * ```ts
+ * const { segment } = await vajra.wheels.get(id);
+ * if (segment !== null) {
+ *   const minutes = (Date.now() - Date.parse(segment.since)) / 60_000;
+ *   const turnedSince = Math.floor(segment.phaseAtStart + segment.rpm * minutes);
+ *   console.log(`${segment.rpm} rpm since ${segment.since}: about ${BigInt(segment.rotationsAtStart) + BigInt(turnedSince)} rotations`);
+ * }
+ * ```
+ */
 export interface SpinSegment {
   /** Start of the stretch (ISO). */
   since: string;

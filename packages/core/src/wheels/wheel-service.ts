@@ -16,7 +16,16 @@ import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wh
 import { addCounts, recitationsOf } from './wheel-counting';
 import { advanceWheel, followSession, resumeWheel, startWheel, stopWheel } from './wheel-motion';
 
-/** Totals of one wheel, as returned by `vajra.wheels.stats(id)`. */
+/**
+ * Totals of one wheel, as returned by `vajra.wheels.stats(id)`.
+ *
+ * @example
+ * ```ts
+ * const stats: WheelStats = await vajra.wheels.stats(wheel.id);
+ * // 30 rpm for an hour, 1000 copies per rotation:
+ * // { wheelId, status: 'spinning', rpm: 30, rotations: '1800', recitations: '1800000', spinningSeconds: 3600, dedications: 1 }
+ * ```
+ */
 export interface WheelStats {
   wheelId: string;
   status: Wheel['status'];
@@ -27,7 +36,15 @@ export interface WheelStats {
   dedications: number;
 }
 
-/** Totals over many wheels, as returned by `vajra.wheels.stats()`. */
+/**
+ * Totals over many wheels, as returned by `vajra.wheels.stats()`.
+ *
+ * @example
+ * ```ts
+ * const totals: WheelTotals = await vajra.wheels.stats({ owner: 'user_42' });
+ * console.log(`${totals.spinning} of ${totals.wheels} wheels spinning, ${totals.recitations} recitations in all`);
+ * ```
+ */
 export interface WheelTotals {
   wheels: number;
   spinning: number;
@@ -110,7 +127,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * @example
  * ```ts
  * // The kernel builds it; programs use `vajra.wheels`.
- * const wheel = await vajra.wheels.create({ mantra: 'chenrezig', rpm: 30 });
+ * const wheel = await vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1000, rpm: 30 });
  * ```
  */
 export function createWheelService({ store, events, clock, logger, config, mantras = [], work = alone }: Dependencies): WheelService & WheelLifecycle {

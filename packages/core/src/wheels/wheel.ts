@@ -2,7 +2,15 @@ import * as z from 'zod';
 import type { Mantra } from './mantras';
 import type { SpinSegment } from './wheel-counting';
 
-/** A digital prayer wheel. Counts are decimal strings so they stay exact beyond 2^53. */
+/**
+ * A digital prayer wheel. Counts are decimal strings so they stay exact beyond 2^53.
+ *
+ * @example
+ * ```ts
+ * const wheel: Wheel = await vajra.wheels.get(id);
+ * console.log(`${wheel.mantra.text}: ${wheel.rotations} rotations × ${wheel.copiesPerRotation} = ${wheel.recitations} recitations at ${wheel.rpm} rpm`);
+ * ```
+ */
 export interface Wheel {
   id: string;
   name: string;
@@ -27,7 +35,15 @@ export interface Wheel {
   segment: SpinSegment | null;
 }
 
-/** A dedication of merit, stored with the wheel's counts at that moment. */
+/**
+ * A dedication of merit, stored with the wheel's counts at that moment.
+ *
+ * @example
+ * ```ts
+ * const dedication: WheelDedication = await vajra.wheels.dedicate(wheel.id, 'May all beings be free from suffering');
+ * dedication.recitations; // the wheel's recitations at that moment, e.g. '30000000'
+ * ```
+ */
 export interface WheelDedication {
   id: string;
   wheelId: string;
@@ -68,7 +84,21 @@ export const createWheelSchema = z
   })
   .strict();
 
-/** What `vajra.wheels.create` accepts. */
+/**
+ * What `vajra.wheels.create` accepts.
+ *
+ * @example
+ * ```ts
+ * const input: CreateWheelInput = {
+ *   mantra: { text: 'Om Ah Hum', name: 'Three vajra syllables' },
+ *   copiesPerRotation: '1000000000000',
+ *   rpm: 60,
+ *   name: 'Roof wheel',
+ *   sessionId: session.id,
+ * };
+ * const wheel = await vajra.wheels.create(input);
+ * ```
+ */
 export type CreateWheelInput = z.input<typeof createWheelSchema>;
 
 /**
