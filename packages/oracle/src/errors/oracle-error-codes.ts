@@ -34,5 +34,17 @@ export const OracleErrorCodes = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
 } as const;
 
-/** One of {@link OracleErrorCodes}. */
+/**
+ * One of {@link OracleErrorCodes}.
+ *
+ * @example
+ * ```ts
+ * const notices: Partial<Record<OracleErrorCode, string>> = { SPENDING_CAP_REACHED: 'The budget for texts is spent.', ALL_PROVIDERS_FAILED: 'No text source answered; try again soon.' };
+ * try {
+ *   await oracle.generate({ kind: 'blessing', intention: 'a new home' });
+ * } catch (error) {
+ *   if (isVajraError(error)) console.warn(notices[error.code as OracleErrorCode] ?? error.message);
+ * }
+ * ```
+ */
 export type OracleErrorCode = (typeof OracleErrorCodes)[keyof typeof OracleErrorCodes];

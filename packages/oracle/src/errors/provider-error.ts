@@ -2,7 +2,15 @@ import { VajraError, isVajraError } from '@vajra-stream/core';
 import type { OracleErrorCode } from './oracle-error-codes';
 import { redactSecrets } from './redact-secrets';
 
-/** The `details` every provider error carries. */
+/**
+ * The `details` every provider error carries; a provider of your own throws a `VajraError` with them, which the chain reads.
+ *
+ * @example
+ * ```ts
+ * const details: ProviderErrorDetails = { provider: 'mine', retryable: true, retryAfterMs: 2000, vendorStatus: 429 };
+ * throw new VajraError('PROVIDER_RATE_LIMITED', 'mine: rate limited', { status: 429, details });
+ * ```
+ */
 export interface ProviderErrorDetails {
   provider: string;
   /** True when the same call may succeed if tried again later. */

@@ -6,7 +6,15 @@ import { composePlanDraft } from './compose-plan-draft';
 import { composeText } from './compose-text';
 import { createRandom } from './random';
 
-/** Options of {@link offline}. */
+/**
+ * Options of {@link offline}.
+ *
+ * @example
+ * ```ts
+ * const options: OfflineProviderOptions = { seed: 'retreat-2026', streamDelayMs: 40 };
+ * const oracle = createOracle({ providers: [], fallback: offline(options) });
+ * ```
+ */
 export interface OfflineProviderOptions {
   /**
    * Seed of the composer. With a seed, the same request always gives the same text; without one,

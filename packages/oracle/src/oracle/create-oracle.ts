@@ -14,7 +14,24 @@ import { planMessages, repairMessage, textMessages } from './prompts';
 import { ProviderChain, type AttemptRecord } from './provider-chain';
 import { createSpendingLedger, type SpendingCapOptions, type SpendingSnapshot } from './spending-ledger';
 
-/** Options of {@link createOracle}. */
+/**
+ * Options of {@link createOracle}.
+ *
+ * @example
+ * ```ts
+ * const options: OracleOptions = {
+ *   providers: [anthropic(), openai()],
+ *   fallback: offline({ seed: 7 }),
+ *   timeoutMs: 30_000,
+ *   retries: 1,
+ *   backoffMs: 250,
+ *   maxRetryAfterMs: 10_000,
+ *   health: { failureThreshold: 5, cooldownMs: 120_000 },
+ *   spendingCap: { maxTokens: 500_000 },
+ * };
+ * const oracle = createOracle(options);
+ * ```
+ */
 export interface OracleOptions {
   /** Providers in priority order. */
   providers?: LanguageModel[];
@@ -68,10 +85,28 @@ export const planInputSchema = z
   })
   .strict();
 
-/** Input of `oracle.plan()`. */
+/**
+ * Input of `oracle.plan()`.
+ *
+ * @example
+ * ```ts
+ * const input: PlanInput = { intention: 'healing for my mother', duration: 1200, tradition: 'Tibetan', context: { lunarDay: 8 }, seed: 42 };
+ * const plan = await oracle.plan(input); // duration in seconds
+ * ```
+ */
 export type PlanInput = z.input<typeof planInputSchema>;
 
-/** The oracle: texts, streams and session plans from a chain of providers. */
+/**
+ * The oracle: texts, streams and session plans from a chain of providers, as returned by {@link createOracle}.
+ *
+ * @example
+ * ```ts
+ * const oracle: Oracle = createOracle({ providers: [openaiCompatible({ baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2' })] });
+ * const { text } = await oracle.generate({ kind: 'blessing', intention: 'a new home' });
+ * const plan = await oracle.plan({ intention: 'peace', duration: 600 });
+ * console.log(oracle.spending().tokens, await oracle.health({ probe: false }));
+ * ```
+ */
 export interface Oracle {
   generate(input: GenerateInput, options?: OracleCallOptions): Promise<OracleResult>;
   stream(input: GenerateInput, options?: OracleCallOptions): OracleStream;

@@ -26,7 +26,20 @@ export interface OracleResult {
   fellBack: boolean;
 }
 
-/** One part of an oracle stream. */
+/**
+ * One part of an oracle stream: text deltas (a `reset` when a provider failed mid-text), then `done`.
+ *
+ * @example
+ * ```ts
+ * let text = '';
+ * const onPart = (part: OracleStreamPart): void => {
+ *   if (part.type === 'delta') text += part.text;
+ *   else if (part.type === 'reset') text = ''; // part.provider failed with part.code; another attempt follows
+ *   else console.log(part.result.provider, part.result.usage.totalTokens);
+ * };
+ * for await (const part of oracle.stream({ kind: 'story', intention: 'patience' })) onPart(part);
+ * ```
+ */
 export type OracleStreamPart =
   | { type: 'delta'; text: string }
   /** A provider failed after sending text: discard what arrived so far, another attempt follows. */
@@ -51,14 +64,30 @@ export interface OracleStream extends AsyncIterable<OracleStreamPart> {
   text(): Promise<string>;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options.
+ *
+ * @example
+ * ```ts
+ * const options: OracleCallOptions = { signal: AbortSignal.timeout(120_000), timeoutMs: 15_000 }; // ms
+ * const { text } = await oracle.generate({ kind: 'prayer', intention: 'rain for the farms' }, options);
+ * ```
+ */
 export interface OracleCallOptions {
   signal?: AbortSignal;
   /** Overrides the oracle's per-request timeout (ms without progress). */
   timeoutMs?: number;
 }
 
-/** Options of `oracle.health()`. */
+/**
+ * Options of `oracle.health()`.
+ *
+ * @example
+ * ```ts
+ * const options: HealthOptions = { probe: false, signal: AbortSignal.timeout(5_000) };
+ * const statuses = await oracle.health(options); // configuration only: SDK installed, key format; no network
+ * ```
+ */
 export interface HealthOptions extends OracleCallOptions {
   /**
    * Also call each provider (a cheap request such as listing models). Default true; `false` checks only
@@ -67,7 +96,16 @@ export interface HealthOptions extends OracleCallOptions {
   probe?: boolean;
 }
 
-/** Health of one provider. */
+/**
+ * Health of one provider, from `oracle.health()`.
+ *
+ * @example
+ * ```ts
+ * const statuses: ProviderStatus[] = await oracle.health();
+ * // [{ provider: 'offline', modelId: 'grammar-v1', ok: true, latencyMs: 0, inRotation: true }, …]
+ * for (const status of statuses.filter((s) => !s.ok)) console.warn(`${status.provider}/${status.modelId}: ${status.code} ${status.message}`);
+ * ```
+ */
 export interface ProviderStatus {
   provider: string;
   modelId: string;

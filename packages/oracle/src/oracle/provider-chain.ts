@@ -4,7 +4,16 @@ import { estimateTokens } from '../providers/estimate-tokens';
 import type { LanguageModel, LanguageModelRequest, LanguageModelResult, LanguageModelStreamPart } from '../spec/language-model';
 import type { SpendingLedger } from './spending-ledger';
 
-/** What happened to one attempt on one provider. */
+/**
+ * What happened to one attempt on one provider (`OracleResult.attempts`, `details.attempts` of `ALL_PROVIDERS_FAILED`).
+ *
+ * @example
+ * ```ts
+ * const { attempts } = await oracle.generate({ kind: 'blessing', intention: 'travellers' });
+ * // [{ provider: 'openai', modelId: 'gpt-4o-mini', retry: 0, code: 'PROVIDER_TIMEOUT', message: '…' }, …, { provider: 'offline', modelId: 'grammar-v1', retry: 0, code: 'OK' }]
+ * const failures: AttemptRecord[] = attempts.filter((attempt) => attempt.code !== 'OK');
+ * ```
+ */
 export interface AttemptRecord {
   provider: string;
   modelId: string;

@@ -2,13 +2,34 @@ import { providerError } from '../errors/provider-error';
 import { estimateTokens } from '../providers/estimate-tokens';
 import type { LanguageModel, LanguageModelRequest, LanguageModelUsage } from '../spec/language-model';
 
-/** Price of a model in US dollars per million tokens. */
+/**
+ * Price of a model in US dollars per million tokens.
+ *
+ * @example
+ * ```ts
+ * const gpt4oMini: ModelPrice = { inputPerMillion: 0.15, outputPerMillion: 0.6 };
+ * const oracle = createOracle({ providers: [openai()], spendingCap: { maxCostUsd: 2, pricing: { 'openai:gpt-4o-mini': gpt4oMini } } });
+ * ```
+ */
 export interface ModelPrice {
   inputPerMillion: number;
   outputPerMillion: number;
 }
 
-/** A spending cap over all metered (non-free) calls of one oracle. */
+/**
+ * A spending cap over all metered (non-free) calls of one oracle.
+ *
+ * @example
+ * ```ts
+ * const spendingCap: SpendingCapOptions = {
+ *   maxCostUsd: 5,
+ *   pricing: { 'openai:gpt-4o-mini': { inputPerMillion: 0.15, outputPerMillion: 0.6 }, anthropic: { inputPerMillion: 1, outputPerMillion: 5 } },
+ *   onReached: 'fallback',
+ *   spent: { costUsd: 1.25 }, // restored from storage
+ * };
+ * const oracle = createOracle({ providers: [openai(), anthropic()], spendingCap });
+ * ```
+ */
 export interface SpendingCapOptions {
   /** Total tokens (input + output) allowed. */
   maxTokens?: number;
@@ -24,7 +45,15 @@ export interface SpendingCapOptions {
   spent?: { tokens?: number; costUsd?: number };
 }
 
-/** What has been spent so far. */
+/**
+ * What has been spent so far (`remaining*` are `null` without that cap).
+ *
+ * @example
+ * ```ts
+ * const spent: SpendingSnapshot = oracle.spending();
+ * // { tokens: 12840, costUsd: 0, calls: 9, reservedTokens: 0, remainingTokens: 187160, remainingCostUsd: null } under { maxTokens: 200_000 }
+ * ```
+ */
 export interface SpendingSnapshot {
   tokens: number;
   costUsd: number;
@@ -44,7 +73,22 @@ export interface SpendingReservation {
   metered: boolean;
 }
 
-/** Tracks spending and blocks metered calls that would pass the cap. */
+/**
+ * Tracks spending and blocks metered calls that would pass the cap; the oracle keeps one per {@link createOracle}.
+ *
+ * @example
+ * ```ts
+ * const ledger: SpendingLedger = createSpendingLedger({ maxTokens: 50_000 });
+ * const reservation = ledger.reserve(model, request); // throws SPENDING_CAP_REACHED when the call could pass the cap
+ * try {
+ *   const result = await model.generate({ ...request, maxOutputTokens: reservation.maxOutputTokens });
+ *   ledger.commit(reservation, result.usage);
+ * } catch (error) {
+ *   ledger.release(reservation);
+ *   throw error;
+ * }
+ * ```
+ */
 export interface SpendingLedger {
   /** Reserves budget for a call (clamping its output tokens to what is left); throws SPENDING_CAP_REACHED. */
   reserve(model: LanguageModel, request: LanguageModelRequest): SpendingReservation;

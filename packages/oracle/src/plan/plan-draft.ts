@@ -49,5 +49,14 @@ export const planDraftSchema = z.object({
     .max(12),
 });
 
-/** A parsed plan draft. */
+/**
+ * A parsed plan draft (`bowl` and `noise` defaulted).
+ *
+ * @example
+ * ```ts
+ * const { text } = await offline({ seed: 7 }).generate({ messages: [{ role: 'user', content: 'Plan a session for peace.' }], task: { type: 'plan', intention: 'peace', duration: 600 } });
+ * const draft: PlanDraft = planDraftSchema.parse(JSON.parse(text));
+ * const minutes = draft.phases.reduce((sum, phase) => sum + phase.minutes, 0); // as written; the oracle scales them to the duration
+ * ```
+ */
 export type PlanDraft = z.output<typeof planDraftSchema>;

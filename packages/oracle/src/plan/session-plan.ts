@@ -34,5 +34,14 @@ export const sessionPlanSchema = z
     if (Math.abs(plan.phases.at(-1)!.end - plan.duration) > 1e-6) ctx.addIssue({ code: 'custom', path: ['phases'], message: 'phases must cover the whole duration' });
   });
 
-/** A validated session plan (program defaults applied). */
+/**
+ * A validated session plan (program defaults applied), from `oracle.plan()`.
+ *
+ * @example
+ * ```ts
+ * const plan: SessionPlan = await oracle.plan({ intention: 'peace', duration: 600 });
+ * console.log(plan.title, plan.mantra.text, plan.phases.map((phase) => `${phase.name} ${phase.start}–${phase.end} s`));
+ * await vajra.sessions.create({ intention: plan.intention, duration: plan.duration, program: plan.program });
+ * ```
+ */
 export type SessionPlan = z.output<typeof sessionPlanSchema>;

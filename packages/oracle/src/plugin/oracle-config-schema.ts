@@ -42,7 +42,24 @@ export const oracleConfigSchema = z
   })
   .strict();
 
-/** Parsed oracle plugin configuration. */
+/**
+ * Parsed oracle plugin configuration (defaults applied).
+ *
+ * @example
+ * ```ts
+ * const config: OracleConfig = oracleConfigSchema.parse({ compatible: { baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2' } });
+ * // order ['compatible', 'anthropic', 'openai'], timeoutMs 60000, retries 2, healthCacheMs 30000, onCapReached 'error'
+ * const providers = providersFromConfig(config);
+ * ```
+ */
 export type OracleConfig = z.output<typeof oracleConfigSchema>;
-/** Oracle plugin configuration as written. */
+/**
+ * Oracle plugin configuration as written (`createVajra({ config: { oracle } })` or `VAJRA_ORACLE__*` variables).
+ *
+ * @example
+ * ```ts
+ * const oracle: OracleConfigInput = { anthropic: { model: 'claude-haiku-4-5' }, order: ['anthropic', 'openai'], maxTokens: 200_000, onCapReached: 'fallback' };
+ * const vajra = createVajra({ plugins: [oraclePlugin()], config: { oracle } });
+ * ```
+ */
 export type OracleConfigInput = z.input<typeof oracleConfigSchema>;

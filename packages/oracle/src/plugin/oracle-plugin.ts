@@ -13,7 +13,17 @@ import { oracleConfigSchema, type OracleConfig, type OracleConfigInput } from '.
 
 const schemas = { generateInput: generateInputSchema, planInput: planInputSchema, sessionPlan: sessionPlanSchema } as const;
 
-/** Payload of `oracle:delta`: one piece of streamed text (or, with `reset`, "discard what arrived"). */
+/**
+ * Payload of `oracle:delta`: one piece of streamed text (or, with `reset`, "discard what arrived").
+ *
+ * @example
+ * ```ts
+ * const drafts = new Map<string, string>();
+ * vajra.events.on('oracle:delta', (event: OracleDeltaEvent) => {
+ *   drafts.set(event.streamId, event.reset ? '' : (drafts.get(event.streamId) ?? '') + event.text);
+ * });
+ * ```
+ */
 export interface OracleDeltaEvent {
   streamId: string;
   /** Whom the stream is for (`null`: no one; servers then show it to admins only). */
@@ -23,7 +33,16 @@ export interface OracleDeltaEvent {
   reset?: boolean;
 }
 
-/** Payload of `oracle:done`: a stream finished. */
+/**
+ * Payload of `oracle:done`: a stream finished.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('oracle:done', (event: OracleDoneEvent) => {
+ *   console.log(`${event.streamId} for ${event.owner}: ${event.kind} by ${event.provider}/${event.modelId}, ${event.usage.totalTokens} tokens`);
+ * });
+ * ```
+ */
 export interface OracleDoneEvent {
   streamId: string;
   owner: string | null;
@@ -34,7 +53,16 @@ export interface OracleDoneEvent {
   usage: LanguageModelUsage;
 }
 
-/** Payload of `oracle:failed`: a stream ended with an error. */
+/**
+ * Payload of `oracle:failed`: a stream ended with an error.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('oracle:failed', (event: OracleFailedEvent) => {
+ *   console.warn(`stream ${event.streamId} failed: ${event.code} ${event.message}`); // e.g. ALL_PROVIDERS_FAILED
+ * });
+ * ```
+ */
 export interface OracleFailedEvent {
   streamId: string;
   owner: string | null;
@@ -42,7 +70,15 @@ export interface OracleFailedEvent {
   message: string;
 }
 
-/** Options of `vajra.plugin('oracle').stream()`. */
+/**
+ * Options of `vajra.plugin('oracle').stream()`.
+ *
+ * @example
+ * ```ts
+ * const options: OracleStreamOptions = { owner: 'key:alice', timeoutMs: 20_000 };
+ * const { streamId, result } = vajra.plugin('oracle').stream({ kind: 'story', intention: 'courage' }, options);
+ * ```
+ */
 export interface OracleStreamOptions extends OracleCallOptions {
   /**
    * The principal the text is for (e.g. a server's `key:<name>`), carried by every `oracle:*` event of the
@@ -51,7 +87,16 @@ export interface OracleStreamOptions extends OracleCallOptions {
   owner?: string | null;
 }
 
-/** What `vajra.plugin('oracle')` returns. */
+/**
+ * What `vajra.plugin('oracle')` returns.
+ *
+ * @example
+ * ```ts
+ * const api: OraclePluginApi = vajra.plugin('oracle');
+ * const { text } = await api.generate({ kind: 'dedication', intention: 'everyone at the retreat' });
+ * const checked = api.schemas.generateInput.safeParse(requestBody); // how a server validates a request
+ * ```
+ */
 export interface OraclePluginApi {
   oracle: Oracle;
   /** The zod schemas of the oracle's inputs and of a plan (servers validate and document with them). */
@@ -72,7 +117,19 @@ export interface OraclePluginApi {
   spending: Oracle['spending'];
 }
 
-/** Options of {@link oraclePlugin} given in code (they win over config). */
+/**
+ * Options of {@link oraclePlugin} given in code (they win over config).
+ *
+ * @example
+ * ```ts
+ * const options: OraclePluginOptions = {
+ *   providers: [openaiCompatible({ baseURL: 'http://127.0.0.1:8080/v1', model: 'qwen2.5-7b-instruct' })],
+ *   spendingCap: { maxTokens: 1_000_000 },
+ *   planRepairs: 1,
+ * };
+ * const vajra = createVajra({ plugins: [oraclePlugin(options)] });
+ * ```
+ */
 export interface OraclePluginOptions extends Omit<OracleOptions, 'clock' | 'logger'> {}
 
 declare module '@vajra-stream/core' {

@@ -8,7 +8,15 @@ import { mapSdkError } from './map-sdk-error';
 import { readEnv } from './openai';
 import { createRequestSignal, type RequestSignal } from './request-signal';
 
-/** Options of {@link anthropic}. */
+/**
+ * Options of {@link anthropic}.
+ *
+ * @example
+ * ```ts
+ * const options: AnthropicProviderOptions = { model: 'claude-haiku-4-5', maxOutputTokens: 800, timeoutMs: 45_000 }; // key from ANTHROPIC_API_KEY
+ * const oracle = createOracle({ providers: [anthropic(options)] });
+ * ```
+ */
 export interface AnthropicProviderOptions {
   /** Defaults to `process.env.ANTHROPIC_API_KEY`. Never appears in errors or logs. */
   apiKey?: string;

@@ -2,7 +2,15 @@ import type { Clock } from '@vajra-stream/core';
 import type { LanguageModel } from '../spec/language-model';
 import { createOpenAIChatModel } from './openai-chat-model';
 
-/** Options of {@link openaiCompatible}. */
+/**
+ * Options of {@link openaiCompatible}.
+ *
+ * @example
+ * ```ts
+ * const options: OpenAICompatibleProviderOptions = { baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2', name: 'ollama', jsonMode: true, timeoutMs: 180_000 };
+ * const oracle = createOracle({ providers: [openaiCompatible(options)] });
+ * ```
+ */
 export interface OpenAICompatibleProviderOptions {
   /** The server's OpenAI-style base URL, e.g. `http://127.0.0.1:11434/v1` (Ollama), `http://127.0.0.1:8080/v1` (llama.cpp). */
   baseURL: string;

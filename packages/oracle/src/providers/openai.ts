@@ -2,7 +2,15 @@ import type { Clock } from '@vajra-stream/core';
 import type { LanguageModel } from '../spec/language-model';
 import { createOpenAIChatModel } from './openai-chat-model';
 
-/** Options of {@link openai}. */
+/**
+ * Options of {@link openai}.
+ *
+ * @example
+ * ```ts
+ * const options: OpenAIProviderOptions = { apiKey: process.env.OPENAI_API_KEY, model: 'gpt-4o-mini', timeoutMs: 30_000, headers: { 'x-team': 'sangha' } };
+ * const oracle = createOracle({ providers: [openai(options)] });
+ * ```
+ */
 export interface OpenAIProviderOptions {
   /** Defaults to `process.env.OPENAI_API_KEY`. Never appears in errors or logs. */
   apiKey?: string;

@@ -1,7 +1,25 @@
-/** One piece of a guided script: words to speak, or silence. */
+/**
+ * One piece of a guided script: words to speak, or silence (`seconds`).
+ *
+ * @example
+ * ```ts
+ * for (const segment of parseGuidedScript('Breathe in. [pause 10s] Breathe out.').segments) {
+ *   if (segment.type === 'speech') await speak(segment.text);
+ *   else await new Promise((resolve) => setTimeout(resolve, segment.seconds * 1000));
+ * }
+ * ```
+ */
 export type ScriptSegment = { type: 'speech'; text: string } | { type: 'pause'; seconds: number };
 
-/** A guided script parsed from text with `[pause 30s]` markers. */
+/**
+ * A guided script parsed from text with `[pause 30s]` markers.
+ *
+ * @example
+ * ```ts
+ * const script: GuidedScript = parseGuidedScript('Breathe in. [pause 10s] Breathe out. [pause 1m]');
+ * // { segments: [{ type: 'speech', text: 'Breathe in.' }, { type: 'pause', seconds: 10 }, …], pauseSeconds: 70, speechSeconds: 2, totalSeconds: 72 }
+ * ```
+ */
 export interface GuidedScript {
   segments: ScriptSegment[];
   /** Sum of all pauses (s). */

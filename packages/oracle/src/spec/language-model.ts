@@ -1,22 +1,64 @@
 import type { OracleTask } from './oracle-task';
 
-/** One chat message sent to a model. */
+/**
+ * One chat message sent to a model.
+ *
+ * @example
+ * ```ts
+ * const messages: LanguageModelMessage[] = [
+ *   { role: 'system', content: 'You write short Buddhist blessings.' },
+ *   { role: 'user', content: 'A blessing for a safe journey home.' },
+ * ];
+ * const { text } = await openai().generate({ messages, maxOutputTokens: 200 });
+ * ```
+ */
 export interface LanguageModelMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
 }
 
-/** Token counts of one call. Providers that cannot count report their best estimate. */
+/**
+ * Token counts of one call. Providers that cannot count report their best estimate.
+ *
+ * @example
+ * ```ts
+ * const usage: LanguageModelUsage = (await oracle.generate({ kind: 'prayer', intention: 'peace' })).usage;
+ * console.log(`${usage.inputTokens} in + ${usage.outputTokens} out = ${usage.totalTokens} tokens`);
+ * ```
+ */
 export interface LanguageModelUsage {
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
 }
 
-/** Why the model stopped writing. */
+/**
+ * Why the model stopped writing: `stop` (done), `length` (hit `maxOutputTokens`), `other`.
+ *
+ * @example
+ * ```ts
+ * const { finishReason } = await oracle.generate({ kind: 'story', intention: 'patience', length: 'long' });
+ * const reason: LanguageModelFinishReason = finishReason;
+ * if (reason === 'length') console.warn('the story was cut off at the output limit');
+ * ```
+ */
 export type LanguageModelFinishReason = 'stop' | 'length' | 'other';
 
-/** What a caller asks a {@link LanguageModel} for. */
+/**
+ * What a caller asks a {@link LanguageModel} for.
+ *
+ * @example
+ * ```ts
+ * const request: LanguageModelRequest = {
+ *   messages: [{ role: 'user', content: 'Write a two-line dedication of merit.' }],
+ *   maxOutputTokens: 120,
+ *   temperature: 0.7,
+ *   timeoutMs: 20_000, // ms without progress
+ *   signal: AbortSignal.timeout(60_000),
+ * };
+ * const result = await anthropic().generate(request);
+ * ```
+ */
 export interface LanguageModelRequest {
   /** The conversation (system prompt first, if any). */
   messages: LanguageModelMessage[];
@@ -39,14 +81,34 @@ export interface LanguageModelRequest {
   timeoutMs?: number;
 }
 
-/** The result of {@link LanguageModel.generate}. */
+/**
+ * The result of {@link LanguageModel.generate}.
+ *
+ * @example
+ * ```ts
+ * const result: LanguageModelResult = await offline({ seed: 1 }).generate({ messages: [{ role: 'user', content: 'compassion' }] });
+ * console.log(result.text, result.finishReason, result.usage.totalTokens); // a contemplation on 'compassion', 'stop', …
+ * ```
+ */
 export interface LanguageModelResult {
   text: string;
   usage: LanguageModelUsage;
   finishReason: LanguageModelFinishReason;
 }
 
-/** One part of {@link LanguageModel.stream}: text deltas, then exactly one `finish`. */
+/**
+ * One part of {@link LanguageModel.stream}: text deltas, then exactly one `finish`.
+ *
+ * @example
+ * ```ts
+ * // the stream of a provider of your own
+ * async function* stream(): AsyncGenerator<LanguageModelStreamPart> {
+ *   yield { type: 'text-delta', text: 'May all beings ' };
+ *   yield { type: 'text-delta', text: 'be at ease.' };
+ *   yield { type: 'finish', usage: { inputTokens: 12, outputTokens: 6, totalTokens: 18 }, finishReason: 'stop' };
+ * }
+ * ```
+ */
 export type LanguageModelStreamPart = { type: 'text-delta'; text: string } | { type: 'finish'; usage: LanguageModelUsage; finishReason: LanguageModelFinishReason };
 
 /**

@@ -10,7 +10,15 @@ import { z } from 'zod';
  */
 export const textKinds = ['prayer', 'blessing', 'dedication', 'teaching', 'story', 'meditation', 'contemplation'] as const;
 
-/** One of {@link textKinds}. */
+/**
+ * One of {@link textKinds}.
+ *
+ * @example
+ * ```ts
+ * const kind: TextKind = 'dedication';
+ * const { text } = await oracle.generate({ kind, intention: 'everyone who helped build the stupa' });
+ * ```
+ */
 export type TextKind = (typeof textKinds)[number];
 
 /**
@@ -39,7 +47,15 @@ export const oracleContextSchema = z
   })
   .strict();
 
-/** Context for a text; see {@link oracleContextSchema}. */
+/**
+ * Context for a text; see {@link oracleContextSchema}.
+ *
+ * @example
+ * ```ts
+ * const context: OracleContext = { moonPhase: 'full', planetaryHour: 'Jupiter', lunarDay: 15, occasion: 'Saka Dawa Düchen' };
+ * await oracle.generate({ kind: 'prayer', intention: 'long life of the teachers', context });
+ * ```
+ */
 export type OracleContext = z.infer<typeof oracleContextSchema>;
 
 /**
@@ -76,13 +92,39 @@ export const generateInputSchema = z
   })
   .strict();
 
-/** Input of `oracle.generate()`. */
+/**
+ * Input of `oracle.generate()`.
+ *
+ * @example
+ * ```ts
+ * const input: GenerateInput = { kind: 'meditation', intention: 'calm before an exam', tradition: 'Theravada', duration: 300, context: { timeOfDay: 'evening' } };
+ * const { text, script } = await oracle.generate(input); // duration in seconds
+ * ```
+ */
 export type GenerateInput = z.input<typeof generateInputSchema>;
 
-/** A parsed, defaulted {@link GenerateInput}. */
+/**
+ * A parsed, defaulted {@link GenerateInput}.
+ *
+ * @example
+ * ```ts
+ * const task: TextTask = generateInputSchema.parse({ kind: 'teaching', intention: '  patience  ', length: 'short' });
+ * task.intention; // 'patience' (trimmed)
+ * ```
+ */
 export type TextTask = z.output<typeof generateInputSchema>;
 
-/** The structured task behind a request: a text or a session plan. */
+/**
+ * The structured task behind a request (`LanguageModelRequest.task`): a text or a session plan.
+ *
+ * @example
+ * ```ts
+ * // a template provider of your own writes from the task rather than the prose prompt
+ * const subject = (task: OracleTask | undefined): string =>
+ *   task === undefined ? 'free prose' : task.type === 'text' ? `a ${task.kind} for ${task.intention}` : `a ${task.duration} s session for ${task.intention}`;
+ * subject({ type: 'plan', intention: 'peace', duration: 600, context: { moonPhase: 'new' } }); // 'a 600 s session for peace'
+ * ```
+ */
 export type OracleTask =
   | ({ type: 'text' } & TextTask)
   | {
