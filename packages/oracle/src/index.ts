@@ -34,7 +34,8 @@ export {
   type OracleTask,
 } from './spec/oracle-task';
 export { parseGuidedScript, type GuidedScript, type ScriptSegment } from './spec/guided-script';
-export { OracleErrorCodes, type OracleErrorCode, providerError, isRetryable, retryAfterMs, redactSecrets, type ProviderErrorDetails } from './errors';
+export { OracleErrorCodes, type OracleErrorCode } from './errors/oracle-error-codes';
+export type { ProviderErrorDetails } from './errors/provider-error';
 export { openai, type OpenAIProviderOptions } from './providers/openai';
 export { openaiCompatible, type OpenAICompatibleProviderOptions } from './providers/openai-compatible';
 export { anthropic, type AnthropicProviderOptions } from './providers/anthropic';
