@@ -19,13 +19,12 @@ export { serialTransport, type SerialTransportOptions } from './transport/serial
 export { tcpTransport, type TcpTransportOptions } from './transport/tcp-transport';
 export { listSerialPorts, type ListSerialPortsOptions, type SerialPortEntry } from './transport/list-serial-ports';
 export type { DeviceDriver, DriverContext, DriverInstance } from './driver/device-driver';
-export { backoffDelay, type BackoffOptions } from './supervisor/backoff';
+export type { BackoffOptions } from './supervisor/backoff';
 export type { DeviceDefinition, DeviceError, DeviceHealth, DeviceState, DeviceStatus } from './supervisor/device-status';
 export { createHardware, type CreateHardwareOptions, type Hardware } from './supervisor/create-hardware';
 export type { QuarantineOptions } from './supervisor/device-runner';
 export * from './drivers/lcus-relay';
 export * from './drivers/enttec-dmx-pro';
 export * from './drivers/serial-rng';
-export * from './simulated';
 export * from './drivers/firmata';
 export * from './plugin';

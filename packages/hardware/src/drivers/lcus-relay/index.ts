@@ -1,2 +1,1 @@
 export { lcusRelay, type LcusRelayApi, type LcusRelayOptions, type RelayChannelState } from './lcus-relay';
-export { lcusRelayFrame } from './lcus-relay-frame';

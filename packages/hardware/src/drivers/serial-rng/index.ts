@@ -11,4 +11,3 @@ export {
   type RngTrial,
   type RngWindow,
 } from './rng-statistics';
-export { erfc, twoSidedP } from './normal-distribution';
