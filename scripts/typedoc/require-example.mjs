@@ -6,7 +6,15 @@ import { Converter, ReflectionKind } from 'typedoc';
 
 const VALUES = ReflectionKind.Function | ReflectionKind.Class | ReflectionKind.Variable | ReflectionKind.Enum;
 const TYPES = ReflectionKind.Interface | ReflectionKind.TypeAlias;
-const TYPES_ENFORCED = new Set(['@vajra-stream/store-sqlite', '@vajra-stream/store-postgres', '@vajra-stream/bus-redis', '@vajra-stream/cli', '@vajra-stream/core', '@vajra-stream/oracle']);
+const TYPES_ENFORCED = new Set([
+  '@vajra-stream/store-sqlite',
+  '@vajra-stream/store-postgres',
+  '@vajra-stream/bus-redis',
+  '@vajra-stream/cli',
+  '@vajra-stream/core',
+  '@vajra-stream/oracle',
+  '@vajra-stream/visuals',
+]);
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 // `@vajra-stream/core/testing` belongs to `@vajra-stream/core`.
 const packageOf = (module) => module.name.split('/').slice(0, 2).join('/');

@@ -41,6 +41,22 @@ export const chartWheelOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link chartWheel} accepts (validated by {@link chartWheelOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: ChartWheelOptions = {
+ *   size: 720,
+ *   bodies: ['sun', 'moon', 'mercury', 'venus', 'mars'],
+ *   orbs: { conjunction: 8, opposition: 8, square: 6, trine: 6, sextile: 4 }, // degrees
+ *   degrees: false,
+ *   theme: 'dark',
+ * };
+ * const svg = chartWheel(chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 }), options);
+ * ```
+ */
 export type ChartWheelOptions = z.input<typeof chartWheelOptionsSchema>;
 
 type Parsed = z.output<typeof chartWheelOptionsSchema>;

@@ -51,9 +51,27 @@ export const chladniPlateShape = {
  * ```
  */
 export const chladniModeOptionsSchema = z.object(chladniPlateShape).strict();
+
+/**
+ * What {@link chladniMode} accepts (validated by {@link chladniModeOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: ChladniModeOptions = { plate: 'square', widthMeters: 0.3, thicknessMeters: 0.002, material: 'aluminium', mode: { n: 4, m: 1 }, combination: 'sum' };
+ * chladniMode(options).frequency; // Hz of the (4, 1) mode on this plate
+ * ```
+ */
 export type ChladniModeOptions = z.input<typeof chladniModeOptionsSchema>;
 
-/** The mode a plate shows. */
+/**
+ * The mode a plate shows.
+ *
+ * @example
+ * ```ts
+ * const mode: ChladniMode = chladniMode({ frequency: 440, plate: 'circular' });
+ * console.log(`${mode.n} nodal diameters, ${mode.s} nodal circles at ${mode.frequency.toFixed(1)} Hz (${(mode.detune * 100).toFixed(1)} % off)`);
+ * ```
+ */
 export interface ChladniMode {
   plate: 'square' | 'circular';
   n: number;

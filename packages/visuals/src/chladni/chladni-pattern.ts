@@ -26,6 +26,16 @@ export const chladniOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link chladniPattern} accepts (validated by {@link chladniOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: ChladniOptions = { frequency: 432, plate: 'circular', widthMeters: 0.3, thicknessMeters: 0.0015, material: 'brass', size: 512, resolution: 300, theme: 'dark' };
+ * const svg = chladniPattern(options);
+ * ```
+ */
 export type ChladniOptions = z.input<typeof chladniOptionsSchema>;
 
 function describeMode(mode: ChladniMode): string {

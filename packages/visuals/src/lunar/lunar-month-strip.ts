@@ -30,6 +30,16 @@ export const lunarMonthOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link lunarMonthStrip} accepts (validated by {@link lunarMonthOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: LunarMonthOptions = { date: '2025-06-11T12:00:00+05:45', latitude: 27.7, longitude: 85.3, utcOffsetMinutes: 345, width: 1200, height: 300, theme: 'dark' };
+ * const svg = lunarMonthStrip(options);
+ * ```
+ */
 export type LunarMonthOptions = z.input<typeof lunarMonthOptionsSchema>;
 
 const PRACTICE_COLOR: Record<number, number> = { 8: 2, 10: 0, 15: -1, 25: 5, 30: 3 };

@@ -38,9 +38,26 @@ export const pictureRequestSchemas = {
   'chart-wheel': chartWheelOptionsSchema.extend({ ...place, houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'), zodiac: z.enum(['tropical', 'sidereal']).default('tropical') }).strict(),
 } as const;
 
-/** Kinds of picture that {@link renderPicture} draws. */
+/**
+ * Kinds of picture that {@link renderPicture} draws.
+ *
+ * @example
+ * ```ts
+ * const isPictureKind = (value: string): value is PictureKind => (PICTURE_KINDS as string[]).includes(value);
+ * isPictureKind('sri-yantra'); // true
+ * isPictureKind('tarot'); // false
+ * ```
+ */
 export type PictureKind = keyof typeof pictureRequestSchemas;
-/** The request object of one kind of picture. */
+/**
+ * The request object of one kind of picture.
+ *
+ * @example
+ * ```ts
+ * const request: PictureRequest<'chart-wheel'> = { date: '2025-01-01T00:00:00Z', latitude: 27.7, longitude: 85.3, houseSystem: 'whole-sign', zodiac: 'sidereal', size: 480 };
+ * const svg = renderPicture('chart-wheel', request);
+ * ```
+ */
 export type PictureRequest<K extends PictureKind> = z.input<(typeof pictureRequestSchemas)[K]>;
 
 /**

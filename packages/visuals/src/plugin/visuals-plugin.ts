@@ -40,9 +40,29 @@ export const visualsConfigSchema = z.object({
   /** Let resvg load the system's fonts for PNG text (default true). */
   loadSystemFonts: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
 });
+
+/**
+ * The visuals plugin's parsed configuration, defaults applied (see {@link visualsConfigSchema}).
+ *
+ * @example
+ * ```ts
+ * const config: VisualsConfig = visualsConfigSchema.parse({ fontFiles: '/fonts/DejaVuSans.ttf,/fonts/NotoSansSymbols.ttf' });
+ * // { cacheBytes: 33554432, fontFiles: ['/fonts/DejaVuSans.ttf', '/fonts/NotoSansSymbols.ttf'], loadSystemFonts: true }
+ * ```
+ */
 export type VisualsConfig = z.output<typeof visualsConfigSchema>;
 
-/** What `vajra.plugin('visuals')` returns. */
+/**
+ * What `vajra.plugin('visuals')` returns.
+ *
+ * @example
+ * ```ts
+ * const visuals: VisualsApi = vajra.plugin('visuals');
+ * const svg = visuals.svg('mandala', { intention: 'peace for all beings', size: 600 });
+ * if (await visuals.isPngAvailable()) await writeFile('mandala.png', await visuals.png(svg, { width: 1200 }));
+ * visuals.cacheStats(); // { entries: 2, bytes: …, hits: 0, misses: 2 }
+ * ```
+ */
 export interface VisualsApi {
   /** The kinds {@link VisualsApi.svg} draws. */
   readonly kinds: readonly PictureKind[];

@@ -22,6 +22,16 @@ export const renderPngOptionsSchema = z
     defaultFontFamily: z.string().max(100).default('DejaVu Sans'),
   })
   .strict();
+
+/**
+ * What {@link renderPng} accepts (validated by {@link renderPngOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: RenderPngOptions = { width: 2048, fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' };
+ * const png = await renderPng(sriYantra({ size: 1024 }), options);
+ * ```
+ */
 export type RenderPngOptions = z.input<typeof renderPngOptionsSchema>;
 
 interface Resvg {

@@ -26,6 +26,16 @@ export const flowerOfLifeOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link flowerOfLife} accepts (validated by {@link flowerOfLifeOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: FlowerOfLifeOptions = { size: 512, rings: 3, outerArcs: true, border: true, theme: 'dark', idPrefix: 'flower' };
+ * const svg = flowerOfLife(options); // 37 whole circles in three rings around the centre
+ * ```
+ */
 export type FlowerOfLifeOptions = z.input<typeof flowerOfLifeOptionsSchema>;
 
 /**

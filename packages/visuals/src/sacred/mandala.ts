@@ -29,6 +29,16 @@ export const mandalaOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link mandala} accepts (validated by {@link mandalaOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: MandalaOptions = { intention: 'may all beings be happy', size: 800, symmetry: 12, rings: 6, theme: 'saffron', title: 'Mandala of loving-kindness' };
+ * const svg = mandala(options);
+ * ```
+ */
 export type MandalaOptions = z.input<typeof mandalaOptionsSchema>;
 
 /** The intention as hashed: NFC, whitespace folded. */

@@ -21,6 +21,16 @@ export const metatronsCubeOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link metatronsCube} accepts (validated by {@link metatronsCubeOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: MetatronsCubeOptions = { size: 600, circles: false, theme: { base: 'dark', accent: '#f5b942' }, description: 'The 78 lines of Metatron’s Cube' };
+ * const svg = metatronsCube(options);
+ * ```
+ */
 export type MetatronsCubeOptions = z.input<typeof metatronsCubeOptionsSchema>;
 
 /** The 13 centres of the Fruit of Life: the centre, six at 2r and six at 4r on the same rays (one straight up). */

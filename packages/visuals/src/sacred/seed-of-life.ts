@@ -20,6 +20,16 @@ export const seedOfLifeOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link seedOfLife} accepts (validated by {@link seedOfLifeOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: SeedOfLifeOptions = { size: 256, outerArcs: true, border: false, theme: 'saffron', title: 'Seed of Life' };
+ * const svg = seedOfLife(options);
+ * ```
+ */
 export type SeedOfLifeOptions = z.input<typeof seedOfLifeOptionsSchema>;
 
 /**

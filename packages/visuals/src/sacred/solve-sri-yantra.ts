@@ -42,12 +42,39 @@ export const sriYantraGeometryOptionsSchema = z
       .optional(),
   })
   .strict();
+
+/**
+ * What {@link solveSriYantra} accepts (validated by {@link sriYantraGeometryOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: SriYantraGeometryOptions = { construction: 'classical', lines: { 1: 6.5, 9: 41.5 } }; // 48ths of the diameter from the top
+ * const yantra = solveSriYantra(options);
+ * ```
+ */
 export type SriYantraGeometryOptions = z.input<typeof sriYantraGeometryOptionsSchema>;
 
-/** A point of the figure: x, y in radii of the enclosing circle (y up). */
+/**
+ * A point of the figure: x, y in radii of the enclosing circle (y up).
+ *
+ * @example
+ * ```ts
+ * const [x, y]: YantraPoint = solveSriYantra().bindu;
+ * // radii of the enclosing circle, y up → SVG pixels of a 600 px picture, y down
+ * const [px, py] = [300 + x * 280, 300 - y * 280];
+ * ```
+ */
 export type YantraPoint = [x: number, y: number];
 
-/** One of the nine triangles (unit circle, y up). */
+/**
+ * One of the nine triangles (unit circle, y up).
+ *
+ * @example
+ * ```ts
+ * const points = (t: SriYantraTriangle) => [t.apex, t.left, t.right].map(([x, y]) => `${300 + x * 280},${300 - y * 280}`).join(' ');
+ * const polygons = solveSriYantra().triangles.map((t) => `<polygon points="${points(t)}" data-name="${t.name}" data-pointing="${t.pointing}"/>`);
+ * ```
+ */
 export interface SriYantraTriangle {
   /** Classical line number of its base, 1 (top) … 9 (bottom). */
   line: number;
@@ -59,7 +86,15 @@ export interface SriYantraTriangle {
   right: YantraPoint;
 }
 
-/** A triple point: three lines that meet, and how far they miss. */
+/**
+ * A triple point: three lines that meet, and how far they miss.
+ *
+ * @example
+ * ```ts
+ * const worst = solveSriYantra().triplePoints.reduce((a: SriYantraTriplePoint, b) => (b.error > a.error ? b : a));
+ * console.log(`${worst.lines.join(' × ')} meet at (${worst.point[0]}, ${worst.point[1]}) within ${worst.error} radii`);
+ * ```
+ */
 export interface SriYantraTriplePoint {
   point: YantraPoint;
   /** The three lines: `base 3`, `side 7`, … (side k is the side of triangle k on this half). */
@@ -68,7 +103,17 @@ export interface SriYantraTriplePoint {
   error: number;
 }
 
-/** The solved figure, in units of the enclosing circle's radius (centre (0, 0), y up). */
+/**
+ * The solved figure, in units of the enclosing circle's radius (centre (0, 0), y up).
+ *
+ * @example
+ * ```ts
+ * const yantra: SriYantraGeometry = solveSriYantra({ construction: 'concentric' });
+ * yantra.triangles.length; // 9
+ * yantra.triplePoints.length; // 24
+ * yantra.maxConcurrencyError < 1e-9; // true: every triple point is concurrent
+ * ```
+ */
 export interface SriYantraGeometry {
   construction: 'classical' | 'concentric';
   /** Heights of the nine lines, top to bottom. */

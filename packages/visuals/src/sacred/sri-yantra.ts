@@ -27,6 +27,16 @@ export const sriYantraOptionsSchema = sriYantraGeometryOptionsSchema
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link sriYantra} accepts (validated by {@link sriYantraOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: SriYantraOptions = { size: 800, construction: 'concentric', lines: { 3: 17, 7: 30 }, surround: 'lotus', fill: false, showTriplePoints: true, theme: 'saffron' };
+ * const svg = sriYantra(options);
+ * ```
+ */
 export type SriYantraOptions = z.input<typeof sriYantraOptionsSchema>;
 
 /**

@@ -49,9 +49,28 @@ export const spectrogramOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link spectrogram} accepts (validated by {@link spectrogramOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: SpectrogramOptions = { width: 960, height: 320, rows: 96, minFrequency: 50, maxFrequency: 2000, scale: 'log', minDecibels: -90, theme: 'dark' };
+ * const svg = spectrogram(frames, options);
+ * ```
+ */
 export type SpectrogramOptions = z.input<typeof spectrogramOptionsSchema>;
 
-/** One column of a spectrogram: a spectrum and, optionally, its time in seconds. */
+/**
+ * One column of a spectrogram: a spectrum and, optionally, its time in seconds.
+ *
+ * @example
+ * ```ts
+ * const frames: SpectrogramFrame[] = [];
+ * vajra.events.on('audio:spectrum', (frame) => void frames.push({ bands: frame.bands, peaks: frame.peaks, time: frame.position })); // seconds into the program
+ * const svg = spectrogram(frames.slice(-MAX_SPECTROGRAM_FRAMES), { theme: 'dark' });
+ * ```
+ */
 export type SpectrogramFrame = SpectrumData & { time?: number };
 
 const LEVELS = 48;

@@ -29,24 +29,61 @@ export const spectrumDataSchema = z.union([
     peaks: peaksSchema.optional(),
   }),
 ]);
-/** A peak marked on a plot. */
+/**
+ * A peak marked on a plot.
+ *
+ * @example
+ * ```ts
+ * const peaks: SpectrumPeakInput[] = [{ frequency: 528, magnitude: -6.2 }, { frequency: 1056, magnitude: -31 }]; // Hz, dB
+ * const svg = spectrumPlot({ frequencies, magnitudes, peaks });
+ * ```
+ */
 export interface SpectrumPeakInput {
   frequency: number;
   magnitude: number;
 }
-/** Bins of `analyzeSpectrum()`. */
+/**
+ * Bins of `analyzeSpectrum()`.
+ *
+ * @example
+ * ```ts
+ * const audio = renderToBuffer({ duration: 2, layers: [{ kind: 'bowl', frequency: 221 }] });
+ * const bins: BinSpectrum = analyzeSpectrum(audio.channels[0]!, audio.sampleRate, { fftSize: 8192 });
+ * const svg = spectrumPlot(bins, { maxFrequency: 4000 });
+ * ```
+ */
 export interface BinSpectrum {
   frequencies: ArrayLike<number>;
   magnitudes: ArrayLike<number>;
   peaks?: SpectrumPeakInput[];
 }
-/** Bands of an `audio:spectrum` frame. */
+/**
+ * Bands of an `audio:spectrum` frame.
+ *
+ * @example
+ * ```ts
+ * // three bands, 100–200, 200–400 and 400–800 Hz, with their levels in dB
+ * const bands: BandSpectrum = { bands: [-30, -12, -40], bandEdges: [100, 200, 400, 800], peaks: [{ frequency: 256, magnitude: -12 }] };
+ * const svg = spectrumPlot(bands, { minFrequency: 100, maxFrequency: 800 });
+ * ```
+ */
 export interface BandSpectrum {
   bands: number[];
   bandEdges?: number[];
   peaks?: SpectrumPeakInput[];
 }
-/** Either form of spectrum (see {@link spectrumDataSchema}). */
+/**
+ * Either form of spectrum (see {@link spectrumDataSchema}).
+ *
+ * @example
+ * ```ts
+ * let latest = '';
+ * vajra.events.on('audio:spectrum', (frame) => {
+ *   const data: SpectrumData = { bands: frame.bands, peaks: frame.peaks };
+ *   latest = spectrumPlot(data, { theme: 'dark' });
+ * });
+ * ```
+ */
 export type SpectrumData = BinSpectrum | BandSpectrum;
 
 /** A spectrum reduced to what the plots need. */

@@ -48,6 +48,16 @@ export const spectrumPlotOptionsSchema = z
     ...pictureOptionsShape,
   })
   .strict();
+
+/**
+ * What {@link spectrumPlot} accepts (validated by {@link spectrumPlotOptionsSchema}).
+ *
+ * @example
+ * ```ts
+ * const options: SpectrumPlotOptions = { width: 960, height: 360, minFrequency: 100, maxFrequency: 2000, scale: 'linear', minDecibels: -90, maxDecibels: 0, peaks: 3 };
+ * const svg = spectrumPlot(spectrum, options);
+ * ```
+ */
 export type SpectrumPlotOptions = z.input<typeof spectrumPlotOptionsSchema>;
 
 /** `432 Hz`, `7.83 Hz`, `1234 Hz`. */

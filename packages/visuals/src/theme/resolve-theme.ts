@@ -1,6 +1,14 @@
 import { THEMES, type Theme, type ThemeName } from './themes';
 
-/** A theme by name, or a partial theme over a named one (`base`, default `light`). */
+/**
+ * A theme by name, or a partial theme over a named one (`base`, default `light`).
+ *
+ * @example
+ * ```ts
+ * const theme = { base: 'saffron', accent: '#b91c1c', fontFamily: 'Noto Serif, serif' } satisfies ThemeInput;
+ * const svg = sriYantra({ size: 600, theme });
+ * ```
+ */
 export type ThemeInput = ThemeName | (Partial<Theme> & { base?: ThemeName });
 
 /**

@@ -1,4 +1,13 @@
-/** The colours and font of a picture. */
+/**
+ * The colours and font of a picture.
+ *
+ * @example
+ * ```ts
+ * const theme: Theme = THEMES.saffron;
+ * document.body.style.background = theme.background; // the page around the picture in the picture's colours
+ * const svg = sriYantra({ size: 600, theme: 'saffron' });
+ * ```
+ */
 export interface Theme {
   /** Fill behind the picture; `none` leaves it transparent. */
   background: string;
@@ -27,6 +36,16 @@ export interface Theme {
  * ```
  */
 export const THEME_NAMES = ['light', 'dark', 'saffron'] as const;
+
+/**
+ * The name of a built-in theme (see {@link THEMES}).
+ *
+ * @example
+ * ```ts
+ * const theme: ThemeName = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+ * const svg = seedOfLife({ size: 256, theme });
+ * ```
+ */
 export type ThemeName = (typeof THEME_NAMES)[number];
 
 // DejaVu Sans first: it carries every astrological glyph used here and is what the PNG tests load.
@@ -38,7 +57,8 @@ const FONTS = "'DejaVu Sans', 'Noto Sans Symbols', 'Segoe UI Symbol', 'Noto Sans
  *
  * @example
  * ```ts
- * flowerOfLife({ theme: { ...THEMES.dark, accent: '#ff9933' } });
+ * const { accent } = THEMES.saffron; // '#d81b1b': page elements in the colours of the pictures
+ * flowerOfLife({ theme: { base: 'dark', accent: '#ff9933' } }); // the dark theme with another accent
  * ```
  */
 export const THEMES: Readonly<Record<ThemeName, Theme>> = {
