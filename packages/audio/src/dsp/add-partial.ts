@@ -16,49 +16,51 @@ const TWO_PI = 2 * Math.PI;
  */
 export function addPartial(out: Float32Array, offset: number, frames: number, cycles0: number, omega0: number, alpha: number, c1: number, d1: number, c2: number, d2: number): void {
   const theta = TWO_PI * (cycles0 - Math.floor(cycles0));
-  let zr = Math.cos(theta);
-  let zi = Math.sin(theta);
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  // one small kernel per case: each is compiled only if it runs, and early (few distinct hot loops)
+  if (c2 === 0 && alpha === 0) addRotor(out, offset, frames, c1 * cos, c1 * sin, d1 * Math.cos(omega0), d1 * Math.sin(omega0));
+  else if (c2 === 0) addChirp(out, offset, frames, c1 * cos, c1 * sin, d1 * Math.cos(omega0 + alpha / 2), d1 * Math.sin(omega0 + alpha / 2), Math.cos(alpha), Math.sin(alpha));
+  else addTwoTerms(out, offset, frames, cos, sin, Math.cos(omega0 + alpha / 2), Math.sin(omega0 + alpha / 2), Math.cos(alpha), Math.sin(alpha), c1, d1, c2, d2);
+}
+
+/**
+ * Add the real part of z·wⁿ (n = 0 … frames−1) by the recurrence y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]:
+ * two multiplies per sample.
+ */
+function addRotor(out: Float32Array, offset: number, frames: number, zr: number, zi: number, wr: number, wi: number): void {
+  const twice = 2 * wr;
+  const square = wr * wr + wi * wi;
+  let y0 = zr;
+  let y1 = zr * wr - zi * wi;
   const end = offset + frames;
-  if (c2 === 0) {
-    zr *= c1;
-    zi *= c1;
-    if (alpha === 0) {
-      // steady: the real part obeys y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1] (w = d·e^{iω})
-      const wr = d1 * Math.cos(omega0);
-      const wi = d1 * Math.sin(omega0);
-      const twice = 2 * wr;
-      const square = wr * wr + wi * wi;
-      let y0 = zr;
-      let y1 = zr * wr - zi * wi;
-      for (let index = offset; index < end; index++) {
-        out[index]! += y0;
-        const y2 = twice * y1 - square * y0;
-        y0 = y1;
-        y1 = y2;
-      }
-      return;
-    }
-    let wr = d1 * Math.cos(omega0 + alpha / 2);
-    let wi = d1 * Math.sin(omega0 + alpha / 2);
-    const qr = Math.cos(alpha);
-    const qi = Math.sin(alpha);
-    for (let index = offset; index < end; index++) {
-      out[index]! += zr;
-      const nr = zr * wr - zi * wi;
-      zi = zr * wi + zi * wr;
-      zr = nr;
-      const mr = wr * qr - wi * qi;
-      wi = wr * qi + wi * qr;
-      wr = mr;
-    }
-    return;
+  for (let index = offset; index < end; index++) {
+    out[index]! += y0;
+    const y2 = twice * y1 - square * y0;
+    y0 = y1;
+    y1 = y2;
   }
+}
+
+/** Add Re(z·∏w) where the multiplier w itself turns by q every sample (a linear chirp). */
+function addChirp(out: Float32Array, offset: number, frames: number, zr: number, zi: number, wr: number, wi: number, qr: number, qi: number): void {
+  const end = offset + frames;
+  for (let index = offset; index < end; index++) {
+    out[index]! += zr;
+    const nr = zr * wr - zi * wi;
+    zi = zr * wi + zi * wr;
+    zr = nr;
+    const mr = wr * qr - wi * qi;
+    wi = wr * qi + wi * qr;
+    wr = mr;
+  }
+}
+
+/** Add (c1·d1ⁿ + c2·d2ⁿ)·Re(z·∏w), w turning by q every sample (q = 1 for a steady frequency). */
+function addTwoTerms(out: Float32Array, offset: number, frames: number, zr: number, zi: number, wr: number, wi: number, qr: number, qi: number, c1: number, d1: number, c2: number, d2: number): void {
   let a1 = c1;
   let a2 = c2;
-  let wr = Math.cos(omega0 + alpha / 2);
-  let wi = Math.sin(omega0 + alpha / 2);
-  const qr = Math.cos(alpha);
-  const qi = Math.sin(alpha);
+  const end = offset + frames;
   for (let index = offset; index < end; index++) {
     out[index]! += (a1 + a2) * zr;
     a1 *= d1;
@@ -66,11 +68,9 @@ export function addPartial(out: Float32Array, offset: number, frames: number, cy
     const nr = zr * wr - zi * wi;
     zi = zr * wi + zi * wr;
     zr = nr;
-    if (alpha !== 0) {
-      const mr = wr * qr - wi * qi;
-      wi = wr * qi + wi * qr;
-      wr = mr;
-    }
+    const mr = wr * qr - wi * qi;
+    wi = wr * qi + wi * qr;
+    wr = mr;
   }
 }
 
@@ -133,79 +133,47 @@ export interface Rotor {
  * addRotors(out, 0, 128, [{ zr: 1, zi: 0, wr: Math.cos(0.1), wi: Math.sin(0.1) }]);
  */
 export function addRotors(out: Float32Array, offset: number, frames: number, rotors: Rotor[]): void {
-  // each rotor's real part obeys y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]: two multiplies per partial and sample
-  const end = offset + frames;
   let index = 0;
-  for (; index + 4 <= rotors.length; index += 4) {
-    const a = rotors[index]!;
-    const b = rotors[index + 1]!;
-    const c = rotors[index + 2]!;
-    const d = rotors[index + 3]!;
-    let a0 = a.zr,
-      a1 = a.zr * a.wr - a.zi * a.wi,
-      b0 = b.zr,
-      b1 = b.zr * b.wr - b.zi * b.wi;
-    let c0 = c.zr,
-      c1 = c.zr * c.wr - c.zi * c.wi,
-      d0 = d.zr,
-      d1 = d.zr * d.wr - d.zi * d.wi;
-    const at = 2 * a.wr,
-      as = a.wr * a.wr + a.wi * a.wi,
-      bt = 2 * b.wr,
-      bs = b.wr * b.wr + b.wi * b.wi;
-    const ct = 2 * c.wr,
-      cs = c.wr * c.wr + c.wi * c.wi,
-      dt = 2 * d.wr,
-      ds = d.wr * d.wr + d.wi * d.wi;
-    for (let n = offset; n < end; n++) {
-      out[n]! += a0 + b0 + c0 + d0;
-      const a2 = at * a1 - as * a0;
-      const b2 = bt * b1 - bs * b0;
-      const c2 = ct * c1 - cs * c0;
-      const d2 = dt * d1 - ds * d0;
-      a0 = a1;
-      a1 = a2;
-      b0 = b1;
-      b1 = b2;
-      c0 = c1;
-      c1 = c2;
-      d0 = d1;
-      d1 = d2;
-    }
-  }
-  for (; index + 2 <= rotors.length; index += 2) {
-    const a = rotors[index]!;
-    const b = rotors[index + 1]!;
-    let a0 = a.zr,
-      a1 = a.zr * a.wr - a.zi * a.wi,
-      b0 = b.zr,
-      b1 = b.zr * b.wr - b.zi * b.wi;
-    const at = 2 * a.wr,
-      as = a.wr * a.wr + a.wi * a.wi,
-      bt = 2 * b.wr,
-      bs = b.wr * b.wr + b.wi * b.wi;
-    for (let n = offset; n < end; n++) {
-      out[n]! += a0 + b0;
-      const a2 = at * a1 - as * a0;
-      const b2 = bt * b1 - bs * b0;
-      a0 = a1;
-      a1 = a2;
-      b0 = b1;
-      b1 = b2;
-    }
-  }
+  for (; index + 4 <= rotors.length; index += 4) addFourRotors(out, offset, frames, rotors[index]!, rotors[index + 1]!, rotors[index + 2]!, rotors[index + 3]!);
   for (; index < rotors.length; index++) {
     const a = rotors[index]!;
-    let a0 = a.zr,
-      a1 = a.zr * a.wr - a.zi * a.wi;
-    const at = 2 * a.wr,
-      as = a.wr * a.wr + a.wi * a.wi;
-    for (let n = offset; n < end; n++) {
-      out[n]! += a0;
-      const a2 = at * a1 - as * a0;
-      a0 = a1;
-      a1 = a2;
-    }
+    addRotor(out, offset, frames, a.zr, a.zi, a.wr, a.wi);
+  }
+}
+
+/** Four rotors in one pass (the recurrence of {@link addRotor} for each). */
+function addFourRotors(out: Float32Array, offset: number, frames: number, a: Rotor, b: Rotor, c: Rotor, d: Rotor): void {
+  let a0 = a.zr,
+    a1 = a.zr * a.wr - a.zi * a.wi,
+    b0 = b.zr,
+    b1 = b.zr * b.wr - b.zi * b.wi;
+  let c0 = c.zr,
+    c1 = c.zr * c.wr - c.zi * c.wi,
+    d0 = d.zr,
+    d1 = d.zr * d.wr - d.zi * d.wi;
+  const at = 2 * a.wr,
+    as = a.wr * a.wr + a.wi * a.wi,
+    bt = 2 * b.wr,
+    bs = b.wr * b.wr + b.wi * b.wi;
+  const ct = 2 * c.wr,
+    cs = c.wr * c.wr + c.wi * c.wi,
+    dt = 2 * d.wr,
+    ds = d.wr * d.wr + d.wi * d.wi;
+  const end = offset + frames;
+  for (let n = offset; n < end; n++) {
+    out[n]! += a0 + b0 + c0 + d0;
+    const a2 = at * a1 - as * a0;
+    const b2 = bt * b1 - bs * b0;
+    const c2 = ct * c1 - cs * c0;
+    const d2 = dt * d1 - ds * d0;
+    a0 = a1;
+    a1 = a2;
+    b0 = b1;
+    b1 = b2;
+    c0 = c1;
+    c1 = c2;
+    d0 = d1;
+    d1 = d2;
   }
 }
 

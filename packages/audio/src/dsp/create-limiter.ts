@@ -194,6 +194,8 @@ class SegmentLimiter implements Limiter {
     this.statMask = statSize - 1;
   }
 
+  // Few, flat methods (a chunk's statistics, its segments' gains, its output), each with its loops inside:
+  // the JIT compiles each once, early, without inlining one into another.
   process(inLeft: Float32Array, inRight: Float32Array, outLeft: Float32Array, outRight: Float32Array, frames: number): void {
     const { left, right, mask } = this;
     for (let offset = 0; offset < frames; ) {
@@ -207,10 +209,7 @@ class SegmentLimiter implements Limiter {
       }
       this.measure(inLeft, inRight, offset, chunk);
       this.received += chunk;
-      while (this.nextSegment + 2 <= this.measuredSegment) {
-        this.advance(this.segmentGain(this.nextSegment));
-        this.nextSegment++;
-      }
+      this.decide();
       this.emit(outLeft, outRight, offset, chunk, this.received - chunk - this.latencyFrames);
       offset += chunk;
     }
@@ -218,63 +217,26 @@ class SegmentLimiter implements Limiter {
 
   /**
    * Peak and curvature statistics of the incoming frames, read from the input (contiguous): frame f adds |x[f]|
-   * and |Δ²x[f−1]| to segment f>>4; a segment's statistics are stored when its last frame has arrived. A quiet
-   * call (every |x| ≤ ceiling / gainBound, where no estimate can reach the ceiling) records upper bounds only:
-   * its peak for every segment and 4 × its peak (with the two frames before it) as curvature.
+   * and |Δ²x[f−1]| to segment f>>4; a segment's statistics are stored when its last frame has arrived.
    */
   private measure(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
-    const end = offset + frames;
-    let high = 0;
-    let low = 0;
-    for (let index = offset; index < end; index++) {
-      const l = inLeft[index]!;
-      const r = inRight[index]!;
-      if (l > high) high = l;
-      if (l < low) low = l;
-      if (r > high) high = r;
-      if (r < low) low = r;
-    }
-    const peak = high > -low ? high : -low;
-    // separate methods: each optimises for its own path (no deopt when the other path first runs)
-    if (peak * this.gainBound <= this.ceiling) this.measureQuiet(inLeft, inRight, offset, frames, peak);
-    else this.measureLoud(inLeft, inRight, offset, frames);
-  }
-
-  /** A quiet call: upper bounds only (no estimate it feeds can reach the ceiling). */
-  private measureQuiet(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number, peak: number): void {
-    const { carry } = this;
-    const end = offset + frames;
-    const before = Math.max(Math.abs(carry[0]!), Math.abs(carry[1]!), Math.abs(carry[2]!), Math.abs(carry[3]!));
-    const bend = 4 * Math.max(peak, before);
-    for (let done = 0; done < frames; ) {
-      const step = Math.min(frames - done, SEGMENT - ((this.received + done) & (SEGMENT - 1)));
-      carry[4] = Math.max(carry[4]!, peak);
-      carry[5] = Math.max(carry[5]!, bend);
-      done += step;
-      if (((this.received + done) & (SEGMENT - 1)) === 0) this.closeSegment(((this.received + done) >> SEGMENT_SHIFT) - 1);
-    }
-    carry[0] = frames >= 2 ? inLeft[end - 2]! : carry[1]!;
-    carry[1] = inLeft[end - 1]!;
-    carry[2] = frames >= 2 ? inRight[end - 2]! : carry[3]!;
-    carry[3] = inRight[end - 1]!;
-  }
-
-  private measureLoud(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
-    const { carry } = this;
+    const { carry, segmentPeak, segmentBend, statMask } = this;
     const end = offset + frames;
     let l0 = carry[0]!;
     let l1 = carry[1]!;
     let r0 = carry[2]!;
     let r1 = carry[3]!;
+    let peak = carry[4]!;
+    let bend = carry[5]!;
     let frame = this.received;
     for (let index = offset; index < end; ) {
       const stop = Math.min(end, index + SEGMENT - (frame & (SEGMENT - 1)));
       frame += stop - index;
       // running extremes (not |·|): new extremes are rare within a segment, so the branches predict well
-      let high = carry[4]!;
-      let low = -high;
-      let bendHigh = carry[5]!;
-      let bendLow = -bendHigh;
+      let high = peak;
+      let low = -peak;
+      let bendHigh = bend;
+      let bendLow = -bend;
       for (; index < stop; index++) {
         const l2 = inLeft[index]!;
         const r2 = inRight[index]!;
@@ -293,39 +255,66 @@ class SegmentLimiter implements Limiter {
         l1 = l2;
         r1 = r2;
       }
-      carry[4] = high > -low ? high : -low;
-      carry[5] = bendHigh > -bendLow ? bendHigh : -bendLow;
-      if ((frame & (SEGMENT - 1)) === 0) this.closeSegment((frame >> SEGMENT_SHIFT) - 1);
+      peak = high > -low ? high : -low;
+      bend = bendHigh > -bendLow ? bendHigh : -bendLow;
+      if ((frame & (SEGMENT - 1)) === 0) {
+        // the segment is complete: store it, start the next
+        const segment = (frame >> SEGMENT_SHIFT) - 1;
+        segmentPeak[segment & statMask] = peak;
+        segmentBend[segment & statMask] = bend;
+        this.measuredSegment = segment + 1;
+        peak = 0;
+        bend = 0;
+      }
     }
     carry[0] = l0;
     carry[1] = l1;
     carry[2] = r0;
     carry[3] = r1;
-  }
-
-  /** Store the open segment's statistics and start the next one. */
-  private closeSegment(segment: number): void {
-    this.segmentPeak[segment & this.statMask] = this.carry[4]!;
-    this.segmentBend[segment & this.statMask] = this.carry[5]!;
-    this.measuredSegment = segment + 1;
-    this.carry[4] = 0;
-    this.carry[5] = 0;
+    carry[4] = peak;
+    carry[5] = bend;
   }
 
   /**
-   * Needed gain of segment s (its samples and inter-sample peaks ≤ ceiling). The bound reads the statistics
-   * of segments s−1 … s+1, a superset of what the interpolators of its intervals read (x[16s−7 … 16s+23]).
+   * Gains of every segment whose neighbours are measured. A segment's needed gain (its samples and
+   * inter-sample peaks ≤ ceiling) is bounded from the statistics of segments s−1 … s+1, a superset of what the
+   * interpolators of its intervals read (x[16s−7 … 16s+23]); the needed gains then go through the sliding
+   * minimum, the release and the box filter (see the class comment), giving the gain of boundary s − m + 1.
    */
-  private segmentGain(segment: number): number {
-    const { ceiling, segmentPeak, segmentBend, statMask } = this;
-    const peak = Math.max(segmentPeak[segment & statMask]!, segmentPeak[(segment + 1) & statMask]!);
-    // every 8× estimate is at most gainBound × the largest |x| it reads (x[16s−7 … 16s+23])
-    if (Math.max(peak, segmentPeak[(segment - 1) & statMask]!) * this.gainBound <= ceiling) return 1;
-    const bend = Math.max(segmentBend[(segment - 1) & statMask]!, segmentBend[segment & statMask]!, segmentBend[(segment + 1) & statMask]!);
-    const slack = this.curvature * bend;
-    if (peak + slack <= ceiling) return 1;
-    if (slack <= BOUND_TOLERANCE * peak) return ceiling / (peak + slack);
-    return this.estimatedGain(segment);
+  private decide(): void {
+    const { ceiling, segmentPeak, segmentBend, statMask, segments, constraints, box, gains, gainMask, gainBound, curvature, releaseStep } = this;
+    for (let segment = this.nextSegment; segment + 2 <= this.measuredSegment; segment++) {
+      const peak = Math.max(segmentPeak[segment & statMask]!, segmentPeak[(segment + 1) & statMask]!);
+      let need = 1;
+      // every 8× estimate is at most gainBound × the largest |x| it reads (x[16s−7 … 16s+23])
+      if (Math.max(peak, segmentPeak[(segment - 1) & statMask]!) * gainBound > ceiling) {
+        const bend = Math.max(segmentBend[(segment - 1) & statMask]!, segmentBend[segment & statMask]!, segmentBend[(segment + 1) & statMask]!);
+        const slack = curvature * bend;
+        if (peak + slack > ceiling) need = slack <= BOUND_TOLERANCE * peak ? ceiling / (peak + slack) : this.estimatedGain(segment);
+      }
+      const constraint = need < this.previousNeed ? need : this.previousNeed;
+      this.previousNeed = need;
+      constraints[this.constraintSlot] = constraint;
+      this.constraintSlot = this.constraintSlot + 1 === segments ? 0 : this.constraintSlot + 1;
+      let ahead = 1;
+      for (let index = 0; index < segments; index++) if (constraints[index]! < ahead) ahead = constraints[index]!;
+      const recovered = this.released + (1 - this.released) * releaseStep;
+      let released = ahead < recovered ? ahead : recovered;
+      if (released > 1 - 1e-7) released = 1;
+      this.released = released;
+      this.boxSum += released - box[this.boxSlot]!;
+      box[this.boxSlot] = released;
+      this.boxSlot = this.boxSlot + 1 === segments ? 0 : this.boxSlot + 1;
+      this.onesRun = released === 1 ? this.onesRun + 1 : 0;
+      let gain: number;
+      if (this.onesRun >= segments) {
+        // at rest: every averaged value is 1; make the running sum exact again
+        this.boxSum = segments;
+        gain = 1;
+      } else gain = Math.min(1, this.boxSum / segments);
+      gains[(segment - segments + 1) & gainMask] = gain;
+      this.nextSegment = segment + 1;
+    }
   }
 
   /** Needed gain of segment s from the 8× estimates of its intervals. */
@@ -339,35 +328,9 @@ class SegmentLimiter implements Limiter {
     return exact > ceiling ? ceiling / exact : 1;
   }
 
-  /** Push segment s's needed gain; produces the gain of boundary s − m + 1. */
-  private advance(need: number): void {
-    const segments = this.segments;
-    const constraint = need < this.previousNeed ? need : this.previousNeed;
-    this.previousNeed = need;
-    this.constraints[this.constraintSlot] = constraint;
-    this.constraintSlot = this.constraintSlot + 1 === segments ? 0 : this.constraintSlot + 1;
-    let ahead = 1;
-    for (let index = 0; index < segments; index++) if (this.constraints[index]! < ahead) ahead = this.constraints[index]!;
-    const recovered = this.released + (1 - this.released) * this.releaseStep;
-    let released = ahead < recovered ? ahead : recovered;
-    if (released > 1 - 1e-7) released = 1;
-    this.released = released;
-    this.boxSum += released - this.box[this.boxSlot]!;
-    this.box[this.boxSlot] = released;
-    this.boxSlot = this.boxSlot + 1 === segments ? 0 : this.boxSlot + 1;
-    this.onesRun = released === 1 ? this.onesRun + 1 : 0;
-    let gain: number;
-    if (this.onesRun >= segments) {
-      // at rest: every averaged value is 1; make the running sum exact again
-      this.boxSum = segments;
-      gain = 1;
-    } else gain = Math.min(1, this.boxSum / segments);
-    this.gains[(this.nextSegment - segments + 1) & this.gainMask] = gain;
-  }
-
   /** Write `frames` delayed frames (from absolute frame `first`) times the ramped gain into out[offset …]. */
   private emit(outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, first: number): void {
-    const { gains, gainMask } = this;
+    const { gains, gainMask, left, right, mask, ceiling } = this;
     const end = offset + frames;
     let frame = first;
     for (let index = offset; index < end; ) {
@@ -378,40 +341,33 @@ class SegmentLimiter implements Limiter {
       if (from === 1 && to === 1) {
         // unity: whole runs of unity segments straight from the delay ring
         while (index + run < end && gains[(((frame + run) >> SEGMENT_SHIFT) + 1) & gainMask] === 1) run = Math.min(run + SEGMENT, end - index);
-        this.copy(outLeft, outRight, index, run, frame);
-      } else this.ramp(outLeft, outRight, index, run, frame, from, (to - from) / SEGMENT);
+        for (let done = 0; done < run; ) {
+          const source = (frame + done) & mask;
+          const count = Math.min(run - done, mask + 1 - source);
+          outLeft.set(left.subarray(source, source + count), index + done);
+          outRight.set(right.subarray(source, source + count), index + done);
+          done += count;
+        }
+      } else {
+        // within one segment: the gain ramps from `from` (at the segment start) by `slope` per frame
+        const slope = (to - from) / SEGMENT;
+        let gain = from + slope * (frame & (SEGMENT - 1));
+        for (let step = 0; step < run; step++) {
+          const source = (frame + step) & mask;
+          let l = left[source]! * gain;
+          let r = right[source]! * gain;
+          // final guard (never expected to engage)
+          if (l > ceiling) l = ceiling;
+          else if (l < -ceiling) l = -ceiling;
+          if (r > ceiling) r = ceiling;
+          else if (r < -ceiling) r = -ceiling;
+          outLeft[index + step] = l;
+          outRight[index + step] = r;
+          gain += slope;
+        }
+      }
       index += run;
       frame += run;
-    }
-  }
-
-  private copy(outLeft: Float32Array, outRight: Float32Array, index: number, frames: number, frame: number): void {
-    const { left, right, mask } = this;
-    for (let done = 0; done < frames; ) {
-      const source = (frame + done) & mask;
-      const count = Math.min(frames - done, mask + 1 - source);
-      outLeft.set(left.subarray(source, source + count), index + done);
-      outRight.set(right.subarray(source, source + count), index + done);
-      done += count;
-    }
-  }
-
-  /** Frames within one segment, times the gain ramp from `from` (at the segment start) by `slope` per frame. */
-  private ramp(outLeft: Float32Array, outRight: Float32Array, index: number, frames: number, frame: number, from: number, slope: number): void {
-    const { left, right, mask, ceiling } = this;
-    let gain = from + slope * (frame & (SEGMENT - 1));
-    for (let step = 0; step < frames; step++) {
-      const source = (frame + step) & mask;
-      let l = left[source]! * gain;
-      let r = right[source]! * gain;
-      // final guard (never expected to engage)
-      if (l > ceiling) l = ceiling;
-      else if (l < -ceiling) l = -ceiling;
-      if (r > ceiling) r = ceiling;
-      else if (r < -ceiling) r = -ceiling;
-      outLeft[index + step] = l;
-      outRight[index + step] = r;
-      gain += slope;
     }
   }
 }

@@ -177,23 +177,30 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
     }
   };
 
-  const rotorPool: Rotor[] = all.map(() => ({ zr: 0, zi: 0, wr: 0, wi: 0 }));
+  // two rotors per phasor: the decay term and the attack term (same phase and frequency, own decay)
+  const rotorPool: Rotor[] = all.flatMap(() => [
+    { zr: 0, zi: 0, wr: 0, wi: 0 },
+    { zr: 0, zi: 0, wr: 0, wi: 0 },
+  ]);
   const steady: Rotor[] = [];
   const renderSpan = (out: Float32Array, offset: number, frames: number, frame: number) => {
     const t = frame / sampleRate;
     steady.length = 0;
-    all.forEach((phasor, index) => {
+    for (let index = 0; index < all.length; index++) {
+      const phasor = all[index]!;
       advance(phasor, t);
-      if (Math.abs(phasor.c1) + Math.abs(phasor.c2) < SILENT) return;
+      if (Math.abs(phasor.c1) + Math.abs(phasor.c2) < SILENT) continue;
       const c2 = Math.abs(phasor.c2) < SILENT * 1e-3 ? 0 : phasor.c2;
-      if (c2 === 0 && phasor.path.constant) {
-        // steady partial: batched rotors (decay folded into the rotor)
+      if (phasor.path.constant) {
+        // steady frequency: batched rotors (each amplitude term's decay folded into its rotor)
+        const cycles = phasor.path.cyclesAt(t);
         const omega = (2 * Math.PI * phasor.path.frequencyAt(t)) / sampleRate;
-        steady.push(anchorRotor(phasor.path.cyclesAt(t), omega, phasor.c1, phasor.d1, rotorPool[index]));
+        steady.push(anchorRotor(cycles, omega, phasor.c1, phasor.d1, rotorPool[2 * index]));
+        if (c2 !== 0) steady.push(anchorRotor(cycles, omega, c2, phasor.d2, rotorPool[2 * index + 1]));
       } else {
         renderPath(out, offset, frames, phasor.path, t, sampleRate, phasor.c1, phasor.d1, c2, phasor.d2);
       }
-    });
+    }
     if (steady.length > 0) addRotors(out, offset, frames, steady);
   };
 

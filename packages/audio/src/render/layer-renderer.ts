@@ -27,6 +27,42 @@ function balance(pan: number): [number, number] {
   return [pan <= 0 ? 1 : Math.cos((pan * Math.PI) / 2), pan >= 0 ? 1 : Math.cos((-pan * Math.PI) / 2)];
 }
 
+/** envelope[i] = g0 + step·i. */
+function rampInto(envelope: Float64Array, count: number, g0: number, step: number): void {
+  for (let index = 0; index < count; index++) envelope[index] = g0 + step * index;
+}
+
+/** Raised-cosine fade-in over layer frames [0, length): scales envelope[0 … count) from layer frame `local`. */
+function applyFadeIn(envelope: Float64Array, local: number, count: number, length: number): void {
+  for (let index = 0; index < count; index++) envelope[index]! *= 0.5 - 0.5 * Math.cos((Math.PI * (local + index)) / length);
+}
+
+/** Raised-cosine fade-out over program frames [start, end): scales the envelope of the block starting at program frame `from`. */
+function applyFadeOut(envelope: Float64Array, from: number, count: number, start: number, end: number, length: number): void {
+  for (let index = Math.max(0, start - from); index < count; index++) envelope[index]! *= 0.5 - 0.5 * Math.cos((Math.PI * (end - from - index)) / length);
+}
+
+/** mix += source × envelope × balance ramp, both sides (a mono voice passes the same buffer twice). */
+function mixLayer(
+  mixLeft: Float32Array,
+  mixRight: Float32Array,
+  offset: number,
+  left: Float32Array,
+  right: Float32Array,
+  envelope: Float64Array,
+  count: number,
+  l0: number,
+  lStep: number,
+  r0: number,
+  rStep: number,
+): void {
+  for (let index = 0; index < count; index++) {
+    const gain = envelope[index]!;
+    mixLeft[offset + index]! += left[index]! * gain * (l0 + lStep * index);
+    mixRight[offset + index]! += right[index]! * gain * (r0 + rStep * index);
+  }
+}
+
 /** One layer placed on the program timeline: voice × gain automation × raised-cosine fades × balance. */
 export class LayerRenderer {
   readonly startFrame: number;
@@ -38,6 +74,7 @@ export class LayerRenderer {
   private readonly voice: Voice;
   private readonly scratchLeft: Float32Array;
   private readonly scratchRight: Float32Array;
+  private readonly envelope: Float64Array;
 
   constructor(
     readonly layer: Layer,
@@ -65,6 +102,7 @@ export class LayerRenderer {
     this.voice = createVoice(layer, rate, (program.seed * 1_000_003 + index * 7919) >>> 0);
     this.scratchLeft = new Float32Array(maxBlock);
     this.scratchRight = new Float32Array(maxBlock);
+    this.envelope = new Float64Array(maxBlock);
     this.sampleRate = rate;
   }
 
@@ -83,60 +121,17 @@ export class LayerRenderer {
     if (this.voice.stereo) right.fill(0, 0, count);
     this.voice.render(left, right, count, local);
     const rate = this.sampleRate;
+    // per-frame gain (automation × fades) into the envelope; the balance ramps linearly over the block
+    const envelope = this.envelope;
     const g0 = this.gain.valueAt(local / rate);
-    const gStep = this.gain.constant ? 0 : (this.gain.valueAt((local + count) / rate) - g0) / count;
+    if (this.gain.constant) envelope.fill(g0, 0, count);
+    else rampInto(envelope, count, g0, (this.gain.valueAt((local + count) / rate) - g0) / count);
+    if (local < this.fadeInFrames) applyFadeIn(envelope, local, Math.min(count, this.fadeInFrames - local), this.fadeInFrames);
+    const fadeOutStart = this.endFrame - this.fadeOutFrames;
+    if (to > fadeOutStart) applyFadeOut(envelope, from, count, fadeOutStart, this.endFrame, this.fadeOutFrames);
     const [l0, r0] = balance(this.pan.valueAt(local / rate));
     const [l1, r1] = this.pan.constant ? [l0, r0] : balance(this.pan.valueAt((local + count) / rate));
-    const lStep = (l1 - l0) / count;
-    const rStep = (r1 - r0) / count;
-    const offset = from - frame;
-    const inFade = local < this.fadeInFrames || to > this.endFrame - this.fadeOutFrames;
-    // separate methods: each optimises for its own path (no deopt when a fade first runs)
-    if (!inFade && gStep === 0 && lStep === 0 && rStep === 0) this.mixSteady(mixLeft, mixRight, offset, count, g0 * l0, g0 * r0);
-    else this.mixRamped(mixLeft, mixRight, offset, count, local, from, inFade, g0, gStep, l0, lStep, r0, rStep);
-  }
-
-  private mixSteady(mixLeft: Float32Array, mixRight: Float32Array, offset: number, count: number, gainLeft: number, gainRight: number): void {
-    const left = this.scratchLeft;
-    const source = this.voice.stereo ? this.scratchRight : left;
-    for (let index = 0; index < count; index++) {
-      mixLeft[offset + index]! += left[index]! * gainLeft;
-      mixRight[offset + index]! += source[index]! * gainRight;
-    }
-  }
-
-  private mixRamped(
-    mixLeft: Float32Array,
-    mixRight: Float32Array,
-    offset: number,
-    count: number,
-    local: number,
-    from: number,
-    inFade: boolean,
-    g0: number,
-    gStep: number,
-    l0: number,
-    lStep: number,
-    r0: number,
-    rStep: number,
-  ): void {
-    const left = this.scratchLeft;
-    const right = this.scratchRight;
-    const stereo = this.voice.stereo;
-    const fadeOutStart = this.endFrame - this.fadeOutFrames;
-    for (let index = 0; index < count; index++) {
-      let gain = g0 + gStep * index;
-      if (inFade) {
-        const position = local + index;
-        if (position < this.fadeInFrames) gain *= 0.5 - 0.5 * Math.cos((Math.PI * position) / this.fadeInFrames);
-        const absolute = from + index;
-        if (absolute >= fadeOutStart) gain *= 0.5 - 0.5 * Math.cos((Math.PI * (this.endFrame - absolute)) / this.fadeOutFrames);
-      }
-      const sampleLeft = left[index]! * gain;
-      const sampleRight = stereo ? right[index]! * gain : sampleLeft;
-      mixLeft[offset + index]! += sampleLeft * (l0 + lStep * index);
-      mixRight[offset + index]! += sampleRight * (r0 + rStep * index);
-    }
+    mixLayer(mixLeft, mixRight, from - frame, left, this.voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
   }
 
   /** What this layer sounds at program time t (empty outside its span). */
