@@ -1,7 +1,7 @@
 // Installs the system tools the test suite relies on, with Debian's apt when run as root; otherwise says
 // what is missing (the tests that need a tool then fail saying so).
 // sox reads WAV files back as an independent decoder; socat makes the pseudo-terminal pairs of the serial
-// tests; chromium runs the dashboard's browser tests; DejaVu Sans is the font the visuals' golden PNGs are
+// tests and python3 reads their line speed (termios) for the fake devices; chromium runs the dashboard's browser tests; DejaVu Sans is the font the visuals' golden PNGs are
 // rasterised with; ip (iproute2) makes the network namespace that plays a second host in the server's
 // remote-peer tests; jupyter-nbconvert (with IPython, which tslab's kernel-spec installer imports) runs the
 // notebook of examples/notebook headless. Then the services (PostgreSQL, Redis, NATS): see ensure-services.mjs. Exits with 1 when a
@@ -14,6 +14,7 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 const wanted = [
   { command: 'sox', aptPackage: 'sox' },
   { command: 'socat', aptPackage: 'socat' },
+  { command: 'python3', aptPackage: 'python3' },
   { command: 'chromium', aptPackage: 'chromium' },
   { command: 'ip', aptPackage: 'iproute2' },
   { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', aptPackage: 'fonts-dejavu-core' },

@@ -8,6 +8,14 @@ export interface DriverContext {
   logger: Logger;
   /** Sends bytes to the device; rejects with `DEVICE_NOT_CONNECTED` while it is not connected. */
   write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Changes the line speed of the open link (some devices take commands as speed changes, such as the
+   * TrueRNGpro's mode "knock"); does nothing on a link without one (see {@link DriverContext.hasLineSpeed}).
+   * Rejects with `DEVICE_NOT_CONNECTED` while there is no link.
+   */
+  setBaudRate(baudRate: number): Promise<void>;
+  /** Whether the open link has a line speed to set: a serial port has, a TCP or simulated link has not. */
+  hasLineSpeed(): boolean;
   /** Whether a link to the device is up now. */
   connected(): boolean;
   /**

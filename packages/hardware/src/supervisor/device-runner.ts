@@ -208,6 +208,18 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
         throw new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${definition.id}" went away during a write`, { status: 409, cause: error });
       }
     },
+    setBaudRate: async (baudRate: number): Promise<void> => {
+      const connection = s.connection;
+      const generation = s.generation;
+      if (connection === null) throw new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${definition.id}" is not connected`, { status: 409 });
+      try {
+        await connection.setBaudRate?.(baudRate);
+      } catch (error) {
+        drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error));
+        throw new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${definition.id}" went away while its line speed changed`, { status: 409, cause: error });
+      }
+    },
+    hasLineSpeed: () => s.connection?.setBaudRate !== undefined,
     fail: (error: Error) => drop(s.generation, failure(HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, error)),
   };
   const instance = definition.driver.create(context);

@@ -82,6 +82,14 @@ function wrapStream(port: SerialPortStream): Connection {
         }
         port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => (error ? reject(error) : resolve()));
       }),
+    setBaudRate: (baudRate) =>
+      new Promise((resolve, reject) => {
+        if (ended || !port.isOpen) {
+          reject(new Error('the serial port is closed'));
+          return;
+        }
+        port.update({ baudRate }, (error) => (error ? reject(error) : resolve()));
+      }),
     onData: (listener) => void port.on('data', (chunk: Buffer) => listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))),
     onClose: (listener) => void closeListeners.push(listener),
     close: () =>

@@ -34,6 +34,11 @@ export interface Connection {
   onClose(listener: (error?: Error) => void): void;
   /** Ends the link; never rejects. */
   close(): Promise<void>;
+  /**
+   * Changes the line speed of the open link (a serial port). Links without one (TCP, simulated) leave
+   * this out.
+   */
+  setBaudRate?(baudRate: number): Promise<void>;
 }
 
 /**

@@ -1,7 +1,13 @@
 // A fake serial device: opens the far end of a socat pty pair and speaks one protocol. It decodes what it
 // receives on its own (independently of the package under test) and reports each decoded message as one
 // JSON line on stdout. Usage: node fake-device-process.mjs <path> <protocol>
+// With FAKE_LINE_OF=<the host's end of the pair>, it also watches the line speed the host sets there
+// (line-speed-watcher.py), reports each as { lineSpeed }, and decodes the TrueRNGpro mode knock as its
+// firmware does: speeds 110, 300, 110 and then a fourth, the mode's, reported as { mode }.
+import { spawn } from 'node:child_process';
 import { openSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { ReadStream } from 'node:tty';
 import { mulberry32 } from './mulberry32.mjs';
 
@@ -211,8 +217,28 @@ if (handle === undefined) {
   process.stderr.write(`unknown protocol ${protocol}\n`);
   process.exit(2);
 }
+// The line speeds the host set, in order, and the TrueRNGpro mode they selected.
+const watchLine = (hostPath) =>
+  new Promise((resolve) => {
+    const watcher = spawn('python3', [fileURLToPath(new URL('./line-speed-watcher.py', import.meta.url)), hostPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    process.on('SIGTERM', () => {
+      watcher.kill();
+      process.exit(0);
+    });
+    const speeds = [];
+    createInterface({ input: watcher.stdout }).on('line', (line) => {
+      const speed = Number(line);
+      speeds.push(speed);
+      report({ lineSpeed: speed });
+      const [a, b, c] = speeds.slice(-4);
+      if (speeds.length >= 4 && a === 110 && b === 300 && c === 110) report({ mode: speed });
+      resolve();
+    });
+  });
+
 input.on('data', (chunk) => handle(chunk));
 input.on('error', () => process.exit(0));
 input.on('end', () => process.exit(0));
 if (protocol === 'truerng') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
+if (process.env.FAKE_LINE_OF) await watchLine(process.env.FAKE_LINE_OF);
 report({ ready: true });

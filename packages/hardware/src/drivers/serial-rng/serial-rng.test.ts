@@ -4,7 +4,7 @@ import { startFakeDevice } from '../../../test/__fixtures__/fake-device';
 import { startSocatPair, until } from '../../../test/__fixtures__/socat-pair';
 import { createHardware } from '../../supervisor/create-hardware';
 import { serialTransport } from '../../transport/serial-transport';
-import { oneRngModes, serialRng } from './serial-rng';
+import { oneRngModes, serialRng, trueRngModes } from './serial-rng';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -14,7 +14,8 @@ afterEach(async () => {
 async function rng(protocol: string, driver: ReturnType<typeof serialRng>, env: Record<string, string> = {}) {
   const socat = await startSocatPair();
   cleanups.push(() => socat.dispose());
-  const device = await startFakeDevice(socat.devicePath, protocol, { seed: 42, env });
+  // A TrueRNG also watches the line speed the host sets on its end (the mode knock).
+  const device = await startFakeDevice(socat.devicePath, protocol, { seed: 42, env: protocol === 'truerng' ? { FAKE_LINE_OF: socat.hostPath, ...env } : env });
   cleanups.push(() => device.stop());
   const hardware = createHardware({ devices: [{ id: 'rng', transport: serialTransport({ path: socat.hostPath }), driver }] as const });
   cleanups.push(() => hardware.stop());
@@ -49,8 +50,21 @@ describe('serialRng over a real pseudo-terminal', () => {
     }
   }, 60_000);
 
-  it('TrueRNG: the mode picks the baud rate; a biased stream (p = 0.53) through the pty is detected', async () => {
-    expect([serialRng({ model: 'truerng' }).serial?.baudRate, serialRng({ model: 'truerng', mode: 'raw-binary' }).serial?.baudRate]).toEqual([300, 19200]);
+  it('TrueRNGpro: selects its mode with the documented knock — the line set to 110, 300 and 110 baud, then to the mode rate — as the device sees its line', async () => {
+    // Each speed held 250 ms (default 100) so the watcher, which reads the line every millisecond, sees each one on a loaded machine too.
+    const { device, hardware, socat } = await rng('truerng', serialRng({ model: 'truerng', mode: 'raw-binary', knockStepMs: 250 }));
+    await device.waitFor((m) => m.mode !== undefined, 'the mode selected');
+    const speeds = device.messages.filter((m) => 'lineSpeed' in m).map((m) => m.lineSpeed);
+    // From the port's opening on (before it, the pseudo-terminal's own default speed).
+    expect(speeds.slice(speeds.indexOf(110))).toEqual([110, 300, 110, 19_200]);
+    expect(device.messages.filter((m) => 'mode' in m)).toEqual([{ mode: 19_200 }]);
+    expect(trueRngModes['raw-binary']).toBe(19_200);
+    await until(() => hardware.device('rng').bytesReceived() > 0, 10_000, 'the stream, once the mode is set');
+    expect(lineSpeed(socat.hostPath)).toBe(19_200);
+    expect(hardware.status('rng').health.state).toBe('connected');
+  });
+
+  it('TrueRNG: a biased stream (p = 0.53) through the pty is detected', async () => {
     const { hardware, socat } = await rng('truerng', serialRng({ model: 'truerng', mode: 'normal', windowTrials: 100 }), { FAKE_RNG_BIAS: '0.53' });
     await until(() => hardware.device('rng').summary().trials >= 2000, 15_000, '2000 trials');
     // The port is really open at the mode's rate.
@@ -60,11 +74,5 @@ describe('serialRng over a real pseudo-terminal', () => {
     expect(summary.stoufferZ).toBeGreaterThan(10);
     expect(summary.interpretation).toBe('outside the range expected by chance 95 % of the time');
     expect(summary.p).toBeLessThan(1e-6);
-  });
-
-  it('TrueRNG: another mode opens the port at its own rate', async () => {
-    const { hardware, socat } = await rng('truerng', serialRng({ model: 'truerng', mode: 'raw-binary' }));
-    await until(() => hardware.device('rng').bytesReceived() > 0, 10_000, 'the stream');
-    expect(lineSpeed(socat.hostPath)).toBe(19_200);
   });
 });

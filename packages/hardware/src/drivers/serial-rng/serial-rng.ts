@@ -4,11 +4,13 @@ import type { DeviceDriver } from '../../driver/device-driver';
 import { createRngStatistics, type RngPeriod, type RngSummary, type RngWindow } from './rng-statistics';
 
 /**
- * TrueRNG output modes, selected by the baud rate the port is opened at (TrueRNGpro/V2 firmware;
- * the plain TrueRNG streams whitened bits whatever the rate).
+ * TrueRNGpro and TrueRNGproV2 output modes and the baud rate that selects each (ubld.it, "How-To Change
+ * TrueRNGpro's Mode", and its mode-change example: `unwhitened` and the two ASCII modes are V2 only).
+ * The driver selects the mode with the documented "knock": the line speed set to 110, 300, 110 baud and
+ * then to the mode's rate. A plain TrueRNG has one mode and ignores line speeds.
  * @example
  * ```ts
- * const baudRate = trueRngModes.normal; // 300 baud selects whitened output
+ * const baudRate = trueRngModes.normal; // 300: both generators combined, whitened
  * ```
  */
 export const trueRngModes = {
@@ -20,7 +22,18 @@ export const trueRngModes = {
   'raw-binary': 19200,
   'raw-ascii': 38400,
   unwhitened: 57600,
+  'normal-ascii': 115200,
+  'normal-ascii-slow': 230400,
 } as const;
+
+/**
+ * The line speeds that announce a TrueRNGpro mode change; the next speed set is the mode's.
+ * @example
+ * ```ts
+ * const speeds = [...trueRngKnock, trueRngModes['raw-binary']]; // 110, 300, 110, 19200
+ * ```
+ */
+export const trueRngKnock = [110, 300, 110] as const;
 
 /**
  * OneRNG noise sources: the digit of `cmd<digit>`, a bit mask in the firmware (bit 0 turns the CRC
@@ -41,7 +54,14 @@ export const oneRngModes = {
 
 /** Options of {@link serialRng}. */
 export type SerialRngOptions =
-  | { model: 'truerng'; mode?: keyof typeof trueRngModes; windowTrials?: number; maxRawBytes?: number }
+  | {
+      model: 'truerng';
+      mode?: keyof typeof trueRngModes;
+      /** How long each speed of the mode knock is held, and the mode's before data counts (default 100 ms). */
+      knockStepMs?: number;
+      windowTrials?: number;
+      maxRawBytes?: number;
+    }
   | { model: 'onerng'; mode?: keyof typeof oneRngModes; windowTrials?: number; maxRawBytes?: number };
 
 /** A window of RNG statistics, as published. Readings carry no claim about causes. */
@@ -82,6 +102,7 @@ const optionsSchema = z.discriminatedUnion('model', [
     .object({
       model: z.literal('truerng'),
       mode: z.enum(Object.keys(trueRngModes) as [keyof typeof trueRngModes]).default('normal'),
+      knockStepMs: z.number().int().min(0).max(1000).default(100),
       ...statisticsOptions,
     })
     .strict(),
@@ -97,8 +118,10 @@ const optionsSchema = z.discriminatedUnion('model', [
 const ascii = (text: string) => new TextEncoder().encode(text);
 
 /**
- * Driver of hardware random number generators on a serial port: TrueRNG (mode by baud rate) and OneRNG
- * (`cmdo`, `cmd<mode>`, `cmdw`, `cmdO` on connect to stop, select the source, flush, start). Every
+ * Driver of hardware random number generators on a serial port: TrueRNG (the port opened at 110 baud,
+ * then set to 300, 110 and the mode's rate, each held `knockStepMs`: the TrueRNGpro's mode knock) and
+ * OneRNG (`cmdo`, `cmd<mode>`, `cmdw`, `cmdO` on connect to stop, select the source, flush, start).
+ * Bytes that arrive before the mode is selected are not counted. Every
  * 200 bits make a trial; every `windowTrials` trials make a window with Stouffer's Z and its p-value.
  * |Z| < 1.96 is reported as consistent with chance; no reading claims a cause.
  *
@@ -113,13 +136,33 @@ export function serialRng(options: SerialRngOptions): DeviceDriver<SerialRngApi>
   return {
     specificationVersion: 'v1',
     kind: 'serial-rng',
-    serial: { baudRate: parsed.model === 'truerng' ? trueRngModes[parsed.mode] : 9600 },
+    serial: { baudRate: parsed.model === 'truerng' ? trueRngKnock[0] : 9600 },
     // A TrueRNGpro streams about 400 kB/s, a OneRNG or TrueRNG far less.
     maxBytesPerSecond: 2 << 20,
     create(ctx) {
       const statistics = createRngStatistics({ windowTrials: parsed.windowTrials, maxRawBytes: parsed.maxRawBytes, now: ctx.clock.now });
       const listeners = new Set<(window: RngWindow) => void>();
       let arrived: (() => void) | undefined;
+      // Bytes of the mode the device was in before the knock are not this mode's: not counted.
+      let selecting = false;
+      const pause = (ms: number) => new Promise<void>((resolve) => ctx.clock.setTimeout(resolve, ms));
+      const selectTrueRngMode = async (mode: keyof typeof trueRngModes, stepMs: number): Promise<void> => {
+        if (!ctx.hasLineSpeed()) {
+          ctx.logger.info('TrueRNG mode not selected: the link has no line speed (TCP or simulated)', { deviceId: ctx.deviceId, mode });
+          return;
+        }
+        selecting = true;
+        try {
+          // Opened at the first speed of the knock; the rest follow, each held a step.
+          for (const speed of [...trueRngKnock.slice(1), trueRngModes[mode]]) {
+            await pause(stepMs);
+            await ctx.setBaudRate(speed);
+          }
+          await pause(stepMs);
+        } finally {
+          selecting = false;
+        }
+      };
       return {
         api: {
           model: parsed.model,
@@ -135,10 +178,14 @@ export function serialRng(options: SerialRngOptions): DeviceDriver<SerialRngApi>
           },
         },
         async onConnect() {
-          if (parsed.model !== 'onerng') return;
+          if (parsed.model === 'truerng') {
+            await selectTrueRngMode(parsed.mode, parsed.knockStepMs);
+            return;
+          }
           for (const command of ['cmdo', `cmd${oneRngModes[parsed.mode]}`, 'cmdw', 'cmdO']) await ctx.write(ascii(`${command}\n`));
         },
         onData(bytes) {
+          if (selecting) return;
           arrived?.();
           for (const window of statistics.push(bytes)) {
             for (const listener of listeners) {
