@@ -1,11 +1,15 @@
 import { normalisePaging, type FilterValue, type ListOptions } from '@vajra-stream/core';
-import { RECORDS_TABLE } from './migrations';
+import { OWNER_FIELD, OWNER_INDEX, RECORDS_TABLE } from './migrations';
 
 /** SQL and parameters of one {@link Collection.list} call. */
 export interface ListQuery {
   /** Counts every record matching the filter. */
   countSql: string;
-  /** Selects the `json` of one page of matching records. */
+  /**
+   * Selects the `json` of one page of matching records plus one (whether more follow). Its parameters are
+   * `params` then the offset. The limit is written into the SQL: SQLite 3.53 lets a bound LIMIT shape the
+   * plan, so rebinding one would make it compile the statement again at every call.
+   */
   pageSql: string;
   /** Parameters of `countSql`. */
   params: Array<string | number | null>;
@@ -18,30 +22,35 @@ type Scalar = string | number | boolean | null;
 /**
  * The condition on one top-level field. It matches exactly what the memory store matches: a JSON
  * string only equals a string, a number only a number, `true`/`false` only booleans, and `null` a
- * missing or null field. Arrays become `IN` lists, grouped by JSON type.
+ * missing or null field. Arrays become `IN` lists, grouped by JSON type. `field` has passed
+ * `normalisePaging`'s identifier check, so it is safe inside a literal JSON path; literal paths let SQLite
+ * parse each record once per statement. The `owner` field is read from its column (see migration 2),
+ * which holds the field exactly when it is a JSON string.
  */
-function fieldCondition(path: string, wanted: Scalar | readonly Scalar[], params: Array<string | number | null>): string {
+function fieldCondition(field: string, wanted: Scalar | readonly Scalar[], params: Array<string | number | null>): string {
   const values: readonly Scalar[] = Array.isArray(wanted) ? wanted : [wanted as Scalar];
   const strings = values.filter((v): v is string => typeof v === 'string');
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const booleans = [...new Set(values.filter((v): v is boolean => typeof v === 'boolean'))];
+  const path = `'$.${field}'`;
+  const column = field === OWNER_FIELD;
   const parts: string[] = [];
   const list = (items: ReadonlyArray<string | number>): string => items.map(() => '?').join(', ');
   if (strings.length > 0) {
-    parts.push(`(json_type(json, ?) = 'text' AND json_extract(json, ?) IN (${list(strings)}))`);
-    params.push(path, path, ...strings);
+    parts.push(column ? `${OWNER_FIELD} IN (${list(strings)})` : `(json_type(json, ${path}) = 'text' AND json_extract(json, ${path}) IN (${list(strings)}))`);
+    params.push(...strings);
   }
   if (numbers.length > 0) {
-    parts.push(`(json_type(json, ?) IN ('integer', 'real') AND json_extract(json, ?) IN (${list(numbers)}))`);
-    params.push(path, path, ...numbers);
+    parts.push(`(json_type(json, ${path}) IN ('integer', 'real') AND json_extract(json, ${path}) IN (${list(numbers)}))`);
+    params.push(...numbers);
   }
   if (booleans.length > 0) {
-    parts.push(`json_type(json, ?) IN (${list(booleans.map(String))})`);
-    params.push(path, ...booleans.map(String));
+    parts.push(`json_type(json, ${path}) IN (${list(booleans.map(String))})`);
+    params.push(...booleans.map(String));
   }
   if (values.includes(null)) {
-    parts.push('json_extract(json, ?) IS NULL');
-    params.push(path);
+    // A string owner is never null in its column: only the other records need their JSON read.
+    parts.push(column ? `(${OWNER_FIELD} IS NULL AND json_extract(json, ${path}) IS NULL)` : `json_extract(json, ${path}) IS NULL`);
   }
   // An empty array matches nothing, as `[].some(...)` does in the memory store.
   return parts.length === 0 ? '0' : `(${parts.join(' OR ')})`;
@@ -49,32 +58,42 @@ function fieldCondition(path: string, wanted: Scalar | readonly Scalar[], params
 
 /**
  * Translate {@link ListOptions} into SQL over the records table. Field names are validated by
- * `normalisePaging` (top-level identifiers only); filter paths and values are bound parameters, and the
- * validated `orderBy` identifier is the only name written into the SQL text.
+ * `normalisePaging` (top-level identifiers only) and written into the SQL as literal JSON paths; filter
+ * values are bound parameters. The SQL text depends only on the shape of the options (fields, value types
+ * and counts, order), so the store prepares each shape once.
  *
  * @example
  * ```ts
  * const query = buildListQuery('sessions', { where: { status: ['running', 'paused'] }, orderBy: 'createdAt', limit: 20 });
- * db.prepare(query.pageSql).pluck().all(...query.params, query.limit, query.offset);
+ * db.prepare(query.pageSql).pluck().all(...query.params, query.offset);
  * ```
  */
 export function buildListQuery(collection: string, options: ListOptions = {}): ListQuery {
   const { limit, offset } = normalisePaging(options);
   const params: Array<string | number | null> = [collection];
-  const conditions = ['collection = ?'];
+  let where = 'collection = ?';
+  let ownerIndexed = false;
+  let matchesNothing = false;
   for (const [field, wanted] of Object.entries(options.where ?? {})) {
-    conditions.push(fieldCondition(`$.${field}`, wanted as FilterValue | readonly FilterValue[], params));
+    const condition = fieldCondition(field, wanted as FilterValue | readonly FilterValue[], params);
+    where += ` AND ${condition}`;
+    const values: readonly unknown[] = Array.isArray(wanted) ? wanted : [wanted];
+    if (field === OWNER_FIELD && values.length > 0 && values.every((value) => typeof value === 'string')) ownerIndexed = true;
+    if (condition === '0') matchesNothing = true;
   }
+  // Without statistics SQLite prefers walking the primary key in id order to the owner index; an owner filter
+  // of strings only is exactly what the index holds, so the query is told to read it instead of the whole
+  // collection. A filter that matches nothing is folded away by SQLite, which leaves no index to use.
+  const source = ownerIndexed && !matchesNothing ? `${RECORDS_TABLE} INDEXED BY ${OWNER_INDEX}` : RECORDS_TABLE;
   const direction = options.order === 'desc' ? 'DESC' : 'ASC';
   let order = `id ${direction}`;
   if (options.orderBy !== undefined) {
     // The field name has passed normalisePaging's identifier check, so it is safe inside a literal path.
     order = `json_extract(json, '$.${options.orderBy}') ${direction}, ${order}`;
   }
-  const where = conditions.join(' AND ');
   return {
-    countSql: `SELECT count(*) FROM ${RECORDS_TABLE} WHERE ${where}`,
-    pageSql: `SELECT json FROM ${RECORDS_TABLE} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) FROM ${source} WHERE ${where}`,
+    pageSql: `SELECT json FROM ${source} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ?`,
     params,
     limit,
     offset,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoreTransaction } from '@vajra-stream/core';
 import { buildListQuery } from './build-list-query';
-import { RECORDS_TABLE, sqliteMigrations } from './migrations';
+import { OWNER_FIELD, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
 import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
 
@@ -52,15 +52,25 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const mutex = createAsyncMutex();
   let closing = false;
 
+  // Every statement is prepared once: the fixed ones here, the list queries once per shape of options.
   const getStatement = db.prepare(`SELECT json FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`).pluck();
-  const putStatement = db.prepare(`INSERT INTO ${RECORDS_TABLE} (collection, id, json) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json`);
+  // The owner column (migration 2) holds the top-level `owner` field when it is a JSON string; SQLite derives
+  // it from the very JSON text it stores, so the column cannot disagree with the record.
+  const putStatement = db.prepare(
+    `INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${OWNER_FIELD}) VALUES (?, ?, ?, iif(json_type(?, '$.${OWNER_FIELD}') = 'text', json_extract(?, '$.${OWNER_FIELD}'), NULL))
+     ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, ${OWNER_FIELD} = excluded.${OWNER_FIELD}`,
+  );
   const deleteStatement = db.prepare(`DELETE FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`);
+  const beginStatement = db.prepare('BEGIN IMMEDIATE');
+  const commitStatement = db.prepare('COMMIT');
+  const rollbackStatement = db.prepare('ROLLBACK');
   const listStatements = new Map<string, BetterSqlite3.Statement>();
+  /** The statement of `sql`, prepared on first use and returning the first column of each row. */
   const prepared = (sql: string): BetterSqlite3.Statement => {
     let statement = listStatements.get(sql);
     if (statement === undefined) {
       if (listStatements.size >= STATEMENT_CACHE_LIMIT) listStatements.clear();
-      statement = db.prepare(sql);
+      statement = db.prepare(sql).pluck();
       listStatements.set(sql, statement);
     }
     return statement;
@@ -85,7 +95,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
       async put(id, value) {
         guard();
-        putStatement.run(name, id, toJsonRecord(value));
+        const text = toJsonRecord(value);
+        putStatement.run(name, id, text, text, text);
       },
       async delete(id) {
         guard();
@@ -96,15 +107,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const query = buildListQuery(name, listOptions);
         // One row more than the page says whether anything follows it; when nothing does (the last page), the
         // total is known without counting. Both statements run in the same synchronous turn, so they agree.
-        const rows = prepared(query.pageSql)
-          .pluck()
-          .all(...query.params, query.limit + 1, query.offset) as string[];
+        const rows = prepared(query.pageSql).all(...query.params, query.offset) as string[];
         const last = rows.length <= query.limit && (rows.length > 0 || query.offset === 0);
-        const total = last
-          ? query.offset + rows.length
-          : (prepared(query.countSql)
-              .pluck()
-              .get(...query.params) as number);
+        const total = last ? query.offset + rows.length : (prepared(query.countSql).get(...query.params) as number);
         if (rows.length > query.limit) rows.pop();
         return { items: rows.map((text) => JSON.parse(text) as T), total, limit: query.limit, offset: query.offset };
       },
@@ -133,14 +138,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const tx: StoreTransaction = { collection: <T>(name: string) => makeCollection<T>(name, isLive) };
       // IMMEDIATE takes the write lock now, so a concurrent process cannot make this transaction fail
       // with SQLITE_BUSY half-way through its work.
-      db.exec('BEGIN IMMEDIATE');
+      beginStatement.run();
       try {
         const result = await work(tx);
-        db.exec('COMMIT');
+        commitStatement.run();
         return result;
       } catch (error) {
         // SQLite may already have rolled back by itself (e.g. disk full); only roll back an open transaction.
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) rollbackStatement.run();
         throw error;
       } finally {
         live = false;

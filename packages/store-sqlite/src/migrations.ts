@@ -36,6 +36,10 @@ export interface MigrationDatabase {
 export const SCHEMA_VERSION_TABLE = 'vajra_schema_version';
 /** Name of the table that holds every record of every collection. */
 export const RECORDS_TABLE = 'vajra_records';
+/** The top-level field (and column, since migration 2) that names a record's owner. */
+export const OWNER_FIELD = 'owner';
+/** The partial index on the owner column (migration 2). */
+export const OWNER_INDEX = `${RECORDS_TABLE}_${OWNER_FIELD}`;
 
 /**
  * The schema of `@vajra-stream/store-sqlite`, in order. Only ever append to this list.
@@ -58,6 +62,19 @@ export const sqliteMigrations: readonly Migration[] = [
         json TEXT NOT NULL CHECK (json_valid(json)),
         PRIMARY KEY (collection, id)
       ) WITHOUT ROWID`);
+    },
+  },
+  {
+    version: 2,
+    name: 'owner column',
+    up(db) {
+      // A multi-user server lists "the records of this principal": the top-level `owner` field, when it is a
+      // JSON string, is kept in a plain column (the store writes it with every put) under a partial index, so
+      // that listing by owner reads the index instead of parsing every record of the collection. Records
+      // whose owner is null, missing or not a string keep owner NULL and stay out of the index.
+      db.exec(`ALTER TABLE ${RECORDS_TABLE} ADD COLUMN ${OWNER_FIELD} TEXT`);
+      db.exec(`UPDATE ${RECORDS_TABLE} SET ${OWNER_FIELD} = json_extract(json, '$.${OWNER_FIELD}') WHERE json_type(json, '$.${OWNER_FIELD}') = 'text'`);
+      db.exec(`CREATE INDEX ${OWNER_INDEX} ON ${RECORDS_TABLE} (collection, ${OWNER_FIELD}, id) WHERE ${OWNER_FIELD} IS NOT NULL`);
     },
   },
 ];

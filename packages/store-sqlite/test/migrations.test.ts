@@ -33,7 +33,55 @@ describe('schema version and forward-only migrations', () => {
     const rows = db.prepare('SELECT version, name FROM vajra_schema_version ORDER BY version').all();
     expect(rows).toEqual(sqliteMigrations.map((m) => ({ version: m.version, name: m.name })));
     expect(tableNames(db)).toEqual(['vajra_records', 'vajra_schema_version']);
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).pluck().all()).toEqual(['vajra_records_owner']);
     db.close();
+  });
+
+  it('upgrades a version 1 file to the owner column without losing or changing a record', async () => {
+    // A file as version 1 of this package left it: the records table only, written with plain SQL.
+    const path = join(dirs.make(), 'vajra.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    expect(migrate(old, sqliteMigrations.slice(0, 1), path)).toBe(1);
+    const records: Array<[string, string, object]> = [
+      ['sessions', 'ses_1', { intention: 'peace', owner: 'alice', status: 'running', elapsedTime: 12.5 }],
+      ['sessions', 'ses_2', { intention: 'joy', owner: null, status: 'paused' }],
+      ['sessions', 'ses_3', { intention: 'no owner field', status: 'created' }],
+      ['wheels', 'whl_1', { owner: 'bob', rotations: '18446744073709551617', sessionId: 'ses_1' }],
+      ['plugin', 'odd', { owner: 7, nested: { owner: 'carol' } }],
+    ];
+    const insert = old.prepare('INSERT INTO vajra_records (collection, id, json) VALUES (?, ?, ?)');
+    for (const [collection, id, value] of records) insert.run(collection, id, JSON.stringify(value));
+    const v1Rows = old.prepare('SELECT collection, id, json FROM vajra_records ORDER BY collection, id').all();
+    const v1AppliedAt = old.prepare('SELECT applied_at FROM vajra_schema_version WHERE version = 1').pluck().get();
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(store.schemaVersion).toBe(SQLITE_SCHEMA_VERSION);
+    for (const [collection, id, value] of records) expect(await store.collection(collection).get(id)).toEqual(value);
+    const owned = async (collection: string, owner: string | null): Promise<object[]> => (await store.collection<object>(collection).list({ where: { owner } })).items;
+    const value = (id: string): object => records.find((record) => record[1] === id)![2];
+    expect(await owned('sessions', 'alice')).toEqual([value('ses_1')]);
+    expect(await owned('sessions', null)).toEqual([value('ses_2'), value('ses_3')]);
+    expect(await owned('wheels', 'bob')).toEqual([value('whl_1')]);
+    expect(await owned('plugin', 'carol')).toEqual([]);
+    await store.close();
+
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT collection, id, json FROM vajra_records ORDER BY collection, id').all()).toEqual(v1Rows);
+    // The migration filled the column from the stored JSON: strings only, at the top level only.
+    expect(after.prepare('SELECT id, owner FROM vajra_records ORDER BY collection, id').all()).toEqual([
+      { id: 'odd', owner: null },
+      { id: 'ses_1', owner: 'alice' },
+      { id: 'ses_2', owner: null },
+      { id: 'ses_3', owner: null },
+      { id: 'whl_1', owner: 'bob' },
+    ]);
+    expect(after.prepare('SELECT version, applied_at = ? AS kept FROM vajra_schema_version ORDER BY version').all(v1AppliedAt)).toEqual([
+      { version: 1, kept: 1 },
+      { version: 2, kept: 0 },
+    ]);
+    after.close();
   });
 
   it('applies only the pending migrations, in order, exactly once', () => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, isVajraError, type Collection, type ListOptions, type StoreTransaction } from '@vajra-stream/core';
+import { buildListQuery } from '../src/build-list-query';
 import { createSqliteStore } from '../src/index';
 import { createTempDirs } from './temp-dir';
 
@@ -120,11 +121,13 @@ describe('transactions on the async interface', () => {
 describe('list agrees with the memory store', () => {
   // A small domain, so that filters often hit values stored under another JSON type (1, true, '1', 1.0, null).
   const scalar = fc.constantFrom<string | number | boolean | null>('a', 'b', '1', 'true', '', 0, 1, 2, 1.5, true, false, null);
+  // `owner` is read from its own column (schema version 2), so it also takes the JSON types a column must not confuse with strings.
+  const owner = fc.oneof(scalar, fc.constantFrom(['a'], { a: 'a' }));
   const record = fc.record(
-    { kind: scalar, rank: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), tag: fc.constantFrom('x', 'y', 'z'), list: fc.constant([1]) },
+    { kind: scalar, owner, rank: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), tag: fc.constantFrom('x', 'y', 'z'), list: fc.constant([1]) },
     { requiredKeys: ['rank', 'tag', 'list'] },
   );
-  const where = fc.dictionary(fc.constantFrom('kind', 'rank', 'tag', 'missing', 'list'), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 2 });
+  const where = fc.dictionary(fc.constantFrom('kind', 'owner', 'rank', 'tag', 'missing', 'list'), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 2 });
   const options = fc.record(
     {
       where,
@@ -144,6 +147,8 @@ describe('list agrees with the memory store', () => {
         const a: Collection<object> = sqlite.collection('r');
         const b: Collection<object> = memory.collection('r');
         for (const [i, value] of records.entries()) {
+          // Each id is first written with another record, so that the overwrite (upsert) path is compared too.
+          await a.put(`id${String(i).padStart(2, '0')}`, records[records.length - 1 - i]!);
           await a.put(`id${String(i).padStart(2, '0')}`, value);
           await b.put(`id${String(i).padStart(2, '0')}`, value);
         }
@@ -172,6 +177,40 @@ describe('list agrees with the memory store', () => {
     expect(await names({ v: null })).toEqual(['missing', 'nil']);
     expect(await names({ v: [true, '1', 2] })).toEqual(['text1', 'true']);
     expect(await names({ v: [] })).toEqual([]);
+    await store.close();
+  });
+
+  it('filters on owner by its column with the same JSON typing, and through the owner index', async () => {
+    const path = join(dirs.make(), 'vajra.db');
+    const store = createSqliteStore({ path });
+    const rows = store.collection<{ name: string; owner?: unknown }>('r');
+    const owners: Record<string, unknown> = { alice: 'alice', bob: 'bob', one: 1, true: true, text1: '1', nil: null, list: ['alice'], object: { id: 'alice' } };
+    for (const [name, value] of Object.entries(owners)) await rows.put(name, { name, owner: value });
+    await rows.put('missing', { name: 'missing' });
+    await rows.put('moved', { name: 'moved', owner: 'alice' });
+    await rows.put('moved', { name: 'moved', owner: 'bob' }); // an overwrite moves the record to its new owner
+    await store.collection('other').put('alice-elsewhere', { name: 'x', owner: 'alice' });
+    const names = async (where: ListOptions['where']): Promise<string[]> => (await rows.list({ where, limit: 100 })).items.map((r) => r.name).sort();
+    expect(await names({ owner: 'alice' })).toEqual(['alice']);
+    expect(await names({ owner: 'bob' })).toEqual(['bob', 'moved']);
+    expect(await names({ owner: ['alice', 'bob'] })).toEqual(['alice', 'bob', 'moved']);
+    expect(await names({ owner: '1' })).toEqual(['text1']);
+    expect(await names({ owner: 1 })).toEqual(['one']);
+    expect(await names({ owner: true })).toEqual(['true']);
+    expect(await names({ owner: null })).toEqual(['missing', 'nil']);
+    expect(await names({ owner: ['alice', null] })).toEqual(['alice', 'missing', 'nil']);
+    expect(await names({ owner: '["alice"]' })).toEqual([]);
+    const page = await rows.list({ where: { owner: 'bob' }, limit: 1, order: 'desc' });
+    expect(page).toEqual({ items: [{ name: 'moved', owner: 'bob' }], total: 2, limit: 1, offset: 0 });
+    await rows.delete('bob');
+    expect(await names({ owner: 'bob' })).toEqual(['moved']);
+
+    // The SQL the store runs for a string owner reads the partial index, not every record of the collection.
+    const observer = new Database(path, { readonly: true });
+    const query = buildListQuery('r', { where: { owner: 'alice', status: 'running' }, limit: 20 });
+    const plan = observer.prepare(`EXPLAIN QUERY PLAN ${query.pageSql}`).all(...query.params, query.offset) as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join('\n')).toContain('USING INDEX vajra_records_owner (collection=? AND owner=?)');
+    observer.close();
     await store.close();
   });
 
