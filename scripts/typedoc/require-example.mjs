@@ -14,6 +14,7 @@ const TYPES_ENFORCED = new Set([
   '@vajra-stream/core',
   '@vajra-stream/oracle',
   '@vajra-stream/visuals',
+  '@vajra-stream/hardware',
 ]);
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 // `@vajra-stream/core/testing` belongs to `@vajra-stream/core`.

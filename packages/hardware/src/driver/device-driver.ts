@@ -1,7 +1,23 @@
 import type { Clock, Logger } from '@vajra-stream/core';
 import type { SerialSettings } from '../transport/transport';
 
-/** What a driver instance gets from the supervisor that owns its device. */
+/**
+ * What a driver instance gets from the supervisor that owns its device.
+ *
+ * @example
+ * ```ts
+ * const driver: DeviceDriver<{ ping(): Promise<void> }> = {
+ *   specificationVersion: 'v1',
+ *   kind: 'pinger',
+ *   create: (ctx: DriverContext) => ({
+ *     api: { ping: () => ctx.write(Uint8Array.of(0x01)) },
+ *     onData: (bytes) => {
+ *       if (bytes[0] !== 0x06) ctx.fail(new Error(`unexpected byte ${bytes[0]} from ${ctx.deviceId}`));
+ *     },
+ *   }),
+ * };
+ * ```
+ */
 export interface DriverContext {
   deviceId: string;
   clock: Clock;
@@ -28,6 +44,27 @@ export interface DriverContext {
 /**
  * One device's driver, alive as long as the device is supervised (across reconnects). Its `api` is
  * what programs call; desired state set while disconnected is applied in `onConnect`.
+ *
+ * @example
+ * ```ts
+ * const driver: DeviceDriver<{ set(on: boolean): void }> = {
+ *   specificationVersion: 'v1',
+ *   kind: 'lamp',
+ *   create(ctx): DriverInstance<{ set(on: boolean): void }> {
+ *     let wanted = false;
+ *     const send = () => ctx.write(Uint8Array.of(wanted ? 1 : 0));
+ *     return {
+ *       api: {
+ *         set(on) {
+ *           wanted = on;
+ *           if (ctx.connected()) void send();
+ *         },
+ *       },
+ *       onConnect: send, // re-apply the wanted state on every (re)connect
+ *     };
+ *   },
+ * };
+ * ```
  */
 export interface DriverInstance<Api = unknown> {
   api: Api;

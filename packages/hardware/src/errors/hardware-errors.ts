@@ -20,5 +20,17 @@ export const HardwareErrorCodes = {
   HARDWARE_STOPPED: 'HARDWARE_STOPPED',
 } as const;
 
-/** One of the hardware package's error codes. */
+/**
+ * One of the hardware package's error codes.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await hardware.whenConnected('amplifier', { timeoutMs: 5000 });
+ * } catch (error) {
+ *   const code = isVajraError(error) ? (error.code as HardwareErrorCode) : undefined;
+ *   if (code === 'DEVICE_TIMEOUT') console.warn('the amplifier relay board is not plugged in');
+ * }
+ * ```
+ */
 export type HardwareErrorCode = (typeof HardwareErrorCodes)[keyof typeof HardwareErrorCodes];

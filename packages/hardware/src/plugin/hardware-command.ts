@@ -18,5 +18,15 @@ export const hardwareCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wheel'), speed: z.number().min(0).max(1) }).strict(),
 ]);
 
-/** A device command as accepted. */
+/**
+ * A device command as accepted.
+ *
+ * @example
+ * ```ts
+ * const fadeIn: HardwareCommand = { type: 'dmx', levels: { '1': 255, '2': 128 }, duration: 3 }; // seconds
+ * await vajra.plugin('hardware').command('dmx', fadeIn);
+ * await vajra.plugin('hardware').command('relay', { type: 'relay', channel: 1, on: true });
+ * await vajra.plugin('hardware').command('wheel', { type: 'wheel', speed: 0.5 }); // 0–1
+ * ```
+ */
 export type HardwareCommand = z.input<typeof hardwareCommandSchema>;

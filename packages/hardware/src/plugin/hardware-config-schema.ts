@@ -48,7 +48,24 @@ export const hardwareConfigSchema = z
   })
   .strict();
 
-/** Parsed hardware plugin configuration. */
+/**
+ * Parsed hardware plugin configuration (defaults applied).
+ *
+ * @example
+ * ```ts
+ * const config: HardwareConfig = hardwareConfigSchema.parse({ level: 1, amplifierConnected: true, ports: { relay: '/dev/ttyUSB0' } });
+ * config.preRoll; // 2 (seconds)
+ * const { devices, roles } = standardRoom(config, systemClock);
+ * ```
+ */
 export type HardwareConfig = z.output<typeof hardwareConfigSchema>;
-/** Hardware plugin configuration as written. */
+/**
+ * Hardware plugin configuration as written (`createVajra({ config: { hardware } })` or `VAJRA_HARDWARE__*` variables).
+ *
+ * @example
+ * ```ts
+ * const hardware: HardwareConfigInput = { level: 3, amplifierConnected: true, ports: { dmx: 'tcp://ser2net.local:3001' }, dmxChannels: 48, postRoll: 10 };
+ * const vajra = createVajra({ plugins: [hardwarePlugin()], config: { hardware } });
+ * ```
+ */
 export type HardwareConfigInput = z.input<typeof hardwareConfigSchema>;

@@ -1,4 +1,12 @@
-/** Which outputs a session drives. */
+/**
+ * Which outputs a session drives.
+ *
+ * @example
+ * ```ts
+ * const profile: HardwareProfile = vajra.plugin('hardware').setLevel({ level: 2, amplifierConnected: false });
+ * // { level: 2, amplifierConnected: false, amplifier: false, transducer: true, lights: false }
+ * ```
+ */
 export interface HardwareProfile {
   /** 0 speakers only; 1 + amplifier relay; 2 + transducer; 3 + lights. */
   level: 0 | 1 | 2 | 3;

@@ -13,7 +13,19 @@ import { hardwareCommandSchema, type HardwareCommand } from './hardware-command'
 import { createRoomConductor, type HardwareOutputEvent, type RoomOutputs } from './room-conductor';
 import { standardRoom, type HardwareRoles } from './standard-room';
 
-/** Options of {@link hardwarePlugin} given in code (they win over config). */
+/**
+ * Options of {@link hardwarePlugin} given in code (they win over config).
+ *
+ * @example
+ * ```ts
+ * const options: HardwarePluginOptions = {
+ *   devices: [{ id: 'relay', transport: serialTransport({ path: '/dev/ttyUSB0' }), driver: lcusRelay({ channels: 2 }) }],
+ *   roles: { amplifier: { device: 'relay', channel: 1 }, transducer: { device: 'relay', channel: 2 } },
+ *   supervisor: { backoff: { maxDelayMs: 2000 }, heartbeatIntervalMs: 5000 },
+ * };
+ * const vajra = createVajra({ plugins: [hardwarePlugin(options)], config: { hardware: { level: 2, amplifierConnected: true } } });
+ * ```
+ */
 export interface HardwarePluginOptions {
   /** The devices; by default the standard room from config (`ports`, simulated where none is named). */
   devices?: DeviceDefinition[];
@@ -23,7 +35,15 @@ export interface HardwarePluginOptions {
   supervisor?: Omit<CreateHardwareOptions<readonly DeviceDefinition[]>, 'devices' | 'clock' | 'logger' | 'events'>;
 }
 
-/** RNG statistics of a device. */
+/**
+ * RNG statistics of a device, from `vajra.plugin('hardware').rng()`.
+ *
+ * @example
+ * ```ts
+ * const report: RngReport = vajra.plugin('hardware').rng('rng', { windows: 5 });
+ * console.log(report.period, report.bytesReceived, report.intention.stoufferZ, report.control.stoufferZ, report.windows.length);
+ * ```
+ */
 export interface RngReport {
   deviceId: string;
   period: RngPeriod;
@@ -34,7 +54,17 @@ export interface RngReport {
   windows: RngWindow[];
 }
 
-/** What `vajra.plugin('hardware')` returns. */
+/**
+ * What `vajra.plugin('hardware')` returns.
+ *
+ * @example
+ * ```ts
+ * const api: HardwarePluginApi = vajra.plugin('hardware');
+ * api.setLevel({ level: 3, amplifierConnected: true });
+ * await api.command('dmx', { type: 'dmx', levels: { '1': 255 }, duration: 2 });
+ * console.log(api.outputs(), api.devices().map((status) => status.health.state));
+ * ```
+ */
 export interface HardwarePluginApi {
   hardware: Hardware;
   devices(): DeviceStatus[];

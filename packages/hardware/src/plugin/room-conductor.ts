@@ -8,7 +8,15 @@ import type { HardwareConfig } from './hardware-config-schema';
 import type { HardwareProfile } from './hardware-levels';
 import type { HardwareRoles } from './standard-room';
 
-/** What the outputs of the room are set to. */
+/**
+ * What the outputs of the room are set to.
+ *
+ * @example
+ * ```ts
+ * const outputs: RoomOutputs = vajra.plugin('hardware').outputs();
+ * // { amplifier: true, transducer: true, lights: 180, wheel: 0.5 } while a session runs at level 3
+ * ```
+ */
 export interface RoomOutputs {
   amplifier: boolean;
   transducer: boolean;
@@ -18,7 +26,16 @@ export interface RoomOutputs {
   wheel: number;
 }
 
-/** Payload of `hardware:output`: an output of the room changed. */
+/**
+ * Payload of `hardware:output`: an output of the room changed.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('hardware:output', (event: HardwareOutputEvent) => {
+ *   console.log(`${event.at} ${event.output} = ${event.value} on ${event.deviceId}${event.applied ? '' : ' (when it reconnects)'}`);
+ * });
+ * ```
+ */
 export interface HardwareOutputEvent {
   output: keyof RoomOutputs;
   value: boolean | number;

@@ -15,7 +15,21 @@ import { tcpTransport } from '../transport/tcp-transport';
 import type { Transport } from '../transport/transport';
 import type { HardwareConfig } from './hardware-config-schema';
 
-/** Which device and channel each output of a session is. */
+/**
+ * Which device and channel each output of a session is.
+ *
+ * @example
+ * ```ts
+ * const roles: HardwareRoles = {
+ *   amplifier: { device: 'relay', channel: 1 },
+ *   transducer: { device: 'relay', channel: 2 },
+ *   lights: { device: 'dmx', followChannel: 1 },
+ *   rng: { device: 'rng' },
+ *   wheel: { device: 'wheel' },
+ * };
+ * const vajra = createVajra({ plugins: [hardwarePlugin({ devices, roles })] });
+ * ```
+ */
 export interface HardwareRoles {
   amplifier?: { device: string; channel: number };
   transducer?: { device: string; channel: number };

@@ -1,7 +1,20 @@
 import { createEnttecParser, enttecMessage } from '../drivers/enttec-dmx-pro/enttec-frame';
 import type { SimulatedDevice } from './simulated-transport';
 
-/** A simulated Enttec DMX USB Pro and the last frame it output. */
+/**
+ * A simulated Enttec DMX USB Pro and the last frame it output.
+ *
+ * @example
+ * ```ts
+ * const widget: SimulatedDmxWidget = simulatedDmxWidget({ serialNumber: 0x12345678 });
+ * const hardware = createHardware({ devices: [{ id: 'lights', transport: simulatedTransport(widget), driver: enttecDmxPro({ channels: 24 }) }] as const });
+ * hardware.start();
+ * await hardware.whenConnected('lights');
+ * hardware.device('lights').set({ 1: 255 });
+ * widget.levels()[0]; // 255 from the next frame on
+ * widget.frames(); // frames received, 40 per second
+ * ```
+ */
 export interface SimulatedDmxWidget extends SimulatedDevice {
   /** Levels of the last label-6 frame (channel 1 first). */
   levels(): number[];

@@ -2,14 +2,36 @@ import type { Clock, TimerHandle } from '@vajra-stream/core';
 import { seededRandom } from './seeded-random';
 import type { SimulatedDevice } from './simulated-transport';
 
-/** Options of {@link simulatedFirmataBoard}. */
+/**
+ * Options of {@link simulatedFirmataBoard}.
+ *
+ * @example
+ * ```ts
+ * const options: SimulatedFirmataBoardOptions = { seed: 3, wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 4, maxRpm: 20 } };
+ * const board = simulatedFirmataBoard(options);
+ * const device = { id: 'wheel', transport: simulatedTransport(board), driver: firmata({ wheel: { motorPin: 9, hallPin: 2, pulsesPerRotation: 4 } }) };
+ * ```
+ */
 export interface SimulatedFirmataBoardOptions {
   seed?: number;
   /** A motorised wheel: its motor on `motorPin` (PWM), its hall sensor pulling `hallPin` low per magnet. */
   wheel?: { motorPin: number; hallPin: number; pulsesPerRotation?: number; maxRpm?: number };
 }
 
-/** A simulated Arduino Uno with StandardFirmata, and what its pins are doing. */
+/**
+ * A simulated Arduino Uno with StandardFirmata, and what its pins are doing.
+ *
+ * @example
+ * ```ts
+ * const board: SimulatedFirmataBoard = simulatedFirmataBoard({ wheel: { motorPin: 9, hallPin: 2 } });
+ * const hardware = createHardware({ devices: [{ id: 'wheel', transport: simulatedTransport(board), driver: firmata({ wheel: { motorPin: 9, hallPin: 2 } }) }] as const });
+ * hardware.start();
+ * await hardware.whenConnected('wheel');
+ * await hardware.device('wheel').wheel?.setSpeed(0.5);
+ * board.pwm(); // { 9: 128 } (0–255)
+ * board.wheelRotations(); // grows with the motor's speed
+ * ```
+ */
 export interface SimulatedFirmataBoard extends SimulatedDevice {
   pinModes(): Record<number, number>;
   /** Levels of digital outputs by pin. */

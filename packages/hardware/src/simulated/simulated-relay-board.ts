@@ -1,6 +1,19 @@
 import type { SimulatedDevice } from './simulated-transport';
 
-/** A simulated LCUS relay board and what its relays are doing. */
+/**
+ * A simulated LCUS relay board and what its relays are doing.
+ *
+ * @example
+ * ```ts
+ * const board: SimulatedRelayBoard = simulatedRelayBoard({ channels: 2 });
+ * const hardware = createHardware({ devices: [{ id: 'relay', transport: simulatedTransport(board), driver: lcusRelay({ channels: 2 }) }] as const });
+ * hardware.start();
+ * await hardware.whenConnected('relay');
+ * await hardware.device('relay').set(2, true);
+ * board.relays(); // [false, true] once the frame has arrived
+ * board.rejected(); // 0
+ * ```
+ */
 export interface SimulatedRelayBoard extends SimulatedDevice {
   /** Relay states (index 0 is channel 1); all off after every power-up, as on the real boards. */
   relays(): boolean[];

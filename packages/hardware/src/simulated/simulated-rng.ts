@@ -2,7 +2,15 @@ import type { Clock, TimerHandle } from '@vajra-stream/core';
 import { seededRandom } from './seeded-random';
 import type { SimulatedDevice } from './simulated-transport';
 
-/** Options of {@link simulatedRng}. */
+/**
+ * Options of {@link simulatedRng}.
+ *
+ * @example
+ * ```ts
+ * const options: SimulatedRngOptions = { model: 'truerng', seed: 7, bias: 0.52, bytesPerSecond: 4000 }; // a slightly biased source
+ * const devices = [{ id: 'rng', transport: simulatedTransport(simulatedRng(options)), driver: serialRng({ model: 'truerng' }) }] as const;
+ * ```
+ */
 export interface SimulatedRngOptions {
   model: 'truerng' | 'onerng';
   seed?: number;

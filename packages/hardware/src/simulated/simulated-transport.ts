@@ -1,7 +1,26 @@
 import { systemClock, type Clock } from '@vajra-stream/core';
 import type { Connection, SerialSettings, Transport } from '../transport/transport';
 
-/** The device side of a simulation: what it does with bytes from the host, and how it talks back. */
+/**
+ * The device side of a simulation: what it does with bytes from the host, and how it talks back.
+ *
+ * @example
+ * ```ts
+ * // a device of your own that answers every byte with its complement
+ * let reply: ((bytes: Uint8Array) => void) | undefined;
+ * const inverter: SimulatedDevice = {
+ *   kind: 'inverter',
+ *   attach(send) {
+ *     reply = send;
+ *   },
+ *   receive: (bytes) => reply?.(bytes.map((byte) => byte ^ 0xff)),
+ *   detach() {
+ *     reply = undefined;
+ *   },
+ * };
+ * const transport = simulatedTransport(inverter);
+ * ```
+ */
 export interface SimulatedDevice {
   /** `lcus-relay`, `enttec-dmx-pro`, `serial-rng`, `firmata`. */
   readonly kind: string;
@@ -12,7 +31,18 @@ export interface SimulatedDevice {
   detach(): void;
 }
 
-/** A {@link Transport} to an in-process simulated device, with a plug you can pull. */
+/**
+ * A {@link Transport} to an in-process simulated device, with a plug you can pull.
+ *
+ * @example
+ * ```ts
+ * const transport: SimulatedTransport = simulatedTransport(simulatedRelayBoard({ channels: 2 }));
+ * const hardware = createHardware({ devices: [{ id: 'relay', transport, driver: lcusRelay({ channels: 2 }) }] as const });
+ * hardware.start();
+ * transport.unplug(); // the link closes with an error and the device is absent…
+ * transport.plug(); // …until it is plugged back in; the supervisor reconnects it
+ * ```
+ */
 export interface SimulatedTransport extends Transport {
   readonly device: SimulatedDevice;
   /** Pull the plug: the link closes with an error and the device is absent until {@link plug}. */

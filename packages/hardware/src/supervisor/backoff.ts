@@ -1,4 +1,12 @@
-/** Reconnect delays: capped exponential backoff with jitter. */
+/**
+ * Reconnect delays: capped exponential backoff with jitter.
+ *
+ * @example
+ * ```ts
+ * const backoff: BackoffOptions = { initialDelayMs: 200, maxDelayMs: 5000, factor: 2, jitter: 0.25 };
+ * const hardware = createHardware({ devices, backoff }); // 200, 400, 800 … up to 5000 ms, less up to 25 %
+ * ```
+ */
 export interface BackoffOptions {
   /** First delay (default 100 ms). */
   initialDelayMs?: number;

@@ -4,7 +4,23 @@ import type { BackoffOptions } from './backoff';
 import { createDeviceRunner, type DeviceRunner, type QuarantineOptions } from './device-runner';
 import type { DeviceDefinition, DeviceStatus } from './device-status';
 
-/** Options of {@link createHardware}. */
+/**
+ * Options of {@link createHardware}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateHardwareOptions<readonly DeviceDefinition[]> = {
+ *   devices: [{ id: 'amplifier', transport: serialTransport({ path: '/dev/ttyUSB0' }), driver: lcusRelay() }],
+ *   backoff: { maxDelayMs: 2000 },
+ *   openTimeoutMs: 3000,
+ *   watchdogIntervalMs: 500,
+ *   heartbeatIntervalMs: 5000,
+ *   heartbeatTimeoutMs: 1500,
+ *   quarantine: { afterFaults: 5, durationMs: 120_000 },
+ * };
+ * const hardware = createHardware(options);
+ * ```
+ */
 export interface CreateHardwareOptions<Devices extends readonly DeviceDefinition[]> {
   devices: Devices;
   /** Every timer runs on this clock (default: the system clock). */
@@ -29,7 +45,18 @@ export interface CreateHardwareOptions<Devices extends readonly DeviceDefinition
 
 type ApiOf<Devices extends readonly DeviceDefinition[], Id> = Extract<Devices[number], { id: Id }> extends DeviceDefinition<string, infer Api> ? Api : never;
 
-/** The supervisor returned by {@link createHardware}. */
+/**
+ * The supervisor returned by {@link createHardware}.
+ *
+ * @example
+ * ```ts
+ * const hardware: Hardware = createHardware({ devices: [{ id: 'amplifier', transport: serialTransport({ path: '/dev/ttyUSB0' }), driver: lcusRelay() }] });
+ * hardware.start();
+ * await hardware.whenConnected('amplifier', { timeoutMs: 5000 });
+ * console.log(hardware.devices().map((status) => `${status.deviceId}: ${status.health.state}`));
+ * await hardware.stop();
+ * ```
+ */
 export interface Hardware<Devices extends readonly DeviceDefinition[] = readonly DeviceDefinition[]> {
   /** Starts supervising: every device connects (or waits for its path) in the background. */
   start(): void;

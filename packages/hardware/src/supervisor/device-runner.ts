@@ -14,7 +14,15 @@ export interface RunnerTiming {
   quarantine: Required<QuarantineOptions>;
 }
 
-/** When a device that keeps misbehaving is left alone. */
+/**
+ * When a device that keeps misbehaving is left alone.
+ *
+ * @example
+ * ```ts
+ * const quarantine: QuarantineOptions = { afterFaults: 5, durationMs: 300_000, stableMs: 30_000 }; // ms
+ * const hardware = createHardware({ devices, quarantine });
+ * ```
+ */
 export interface QuarantineOptions {
   /** Faults in a row (garbage, a flood, an unanswered heartbeat or handshake) before quarantine (default 10). */
   afterFaults?: number;

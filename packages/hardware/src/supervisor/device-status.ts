@@ -6,17 +6,39 @@ import type { Transport } from '../transport/transport';
  * (waiting out a backoff delay), `absent` (its path is gone; reconnects as soon as it returns),
  * `quarantined` (it misbehaved again and again: left alone for a while, see `QuarantineOptions`),
  * `disconnected` (on request) or `stopped` (the supervisor stopped).
+ *
+ * @example
+ * ```ts
+ * const state: DeviceState = hardware.status('lights').health.state;
+ * if (state === 'absent') console.warn('the DMX widget is unplugged; it reconnects when it is back');
+ * ```
  */
 export type DeviceState = 'connecting' | 'connected' | 'retrying' | 'absent' | 'quarantined' | 'disconnected' | 'stopped';
 
-/** The last failure of a device: a stable code, a message for people, and when (ISO). */
+/**
+ * The last failure of a device: a stable code, a message for people, and when (ISO).
+ *
+ * @example
+ * ```ts
+ * const error: DeviceError | null = hardware.status('rng').health.lastError;
+ * // { code: 'DEVICE_TIMEOUT', message: 'rng did not answer its heartbeat', at: '2026-12-02T16:40:00.000Z' }
+ * ```
+ */
 export interface DeviceError {
   code: string;
   message: string;
   at: string;
 }
 
-/** Health of one device. */
+/**
+ * Health of one device.
+ *
+ * @example
+ * ```ts
+ * const health: DeviceHealth = hardware.status('amplifier').health;
+ * // { state: 'connected', attempt: 0, reconnects: 2, lastError: null, bytesIn: 0, bytesOut: 48, uptimeMs: 93250 }
+ * ```
+ */
 export interface DeviceHealth {
   state: DeviceState;
   /** Failed attempts since the last successful connection. */
@@ -30,7 +52,16 @@ export interface DeviceHealth {
   uptimeMs: number;
 }
 
-/** Payload of `hardware:status`, and what `hardware.devices()` lists. */
+/**
+ * Payload of `hardware:status`, and what `hardware.devices()` lists.
+ *
+ * @example
+ * ```ts
+ * hardware.onStatus((status: DeviceStatus) => {
+ *   console.log(`${status.at} ${status.deviceId} (${status.driver} on ${status.transport.kind} ${status.transport.address}): ${status.health.state}`);
+ * });
+ * ```
+ */
 export interface DeviceStatus {
   deviceId: string;
   /** The driver's kind (`lcus-relay`, `enttec-dmx-pro`, …). */

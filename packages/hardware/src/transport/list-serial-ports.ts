@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { SerialBinding, SerialPortInfo } from './transport';
 
-/** One serial port found on this machine. */
+/**
+ * One serial port found on this machine, as {@link listSerialPorts} lists it.
+ *
+ * @example
+ * ```ts
+ * const ports: SerialPortEntry[] = await listSerialPorts();
+ * // [{ path: '/dev/ttyUSB0', source: 'system', manufacturer: '1a86', vendorId: '1a86', productId: '7523' },
+ * //  { path: '/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0', source: 'by-id' }]
+ * const stable = ports.filter((port) => port.source === 'by-id').map((port) => port.path);
+ * ```
+ */
 export interface SerialPortEntry {
   path: string;
   /** Where the entry came from: the operating system's enumeration, `/dev/serial/by-id`, or the configuration. */
@@ -14,7 +24,15 @@ export interface SerialPortEntry {
   productId?: string;
 }
 
-/** Options of {@link listSerialPorts}. */
+/**
+ * Options of {@link listSerialPorts}.
+ *
+ * @example
+ * ```ts
+ * const options: ListSerialPortsOptions = { configuredPaths: ['/dev/ttyACM0'], byIdFolder: '/dev/serial/by-id' };
+ * const ports = await listSerialPorts(options);
+ * ```
+ */
 export interface ListSerialPortsOptions {
   /** Paths named in the configuration: listed when they exist, whatever the enumeration says. */
   configuredPaths?: readonly string[];

@@ -3,7 +3,15 @@ import { SerialPortStream } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import type { Connection, SerialBinding, SerialSettings, Transport } from './transport';
 
-/** Options of {@link serialTransport}. */
+/**
+ * Options of {@link serialTransport}: the port and any line settings that win over the driver's.
+ *
+ * @example
+ * ```ts
+ * const options: SerialTransportOptions = { path: '/dev/serial/by-id/usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0', baudRate: 115_200 };
+ * const device = { id: 'lights', transport: serialTransport(options), driver: enttecDmxPro() };
+ * ```
+ */
 export interface SerialTransportOptions extends Partial<SerialSettings> {
   /** The device path; prefer a stable `/dev/serial/by-id/…` link over `/dev/ttyUSB0`. */
   path: string;

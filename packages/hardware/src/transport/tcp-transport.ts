@@ -1,7 +1,15 @@
 import { connect, type Socket } from 'node:net';
 import type { Connection, Transport } from './transport';
 
-/** Options of {@link tcpTransport}. */
+/**
+ * Options of {@link tcpTransport}.
+ *
+ * @example
+ * ```ts
+ * const options: TcpTransportOptions = { host: '192.168.1.50', port: 4001 }; // a ser2net or Moxa NPort TCP server
+ * const device = { id: 'amplifier', transport: tcpTransport(options), driver: lcusRelay() };
+ * ```
+ */
 export interface TcpTransportOptions {
   host: string;
   port: number;

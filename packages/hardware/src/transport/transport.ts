@@ -1,4 +1,12 @@
-/** Line settings of a serial device (drivers give defaults, a device definition may override them). */
+/**
+ * Line settings of a serial device (drivers give defaults, a device definition may override them).
+ *
+ * @example
+ * ```ts
+ * const settings: SerialSettings = { baudRate: 57_600, dataBits: 8, stopBits: 1, parity: 'none' }; // baud
+ * const connection = await serialTransport({ path: '/dev/ttyUSB1' }).open(settings);
+ * ```
+ */
 export interface SerialSettings {
   baudRate: number;
   dataBits: 5 | 6 | 7 | 8;
@@ -63,7 +71,15 @@ export interface Transport {
   open(settings: SerialSettings): Promise<Connection>;
 }
 
-/** A port as a serialport binding lists it. */
+/**
+ * A port as a serialport binding lists it.
+ *
+ * @example
+ * ```ts
+ * const ports: SerialPortInfo[] = await SerialPort.binding.list();
+ * // [{ path: '/dev/ttyUSB0', manufacturer: '1a86', serialNumber: undefined, vendorId: '1a86', productId: '7523' }]
+ * ```
+ */
 export interface SerialPortInfo {
   path: string;
   manufacturer?: string;
@@ -75,6 +91,15 @@ export interface SerialPortInfo {
 /**
  * A serialport binding: the operating system's (`SerialPort.binding`, the default), `SerialPortMock.binding`
  * in unit tests, or any other `@serialport/bindings-*` implementation.
+ *
+ * @example
+ * ```ts
+ * import { SerialPortMock } from 'serialport';
+ *
+ * SerialPortMock.binding.createPort('/dev/ttyMOCK0', { echo: true });
+ * const binding: SerialBinding = SerialPortMock.binding;
+ * const transport = serialTransport({ path: '/dev/ttyMOCK0', binding });
+ * ```
  */
 export interface SerialBinding {
   list(): Promise<SerialPortInfo[]>;

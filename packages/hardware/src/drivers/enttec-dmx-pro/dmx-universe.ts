@@ -1,23 +1,40 @@
 import { parseInput, type Clock, type TimerHandle } from '@vajra-stream/core';
 import { z } from 'zod';
 
-/** Channel levels by channel number (1-based), each 0–255, e.g. `{ 1: 255, 2: 128 }`. */
+/**
+ * Channel levels by channel number (1-based), each 0–255, e.g. `{ 1: 255, 2: 128 }`.
+ *
+ * @example
+ * ```ts
+ * const warmWhite: DmxLevels = { 1: 255, 2: 180, 3: 90 };
+ * await hardware.device('lights').fade(warmWhite, { duration: 3 });
+ * ```
+ */
 export type DmxLevels = Record<number, number>;
 
-/** What a fade resolves with: `completed: false` when another change to its channels replaced it. */
+/**
+ * What a fade resolves with: `completed: false` when another change to its channels replaced it.
+ *
+ * @example
+ * ```ts
+ * const result: FadeResult = await hardware.device('lights').fade({ 1: 0 }, { duration: 10 });
+ * if (!result.completed) console.log('another command took over channel 1 before the fade ended');
+ * ```
+ */
 export interface FadeResult {
   completed: boolean;
 }
 
 /**
  * A DMX universe: wanted levels and fades between them on the kernel clock. `render()` gives the
- * levels of this instant, as sent in the next frame.
+ * levels of this instant, as sent in the next frame. An `enttec-dmx-pro` device's api is one.
  *
  * @example
  * ```ts
- * const universe = createDmxUniverse({ channels: 24, clock });
+ * const universe: DmxUniverse = hardware.device('lights');
  * universe.set({ 1: 255 });
- * await universe.fade({ 1: 0 }, { duration: 2 });
+ * await universe.fade({ 1: 0 }, { duration: 2 }); // seconds
+ * universe.levels().slice(0, 3); // [0, 0, 0]
  * ```
  */
 export interface DmxUniverse {

@@ -4,7 +4,15 @@ import type { DeviceDriver } from '../../driver/device-driver';
 import { createDmxUniverse, type DmxUniverse } from './dmx-universe';
 import { createEnttecParser, enttecDmxFrame, enttecMessage, ENTTEC_GET_SERIAL } from './enttec-frame';
 
-/** Options of {@link enttecDmxPro}. */
+/**
+ * Options of {@link enttecDmxPro}.
+ *
+ * @example
+ * ```ts
+ * const options: EnttecDmxProOptions = { channels: 48, refreshHz: 30 }; // frames per second
+ * const device = { id: 'lights', transport: serialTransport({ path: '/dev/ttyUSB1' }), driver: enttecDmxPro(options) };
+ * ```
+ */
 export interface EnttecDmxProOptions {
   /** Channels sent in each frame, 24 to 512 (default 512). */
   channels?: number;
@@ -12,7 +20,15 @@ export interface EnttecDmxProOptions {
   refreshHz?: number;
 }
 
-/** Counters of a DMX output. */
+/**
+ * Counters of a DMX output.
+ *
+ * @example
+ * ```ts
+ * const stats: DmxOutputStats = hardware.device('lights').stats();
+ * // { framesSent: 2400, framesSkipped: 0, serialNumber: '12345678', garbageBytes: 0 } after a minute at 40 Hz
+ * ```
+ */
 export interface DmxOutputStats {
   /** Frames handed to the operating system. */
   framesSent: number;
@@ -24,7 +40,17 @@ export interface DmxOutputStats {
   garbageBytes: number;
 }
 
-/** The api of an `enttec-dmx-pro` device: a universe of levels with fades, refreshed continuously. */
+/**
+ * The api of an `enttec-dmx-pro` device: a universe of levels with fades, refreshed continuously.
+ *
+ * @example
+ * ```ts
+ * const lights: EnttecDmxProApi = hardware.device('lights');
+ * lights.set({ 1: 255, 2: 40 });
+ * await lights.fade({ 1: 0, 2: 0 }, { duration: 5 }); // seconds
+ * console.log(lights.stats().framesSent);
+ * ```
+ */
 export interface EnttecDmxProApi extends DmxUniverse {
   stats(): DmxOutputStats;
 }

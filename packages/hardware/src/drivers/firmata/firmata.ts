@@ -6,7 +6,15 @@ import type { DeviceDriver } from '../../driver/device-driver';
 
 type Board = InstanceType<typeof firmataIo.Firmata>;
 
-/** The prayer wheel a Firmata board turns: a motor on a PWM pin, a hall sensor on a digital input. */
+/**
+ * The prayer wheel a Firmata board turns: a motor on a PWM pin, a hall sensor on a digital input.
+ *
+ * @example
+ * ```ts
+ * const wheel: FirmataWheelOptions = { motorPin: 9, hallPin: 2, pulsesPerRotation: 4, pullUp: true };
+ * const device = { id: 'wheel', transport: serialTransport({ path: '/dev/ttyACM0' }), driver: firmata({ wheel }) };
+ * ```
+ */
 export interface FirmataWheelOptions {
   motorPin: number;
   hallPin: number;
@@ -16,7 +24,15 @@ export interface FirmataWheelOptions {
   pullUp?: boolean;
 }
 
-/** Options of {@link firmata}. */
+/**
+ * Options of {@link firmata}.
+ *
+ * @example
+ * ```ts
+ * const options: FirmataOptions = { outputs: [7, 8], pwm: [5, 6], analogInputs: [0], digitalInputs: [4], samplingIntervalMs: 50 };
+ * const device = { id: 'board', transport: serialTransport({ path: '/dev/ttyACM0' }), driver: firmata(options) };
+ * ```
+ */
 export interface FirmataOptions {
   /** Digital outputs (relays, amplifier on/off). */
   outputs?: number[];
@@ -31,7 +47,16 @@ export interface FirmataOptions {
   samplingIntervalMs?: number;
 }
 
-/** The wheel of a Firmata board. */
+/**
+ * The wheel of a Firmata board.
+ *
+ * @example
+ * ```ts
+ * const wheel: FirmataWheelApi | null = hardware.device('wheel').wheel;
+ * await wheel?.setSpeed(0.4); // 40 % of full PWM
+ * wheel?.onRotation((rotations) => console.log(`+${rotations}, ${wheel.rotations()} in all`));
+ * ```
+ */
 export interface FirmataWheelApi {
   /** Motor speed as a fraction of full PWM, 0–1 (kept across reconnects). */
   setSpeed(fraction: number): Promise<{ applied: boolean }>;
@@ -42,7 +67,18 @@ export interface FirmataWheelApi {
   onRotation(listener: (rotations: number) => void): () => void;
 }
 
-/** The api of a `firmata` device. */
+/**
+ * The api of a `firmata` device.
+ *
+ * @example
+ * ```ts
+ * const board: FirmataApi = hardware.device('board');
+ * await board.digitalWrite(7, true);
+ * await board.pwmWrite(5, 128); // 0–255
+ * board.onAnalog((channel, value) => console.log(`A${channel} = ${value}`)); // 0–1023 on an Uno
+ * console.log(board.firmware()); // { name: 'StandardFirmata.ino', major: 2, minor: 5 }
+ * ```
+ */
 export interface FirmataApi {
   digitalWrite(pin: number, on: boolean): Promise<{ applied: boolean }>;
   /** PWM duty, 0–255. */

@@ -3,13 +3,29 @@ import { z } from 'zod';
 import type { DeviceDriver } from '../../driver/device-driver';
 import { lcusRelayFrame } from './lcus-relay-frame';
 
-/** Options of {@link lcusRelay}. */
+/**
+ * Options of {@link lcusRelay}.
+ *
+ * @example
+ * ```ts
+ * const options: LcusRelayOptions = { channels: 4 };
+ * const device = { id: 'relays', transport: serialTransport({ path: '/dev/ttyUSB0' }), driver: lcusRelay(options) };
+ * ```
+ */
 export interface LcusRelayOptions {
   /** Relays on the board: 1, 2, 4 or 8 (default 1). */
   channels?: 1 | 2 | 4 | 8;
 }
 
-/** What a relay channel is set to, and whether the board has been told. */
+/**
+ * What a relay channel is set to, and whether the board has been told.
+ *
+ * @example
+ * ```ts
+ * const state: RelayChannelState = await hardware.device('amplifier').set(1, true);
+ * if (!state.applied) console.log(`channel ${state.channel} goes ${state.on ? 'on' : 'off'} when the board reconnects`);
+ * ```
+ */
 export interface RelayChannelState {
   channel: number;
   on: boolean;
@@ -17,7 +33,16 @@ export interface RelayChannelState {
   applied: boolean;
 }
 
-/** The api of an `lcus-relay` device. */
+/**
+ * The api of an `lcus-relay` device.
+ *
+ * @example
+ * ```ts
+ * const relays: LcusRelayApi = hardware.device('relays');
+ * await relays.set(2, true);
+ * relays.states(); // [false, true] on a two-channel board
+ * ```
+ */
 export interface LcusRelayApi {
   readonly channels: number;
   /**

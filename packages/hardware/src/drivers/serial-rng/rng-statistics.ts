@@ -20,10 +20,27 @@ const SD_ONES = Math.sqrt(BITS_PER_TRIAL / 4);
  */
 export const CHANCE_THRESHOLD = 1.96;
 
-/** A label for a stretch of readings: `control` (nothing intended) or `intention` (during a session). */
+/**
+ * A label for a stretch of readings: `control` (nothing intended) or `intention` (during a session).
+ *
+ * @example
+ * ```ts
+ * const period: RngPeriod = 'intention';
+ * hardware.device('rng').mark(period);
+ * const summary = hardware.device('rng').summary(period);
+ * ```
+ */
 export type RngPeriod = 'control' | 'intention';
 
-/** One 200-bit trial. */
+/**
+ * One 200-bit trial.
+ *
+ * @example
+ * ```ts
+ * const trial: RngTrial = { ones: 110, z: (110 - 100) / Math.sqrt(50), period: 'control' };
+ * summarizeTrials([trial]).stoufferZ; // 1.414
+ * ```
+ */
 export interface RngTrial {
   ones: number;
   /** (ones − 100) / √50. */
@@ -34,6 +51,12 @@ export interface RngTrial {
 /**
  * Statistics of a set of trials. `interpretation` is a plain reading of the numbers: a result outside
  * the 95 % range still says nothing about why; nothing here makes a causal claim.
+ *
+ * @example
+ * ```ts
+ * const summary: RngSummary = hardware.device('rng').summary('intention');
+ * // { trials: 600, bits: 120000, cumulativeDeviation: -38, stoufferZ: -0.219, p: 0.826, interpretation: 'consistent with chance' }
+ * ```
  */
 export interface RngSummary {
   trials: number;
@@ -47,7 +70,15 @@ export interface RngSummary {
   interpretation: 'consistent with chance' | 'outside the range expected by chance 95 % of the time' | 'no data';
 }
 
-/** A completed window of trials. */
+/**
+ * A completed window of trials.
+ *
+ * @example
+ * ```ts
+ * const windows: RngWindow[] = hardware.device('rng').windows(10);
+ * // [{ index: 41, period: 'control', at: '2026-12-02T16:40:00.000Z', trials: 60, bits: 12000, stoufferZ: 0.31, p: 0.757, … }, …]
+ * ```
+ */
 export interface RngWindow extends RngSummary {
   index: number;
   period: RngPeriod;
@@ -88,7 +119,15 @@ export function summarizeTrials(trials: ReadonlyArray<Pick<RngTrial, 'ones' | 'z
   };
 }
 
-/** Options of {@link createRngStatistics}. */
+/**
+ * Options of {@link createRngStatistics}.
+ *
+ * @example
+ * ```ts
+ * const options: RngStatisticsOptions = { windowTrials: 60, maxRawBytes: 1 << 20, maxTrials: 100_000, now: Date.now };
+ * const stats = createRngStatistics(options);
+ * ```
+ */
 export interface RngStatisticsOptions {
   /** Trials per window (default 60). */
   windowTrials?: number;
@@ -194,5 +233,14 @@ export function createRngStatistics(options: RngStatisticsOptions) {
   };
 }
 
-/** The statistics object of a serial RNG. */
+/**
+ * The statistics object of a serial RNG, as {@link createRngStatistics} returns it.
+ *
+ * @example
+ * ```ts
+ * const stats: RngStatistics = createRngStatistics({ windowTrials: 2, now: Date.now });
+ * const completed = stats.push(randomBytes(50)); // 50 bytes = 2 trials of 200 bits = 1 window
+ * stats.summary().trials; // 2
+ * ```
+ */
 export type RngStatistics = ReturnType<typeof createRngStatistics>;

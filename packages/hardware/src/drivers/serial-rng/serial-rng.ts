@@ -52,7 +52,15 @@ export const oneRngModes = {
   rf: 7,
 } as const;
 
-/** Options of {@link serialRng}. */
+/**
+ * Options of {@link serialRng}.
+ *
+ * @example
+ * ```ts
+ * const options: SerialRngOptions = { model: 'onerng', mode: 'avalanche', windowTrials: 120, maxRawBytes: 1 << 16 };
+ * const device = { id: 'rng', transport: serialTransport({ path: '/dev/ttyACM0' }), driver: serialRng(options) };
+ * ```
+ */
 export type SerialRngOptions =
   | {
       model: 'truerng';
@@ -64,12 +72,33 @@ export type SerialRngOptions =
     }
   | { model: 'onerng'; mode?: keyof typeof oneRngModes; windowTrials?: number; maxRawBytes?: number };
 
-/** A window of RNG statistics, as published. Readings carry no claim about causes. */
+/**
+ * A window of RNG statistics, as published on `hardware:rng`. Readings carry no claim about causes.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('hardware:rng', (reading: RngReading) => {
+ *   console.log(`${reading.deviceId} #${reading.index} (${reading.period}): Z = ${reading.stoufferZ.toFixed(2)}, p = ${reading.p.toFixed(3)}, ${reading.interpretation}`);
+ * });
+ * ```
+ */
 export interface RngReading extends RngWindow {
   deviceId: string;
 }
 
-/** The api of a `serial-rng` device. */
+/**
+ * The api of a `serial-rng` device.
+ *
+ * @example
+ * ```ts
+ * const rng: SerialRngApi = hardware.device('rng');
+ * rng.mark('intention'); // a session starts
+ * const stop = rng.onWindow((window) => console.log(window.stoufferZ));
+ * rng.mark('control'); // it ended
+ * console.log(rng.summary('intention').p, rng.bytesReceived());
+ * stop();
+ * ```
+ */
 export interface SerialRngApi {
   readonly model: 'truerng' | 'onerng';
   /** Label the readings from now on: `intention` during a session, `control` otherwise. */
