@@ -4,10 +4,12 @@
  * - wheel rotations persisted per second through the kernel (spinning wheels counted at every tick, one
  *   transaction per tick across all wheels; counted by `wheel:rotated` events, which follow the commit);
  * - raw better-sqlite3 inserts per second on the same machine, same pragmas, one transaction per insert;
- * and the ratios. Run: `pnpm --filter @vajra-stream/store-sqlite bench` (VAJRA_BENCH_SYNCHRONOUS=normal to compare).
+ * and the ratios, both of throughput and of CPU time per operation (this process's user + system time during
+ * each phase's slices: on a shared machine the throughput follows the load, the CPU time much less).
+ * Run: `pnpm --filter @vajra-stream/store-sqlite bench` (VAJRA_BENCH_SYNCHRONOUS=normal to compare).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createVajra, type Clock, type TimerHandle } from '@vajra-stream/core';
@@ -26,24 +28,33 @@ interface Phase {
   done(): Promise<void> | void;
 }
 
+interface Measured {
+  perSecond: number;
+  cpuMicrosPerOperation: number;
+}
+
 /**
  * Run the phases round-robin in ROUNDS short slices each, so that a change in machine load (the fsync
  * latency of a shared disk varies a lot) hits every phase alike and the ratios stay meaningful.
- * Returns operations per second of each phase.
+ * Returns operations per second and CPU microseconds per operation of each phase.
  */
-async function interleave(phases: Phase[]): Promise<number[]> {
+async function interleave(phases: Phase[]): Promise<Measured[]> {
   for (const phase of phases) for (let i = 0; i < 20; i += 1) await phase.step(); // warm-up
   const operations = phases.map(() => 0);
   const seconds = phases.map(() => 0);
+  const cpuMicros = phases.map(() => 0);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [index, phase] of phases.entries()) {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       while (performance.now() - started < PHASE_MS / ROUNDS) operations[index]! += await phase.step();
       seconds[index]! += (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      cpuMicros[index]! += used.user + used.system;
     }
   }
   for (const phase of phases) await phase.done();
-  return operations.map((count, index) => count / seconds[index]!);
+  return operations.map((count, index) => ({ perSecond: count / seconds[index]!, cpuMicrosPerOperation: cpuMicros[index]! / count }));
 }
 
 async function sessionTransitions(): Promise<Phase> {
@@ -142,25 +153,28 @@ function rawInserts(): Phase {
 }
 
 try {
-  const [raw, transitions, ticks] = (await interleave([rawInserts(), await sessionTransitions(), await wheelTicks()])) as [number, number, number];
-  const wheels = { ticksPerSecond: ticks, rotationsPerSecond: ticks * WHEELS };
-  const round = (value: number): number => Math.round(value * 10) / 10;
+  const [raw, transitions, ticks] = (await interleave([rawInserts(), await sessionTransitions(), await wheelTicks()])) as [Measured, Measured, Measured];
+  const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
   console.log(
     JSON.stringify({
       bench: 'store-sqlite/persist',
       synchronous,
       node: process.version,
       sqlite: new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get(),
-      sessionTransitionsPerSecond: round(transitions),
-      wheelRotationsPersistedPerSecond: round(wheels.rotationsPerSecond),
-      wheelTicksPerSecond: round(wheels.ticksPerSecond),
+      sessionTransitionsPerSecond: round(transitions.perSecond),
+      wheelRotationsPersistedPerSecond: round(ticks.perSecond * WHEELS),
+      wheelTicksPerSecond: round(ticks.perSecond),
       wheelsPerTick: WHEELS,
-      rawInsertsPerSecond: round(raw),
+      rawInsertsPerSecond: round(raw.perSecond),
+      cpuMicrosPerOperation: { sessionTransition: round(transitions.cpuMicrosPerOperation), wheelTick: round(ticks.cpuMicrosPerOperation), rawInsert: round(raw.cpuMicrosPerOperation) },
       ratios: {
-        sessionTransitionsToRawInserts: Math.round((transitions / raw) * 1000) / 1000,
-        wheelRotationsToRawInserts: Math.round((wheels.rotationsPerSecond / raw) * 1000) / 1000,
-        wheelTicksToRawInserts: Math.round((wheels.ticksPerSecond / raw) * 1000) / 1000,
+        sessionTransitionsToRawInserts: round(transitions.perSecond / raw.perSecond, 3),
+        wheelRotationsToRawInserts: round((ticks.perSecond * WHEELS) / raw.perSecond, 3),
+        wheelTicksToRawInserts: round(ticks.perSecond / raw.perSecond, 3),
+        // Throughput a core would give if CPU time were the only cost, raw insert over transition (1.0: the same CPU per operation).
+        sessionTransitionsToRawInsertsByCpu: round(raw.cpuMicrosPerOperation / transitions.cpuMicrosPerOperation, 3),
       },
+      loadavg: loadavg().map((value) => round(value, 2)),
     }),
   );
 } finally {
