@@ -328,43 +328,33 @@ class SegmentLimiter implements Limiter {
     return exact > ceiling ? ceiling / exact : 1;
   }
 
-  /** Write `frames` delayed frames (from absolute frame `first`) times the ramped gain into out[offset …]. */
+  /**
+   * Write `frames` delayed frames (from absolute frame `first`) times the gain into out[offset …]: within each
+   * segment the gain ramps linearly between its boundary gains. One loop for every case (at unity the gain is
+   * exactly 1 and x·1 = x, so untouched frames stay bit-identical), so nothing reached only later deoptimises it.
+   */
   private emit(outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, first: number): void {
     const { gains, gainMask, left, right, mask, ceiling } = this;
     const end = offset + frames;
     let frame = first;
     for (let index = offset; index < end; ) {
       const boundary = frame >> SEGMENT_SHIFT;
-      let run = Math.min(SEGMENT - (frame - boundary * SEGMENT), end - index);
+      const run = Math.min(SEGMENT - (frame - boundary * SEGMENT), end - index);
       const from = gains[boundary & gainMask]!;
-      const to = gains[(boundary + 1) & gainMask]!;
-      if (from === 1 && to === 1) {
-        // unity: whole runs of unity segments straight from the delay ring
-        while (index + run < end && gains[(((frame + run) >> SEGMENT_SHIFT) + 1) & gainMask] === 1) run = Math.min(run + SEGMENT, end - index);
-        for (let done = 0; done < run; ) {
-          const source = (frame + done) & mask;
-          const count = Math.min(run - done, mask + 1 - source);
-          outLeft.set(left.subarray(source, source + count), index + done);
-          outRight.set(right.subarray(source, source + count), index + done);
-          done += count;
-        }
-      } else {
-        // within one segment: the gain ramps from `from` (at the segment start) by `slope` per frame
-        const slope = (to - from) / SEGMENT;
-        let gain = from + slope * (frame & (SEGMENT - 1));
-        for (let step = 0; step < run; step++) {
-          const source = (frame + step) & mask;
-          let l = left[source]! * gain;
-          let r = right[source]! * gain;
-          // final guard (never expected to engage)
-          if (l > ceiling) l = ceiling;
-          else if (l < -ceiling) l = -ceiling;
-          if (r > ceiling) r = ceiling;
-          else if (r < -ceiling) r = -ceiling;
-          outLeft[index + step] = l;
-          outRight[index + step] = r;
-          gain += slope;
-        }
+      const slope = (gains[(boundary + 1) & gainMask]! - from) / SEGMENT;
+      let gain = from + slope * (frame & (SEGMENT - 1));
+      for (let step = 0; step < run; step++) {
+        const source = (frame + step) & mask;
+        let l = left[source]! * gain;
+        let r = right[source]! * gain;
+        // final guard (never expected to engage)
+        if (l > ceiling) l = ceiling;
+        else if (l < -ceiling) l = -ceiling;
+        if (r > ceiling) r = ceiling;
+        else if (r < -ceiling) r = -ceiling;
+        outLeft[index + step] = l;
+        outRight[index + step] = r;
+        gain += slope;
       }
       index += run;
       frame += run;

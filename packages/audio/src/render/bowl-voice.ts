@@ -183,7 +183,7 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
     { zr: 0, zi: 0, wr: 0, wi: 0 },
   ]);
   const steady: Rotor[] = [];
-  const renderSpan = (out: Float32Array, offset: number, frames: number, frame: number) => {
+  const renderSpan = (out: Float32Array, offset: number, frames: number, frame: number, gain: number) => {
     const t = frame / sampleRate;
     steady.length = 0;
     for (let index = 0; index < all.length; index++) {
@@ -195,10 +195,10 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
         // steady frequency: batched rotors (each amplitude term's decay folded into its rotor)
         const cycles = phasor.path.cyclesAt(t);
         const omega = (2 * Math.PI * phasor.path.frequencyAt(t)) / sampleRate;
-        steady.push(anchorRotor(cycles, omega, phasor.c1, phasor.d1, rotorPool[2 * index]));
-        if (c2 !== 0) steady.push(anchorRotor(cycles, omega, c2, phasor.d2, rotorPool[2 * index + 1]));
+        steady.push(anchorRotor(cycles, omega, gain * phasor.c1, phasor.d1, rotorPool[2 * index]));
+        if (c2 !== 0) steady.push(anchorRotor(cycles, omega, gain * c2, phasor.d2, rotorPool[2 * index + 1]));
       } else {
-        renderPath(out, offset, frames, phasor.path, t, sampleRate, phasor.c1, phasor.d1, c2, phasor.d2);
+        renderPath(out, offset, frames, phasor.path, t, sampleRate, gain * phasor.c1, phasor.d1, gain * c2, phasor.d2);
       }
     }
     if (steady.length > 0) addRotors(out, offset, frames, steady);
@@ -206,7 +206,8 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
 
   return {
     stereo: false,
-    render(left, _right, frames, from) {
+    linear: true,
+    render(left, _right, offset, frames, from, gain) {
       let cursor = from;
       const end = from + frames;
       while (cursor < end) {
@@ -221,7 +222,7 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
           continue;
         }
         const stop = Math.min(end, eventFrame);
-        renderSpan(left, cursor - from, stop - cursor, cursor);
+        renderSpan(left, offset + cursor - from, stop - cursor, cursor, gain);
         cursor = stop;
       }
     },

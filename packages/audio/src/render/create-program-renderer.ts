@@ -22,6 +22,15 @@ export interface ProgramRenderer {
   readonly info: RenderInfo;
 }
 
+/** The centre bus (mono layers at the same level in both ears) into both sides. */
+function addCenter(mixLeft: Float32Array, mixRight: Float32Array, center: Float32Array, frames: number): void {
+  for (let index = 0; index < frames; index++) {
+    const value = center[index]!;
+    mixLeft[index]! += value;
+    mixRight[index]! += value;
+  }
+}
+
 /** Options for {@link createProgramRenderer}. */
 export interface ProgramRendererOptions {
   /** Internal processing grid (oscillators re-anchor on it). Default 4096; output is bit-identical for any read sizes on the same grid. */
@@ -50,6 +59,7 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   const limiter: Limiter = createLimiter({ sampleRate, ceiling: program.gain, ...program.limiter });
   const mixLeft = new Float32Array(maxBlock);
   const mixRight = new Float32Array(maxBlock);
+  const center = new Float32Array(maxBlock);
   const startFrame = Math.min(totalFrames, Math.max(0, Math.round((options.startAt ?? 0) * sampleRate)));
   let mixFrame = startFrame;
   let position = startFrame;
@@ -57,7 +67,10 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   const step = (outLeft: Float32Array, outRight: Float32Array, frames: number) => {
     mixLeft.fill(0, 0, frames);
     mixRight.fill(0, 0, frames);
-    for (const layer of layers) layer.mix(mixLeft, mixRight, mixFrame, frames);
+    center.fill(0, 0, frames);
+    let centred = false;
+    for (const layer of layers) if (layer.mix(mixLeft, mixRight, center, mixFrame, frames)) centred = true;
+    if (centred) addCenter(mixLeft, mixRight, center, frames);
     limiter.process(mixLeft, mixRight, outLeft, outRight, frames);
     mixFrame += frames;
   };

@@ -108,30 +108,47 @@ export class LayerRenderer {
 
   private readonly sampleRate: number;
 
-  /** Add this layer's output for program frames [frame, frame+frames) into the mix. */
-  mix(mixLeft: Float32Array, mixRight: Float32Array, frame: number, frames: number): void {
+  /**
+   * Add this layer's output for program frames [frame, frame+frames) into the mix. A linear voice in a block
+   * without automation or fades renders straight into the buses with its gain folded in: a stereo voice into
+   * the two sides, a centred mono voice into `center` (added to both sides by the caller). Returns whether
+   * it wrote into `center`.
+   */
+  mix(mixLeft: Float32Array, mixRight: Float32Array, center: Float32Array, frame: number, frames: number): boolean {
     const from = Math.max(frame, this.startFrame);
     const to = Math.min(frame + frames, this.endFrame);
-    if (to <= from) return;
+    if (to <= from) return false;
     const count = to - from;
     const local = from - this.startFrame;
+    const rate = this.sampleRate;
+    const voice = this.voice;
+    const fadeOutStart = this.endFrame - this.fadeOutFrames;
+    const g0 = this.gain.valueAt(local / rate);
+    const [l0, r0] = balance(this.pan.valueAt(local / rate));
+    if (voice.linear && this.gain.constant && this.pan.constant && local >= this.fadeInFrames && to <= fadeOutStart) {
+      if (voice.stereo) {
+        voice.render(mixLeft, mixRight, from - frame, count, local, g0 * l0, g0 * r0);
+        return false;
+      }
+      if (l0 === r0) {
+        voice.render(center, center, from - frame, count, local, g0 * l0, g0 * r0);
+        return true;
+      }
+    }
     const left = this.scratchLeft;
     const right = this.scratchRight;
     left.fill(0, 0, count);
-    if (this.voice.stereo) right.fill(0, 0, count);
-    this.voice.render(left, right, count, local);
-    const rate = this.sampleRate;
+    if (voice.stereo) right.fill(0, 0, count);
+    voice.render(left, right, 0, count, local, 1, 1);
     // per-frame gain (automation × fades) into the envelope; the balance ramps linearly over the block
     const envelope = this.envelope;
-    const g0 = this.gain.valueAt(local / rate);
     if (this.gain.constant) envelope.fill(g0, 0, count);
     else rampInto(envelope, count, g0, (this.gain.valueAt((local + count) / rate) - g0) / count);
     if (local < this.fadeInFrames) applyFadeIn(envelope, local, Math.min(count, this.fadeInFrames - local), this.fadeInFrames);
-    const fadeOutStart = this.endFrame - this.fadeOutFrames;
     if (to > fadeOutStart) applyFadeOut(envelope, from, count, fadeOutStart, this.endFrame, this.fadeOutFrames);
-    const [l0, r0] = balance(this.pan.valueAt(local / rate));
     const [l1, r1] = this.pan.constant ? [l0, r0] : balance(this.pan.valueAt((local + count) / rate));
-    mixLayer(mixLeft, mixRight, from - frame, left, this.voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
+    mixLayer(mixLeft, mixRight, from - frame, left, voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
+    return false;
   }
 
   /** What this layer sounds at program time t (empty outside its span). */

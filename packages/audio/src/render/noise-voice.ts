@@ -7,8 +7,11 @@ export function createNoiseVoice(layer: Extract<Layer, { kind: 'noise' }>, sampl
   const generator = createNoiseGenerator(layer.color, sampleRate, seed);
   return {
     stereo: false,
-    render(left, _right, frames) {
-      generator.fill(left, 0, frames);
+    // the generator writes (not adds): rendered into a zeroed buffer
+    linear: false,
+    render(left, _right, offset, frames, _from, gain) {
+      generator.fill(left, offset, frames);
+      if (gain !== 1) for (let index = offset; index < offset + frames; index++) left[index]! *= gain;
     },
     activeFrequencies: () => [],
   };

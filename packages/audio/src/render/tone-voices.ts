@@ -11,8 +11,9 @@ export function createToneVoice(layer: Of<'tone'>, sampleRate: number): Voice {
   const path = frequencyPath(layer.frequency);
   return {
     stereo: false,
-    render(left, _right, frames, from) {
-      renderPath(left, 0, frames, path, from / sampleRate, sampleRate, 1, 1, 0, 1);
+    linear: true,
+    render(left, _right, offset, frames, from, gain) {
+      renderPath(left, offset, frames, path, from / sampleRate, sampleRate, gain, 1, 0, 1);
     },
     activeFrequencies: (t) => [{ frequency: path.frequencyAt(t), ear: 'both', amplitude: 1 }],
   };
@@ -27,10 +28,11 @@ export function createBinauralVoice(layer: Of<'binaural'>, sampleRate: number): 
   ]);
   return {
     stereo: true,
-    render(left, right, frames, from) {
+    linear: true,
+    render(left, right, offset, frames, from, gainLeft, gainRight) {
       const t0 = from / sampleRate;
-      renderPath(left, 0, frames, carrier, t0, sampleRate, 1, 1, 0, 1);
-      renderPath(right, 0, frames, upper, t0, sampleRate, 1, 1, 0, 1);
+      renderPath(left, offset, frames, carrier, t0, sampleRate, gainLeft, 1, 0, 1);
+      renderPath(right, offset, frames, upper, t0, sampleRate, gainRight, 1, 0, 1);
     },
     activeFrequencies: (t) => [
       { frequency: carrier.frequencyAt(t), ear: 'left', amplitude: 1 },
@@ -48,10 +50,11 @@ export function createMonauralVoice(layer: Of<'monaural'>, sampleRate: number): 
   ]);
   return {
     stereo: false,
-    render(left, _right, frames, from) {
+    linear: true,
+    render(left, _right, offset, frames, from, gain) {
       const t0 = from / sampleRate;
-      renderPath(left, 0, frames, carrier, t0, sampleRate, 0.5, 1, 0, 1);
-      renderPath(left, 0, frames, upper, t0, sampleRate, 0.5, 1, 0, 1);
+      renderPath(left, offset, frames, carrier, t0, sampleRate, 0.5 * gain, 1, 0, 1);
+      renderPath(left, offset, frames, upper, t0, sampleRate, 0.5 * gain, 1, 0, 1);
     },
     activeFrequencies: (t) => [
       { frequency: carrier.frequencyAt(t), ear: 'both', amplitude: 0.5 },
@@ -68,15 +71,17 @@ export function createIsochronicVoice(layer: Of<'isochronic'>, sampleRate: numbe
   const twoPiOverDuty = (2 * Math.PI) / duty;
   return {
     stereo: false,
-    render(left, _right, frames, from) {
+    // the pulse multiplies what the buffer holds: rendered into a zeroed buffer
+    linear: false,
+    render(left, _right, offset, frames, from, gain) {
       const t0 = from / sampleRate;
-      renderPath(left, 0, frames, carrier, t0, sampleRate, 1, 1, 0, 1);
+      renderPath(left, offset, frames, carrier, t0, sampleRate, gain, 1, 0, 1);
       const pulse0 = rate.integralAt(t0);
       const step = (rate.integralAt((from + frames) / sampleRate) - pulse0) / frames;
       let position = pulse0 - Math.floor(pulse0);
       for (let index = 0; index < frames; index++) {
         const envelope = position < duty ? 0.5 - 0.5 * Math.cos(position * twoPiOverDuty) : 0;
-        left[index]! *= envelope;
+        left[offset + index]! *= envelope;
         position += step;
         if (position >= 1) position -= Math.floor(position);
       }

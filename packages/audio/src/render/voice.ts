@@ -11,9 +11,15 @@ export interface ActiveFrequency {
   amplitude: number;
 }
 
-/** A layer's sound source. `render` adds into zeroed scratch buffers for layer frames [from, from+frames). */
+/**
+ * A layer's sound source. `render` adds gain × its signal for layer frames [from, from+frames) into
+ * `left[offset …]` (and `right[offset …]` for a stereo voice; a mono voice writes `left` only, at `gainLeft`).
+ * A `linear` voice adds into whatever the buffers hold, so it can render straight into a mix bus; the others
+ * are given zeroed buffers.
+ */
 export interface Voice {
   readonly stereo: boolean;
-  render(left: Float32Array, right: Float32Array, frames: number, fromFrame: number): void;
+  readonly linear: boolean;
+  render(left: Float32Array, right: Float32Array, offset: number, frames: number, fromFrame: number, gainLeft: number, gainRight: number): void;
   activeFrequencies(layerTime: number): Omit<ActiveFrequency, 'layer' | 'kind'>[];
 }
