@@ -15,6 +15,7 @@ const TYPES_ENFORCED = new Set([
   '@vajra-stream/oracle',
   '@vajra-stream/visuals',
   '@vajra-stream/hardware',
+  '@vajra-stream/astrology',
 ]);
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 // `@vajra-stream/core/testing` belongs to `@vajra-stream/core`.

@@ -12,6 +12,16 @@ import { CHART_BODIES, type Chart, type ChartBody } from '../chart/chart';
  * ```
  */
 export const ASPECT_ANGLES = { conjunction: 0, sextile: 60, square: 90, trine: 120, opposition: 180 } as const;
+
+/**
+ * One of the aspects of {@link ASPECT_ANGLES}.
+ *
+ * @example
+ * ```ts
+ * const hard: AspectName[] = ['square', 'opposition'];
+ * const tense = aspects(c).filter((x) => hard.includes(x.aspect));
+ * ```
+ */
 export type AspectName = keyof typeof ASPECT_ANGLES;
 
 /**
@@ -24,7 +34,15 @@ export type AspectName = keyof typeof ASPECT_ANGLES;
  */
 export const DEFAULT_ORBS: Record<AspectName, number> = { conjunction: 8, sextile: 6, square: 8, trine: 8, opposition: 8 };
 
-/** One aspect between two bodies of a chart. */
+/**
+ * One aspect between two bodies of a chart.
+ *
+ * @example
+ * ```ts
+ * const [closest]: Aspect[] = aspects(chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 })).sort((x, y) => x.orb - y.orb);
+ * // { a: 'sun', b: 'moon', aspect: 'conjunction', angle: 0, separation: 0.038…, orb: 0.038…, applying: true }
+ * ```
+ */
 export interface Aspect {
   a: ChartBody;
   b: ChartBody;
@@ -48,6 +66,15 @@ const optionsSchema = z
   })
   .default({ luminaryBonus: 0 });
 
+/**
+ * Options of {@link aspects}.
+ *
+ * @example
+ * ```ts
+ * const options: AspectOptions = { orbs: { conjunction: 10, sextile: 4 }, luminaryBonus: 2, bodies: ['sun', 'moon', 'venus', 'mars'] }; // degrees
+ * const found = aspects(c, options);
+ * ```
+ */
 export interface AspectOptions {
   /** Orb per aspect in degrees; missing aspects use {@link DEFAULT_ORBS}. */
   orbs?: Partial<Record<AspectName, number>>;

@@ -5,6 +5,17 @@ import * as z from 'zod';
  * Ayanamsas as data: each is the mean (nutation-free) distance of the equinox from the sidereal zero
  * point at a reference epoch; at other times the general precession in longitude p_A (IAU 2006,
  * Capitaine et al. 2003) is added. The true ayanamsa adds the nutation in longitude.
+ *
+ * @example
+ * ```ts
+ * const raman: AyanamsaDefinition = {
+ *   name: 'Raman',
+ *   epochJd: 2415020, // J1900
+ *   valueAtEpoch: 21.01444,
+ *   source: 'B. V. Raman (after Robert Hand), as defined in the Swiss Ephemeris',
+ * };
+ * chart({ date: '2024-01-01T00:00:00Z', latitude: 0, longitude: 0, zodiac: 'sidereal', ayanamsa: raman }).ayanamsa; // { name: 'Raman', degrees: 22.74… }
+ * ```
  */
 export interface AyanamsaDefinition {
   /** Display name. */
@@ -42,6 +53,15 @@ export const AYANAMSAS = {
   },
 } as const satisfies Record<string, AyanamsaDefinition>;
 
+/**
+ * The name of a built-in ayanamsa (a key of {@link AYANAMSAS}).
+ *
+ * @example
+ * ```ts
+ * const ayanamsa: AyanamsaName = 'faganBradley';
+ * chart({ date: '2024-01-01T00:00:00Z', latitude: 0, longitude: 0, zodiac: 'sidereal', ayanamsa }).ayanamsa; // { name: 'Fagan/Bradley', degrees: 25.07… }
+ * ```
+ */
 export type AyanamsaName = keyof typeof AYANAMSAS;
 
 /** General precession in longitude since J2000 (IAU 2006), degrees; `tt` in days since J2000. */

@@ -16,9 +16,27 @@ import { signOf, type Sign } from './signs';
  * ```
  */
 export const CHART_BODIES = ['sun', 'moon', 'mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'meanNode', 'trueNode'] as const;
+
+/**
+ * One of {@link CHART_BODIES}.
+ *
+ * @example
+ * ```ts
+ * const lights: ChartBody[] = ['sun', 'moon'];
+ * const c = chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2, bodies: lights });
+ * ```
+ */
 export type ChartBody = (typeof CHART_BODIES)[number];
 
-/** One body's position in a chart. */
+/**
+ * One body's position in a chart.
+ *
+ * @example
+ * ```ts
+ * const mercury: BodyPosition = chart({ date: '2024-04-08T18:17:00Z', latitude: 0, longitude: 0 }).bodies.mercury;
+ * `${mercury.signDegree.toFixed(1)}° ${mercury.sign}${mercury.retrograde ? ' ℞' : ''}`; // '24.8° aries ℞'
+ * ```
+ */
 export interface BodyPosition {
   /** Ecliptic longitude in the chart's zodiac, degrees [0, 360). */
   longitude: number;
@@ -36,7 +54,17 @@ export interface BodyPosition {
   retrograde: boolean;
 }
 
-/** A computed chart; `bodies` holds the bodies asked for (all of {@link CHART_BODIES} by default). */
+/**
+ * A computed chart; `bodies` holds the bodies asked for (all of {@link CHART_BODIES} by default).
+ *
+ * @example
+ * ```ts
+ * const c: Chart<'sun' | 'moon'> = chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2, bodies: ['sun', 'moon'] });
+ * c.bodies.moon.sign; // 'aries' (the day of a solar eclipse)
+ * c.houses.ascendant; // 265.70… (degrees)
+ * c.deltaT; // 69.17… (seconds)
+ * ```
+ */
 export interface Chart<Body extends ChartBody = ChartBody> {
   /** The instant, ISO 8601 UTC. */
   date: string;
@@ -77,7 +105,23 @@ export const chartInputSchema = z.object({
     .optional(),
 });
 
-/** Input of {@link chart}. */
+/**
+ * Input of {@link chart}.
+ *
+ * @example
+ * ```ts
+ * const input: ChartInput<'sun' | 'moon' | 'saturn'> = {
+ *   date: new Date('1990-06-15T12:00:00Z'),
+ *   latitude: 51.5,
+ *   longitude: -0.12,
+ *   houseSystem: 'whole-sign',
+ *   zodiac: 'sidereal',
+ *   ayanamsa: 'faganBradley',
+ *   bodies: ['sun', 'moon', 'saturn'],
+ * };
+ * chart(input).bodies.sun.sign; // 'taurus' (29.5°)
+ * ```
+ */
 export interface ChartInput<Body extends ChartBody = ChartBody> {
   date: InstantInput;
   /** Geographic latitude, degrees, north positive. */

@@ -11,9 +11,29 @@ import { asind, atan2d, cosd, norm360, sind, tand } from '../math/angles';
  * ```
  */
 export const HOUSE_SYSTEMS = ['placidus', 'koch', 'porphyry', 'regiomontanus', 'campanus', 'equal', 'whole-sign'] as const;
+
+/**
+ * One of {@link HOUSE_SYSTEMS}.
+ *
+ * @example
+ * ```ts
+ * const houseSystem: HouseSystem = Math.abs(latitude) >= 66.56 ? 'whole-sign' : 'placidus';
+ * const c = chart({ date, latitude, longitude, houseSystem });
+ * ```
+ */
 export type HouseSystem = (typeof HOUSE_SYSTEMS)[number];
 
-/** House cusps of one chart. */
+/**
+ * House cusps of one chart.
+ *
+ * @example
+ * ```ts
+ * const houses: Houses = chart({ date: '2024-01-01T12:00:00Z', latitude: 69.6, longitude: 18.9 }).houses; // Tromsø
+ * houses.system; // 'porphyry'
+ * houses.fallback; // { requested: 'placidus', reason: 'placidus houses are undefined at latitude 69.6° (inside the polar circle, …)' }
+ * houses.cusps[9] === houses.mc; // true: the 10th cusp is the MC
+ * ```
+ */
 export interface Houses {
   /** The system actually used (differs from the requested one after a polar fallback). */
   system: HouseSystem;

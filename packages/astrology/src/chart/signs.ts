@@ -7,6 +7,16 @@
  * ```
  */
 export const SIGNS = ['aries', 'taurus', 'gemini', 'cancer', 'leo', 'virgo', 'libra', 'scorpio', 'sagittarius', 'capricorn', 'aquarius', 'pisces'] as const;
+
+/**
+ * One of the twelve {@link SIGNS}.
+ *
+ * @example
+ * ```ts
+ * const fire: Sign[] = ['aries', 'leo', 'sagittarius'];
+ * fire.includes(chart({ date: '2024-04-08T18:17:00Z', latitude: 0, longitude: 0 }).bodies.sun.sign); // true: the Sun is in Aries
+ * ```
+ */
 export type Sign = (typeof SIGNS)[number];
 
 /** Sign and degree within the sign of an ecliptic longitude. */

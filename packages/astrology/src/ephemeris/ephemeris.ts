@@ -261,6 +261,16 @@ export function trueNode(ctx: PositionContext, sun?: EclipticState): EclipticSta
   return osculatingNode(p, v, sun ?? planetState(ctx, 'sun'));
 }
 
+/**
+ * How sunrise and sunset are reckoned: `upper-limb`, `center` or `hindu` (see {@link sunTimes}).
+ *
+ * @example
+ * ```ts
+ * const definitions: RiseSetDefinition[] = ['upper-limb', 'center', 'hindu'];
+ * definitions.map((definition) => sunTimes('2025-01-14T00:00:00Z', { latitude: 25.3, longitude: 83.0, definition }).sunrise);
+ * // ['2025-01-14T01:15:23.726Z', '2025-01-14T01:16:42.034Z', '2025-01-14T01:19:26.100Z']
+ * ```
+ */
 export type RiseSetDefinition = 'upper-limb' | 'center' | 'hindu';
 
 /**

@@ -36,6 +36,15 @@ export const CYCLE_PERIODS = {
   pluto: 90_560 * 86_400,
 } as const;
 
+/**
+ * A cycle with a period in {@link CYCLE_PERIODS}.
+ *
+ * @example
+ * ```ts
+ * const cycle: Cycle = 'synodicMonth';
+ * coustoTone(CYCLE_PERIODS[cycle]); // { frequency: 210.42…, octave: 29 }
+ * ```
+ */
 export type Cycle = keyof typeof CYCLE_PERIODS;
 
 /** From a microsecond to 1e15 s (about 32 million years; the precession of the equinoxes is 8.1e11 s). */

@@ -5,7 +5,16 @@ import { moonPhase } from '../phases/moon-phase';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
 import { coustoTone, CYCLE_PERIODS, type Cycle } from './cousto';
 
-/** A tone to play, with why. */
+/**
+ * A tone to play, with why.
+ *
+ * @example
+ * ```ts
+ * const [hourTone]: RecommendedFrequency[] = recommendedFrequencies('2024-06-20T12:00:00Z', { latitude: 27.7, longitude: 85.3 });
+ * // { frequency: 221.23…, cycle: 'venus', role: 'planetary-hour', reason: 'day hour 11 of Thursday is ruled by Venus — …' }
+ * await vajra.sessions.create({ intention: 'attune to the hour', duration: 1200, audioType: 'tone', frequencies: [hourTone.frequency] });
+ * ```
+ */
 export interface RecommendedFrequency {
   /** Hz. */
   frequency: number;

@@ -12,6 +12,16 @@ import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } fro
  * ```
  */
 export const CHALDEAN_ORDER = ['saturn', 'jupiter', 'mars', 'sun', 'venus', 'mercury', 'moon'] as const;
+
+/**
+ * One of the seven planets of {@link CHALDEAN_ORDER}.
+ *
+ * @example
+ * ```ts
+ * const benefics: ClassicalPlanet[] = ['jupiter', 'venus'];
+ * benefics.includes(planetaryHourAt(new Date(), { latitude: 27.7, longitude: 85.3 }).ruler);
+ * ```
+ */
 export type ClassicalPlanet = (typeof CHALDEAN_ORDER)[number];
 
 /**
@@ -25,7 +35,16 @@ export type ClassicalPlanet = (typeof CHALDEAN_ORDER)[number];
 export const DAY_RULERS: readonly ClassicalPlanet[] = ['sun', 'moon', 'mars', 'mercury', 'jupiter', 'venus', 'saturn'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-/** One planetary hour. */
+/**
+ * One planetary hour.
+ *
+ * @example
+ * ```ts
+ * const jupiterHours: PlanetaryHour[] = planetaryHours('2024-06-20T12:00:00Z', { latitude: 51.5, longitude: -0.12 }).hours.filter((h) => h.ruler === 'jupiter' && h.isDay);
+ * jupiterHours.map((h) => `${h.start} – ${h.end} (${Math.round((h.endTime - h.startTime) / 60_000)} min)`);
+ * // ['2024-06-20T03:43:02.572Z – 2024-06-20T05:06:14.058Z (83 min)', '2024-06-20T13:25:22.977Z – 2024-06-20T14:48:34.463Z (83 min)']
+ * ```
+ */
 export interface PlanetaryHour {
   /** 1–24: 1–12 from sunrise to sunset, 13–24 from sunset to the next sunrise. */
   hour: number;
@@ -37,7 +56,16 @@ export interface PlanetaryHour {
   endTime: number;
 }
 
-/** The 24 planetary hours of one planetary day (sunrise to next sunrise). */
+/**
+ * The 24 planetary hours of one planetary day (sunrise to next sunrise).
+ *
+ * @example
+ * ```ts
+ * const day: PlanetaryDay = planetaryHours('2024-06-20T12:00:00Z', { latitude: 51.5, longitude: -0.12 });
+ * day.weekday; // 'thursday'
+ * day.hours.filter((h) => h.ruler === day.dayRuler).map((h) => h.hour); // [1, 8, 15, 22]
+ * ```
+ */
 export interface PlanetaryDay {
   /** Weekday of the sunrise (local mean time), which gives the day ruler. */
   weekday: (typeof WEEKDAYS)[number];
@@ -54,6 +82,15 @@ const locationOptionsSchema = z.object({
   definition: z.enum(['upper-limb', 'center', 'hindu']).default('upper-limb'),
 });
 
+/**
+ * Where planetary hours are reckoned: the place (degrees, north and east positive) and the sunrise definition.
+ *
+ * @example
+ * ```ts
+ * const location: PlanetaryHourLocation = { latitude: 51.5, longitude: -0.12, definition: 'center' };
+ * planetaryHours('2024-06-20T12:00:00Z', location).sunrise; // '2024-06-20T03:45:16.258Z'
+ * ```
+ */
 export interface PlanetaryHourLocation {
   latitude: number;
   longitude: number;

@@ -8,7 +8,16 @@ import { karanaName, NAKSHATRA_NAMES, tithiName, VARA_NAMES, YOGA_NAMES } from '
 
 const SPAN = 360 / 27;
 
-/** The five limbs of the Hindu almanac at an instant. */
+/**
+ * The five limbs of the Hindu almanac at an instant.
+ *
+ * @example
+ * ```ts
+ * const p: Panchanga = panchanga('2024-04-23T12:00:00Z', { latitude: 28.61, longitude: 77.21 });
+ * `${p.vara.name}, ${p.tithi.paksha} ${p.tithi.name}, ${p.nakshatra.name} pada ${p.nakshatra.pada} until ${p.nakshatra.end}`;
+ * // 'Mangalavara, shukla Purnima, Chitra pada 4 until 2024-04-23T17:02:08.031Z'
+ * ```
+ */
 export interface Panchanga {
   date: string;
   tithi: { number: number; name: string; paksha: 'shukla' | 'krishna'; end: string };

@@ -3,7 +3,15 @@ import { parseInput, VajraError } from '@vajra-stream/core';
 import { lunarEclipses, solarEclipses } from '../ephemeris/ephemeris';
 import { instantSchema, type InstantInput } from '../schema/inputs';
 
-/** A solar or lunar eclipse. */
+/**
+ * A solar or lunar eclipse.
+ *
+ * @example
+ * ```ts
+ * const [first]: Eclipse[] = findEclipses({ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+ * `${first.kind} ${first.type} eclipse at ${first.peak}`; // 'total lunar eclipse at 2025-03-14T06:58:47.747Z'
+ * ```
+ */
 export interface Eclipse {
   type: 'solar' | 'lunar';
   /** Solar: partial, annular or total; lunar: penumbral, partial or total. */

@@ -13,9 +13,28 @@ import { instantSchema, type InstantInput } from '../schema/inputs';
  * ```
  */
 export const QUARTER_NAMES = ['new moon', 'first quarter', 'full moon', 'last quarter'] as const;
+
+/**
+ * One of {@link QUARTER_NAMES}.
+ *
+ * @example
+ * ```ts
+ * const observed: QuarterName[] = ['new moon', 'full moon'];
+ * const practiceDays = findMoonPhases({ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).filter((e) => observed.includes(e.phase));
+ * ```
+ */
 export type QuarterName = (typeof QUARTER_NAMES)[number];
 
-/** One principal lunar phase. */
+/**
+ * One principal lunar phase.
+ *
+ * @example
+ * ```ts
+ * const fullMoons: MoonPhaseEvent[] = findMoonPhases({ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).filter((e) => e.phase === 'full moon');
+ * fullMoons.length; // 12
+ * fullMoons.map((e) => e.date); // exact instants, ISO 8601 UTC
+ * ```
+ */
 export interface MoonPhaseEvent {
   phase: QuarterName;
   /** Elongation reached: 0, 90, 180 or 270 degrees. */

@@ -12,9 +12,36 @@ import { instantSchema, type InstantInput } from '../schema/inputs';
  * ```
  */
 export const MOON_PHASE_NAMES = ['new moon', 'waxing crescent', 'first quarter', 'waxing gibbous', 'full moon', 'waning gibbous', 'last quarter', 'waning crescent'] as const;
+
+/**
+ * One of {@link MOON_PHASE_NAMES}.
+ *
+ * @example
+ * ```ts
+ * const glyph: Record<MoonPhaseName, string> = {
+ *   'new moon': '🌑',
+ *   'waxing crescent': '🌒',
+ *   'first quarter': '🌓',
+ *   'waxing gibbous': '🌔',
+ *   'full moon': '🌕',
+ *   'waning gibbous': '🌖',
+ *   'last quarter': '🌗',
+ *   'waning crescent': '🌘',
+ * };
+ * glyph[moonPhase(new Date()).name];
+ * ```
+ */
 export type MoonPhaseName = (typeof MOON_PHASE_NAMES)[number];
 
-/** The Moon's phase at an instant. */
+/**
+ * The Moon's phase at an instant.
+ *
+ * @example
+ * ```ts
+ * const phase: MoonPhase = moonPhase('2024-04-23T23:49:00Z');
+ * // { angle: 179.9998…, illumination: 0.9997…, name: 'full moon', waxing: true, ageDays: 14.77… }
+ * ```
+ */
 export interface MoonPhase {
   /** Apparent elongation Moon − Sun in ecliptic longitude, degrees [0, 360): 0 new, 90 first quarter, 180 full. */
   angle: number;

@@ -14,7 +14,16 @@ import { gregorianFromTibetan, losar, tibetanDate } from '../tibetan/tibetan-cal
 import { deltaT } from '../time/delta-t-at';
 import { HOUSE_SYSTEMS } from '../chart/houses';
 
-/** Payload of `astro:planetary-hour-changed`. */
+/**
+ * Payload of `astro:planetary-hour-changed`.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('astro:planetary-hour-changed', (event: PlanetaryHourChangedEvent) => {
+ *   console.log(`${event.isDay ? 'day' : 'night'} hour ${event.hour} of ${event.dayRuler}'s day, ruled by ${event.ruler} until ${event.end}`);
+ * });
+ * ```
+ */
 export interface PlanetaryHourChangedEvent {
   ruler: ClassicalPlanet;
   dayRuler: ClassicalPlanet;
@@ -26,7 +35,16 @@ export interface PlanetaryHourChangedEvent {
   longitude: number;
 }
 
-/** Payload of `astro:moon-phase` (emitted at each new moon, first quarter, full moon and last quarter). */
+/**
+ * Payload of `astro:moon-phase` (emitted at each new moon, first quarter, full moon and last quarter).
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('astro:moon-phase', async ({ phase, date }: MoonPhaseChangedEvent) => {
+ *   if (phase === 'full moon') await vajra.sessions.create({ intention: `full moon of ${date}`, duration: 3600 });
+ * });
+ * ```
+ */
 export interface MoonPhaseChangedEvent {
   phase: QuarterName;
   angle: 0 | 90 | 180 | 270;
@@ -49,6 +67,16 @@ export const astrologyConfigSchema = z.object({
   /** Emit `astro:planetary-hour-changed` (needs latitude/longitude) and `astro:moon-phase`. */
   events: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
 });
+
+/**
+ * The astrology plugin's parsed configuration, defaults applied (see {@link astrologyConfigSchema}).
+ *
+ * @example
+ * ```ts
+ * const config: AstrologyConfig = astrologyConfigSchema.parse({ latitude: '27.7', longitude: '85.3', events: 'false' }); // as read from VAJRA_ASTROLOGY__*
+ * // { latitude: 27.7, longitude: 85.3, houseSystem: 'placidus', events: false }
+ * ```
+ */
 export type AstrologyConfig = z.output<typeof astrologyConfigSchema>;
 
 const api = {
@@ -74,7 +102,19 @@ const api = {
   schemas: { chartInput: chartInputSchema, windowSearch: windowSearchSchema },
 };
 
-/** The astrology plugin's api: every function of the package plus a few clock-based conveniences. */
+/**
+ * The astrology plugin's api: every function of the package plus a few clock-based conveniences.
+ *
+ * @example
+ * ```ts
+ * const vajra = createVajra({ plugins: [astrologyPlugin()], config: { astrology: { latitude: 27.7, longitude: 85.3 } } });
+ * await vajra.start();
+ * const astro: AstrologyApi = vajra.plugin('astrology');
+ * astro.location; // { latitude: 27.7, longitude: 85.3 }
+ * astro.currentMoonPhase().name; // the phase at the kernel clock's now
+ * astro.chart({ date: '2024-04-08T18:17:00Z', latitude: 28.6, longitude: 77.2 }).bodies.sun.sign; // 'aries'
+ * ```
+ */
 export type AstrologyApi = typeof api & {
   /** The configured default place, if any. */
   readonly location: { latitude: number; longitude: number } | undefined;

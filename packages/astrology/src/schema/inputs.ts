@@ -15,7 +15,15 @@ export const instantSchema = z.union([z.date(), z.number(), z.string()]).transfo
   return ms;
 });
 
-/** An instant accepted by every function of this package. */
+/**
+ * An instant accepted by every function of this package.
+ *
+ * @example
+ * ```ts
+ * const instants: InstantInput[] = [new Date(), '2024-04-08T18:17:00Z', Date.UTC(2024, 3, 8, 18, 17)];
+ * const phases = instants.map((date) => moonPhase(date));
+ * ```
+ */
 export type InstantInput = Date | number | string;
 
 export const latitudeSchema = z.number().min(-90).max(90);
@@ -24,7 +32,16 @@ export const longitudeSchema = z.number().min(-180).max(180);
 /** A place on Earth: geographic latitude (north positive) and longitude (east positive), degrees. */
 export const locationSchema = z.object({ latitude: latitudeSchema, longitude: longitudeSchema });
 
-/** A place on Earth (degrees; north and east positive). */
+/**
+ * A place on Earth (degrees; north and east positive).
+ *
+ * @example
+ * ```ts
+ * const kathmandu: GeoLocation = { latitude: 27.7172, longitude: 85.324 };
+ * panchanga('2025-06-11T06:00:00Z', kathmandu);
+ * sunTimes('2025-06-11T06:00:00Z', kathmandu);
+ * ```
+ */
 export interface GeoLocation {
   latitude: number;
   longitude: number;

@@ -5,7 +5,17 @@ import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } fro
 
 const MS_PER_DAY = 86_400_000;
 
-/** Sunrise, sunset, solar noon and Brahma Muhurta of one local day. */
+/**
+ * Sunrise, sunset, solar noon and Brahma Muhurta of one local day.
+ *
+ * @example
+ * ```ts
+ * const times: SunTimes = sunTimes('2024-06-21T12:00:00Z', { latitude: 27.7, longitude: 85.3 }); // Kathmandu
+ * times.brahmaMuhurta; // { start: '2024-06-20T21:47:47.607Z', end: '2024-06-20T22:35:47.607Z' }
+ * times.dayLengthHours; // 13.89…
+ * sunTimes('2024-06-21T12:00:00Z', { latitude: 78.2, longitude: 15.6 }).polar; // 'day' (Svalbard): sunrise and sunset are null
+ * ```
+ */
 export interface SunTimes {
   /** Start of the local day searched (local mean midnight at the longitude), ISO 8601 UTC. */
   dayStart: string;
@@ -27,6 +37,15 @@ export const sunTimesOptionsSchema = z.object({
   definition: z.enum(['upper-limb', 'center', 'hindu']).default('upper-limb'),
 });
 
+/**
+ * Options of {@link sunTimes}: the place (degrees, north and east positive) and the sunrise definition.
+ *
+ * @example
+ * ```ts
+ * const options: SunTimesOptions = { latitude: 25.3, longitude: 83.0, definition: 'hindu' }; // Varanasi, reckoned as Indian panchangas do
+ * sunTimes('2025-01-14T00:00:00Z', options).sunrise; // '2025-01-14T01:19:26.100Z'
+ * ```
+ */
 export interface SunTimesOptions {
   latitude: number;
   longitude: number;

@@ -38,7 +38,16 @@ export const DUCHEN = [
   { name: 'Lhabab Düchen', month: 9, day: 22 },
 ] as const;
 
-/** A day of the Phugpa Tibetan calendar. */
+/**
+ * A day of the Phugpa Tibetan calendar.
+ *
+ * @example
+ * ```ts
+ * const day: TibetanDate = tibetanDate('2025-06-11T06:00:00Z', { utcOffsetMinutes: 345 }); // Kathmandu
+ * `${day.element} ${day.animal} year, month ${day.month} day ${day.day}: ${day.observances.join(', ')}`;
+ * // 'Wood Snake year, month 4 day 15: Full moon (Amitabha day), Saka Dawa Düchen'
+ * ```
+ */
 export interface TibetanDate {
   /** Gregorian civil date, YYYY-MM-DD. */
   gregorian: string;

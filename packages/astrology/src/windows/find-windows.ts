@@ -44,7 +44,16 @@ export const windowSearchSchema = z
   .refine((x) => x.to > x.from, { message: '`to` must be after `from`' })
   .refine((x) => x.to - x.from <= MAX_DAYS * 86_400_000, { message: `range must not exceed ${MAX_DAYS} days` });
 
-/** Criteria for {@link findWindows}; all given criteria must hold at once. */
+/**
+ * Criteria for {@link findWindows}; all given criteria must hold at once.
+ *
+ * @example
+ * ```ts
+ * // the waxing Moon in Rohini (nakshatra 4, in sidereal Taurus), Mercury and Venus direct
+ * const where: WindowCriteria = { moon: 'waxing', moonSign: ['taurus'], moonSignZodiac: 'sidereal', nakshatra: [4], noRetrograde: ['mercury', 'venus'] };
+ * findWindows({ from: '2024-05-01T00:00:00Z', to: '2024-08-01T00:00:00Z', where });
+ * ```
+ */
 export interface WindowCriteria {
   /** Moon waxing (elongation 0–180°) or waning. */
   moon?: 'waxing' | 'waning';
@@ -64,7 +73,15 @@ export interface WindowCriteria {
   noRetrograde?: Array<(typeof RETROGRADE_BODIES)[number]>;
 }
 
-/** A window in which all criteria hold. */
+/**
+ * A window in which all criteria hold.
+ *
+ * @example
+ * ```ts
+ * const windows: TimeWindow[] = findWindows({ from: '2024-05-01T00:00:00Z', to: '2024-06-01T00:00:00Z', where: { moon: 'waxing', tithi: [10] } });
+ * windows.map((w) => `${w.start} for ${Math.round(w.minutes)} min`); // ['2024-05-17T03:19:25.592Z for 1594 min']
+ * ```
+ */
 export interface TimeWindow {
   start: string;
   end: string;
