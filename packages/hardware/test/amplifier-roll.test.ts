@@ -13,40 +13,48 @@ const PRE_ROLL = 2;
 const FADE_OUT = 3;
 const POST_ROLL = 5;
 
+// A few real milliseconds for what a timer of the manual clock set going (a write, the engine's start) to run.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
+/** A kernel with the audio plugin and the hardware plugin driving a real relay board's channel 1 (the amplifier) through a pty, on a manual clock. */
+async function startRoom() {
+  const socat = await startSocatPair();
+  cleanups.push(() => socat.dispose());
+  const board = await startFakeDevice(socat.devicePath, 'lcus-relay');
+  cleanups.push(() => board.stop());
+  const clock = createManualClock(START);
+  const vajra: Vajra = createVajra({
+    plugins: [
+      audioPlugin(),
+      hardwarePlugin({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay({ channels: 2 }) }], roles: { amplifier: { device: 'relay', channel: 1 } } }),
+    ],
+    logger: silentLogger,
+    env: {},
+    clock,
+    config: { hardware: { level: 1, amplifierConnected: true, preRoll: PRE_ROLL, postRoll: POST_ROLL, fadeOut: FADE_OUT }, audio: { fadeOut: FADE_OUT, spectrumRate: 10 } },
+  });
+  await vajra.start();
+  cleanups.push(() => vajra.stop());
+  const hardware = vajra.plugin('hardware');
+  await until(() => hardware.status('relay').health.state === 'connected', 10_000, 'the relay board connected');
+  // What the board decoded for the amplifier's channel, in order (the first is the state re-applied on connect: off).
+  const amplifierFrames = () => board.messages.filter((m) => m.channel === 1).map((m) => m.state);
+  await until(() => amplifierFrames().length === 1, 10_000, 'the wanted state on connect');
+  const spectrumAt: number[] = [];
+  vajra.events.on('audio:spectrum', () => void spectrumAt.push(clock.now() - START));
+  const switched: Array<{ on: boolean; t: number; applied: boolean }> = [];
+  vajra.events.on('hardware:output', (event) => event.output === 'amplifier' && void switched.push({ on: event.value === true, t: clock.now() - START, applied: event.applied }));
+  return { vajra, board, clock, hardware, engine: vajra.plugin('audio').engine, amplifierFrames, spectrumAt, switched };
+}
+
 describe('the amplifier relay around a session, through a real pseudo-terminal on the manual clock', () => {
   it('switches on at creation, pre-roll seconds before the audio starts, and off only after the fade-out plus the post-roll', async () => {
-    const socat = await startSocatPair();
-    cleanups.push(() => socat.dispose());
-    const board = await startFakeDevice(socat.devicePath, 'lcus-relay');
-    cleanups.push(() => board.stop());
-    const clock = createManualClock(START);
-    const vajra: Vajra = createVajra({
-      plugins: [
-        audioPlugin(),
-        hardwarePlugin({ devices: [{ id: 'relay', transport: serialTransport({ path: socat.hostPath }), driver: lcusRelay({ channels: 2 }) }], roles: { amplifier: { device: 'relay', channel: 1 } } }),
-      ],
-      logger: silentLogger,
-      env: {},
-      clock,
-      config: { hardware: { level: 1, amplifierConnected: true, preRoll: PRE_ROLL, postRoll: POST_ROLL, fadeOut: FADE_OUT }, audio: { fadeOut: FADE_OUT, spectrumRate: 10 } },
-    });
-    await vajra.start();
-    cleanups.push(() => vajra.stop());
-    const hardware = vajra.plugin('hardware');
-    const engine = vajra.plugin('audio').engine;
-    await until(() => hardware.status('relay').health.state === 'connected', 10_000, 'the relay board connected');
-    // What the board decoded for the amplifier's channel, in order (the first is the state re-applied on connect: off).
-    const amplifierFrames = () => board.messages.filter((m) => m.channel === 1).map((m) => m.state);
-    await until(() => amplifierFrames().length === 1, 10_000, 'the wanted state on connect');
-    const spectrumAt: number[] = [];
-    vajra.events.on('audio:spectrum', () => void spectrumAt.push(clock.now() - START));
-    const switched: Array<{ on: boolean; t: number; applied: boolean }> = [];
-    vajra.events.on('hardware:output', (event) => event.output === 'amplifier' && void switched.push({ on: event.value === true, t: clock.now() - START, applied: event.applied }));
+    const { vajra, board, clock, hardware, engine, amplifierFrames, spectrumAt, switched } = await startRoom();
     const bytesOut = () => hardware.status('relay').health.bytesOut;
 
     // Created: the amplifier goes on at once, while nothing plays.
@@ -82,5 +90,46 @@ describe('the amplifier relay around a session, through a real pseudo-terminal o
     ]);
     expect(bytesOut()).toBe(sentBefore + 4);
     expect(board.messages.filter((m) => 'error' in m)).toEqual([]);
+  }, 60_000);
+  it('holds the audio of a session created and started at once until the amplifier has been on pre-roll seconds, and of a session paused meanwhile until it resumes', async () => {
+    const { vajra, board, clock, engine, amplifierFrames, spectrumAt, switched } = await startRoom();
+    const session = await vajra.sessions.create({ intention: 'may all beings be at ease', duration: 60 });
+    await vajra.sessions.start(session.id);
+    await board.waitFor(() => amplifierFrames().join() === '0,1', 'the amplifier switched on at the board');
+    expect(switched).toEqual([{ on: true, t: 0, applied: true }]);
+    // The order on the kernel clock, sampled every 100 ms: silent through the pre-roll, then playing.
+    const states: Array<[number, string]> = [];
+    for (let step = 0; step < (PRE_ROLL + 1) * 10; step += 1) {
+      await clock.advance(100);
+      await settle();
+      states.push([clock.now() - START, engine.status().state]);
+    }
+    const firstPlaying = states.find(([, state]) => state === 'playing')?.[0];
+    expect(states.filter(([t]) => t < PRE_ROLL * 1000).every(([, state]) => state === 'idle')).toBe(true);
+    expect(firstPlaying).toBeGreaterThanOrEqual(PRE_ROLL * 1000);
+    expect(firstPlaying).toBeLessThanOrEqual(PRE_ROLL * 1000 + 200);
+    expect(spectrumAt[0]).toBeGreaterThanOrEqual(PRE_ROLL * 1000);
+
+    // A second session created and started at once, paused during its pre-roll: silent until resumed.
+    await vajra.sessions.stop(session.id);
+    for (let step = 0; step < (FADE_OUT + POST_ROLL + 1) * 10; step += 1) await clock.advance(100);
+    await board.waitFor(() => amplifierFrames().join() === '0,1,0', 'the amplifier switched off at the board');
+    const second = await vajra.sessions.create({ intention: 'may all beings be at ease', duration: 60 });
+    await vajra.sessions.start(second.id);
+    await board.waitFor(() => amplifierFrames().join() === '0,1,0,1', 'the amplifier switched on again at the board');
+    await until(() => switched.length === 3, 10_000, 'the switch announced');
+    expect(switched.at(-1)).toMatchObject({ on: true, applied: true });
+    await clock.advance(500);
+    await vajra.sessions.pause(second.id);
+    for (let step = 0; step < PRE_ROLL * 10; step += 1) await clock.advance(100);
+    expect(engine.status().state).toBe('idle');
+    await vajra.sessions.resume(second.id);
+    for (let step = 0; step < 5 && engine.status().state !== 'playing'; step += 1) {
+      await clock.advance(100);
+      await settle();
+    }
+    expect(engine.status().state).toBe('playing');
+    expect(switched).toHaveLength(3);
+    expect(vajra.plugin('audio').status().sessionId).toBe(second.id);
   }, 60_000);
 });

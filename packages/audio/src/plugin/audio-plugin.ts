@@ -104,7 +104,8 @@ function bandLevels(spectrum: Spectrum): number[] {
 
 /**
  * The audio plugin: plays a session's program when it starts (its `program`, or one derived from
- * `audioType`/`frequencies`), resumes recovered running sessions at their elapsed time, pauses/resumes with it, fades out when it stops, crossfades when another
+ * `audioType`/`frequencies`) — never before the kernel's `beforeAudio` tasks are done (`ctx.hooks`: the
+ * hardware plugin's amplifier pre-roll), for sessions and for `play()` alike — resumes recovered running sessions at their elapsed time, pauses/resumes with it, fades out when it stops, crossfades when another
  * session starts, and emits `audio:spectrum` frames (real FFT of the rendered audio) while playing.
  * In a deployment of several instances (a kernel with a bus) only the holder of the work lease plays, for
  * sessions started on any instance; another instance resumes them at their elapsed time when it takes over.
@@ -164,9 +165,14 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       const startSession = (session: Session, startAt = 0) =>
         guard('start', async () => {
           const program = programFromSession(session);
-          const playing = live.status().state === 'playing';
           sessionId = session.id;
           owner = session.owner;
+          // No sound before the room is ready: the kernel's beforeAudio tasks (an amplifier's pre-roll).
+          await ctx.hooks.prepareAudio({ sessionId: session.id, position: startAt });
+          // Stopped or replaced while the room got ready: nothing to play. Paused: it plays when resumed.
+          if (sessionId !== session.id) return;
+          if ((await ctx.sessions.get(session.id).catch(() => undefined))?.status !== 'running') return;
+          const playing = live.status().state === 'playing';
           if (playing && config.crossfade > 0 && startAt === 0) await live.crossfade(program, { duration: config.crossfade });
           else await live.play(program, { startAt });
         });
@@ -179,7 +185,12 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
           if (session.status === 'running') startSession(session, session.elapsedTime);
         }),
         ctx.work.on('session:paused', ({ session }) => session.id === sessionId && live.pause()),
-        ctx.work.on('session:resumed', ({ session }) => session.id === sessionId && live.resume()),
+        ctx.work.on('session:resumed', ({ session }) => {
+          if (session.id !== sessionId) return;
+          // Paused before its audio began (during the room's pre-roll): it begins now.
+          if (live.status().state === 'idle') startSession(session, session.elapsedTime);
+          else live.resume();
+        }),
         ...(['session:stopped', 'session:completed', 'session:deleted'] as const).map((name) =>
           ctx.work.on(name, ({ session }) => {
             if (session.id !== sessionId) return;
@@ -199,9 +210,10 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       return {
         engine: live,
         schemas,
-        play: (program, playOptions) => {
+        play: async (program, playOptions) => {
           sessionId = null;
           owner = playOptions?.owner ?? null;
+          await ctx.hooks.prepareAudio({ sessionId: null, position: 0 });
           return live.play(program);
         },
         stop: (stopOptions) => live.stop(stopOptions ?? { fadeOut: config.fadeOut }),

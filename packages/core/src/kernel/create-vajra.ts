@@ -14,6 +14,7 @@ import type { Session } from '../sessions/session';
 import type { Wheel } from '../wheels/wheel';
 import { createConsoleLogger, type Logger } from '../logger/logger';
 import type { PluginApiOf, VajraPlugin, VajraPluginConfigs } from '../plugins/define-plugin';
+import { createKernelHooks } from '../plugins/kernel-hooks';
 import { orderPlugins } from '../plugins/order-plugins';
 import { createSessionService, type SessionService } from '../sessions/session-service';
 import { createMemoryStore } from '../store/memory-store';
@@ -210,6 +211,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
   let offObserve: (() => void) | undefined;
   const plugins = orderPlugins(options.plugins ?? []);
   const publicEvents = new Set<string>(plugins.flatMap((plugin) => plugin.publicEvents ?? []));
+  const hooks = createKernelHooks(logger.child({ component: 'hooks' }));
   const apis = new Map<string, unknown>();
   const started: Array<{ plugin: VajraPlugin<string, unknown>; api: unknown }> = [];
   const abort = new AbortController();
@@ -300,6 +302,7 @@ export function createVajra(options: CreateVajraOptions = {}): Vajra {
               sessions,
               wheels,
               work,
+              hooks,
               use: ((id: string) => {
                 if (!declared.has(id)) throw new VajraError('PLUGIN_DEPENDENCY_MISSING', `Plugin "${plugin.id}" uses "${id}" without declaring it in dependsOn`);
                 return apis.get(id);

@@ -7,6 +7,7 @@ import type { SessionService } from '../sessions/session-service';
 import type { Store } from '../store/store';
 import type { WheelService } from '../wheels/wheel-service';
 import type { WorkScope } from '../lease/work-scope';
+import type { KernelHooks } from './kernel-hooks';
 
 /**
  * The APIs of installed plugins by id. Plugins add themselves by declaration merging, which types
@@ -79,6 +80,8 @@ export interface PluginContext<Config = undefined> {
   wheels: WheelService;
   /** The deployment's once-only work: timers and event handlers that must run on one instance only. */
   work: WorkScope;
+  /** Where plugins meet without depending on each other: the audio waits for `beforeAudio` tasks (an amplifier's pre-roll). */
+  hooks: KernelHooks;
   /** The api of a plugin listed in `dependsOn`. */
   use<Id extends string>(id: Id): PluginApiOf<Id>;
 }

@@ -25,7 +25,7 @@ export const hardwareConfigSchema = z
       .transform((value) => value as 0 | 1 | 2 | 3),
     /** The seed's AMPLIFIER_CONNECTED. */
     amplifierConnected: z.boolean().default(false),
-    /** Seconds the amplifier is on before a session's audio (counted from the session's creation). */
+    /** Seconds the amplifier is on before a session's audio starts (the audio plugin waits for them, however soon a session starts). */
     preRoll: z.number().min(0).max(60).default(2),
     /** Seconds the amplifier stays on after the audio's fade-out. */
     postRoll: z.number().min(0).max(600).default(5),

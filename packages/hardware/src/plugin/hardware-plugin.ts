@@ -102,7 +102,8 @@ const unsupported = (id: string, kind: string, type: string) => new VajraError('
 /**
  * The hardware plugin: supervises the room's devices (the standard room from `VAJRA_HARDWARE__*` config,
  * simulated where no port is named, or `devices` in code), makes them follow sessions according to the
- * level (amplifier with pre-roll and post-roll, transducer, lights following state and audio, the
+ * level (amplifier with pre-roll — the audio plugin waits for it through the kernel's `beforeAudio` hook,
+ * whether a session is started long after its creation or at once — and post-roll, transducer, lights following state and audio, the
  * physical prayer wheel's motor), adds sensed wheel rotations to `vajra.wheels`, and publishes
  * `hardware:status`, `hardware:output` and `hardware:rng` events.
  *
@@ -130,7 +131,10 @@ export function hardwarePlugin(options: HardwarePluginOptions = {}) {
       const conductor = createRoomConductor({ hardware, roles: room.roles, profile: () => profile, config, clock: ctx.clock, events: ctx.events, wheels: ctx.wheels, logger: ctx.logger });
       hardware.start();
       conductor.reconcile();
+      // The audio plugin starts no sound before this resolves: the amplifier's pre-roll in every path.
+      const offBeforeAudio = ctx.hooks.beforeAudio(conductor.readyForAudio);
       dispose = async () => {
+        offBeforeAudio();
         await conductor.dispose();
         await hardware.stop();
       };

@@ -1,4 +1,4 @@
-import type { Clock, EventBus, Logger, TimerHandle, WheelService } from '@vajra-stream/core';
+import type { AudioStartContext, Clock, EventBus, Logger, TimerHandle, WheelService } from '@vajra-stream/core';
 import type { EnttecDmxProApi } from '../drivers/enttec-dmx-pro/enttec-dmx-pro';
 import type { FirmataApi } from '../drivers/firmata/firmata';
 import type { LcusRelayApi } from '../drivers/lcus-relay/lcus-relay';
@@ -60,8 +60,10 @@ const SESSION_BRIGHTNESS = 180;
 const PAUSED_BRIGHTNESS = 60;
 
 /**
- * Makes the room follow sessions: amplifier and transducer on from a session's creation (pre-roll) until
- * its audio has faded out plus the post-roll; lights to a scene while a session runs and dimmed while it
+ * Makes the room follow sessions: amplifier and transducer on from a session's creation until its audio
+ * has faded out plus the post-roll, and the session's audio held back (the kernel's `beforeAudio` hook,
+ * {@link readyForAudio}) until the amplifier has been on `preRoll` seconds, however soon after its
+ * creation a session starts; lights to a scene while a session runs and dimmed while it
  * is paused, their brightness following the audio's spectrum energy; the physical wheel's motor with the
  * session; RNG readings labelled `intention` during sessions and `control` otherwise; sensed wheel
  * rotations added to the configured wheel one flush at a time.
@@ -72,6 +74,12 @@ export function createRoomConductor(deps: Dependencies) {
   const paused = new Set<string>();
   let armedUntil = 0;
   let offAfter = 0;
+  /** Sessions whose audio waits for the amplifier's pre-roll (it is on for them even before `session:started`). */
+  const preparing = new Set<string>();
+  /** When the amplifier was last switched on: the instant its relay command was written (or given up on). */
+  let amplifierOnAt: Promise<number> | null = null;
+  /** Pre-roll waits in progress, released at dispose so no audio start hangs on a stopped plugin. */
+  const waits = new Map<TimerHandle, () => void>();
   let timer: TimerHandle | undefined;
   const outputs: RoomOutputs = { amplifier: false, transducer: false, lights: 0, wheel: 0 };
   let wheelId = config.wheelId ?? null;
@@ -87,7 +95,14 @@ export function createRoomConductor(deps: Dependencies) {
     const role = roles[output];
     if (role === undefined || outputs[output] === on) return;
     outputs[output] = on;
-    guard(output, async () => announce(output, on, role.device, (await device<LcusRelayApi>(role.device).set(role.channel, on)).applied));
+    const written = device<LcusRelayApi>(role.device)
+      .set(role.channel, on)
+      .then((result) => {
+        announce(output, on, role.device, result.applied);
+        return clock.now();
+      });
+    if (output === 'amplifier') amplifierOnAt = on ? written.catch(() => clock.now()) : null;
+    guard(output, () => written);
   };
 
   const setLights = (brightness: number, duration: number) => {
@@ -112,7 +127,7 @@ export function createRoomConductor(deps: Dependencies) {
     const now = clock.now();
     const profile = deps.profile();
     const running = active.size > paused.size;
-    const powered = active.size > 0 || now < armedUntil || now < offAfter;
+    const powered = active.size > 0 || preparing.size > 0 || now < armedUntil || now < offAfter;
     setRelay('amplifier', profile.amplifier && powered);
     setRelay('transducer', profile.transducer && active.size > 0);
     if (profile.lights) setLights(running ? SESSION_BRIGHTNESS : active.size > 0 ? PAUSED_BRIGHTNESS : 0, active.size > 0 ? config.preRoll : config.postRoll);
@@ -122,6 +137,35 @@ export function createRoomConductor(deps: Dependencies) {
     clock.clearTimeout(timer);
     const next = [armedUntil, offAfter].filter((instant) => instant > now);
     timer = next.length > 0 ? clock.setTimeout(reconcile, Math.min(...next) - now) : undefined;
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = clock.setTimeout(() => {
+        waits.delete(timer);
+        resolve();
+      }, ms);
+      waits.set(timer, resolve);
+    });
+
+  /**
+   * The kernel's `beforeAudio` task: resolves once the amplifier has been on `preRoll` seconds (switching
+   * it on first when the session's audio comes before its `session:started` reached the room), at once
+   * when the level drives no amplifier or the audio belongs to no session. A relay board that is not
+   * connected is told on reconnect; the pre-roll then counts from the command.
+   */
+  const readyForAudio = async ({ sessionId }: AudioStartContext): Promise<void> => {
+    if (sessionId === null || roles.amplifier === undefined || !deps.profile().amplifier) return;
+    preparing.add(sessionId);
+    try {
+      reconcile();
+      const onAt = await amplifierOnAt;
+      if (onAt === null || onAt === undefined) return;
+      const remaining = onAt + config.preRoll * 1000 - clock.now();
+      if (remaining > 0) await sleep(remaining);
+    } finally {
+      preparing.delete(sessionId);
+    }
   };
 
   const flushRotations = (): Promise<void> => {
@@ -198,6 +242,7 @@ export function createRoomConductor(deps: Dependencies) {
   return {
     outputs: (): RoomOutputs => ({ ...outputs }),
     reconcile,
+    readyForAudio,
     mapWheel(id: string | null) {
       wheelId = id;
       void flushRotations();
@@ -208,6 +253,11 @@ export function createRoomConductor(deps: Dependencies) {
     async dispose() {
       for (const off of offs) off();
       clock.clearTimeout(timer);
+      for (const [handle, release] of waits) {
+        clock.clearTimeout(handle);
+        release();
+      }
+      waits.clear();
       await flushRotations();
     },
   };
