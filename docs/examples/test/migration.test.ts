@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { astrologyPlugin } from '@vajra-stream/astrology';
@@ -5,9 +6,11 @@ import { audioPlugin } from '@vajra-stream/audio';
 import { createVajra, silentLogger } from '@vajra-stream/core';
 import { hardwarePlugin } from '@vajra-stream/hardware';
 import { oraclePlugin } from '@vajra-stream/oracle';
-import { clientMessageSchemas, createServer, fromSeedAlias } from '@vajra-stream/server-adapter';
+import { clientMessageSchemas, createServer, WS_PROTOCOL } from '@vajra-stream/server-adapter';
+import { serve } from '@vajra-stream/server-adapter/node';
 import { visualsPlugin } from '@vajra-stream/visuals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 // docs/migration-from-seed.md against two independent lists: the seed's routes (extracted from the seed's
 // sources into the fixture) and the routes of this server (its OpenAPI document with every plugin).
@@ -20,12 +23,18 @@ const rows = [...routesSection.matchAll(/^\| `(\w+) ([^`]+)` \| (.+?) \| (.+) \|
 
 const vajra = createVajra({ plugins: [audioPlugin(), astrologyPlugin(), oraclePlugin(), visualsPlugin(), hardwarePlugin()], logger: silentLogger });
 let operations = new Set<string>();
+let listening: Awaited<ReturnType<typeof serve>>;
 beforeAll(async () => {
   await vajra.start();
-  const document = createServer(vajra, { auth: 'none', logger: silentLogger }).openapi() as { paths: Record<string, Record<string, unknown>> };
+  const server = createServer(vajra, { auth: 'none', logger: silentLogger });
+  const document = server.openapi() as { paths: Record<string, Record<string, unknown>> };
   operations = new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`)));
+  listening = await serve(server, { port: 0 });
 });
-afterAll(() => vajra.stop());
+afterAll(async () => {
+  await listening.close();
+  await vajra.stop();
+});
 
 describe('docs/migration-from-seed.md', () => {
   it('has a row for every route of the seed, backend and web API design alike', () => {
@@ -52,24 +61,52 @@ describe('docs/migration-from-seed.md', () => {
     }
   });
 
-  it("maps the seed's WebSocket messages to messages this server accepts", () => {
+  it("maps the seed's WebSocket messages to messages this server accepts", async () => {
     const clientTable = guide.slice(guide.indexOf('### Client → server'), guide.indexOf('### Server → client'));
     const nowTypes = [...clientTable.matchAll(/^\| [^|]+ \| (.+?) \| .+ \|$/gm)].flatMap((match) => [...match[1]!.matchAll(/"type": "([\w.]+)"/g)].map((type) => type[1]!));
     expect(nowTypes.length).toBeGreaterThan(5);
     for (const type of nowTypes) expect(Object.keys(clientMessageSchemas), type).toContain(type);
-    // The seed names the page says are still accepted become valid messages of this protocol.
-    const seedMessages = [
-      { type: 'subscribe_audio' },
-      { type: 'unsubscribe_audio' },
-      { type: 'start_session', session_id: 'ses_1' },
-      { type: 'stop_session', session_id: 'ses_1' },
-      { type: 'subscribe', topic: 'session:*' },
+    // The seed names the page says are still accepted, sent over a real WebSocket, get this protocol's answers
+    // (each carries an id, so its reply is told apart from the events it sets off).
+    const created = await fetch(`${listening.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intention: 'peace', duration: 600 }) });
+    expect(created.status).toBe(201);
+    const session = (await created.json()) as { id: string };
+    const socket = new WebSocket(`${listening.url.replace('http', 'ws')}/ws`, [WS_PROTOCOL]);
+    await once(socket, 'open');
+    const ask = (message: Record<string, unknown>): Promise<Record<string, unknown>> =>
+      new Promise((resolve) => {
+        const onMessage = (data: WebSocket.RawData): void => {
+          const reply = JSON.parse(String(data)) as Record<string, unknown>;
+          if (reply.id !== message.id) return;
+          socket.off('message', onMessage);
+          resolve(reply);
+        };
+        socket.on('message', onMessage);
+        socket.send(JSON.stringify(message));
+      });
+    const seedMessages: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [{ type: 'subscribe_audio' }, { type: 'subscribed', topics: ['audio:spectrum'] }],
+      [{ type: 'unsubscribe_audio' }, { type: 'unsubscribed', topics: [] }],
+      [
+        { type: 'start_session', session_id: session.id },
+        { type: 'result', command: 'session.start', data: { id: session.id, status: 'running' } },
+      ],
+      [
+        { type: 'stop_session', session_id: session.id },
+        { type: 'result', command: 'session.stop', data: { id: session.id, status: 'stopped' } },
+      ],
+      [
+        { type: 'subscribe', topic: 'session:*' },
+        { type: 'subscribed', topics: ['session:*'] },
+      ],
     ];
-    for (const message of seedMessages) {
-      expect(clientTable, message.type).toContain(message.type);
-      const rewritten = fromSeedAlias(message);
-      const schema = clientMessageSchemas[rewritten.type as keyof typeof clientMessageSchemas];
-      expect(schema?.safeParse(rewritten).success, JSON.stringify(message)).toBe(true);
+    try {
+      for (const [index, [message, reply]] of seedMessages.entries()) {
+        expect(clientTable, String(message.type)).toContain(String(message.type));
+        expect(await ask({ ...message, id: index + 1 }), JSON.stringify(message)).toMatchObject({ ...reply, id: index + 1 });
+      }
+    } finally {
+      socket.close();
     }
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCS_ASSET_NAMES, DOCS_CSP } from '../src/index';
+import { DOCS_ASSET_NAMES } from '../src/openapi/docs-assets';
+import { DOCS_CSP } from '../src/routes/docs-routes';
 import { adapters } from './adapters';
 import { call, startServer, type Running } from './harness';
 
