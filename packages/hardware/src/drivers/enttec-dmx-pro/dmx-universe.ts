@@ -48,6 +48,8 @@ export interface DmxUniverse {
   /** The levels now (index 0 is channel 1). */
   levels(): number[];
   render(): Uint8Array;
+  /** Bring running fades to this instant (`levels()` and `render()` do it too), without allocating. */
+  advance(): void;
   dispose(): void;
 }
 
@@ -62,13 +64,14 @@ interface Fade {
 const durationSchema = z.number().min(0).max(3600);
 
 /**
- * Build a universe of `channels` levels on `clock`.
+ * Build a universe of `channels` levels on `clock`; `onLevel` hears of every level that changes (index 0
+ * is channel 1), as a DMX output patching its frame in place does.
  * @example
  * ```ts
  * const universe = createDmxUniverse({ channels: 16, clock: systemClock });
  * ```
  */
-export function createDmxUniverse({ channels, clock }: { channels: number; clock: Clock }): DmxUniverse {
+export function createDmxUniverse({ channels, clock, onLevel }: { channels: number; clock: Clock; onLevel?: (index: number, level: number) => void }): DmxUniverse {
   const levelsSchema = z.record(
     z
       .string()
@@ -77,6 +80,12 @@ export function createDmxUniverse({ channels, clock }: { channels: number; clock
     z.number().int().min(0).max(255),
   );
   const current = new Uint8Array(channels);
+  /** Every change of a level goes through here, so `onLevel` hears of each one (a frame patched in place). */
+  const put = (index: number, level: number): void => {
+    if (current[index] === level) return;
+    current[index] = level;
+    onLevel?.(index, level);
+  };
   const fades = new Map<number, Fade>();
   const timers = new Set<TimerHandle>();
 
@@ -93,7 +102,7 @@ export function createDmxUniverse({ channels, clock }: { channels: number; clock
     const now = clock.now();
     for (const [index, fade] of fades) {
       const progress = fade.durationMs === 0 ? 1 : Math.min(1, (now - fade.startMs) / fade.durationMs);
-      current[index] = Math.round(fade.from + (fade.to - fade.from) * progress);
+      put(index, Math.round(fade.from + (fade.to - fade.from) * progress));
       if (progress >= 1) {
         fades.delete(index);
         fade.done({ completed: true });
@@ -108,7 +117,7 @@ export function createDmxUniverse({ channels, clock }: { channels: number; clock
     if (seconds === 0 || targets.length === 0) {
       for (const [index, value] of targets) {
         cancel(index);
-        current[index] = value;
+        put(index, value);
       }
       return Promise.resolve({ completed: true });
     }
@@ -131,7 +140,7 @@ export function createDmxUniverse({ channels, clock }: { channels: number; clock
     set(levels) {
       for (const [index, value] of parse(levels)) {
         cancel(index);
-        current[index] = value;
+        put(index, value);
       }
     },
     fade,
@@ -144,6 +153,7 @@ export function createDmxUniverse({ channels, clock }: { channels: number; clock
       advance();
       return current.slice();
     },
+    advance,
     dispose() {
       for (const index of [...fades.keys()]) cancel(index);
       for (const timer of timers) clock.clearTimeout(timer);

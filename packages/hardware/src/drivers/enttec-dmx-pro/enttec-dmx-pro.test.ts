@@ -93,6 +93,62 @@ describe('DMX frames and fades', () => {
     await hardware.stop();
   });
 
+  it('reuses one frame buffer, patches a changed level in only between writes, and sends a frame that fell due during a slow write when that write ends', async () => {
+    const clock = createManualClock();
+    const writes: Array<{ bytes: Uint8Array; at: number; levels: number[] }> = [];
+    let release: () => void = () => undefined;
+    let slow = false;
+    const hardware = createHardware({
+      devices: [
+        {
+          id: 'lights',
+          transport: {
+            kind: 'test',
+            address: 'slow',
+            present: async () => true,
+            open: async () => ({
+              write: (bytes) => {
+                if (bytes[1] !== 6) return Promise.resolve();
+                writes.push({ bytes, at: clock.now(), levels: [...bytes.subarray(5, 8)] });
+                return slow ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+              },
+              onData: () => undefined,
+              onClose: () => undefined,
+              close: async () => undefined,
+            }),
+          },
+          driver: enttecDmxPro({ channels: 24, refreshHz: 40 }),
+          heartbeatIntervalMs: 3_600_000,
+        },
+      ] as const,
+      clock,
+    });
+    hardware.start();
+    await clock.advance(1);
+    const lights = hardware.device('lights');
+    lights.set({ 1: 10, 3: 30 });
+    await clock.advance(25);
+    expect(writes.at(-1)?.levels).toEqual([10, 0, 30]);
+    // A write that takes 60 ms (two and a half periods): the level set meanwhile stays out of the frame in flight.
+    slow = true;
+    await clock.advance(25);
+    const inFlight = writes.at(-1) as { bytes: Uint8Array; at: number };
+    lights.set({ 2: 20 });
+    await clock.advance(60);
+    expect([...inFlight.bytes.subarray(5, 8)]).toEqual([10, 0, 30]);
+    const sentBefore = writes.length;
+    const releasedAt = clock.now();
+    slow = false;
+    release();
+    await clock.advance(0);
+    // The frame due while writing goes out at once, with the new level; one more tick fell due while it was late: skipped.
+    expect(writes.length).toBe(sentBefore + 1);
+    expect(writes.at(-1)).toMatchObject({ at: releasedAt, levels: [10, 20, 30] });
+    expect(new Set(writes.map((write) => write.bytes)).size).toBe(1);
+    expect(hardware.device('lights').stats().framesSkipped).toBe(1);
+    await hardware.stop();
+  });
+
   it('fades linearly on the kernel clock and resolves on time, a newer change replacing an older fade', async () => {
     const clock = createManualClock();
     const universe = createDmxUniverse({ channels: 24, clock });

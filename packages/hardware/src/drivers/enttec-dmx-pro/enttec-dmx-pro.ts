@@ -1,4 +1,4 @@
-import { parseInput, type TimerHandle } from '@vajra-stream/core';
+import { parseInput, systemClock, type TimerHandle } from '@vajra-stream/core';
 import { z } from 'zod';
 import type { DeviceDriver } from '../../driver/device-driver';
 import { createDmxUniverse, type DmxUniverse } from './dmx-universe';
@@ -55,6 +55,9 @@ export interface EnttecDmxProApi extends DmxUniverse {
   stats(): DmxOutputStats;
 }
 
+/** Where the levels start in a label-6 frame: after 7E, the label, two length bytes and the start code. */
+const LEVELS_OFFSET = 5;
+
 const optionsSchema = z.object({ channels: z.number().int().min(24).max(512).default(512), refreshHz: z.number().min(1).max(44).default(40) }).strict();
 
 /**
@@ -77,55 +80,88 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
     // The widget only answers requests (a 9-byte serial number per heartbeat).
     maxBytesPerSecond: 4096,
     create(ctx) {
-      const universe = createDmxUniverse({ channels, clock: ctx.clock });
+      // One label-6 frame for the driver's life: a level that changes is patched into it just before the
+      // next frame goes out (never while a write of it is in flight), so a frame allocates nothing.
+      const frame = enttecDmxFrame(new Uint8Array(channels));
+      const pending = new Uint8Array(channels);
+      const marked = new Uint8Array(channels);
+      const changed = new Uint16Array(channels);
+      let changes = 0;
+      const universe = createDmxUniverse({
+        channels,
+        clock: ctx.clock,
+        onLevel(index, level) {
+          pending[index] = level;
+          if (marked[index] === 1) return;
+          marked[index] = 1;
+          changed[changes] = index;
+          changes += 1;
+        },
+      });
+      const patch = () => {
+        universe.advance();
+        for (let at = 0; at < changes; at += 1) {
+          const index = changed[at] as number;
+          frame[LEVELS_OFFSET + index] = pending[index] as number;
+          marked[index] = 0;
+        }
+        changes = 0;
+      };
       const parser = createEnttecParser();
       const counters: DmxOutputStats = { framesSent: 0, framesSkipped: 0, serialNumber: null, garbageBytes: 0 };
       const periodMs = 1000 / refreshHz;
+      // Deadlines on a monotonic clock (the wall clock can be stepped); the kernel's own when it is a test clock.
+      const now = ctx.clock === systemClock ? () => performance.now() : () => ctx.clock.now();
       let refresh: TimerHandle | undefined;
       let due = 0;
       let writing = false;
+      /** A frame fell due while the previous one was still being written: it goes out when that write ends. */
+      let late = false;
       let answered: (() => void) | undefined;
       const stopRefresh = () => {
         ctx.clock.clearTimeout(refresh);
         refresh = undefined;
+        late = false;
       };
+      const written = () => {
+        writing = false;
+        if (!late || refresh === undefined) return;
+        late = false;
+        send();
+      };
+      // Not awaited by the schedule: a slow write delays its own frame, never the deadlines of the next ones.
       const send = () => {
         if (writing) {
-          counters.framesSkipped += 1;
+          if (late) counters.framesSkipped += 1;
+          late = true;
           return;
         }
         writing = true;
-        ctx
-          .write(enttecDmxFrame(universe.render()))
-          .then(() => void (counters.framesSent += 1))
-          .catch(() => undefined)
-          .finally(() => void (writing = false));
+        patch();
+        ctx.write(frame).then(() => {
+          counters.framesSent += 1;
+          written();
+        }, written);
       };
-      // Frames are due on a fixed grid (connect time + n × period), not 'period after the last one': an
-      // interval timer drifts by every callback's lateness and would fall short of refreshHz. A tick more
-      // than a period late skips the frames it missed.
-      const schedule = () => {
-        const now = ctx.clock.now();
+      // Frames are due on a fixed grid (connect time + n × period), not 'period after the last one': a timer
+      // re-armed from each callback drifts by every callback's lateness and would fall short of refreshHz.
+      // A tick more than a period late skips the frames it missed and starts a new grid.
+      const tick = () => {
+        send();
         due += periodMs;
-        if (now - due > periodMs) {
-          counters.framesSkipped += Math.floor((now - due) / periodMs);
-          due = now;
+        const lateness = now() - due;
+        if (lateness > periodMs) {
+          counters.framesSkipped += Math.floor(lateness / periodMs);
+          due = now();
         }
-        refresh = ctx.clock.setTimeout(
-          () => {
-            send();
-            schedule();
-          },
-          Math.max(0, due - now),
-        );
+        refresh = ctx.clock.setTimeout(tick, Math.max(0, due - now()));
       };
       return {
         api: { ...universe, stats: () => ({ ...counters }) },
         async onConnect() {
           stopRefresh();
-          send();
-          due = ctx.clock.now();
-          schedule();
+          due = now();
+          tick();
         },
         onDisconnect: stopRefresh,
         onData(bytes) {
