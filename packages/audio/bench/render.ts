@@ -6,6 +6,7 @@
 // 60-minute streaming WAV render. Prints ONE JSON line.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,17 +16,23 @@ import { renderWebAudio } from './web-audio-workload';
 import { sustainedWorkload } from './workload';
 
 const WARM_RUNS = 5;
-const FRESH_RUNS = 3;
+const FRESH_RUNS = 5;
 
 const cpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
 
-async function timed(render: () => unknown): Promise<number> {
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+
+async function timed(render: () => unknown): Promise<Timing> {
+  const wall = performance.now();
   const started = cpuSeconds();
   await render();
-  return cpuSeconds() - started;
+  return { cpu: cpuSeconds() - started, wall: (performance.now() - wall) / 1000 };
 }
 
 function renderOurs(): void {
@@ -61,14 +68,20 @@ const child = (file: string, argument: string) =>
       .at(-1)!,
   );
 
+const loadBefore = loadavg()[0]!;
 const firstRender = await bundle('first-render.ts');
-const fresh = { ours: [] as number[], webAudio: [] as number[] };
+const fresh = { ours: [] as Timing[], webAudio: [] as Timing[] };
+const freshTiming = (engine: string): Timing => {
+  const result = child(firstRender, engine) as { renderCpuSeconds: number; renderWallSeconds: number };
+  return { cpu: result.renderCpuSeconds, wall: result.renderWallSeconds };
+};
+// alternating, so a change of load on the shared machine hits both engines alike
 for (let run = 0; run < FRESH_RUNS; run++) {
-  fresh.ours.push(child(firstRender, 'ours').renderCpuSeconds);
-  fresh.webAudio.push(child(firstRender, 'web-audio').renderCpuSeconds);
+  fresh.ours.push(freshTiming('ours'));
+  fresh.webAudio.push(freshTiming('web-audio'));
 }
 
-const warm = { ours: [] as number[], webAudio: [] as number[] };
+const warm = { ours: [] as Timing[], webAudio: [] as Timing[] };
 renderOurs();
 await renderWebAudio(BENCH_DURATION, BENCH_BOWL_GAIN);
 for (let run = 0; run < WARM_RUNS; run++) {
@@ -92,22 +105,27 @@ for (const channel of [0, 1] as const) {
 const hour = child(await bundle('stream-hour.ts'), '60') as { seconds: number; cpuSeconds: number; maxRssMB: number };
 rmSync(scratch, { recursive: true, force: true });
 
-const best = (values: number[]) => Math.min(...values);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const best = (timings: Timing[], key: keyof Timing = 'cpu') => Math.min(...timings.map((timing) => timing[key]));
+const median = (timings: Timing[], key: keyof Timing = 'cpu') => timings.map((timing) => timing[key]).sort((a, b) => a - b)[Math.floor(timings.length / 2)]!;
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 console.log(
   JSON.stringify({
     bench: 'render',
     workload: '60 s stereo 48 kHz: bowl 12 partials (6 doublets, T60 120…60 s, struck at 0) + 200/7.83 Hz binaural, default ceiling 0.8',
-    timing: 'CPU seconds (user+system, all threads); fresh = first render in a new process (median of runs), warm = best of runs in one process',
+    timing: 'CPU seconds (user+system, all threads; wall seconds alongside); fresh = first render in a new process (median of alternating runs), warm = best of runs in one process',
+    loadAverage: [round(loadBefore, 2), round(loadavg()[0]!, 2)],
     preLimiterPeak: round(peak, 3),
     limitedFramesPercent: round((100 * touched) / (2 * open[0].length), 1),
     freshOursSeconds: round(median(fresh.ours)),
     freshNodeWebAudioSeconds: round(median(fresh.webAudio)),
+    freshOursWallSeconds: round(median(fresh.ours, 'wall')),
+    freshNodeWebAudioWallSeconds: round(median(fresh.webAudio, 'wall')),
     freshSpeedupVsNodeWebAudio: round(median(fresh.webAudio) / median(fresh.ours), 2),
     freshRealTimeFactor: Math.round(BENCH_DURATION / median(fresh.ours)),
     warmOursSeconds: round(best(warm.ours)),
     warmNodeWebAudioSeconds: round(best(warm.webAudio)),
+    warmOursWallSeconds: round(best(warm.ours, 'wall')),
+    warmNodeWebAudioWallSeconds: round(best(warm.webAudio, 'wall')),
     warmSpeedupVsNodeWebAudio: round(best(warm.webAudio) / best(warm.ours), 2),
     warmRealTimeFactor: Math.round(BENCH_DURATION / best(warm.ours)),
     hourStreamCpuSeconds: round(hour.cpuSeconds, 2),
