@@ -16,6 +16,7 @@ const TYPES_ENFORCED = new Set([
   '@vajra-stream/visuals',
   '@vajra-stream/hardware',
   '@vajra-stream/astrology',
+  '@vajra-stream/audio',
 ]);
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 // `@vajra-stream/core/testing` belongs to `@vajra-stream/core`.

@@ -2,10 +2,26 @@ import FFT from 'fft.js';
 import { checkOptions, numberIn, oneOf } from '../validation/check-options';
 import { validationFailed } from '../validation/validation-failed';
 
-/** Analysis window. */
+/**
+ * Analysis window.
+ *
+ * @example
+ * ```ts
+ * const window: SpectrumWindow = 'hann'; // 'blackman-harris' (the default) leaks least, 'rectangular' resolves closest tones
+ * const spectrum = analyzeSpectrum(samples, 48000, { fftSize: 4096, window });
+ * ```
+ */
 export type SpectrumWindow = 'hann' | 'blackman-harris' | 'rectangular';
 
-/** Options for {@link analyzeSpectrum}. */
+/**
+ * Options for {@link analyzeSpectrum}.
+ *
+ * @example
+ * ```ts
+ * const options: AnalyzeSpectrumOptions = { fftSize: 32768, window: 'hann', maxPeaks: 4, range: 60 }; // peaks within 60 dB of the strongest
+ * const { peaks } = analyzeSpectrum(buffer.channels[0], buffer.sampleRate, options);
+ * ```
+ */
 export interface AnalyzeSpectrumOptions {
   /** Power of two, 32…262144 (default: 8192, or the next power of two ≥ the input if shorter). */
   fftSize?: number;
@@ -17,7 +33,15 @@ export interface AnalyzeSpectrumOptions {
   range?: number;
 }
 
-/** One spectral peak, interpolated between bins. */
+/**
+ * One spectral peak, interpolated between bins.
+ *
+ * @example
+ * ```ts
+ * const strongest: SpectrumPeak | undefined = analyzeSpectrum(samples, 48000).peaks[0];
+ * if (strongest) console.log(`${strongest.frequency.toFixed(2)} Hz at ${strongest.magnitude.toFixed(1)} dB (amplitude ${strongest.amplitude.toFixed(3)})`);
+ * ```
+ */
 export interface SpectrumPeak {
   frequency: number;
   /** Level in dB relative to a full-scale sine (a sine of amplitude 1 reads 0 dB). */
@@ -26,7 +50,17 @@ export interface SpectrumPeak {
   amplitude: number;
 }
 
-/** Result of {@link analyzeSpectrum}. */
+/**
+ * Result of {@link analyzeSpectrum}.
+ *
+ * @example
+ * ```ts
+ * const { channels, sampleRate } = renderToBuffer({ duration: 1, layers: [{ kind: 'tone', frequency: 528, gain: 0.5 }] });
+ * const spectrum: Spectrum = analyzeSpectrum(channels[0], sampleRate, { fftSize: 16384 });
+ * spectrum.binWidth; // 2.9296875 (Hz: 48000 / 16384)
+ * spectrum.peaks[0]; // { frequency: 528.009…, magnitude: -6.01…, amplitude: 0.500… }
+ * ```
+ */
 export interface Spectrum {
   sampleRate: number;
   fftSize: number;

@@ -1,4 +1,12 @@
-/** Options of the lookahead limiter. */
+/**
+ * Options of the lookahead limiter.
+ *
+ * @example
+ * ```ts
+ * const options: LimiterOptions = { sampleRate: 44100, ceiling: 10 ** (-1 / 20), lookahead: 0.005, release: 0.2 }; // −1 dBTP, 5 ms, 200 ms
+ * const limiter = createLimiter(options);
+ * ```
+ */
 export interface LimiterOptions {
   sampleRate: number;
   /** Linear ceiling (0..1) for sample peaks and 8× oversampled inter-sample peaks. */
@@ -9,7 +17,17 @@ export interface LimiterOptions {
   release: number;
 }
 
-/** A stereo-linked true-peak lookahead limiter; output is delayed by `latencyFrames` (sample frames). */
+/**
+ * A stereo-linked true-peak lookahead limiter; output is delayed by `latencyFrames` (sample frames).
+ *
+ * @example
+ * ```ts
+ * const limiter: Limiter = createLimiter({ sampleRate: 48000, ceiling: 0.5, lookahead: 0.003, release: 0.15 });
+ * const outL = new Float32Array(128), outR = new Float32Array(128);
+ * limiter.process(inL, inR, outL, outR, 128);
+ * limiter.latencyFrames; // 176: the output lags the input by this many frames
+ * ```
+ */
 export interface Limiter {
   readonly latencyFrames: number;
   process(inLeft: Float32Array, inRight: Float32Array, outLeft: Float32Array, outRight: Float32Array, frames: number): void;

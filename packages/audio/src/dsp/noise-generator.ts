@@ -1,7 +1,26 @@
-/** Colour of a noise generator. */
+/**
+ * Colour of a noise generator.
+ *
+ * @example
+ * ```ts
+ * const color: NoiseColor = 'brown';
+ * const noise = createNoiseGenerator(color, 48000, 7);
+ * const wav = renderToWav({ duration: 5, layers: [{ kind: 'noise', color, gain: 0.2 }] });
+ * ```
+ */
 export type NoiseColor = 'white' | 'pink' | 'brown';
 
-/** A continuous noise source: state carries over between calls, nothing is ever looped. */
+/**
+ * A continuous noise source: state carries over between calls, nothing is ever looped.
+ *
+ * @example
+ * ```ts
+ * const white: NoiseGenerator = createNoiseGenerator('white', 48000, 1);
+ * const block = new Float32Array(256);
+ * white.fill(block, 0, 128); // adds noise into block[0 … 127]
+ * white.fill(block, 128, 128); // the same noise goes on, never a repeat
+ * ```
+ */
 export interface NoiseGenerator {
   /** Add `frames` samples of noise to `out` starting at `offset`. */
   fill(out: Float32Array, offset: number, frames: number): void;

@@ -6,10 +6,27 @@ import { createProgramRenderer, type ProgramRenderer } from '../render/create-pr
 import type { ActiveFrequency } from '../render/voice';
 import type { AudioSink, SinkSource } from './audio-sink';
 
-/** Engine state. */
+/**
+ * Engine state.
+ *
+ * @example
+ * ```ts
+ * const state: EngineState = engine.status().state;
+ * if (state === 'playing') engine.pause();
+ * ```
+ */
 export type EngineState = 'idle' | 'playing' | 'paused' | 'stopping';
 
-/** A snapshot of the engine. */
+/**
+ * A snapshot of the engine.
+ *
+ * @example
+ * ```ts
+ * const status: EngineStatus = engine.status();
+ * // { state: 'playing', sink: 'null', position: 2, duration: 10, sampleRate: 48000, crossfading: false }
+ * const remaining = status.duration - status.position; // seconds
+ * ```
+ */
 export interface EngineStatus {
   state: EngineState;
   sink: string;
@@ -21,7 +38,20 @@ export interface EngineStatus {
   crossfading: boolean;
 }
 
-/** Options of {@link createAudioEngine}. */
+/**
+ * Options of {@link createAudioEngine}.
+ *
+ * @example
+ * ```ts
+ * const options: AudioEngineOptions = {
+ *   sink: nullSink(),
+ *   analysisSize: 16384, // samples kept for spectrum()
+ *   pauseFade: 0.05, // s
+ *   onEnded: (program) => console.log(`finished ${program.duration} s`),
+ * };
+ * const engine = createAudioEngine(options);
+ * ```
+ */
 export interface AudioEngineOptions {
   sink: AudioSink;
   /** Samples kept for `spectrum()` (power of two, default 8192). */
@@ -32,7 +62,21 @@ export interface AudioEngineOptions {
   onEnded?: (program: Program) => void;
 }
 
-/** The live engine. */
+/**
+ * The live engine.
+ *
+ * @example
+ * ```ts
+ * const engine: AudioEngine = createAudioEngine({ sink: nullSink() });
+ * await engine.play({ duration: 600, layers: [{ kind: 'bowl', frequency: 221, strikes: { every: 20 } }] });
+ * engine.pause();
+ * engine.resume();
+ * await engine.crossfade({ duration: 600, layers: [{ kind: 'tone', frequency: 528 }] }, { duration: 5 }); // seconds
+ * engine.spectrum({ fftSize: 4096 }).peaks[0];
+ * await engine.stop({ fadeOut: 3 });
+ * await engine.dispose();
+ * ```
+ */
 export interface AudioEngine {
   /** Play a program, optionally from `startAt` seconds into it. */
   play(program: ProgramInput | Program, options?: { startAt?: number }): Promise<void>;

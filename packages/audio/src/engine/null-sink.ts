@@ -2,7 +2,18 @@ import { systemClock, type Clock } from '@vajra-stream/core';
 import type { AudioSink } from './audio-sink';
 import { startPacedPump, type PacedPump } from './paced-pump';
 
-/** Options of the clock-paced sinks. */
+/**
+ * Options of the clock-paced sinks.
+ *
+ * @example
+ * ```ts
+ * const clock = createManualClock();
+ * const engine = createAudioEngine({ sink: nullSink({ clock, intervalMs: 50 }) });
+ * await engine.play({ duration: 10, layers: [{ kind: 'tone', frequency: 440 }] });
+ * await clock.advance(2000); // two seconds of audio pulled, 50 ms at a time
+ * engine.status().position; // 2
+ * ```
+ */
 export interface PacedSinkOptions {
   /** Clock that paces the sink (default: system clock; use core's manual clock in tests). */
   clock?: Clock;

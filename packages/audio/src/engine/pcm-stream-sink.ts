@@ -3,7 +3,18 @@ import type { AudioSink } from './audio-sink';
 import type { PacedSinkOptions } from './null-sink';
 import { startPacedPump, type PacedPump } from './paced-pump';
 
-/** A chunk of live PCM delivered to subscribers. */
+/**
+ * A chunk of live PCM delivered to subscribers.
+ *
+ * @example
+ * ```ts
+ * const sink = pcmStreamSink();
+ * sink.subscribe((chunk: PcmChunk) => {
+ *   const at = chunk.startFrame / chunk.sampleRate; // seconds since the sink opened
+ *   socket.send(encodeWavSamples(chunk.channels, chunk.frames, 'pcm16'));
+ * });
+ * ```
+ */
 export interface PcmChunk {
   channels: [Float32Array, Float32Array];
   frames: number;
@@ -12,7 +23,17 @@ export interface PcmChunk {
   sampleRate: number;
 }
 
-/** A sink that hands real-time paced PCM chunks to subscribers. */
+/**
+ * A sink that hands real-time paced PCM chunks to subscribers.
+ *
+ * @example
+ * ```ts
+ * const sink: PcmStreamSink = pcmStreamSink({ intervalMs: 20 });
+ * const off = sink.subscribe((chunk) => socket.send(chunk.channels[0]));
+ * const engine = createAudioEngine({ sink });
+ * await engine.play({ duration: 60, layers: [{ kind: 'tone', frequency: 528 }] });
+ * ```
+ */
 export interface PcmStreamSink extends AudioSink {
   subscribe(listener: (chunk: PcmChunk) => void): () => void;
 }

@@ -1,7 +1,16 @@
 import { systemClock, VajraError, type Clock } from '@vajra-stream/core';
 import type { AudioSink } from '../engine/audio-sink';
 
-/** Options of {@link speakerSink}. */
+/**
+ * Options of {@link speakerSink}.
+ *
+ * @example
+ * ```ts
+ * const options: SpeakerSinkOptions = { bufferAhead: 0.5 }; // seconds scheduled ahead of the device clock
+ * const engine = createAudioEngine({ sink: speakerSink(options) });
+ * // without a sound card (CI): speakerSink({ sinkId: { type: 'none' } })
+ * ```
+ */
 export interface SpeakerSinkOptions {
   /** Output device id, or `{ type: 'none' }` to run the audio graph without a device. */
   sinkId?: string | { type: 'none' };

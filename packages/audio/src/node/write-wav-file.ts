@@ -9,7 +9,15 @@ import { aFunction, aSignal, checkOptions } from '../validation/check-options';
 import { wavChunks, wavChunksAsync, type WavOptions } from '../wav/encode-wav';
 import { wavStreamOptionRules } from '../wav/wav-option-rules';
 
-/** Progress of a file render. */
+/**
+ * Progress of a file render.
+ *
+ * @example
+ * ```ts
+ * const done: WavProgress = await writeWavFile(program, 'session.wav', { onProgress: (p: WavProgress) => process.stdout.write(`\r${Math.round(p.fraction * 100)} %`) });
+ * done.frames === done.totalFrames; // true
+ * ```
+ */
 export interface WavProgress {
   frames: number;
   totalFrames: number;
@@ -17,7 +25,16 @@ export interface WavProgress {
   fraction: number;
 }
 
-/** Options of {@link writeWavFile}. */
+/**
+ * Options of {@link writeWavFile}.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const options: WriteWavFileOptions = { format: 'float32', blockSize: 8192, signal: controller.signal, onProgress: ({ frames, totalFrames }) => console.log(`${frames}/${totalFrames}`) };
+ * await writeWavFile({ duration: 3600, layers: [{ kind: 'noise', color: 'brown' }] }, 'brown-noise.wav', options);
+ * ```
+ */
 export interface WriteWavFileOptions extends WavOptions {
   onProgress?: (progress: WavProgress) => void;
   signal?: AbortSignal;

@@ -27,10 +27,27 @@ export const audioPluginConfigSchema = z.object({
   crossfade: z.coerce.number().min(0).max(60).default(2),
 });
 
-/** Parsed audio plugin configuration. */
+/**
+ * Parsed audio plugin configuration.
+ *
+ * @example
+ * ```ts
+ * const config: AudioPluginConfig = audioPluginConfigSchema.parse({ spectrumRate: '5' }); // as read from VAJRA_AUDIO__SPECTRUM_RATE
+ * // { spectrumRate: 5, fftSize: 4096, maxPeaks: 8, fadeOut: 3, crossfade: 2 }
+ * ```
+ */
 export type AudioPluginConfig = z.infer<typeof audioPluginConfigSchema>;
 
-/** Payload of `audio:spectrum`: a real FFT of the most recent audio, as plain JSON. */
+/**
+ * Payload of `audio:spectrum`: a real FFT of the most recent audio, as plain JSON.
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('audio:spectrum', (frame: SpectrumFrame) => {
+ *   console.log(`${frame.position.toFixed(1)} s into the program: ${frame.peaks[0]?.frequency.toFixed(1)} Hz, ${frame.bands.length} bands`); // 32 bands
+ * });
+ * ```
+ */
 export interface SpectrumFrame {
   sessionId: string | null;
   /** Owner of what plays (the session's owner, or the `owner` given to `play()`; `null`: unowned), so servers can route frames to their principal. */
@@ -49,7 +66,18 @@ export interface SpectrumFrame {
 
 const schemas = { program: programSchema, seedRequest: seedRequestSchema } as const;
 
-/** What `vajra.plugin('audio')` returns. */
+/**
+ * What `vajra.plugin('audio')` returns.
+ *
+ * @example
+ * ```ts
+ * const audio: AudioPluginApi = vajra.plugin('audio');
+ * await audio.play({ duration: 60, layers: [{ kind: 'tone', frequency: 432 }] }, { owner: 'user_42' });
+ * audio.status(); // { state: 'playing', …, sessionId: null, owner: 'user_42' }
+ * audio.activeFrequencies(); // [{ layer: 0, kind: 'tone', frequency: 432, … }]
+ * await audio.stop({ fadeOut: 2 });
+ * ```
+ */
 export interface AudioPluginApi {
   readonly engine: AudioEngine;
   /** The zod schemas of a program and of a seed-style request (servers validate and document with them). */
@@ -63,13 +91,30 @@ export interface AudioPluginApi {
   spectrum(): Spectrum;
 }
 
-/** Options of `vajra.plugin('audio').play()`. */
+/**
+ * Options of `vajra.plugin('audio').play()`.
+ *
+ * @example
+ * ```ts
+ * const options: PlayOptions = { owner: 'user_42' }; // only user_42 (and admins) see this playback and its spectrum frames
+ * await vajra.plugin('audio').play({ duration: 60, layers: [{ kind: 'tone', frequency: 432 }] }, options);
+ * ```
+ */
 export interface PlayOptions {
   /** The principal the playback belongs to; servers show it only to that principal (and admins). */
   owner?: string | null;
 }
 
-/** Options of {@link audioPlugin}. */
+/**
+ * Options of {@link audioPlugin}.
+ *
+ * @example
+ * ```ts
+ * const options: AudioPluginOptions = { sink: (clock) => nullSink({ clock, intervalMs: 50 }) };
+ * const vajra = createVajra({ plugins: [audioPlugin(options)] });
+ * // with a sound card: audioPlugin({ sink: speakerSink() }) (from '@vajra-stream/audio/node')
+ * ```
+ */
 export interface AudioPluginOptions {
   /** Where audio goes: a sink, or a factory receiving the kernel clock. Default: `nullSink` on the kernel clock. */
   sink?: AudioSink | ((clock: Clock) => AudioSink);

@@ -1,4 +1,16 @@
-/** One resonant mode of a bowl: frequency ratio to the fundamental, gain, doublet split and optional T60. */
+/**
+ * One resonant mode of a bowl: frequency ratio to the fundamental, gain, doublet split and optional T60.
+ *
+ * @example
+ * ```ts
+ * const modes: BowlMode[] = [
+ *   { ratio: 1, gain: 1, split: 13.5, t60: 25 }, // t60 in seconds, split in cents
+ *   { ratio: 2.71, gain: 0.6, split: 8.2 },
+ *   { ratio: 5.02, gain: 0.3, split: 0, t60: 6 },
+ * ];
+ * const wav = renderToWav({ duration: 20, layers: [{ kind: 'bowl', frequency: 180, modes, strikes: [0] }] });
+ * ```
+ */
 export interface BowlMode {
   /** Frequency ratio to the lowest mode. */
   ratio: number;
@@ -51,7 +63,16 @@ export const bowlModePresets = {
   ],
 } satisfies Record<string, BowlMode[]>;
 
-/** Name of a built-in bowl mode set. */
+/**
+ * Name of a built-in bowl mode set.
+ *
+ * @example
+ * ```ts
+ * const preset: BowlModePresetName = 'tibetan-152mm';
+ * bowlModePresets[preset].length; // 7 modes
+ * const wav = renderToWav({ duration: 30, layers: [{ kind: 'bowl', frequency: 221, modes: preset, strikes: [0] }] });
+ * ```
+ */
 export type BowlModePresetName = keyof typeof bowlModePresets;
 
 /**

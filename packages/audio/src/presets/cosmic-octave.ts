@@ -1,4 +1,12 @@
-/** A body of the cosmic octave with the period its tone is computed from. */
+/**
+ * A body of the cosmic octave with the period its tone is computed from.
+ *
+ * @example
+ * ```ts
+ * const siderealDay: CosmicPeriod = { period: 86_164.0905, source: 'sidereal day 23 h 56 min 4.0905 s' };
+ * octaveTone(siderealDay.period); // 194.71 (Hz)
+ * ```
+ */
 export interface CosmicPeriod {
   /** Period in seconds. */
   period: number;
@@ -37,7 +45,16 @@ export const cosmicPeriods = {
   pluto: { period: 248.43 * JULIAN_YEAR, source: "sidereal period 248.43 years (Cousto's value)" },
 } as const satisfies Record<string, CosmicPeriod>;
 
-/** Name of a cosmic-octave body. */
+/**
+ * Name of a cosmic-octave body.
+ *
+ * @example
+ * ```ts
+ * const body: CosmicBody = 'earthYear';
+ * cosmicOctave()[body]; // 136.10 (Hz)
+ * cosmicPeriods[body].source; // 'tropical year 365.242199 d'
+ * ```
+ */
 export type CosmicBody = keyof typeof cosmicPeriods;
 
 /**

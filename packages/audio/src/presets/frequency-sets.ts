@@ -28,7 +28,16 @@ export const brainwaveBands = {
   gamma: [30, 100],
 } as const satisfies Record<string, readonly [number, number]>;
 
-/** Name of a brainwave band. */
+/**
+ * Name of a brainwave band.
+ *
+ * @example
+ * ```ts
+ * const band: BrainwaveBand = 'alpha';
+ * const [low, high] = brainwaveBands[band]; // 8, 13 (Hz)
+ * const wav = renderToWav({ duration: 300, layers: [{ kind: 'binaural', carrier: 200, beat: (low + high) / 2 }] }); // a 10.5 Hz beat
+ * ```
+ */
 export type BrainwaveBand = keyof typeof brainwaveBands;
 
 /**

@@ -4,7 +4,15 @@ import { checkOptions, numberIn } from '../validation/check-options';
 import type { Program } from '../program/program-schema';
 import { sbagenTimeline, type SbagenPeriod, type SbagenVoice } from './sbagen-timeline';
 
-/** Options of {@link programFromSbagen}. */
+/**
+ * Options of {@link programFromSbagen}.
+ *
+ * @example
+ * ```ts
+ * const options: SbagenOptions = { duration: 1200, sampleRate: 44100, fade: 30, gain: 0.6 }; // s, Hz, s, linear ceiling
+ * const program = programFromSbagen(`alpha: 200+10/20 pink/30\noff: -\nNOW alpha\n+00:15 off`, options);
+ * ```
+ */
 export interface SbagenOptions {
   /** Program length (s); default: the last time line + 60 s. */
   duration?: number;

@@ -22,7 +22,15 @@ export const seedRequestSchema = z.object({
   beat_frequency: z.number().positive().max(100).default(7.83),
 });
 
-/** The seed's `generate()` arguments (input form). */
+/**
+ * The seed's `generate()` arguments (input form).
+ *
+ * @example
+ * ```ts
+ * const request: SeedRequest = { type: 'solfeggio', frequency: 528, duration: 600, pure_sine: true };
+ * const program = programFromSeed(request); // a plain 528 Hz sine for 600 s (2 s fades), master gain 0.8
+ * ```
+ */
 export type SeedRequest = z.input<typeof seedRequestSchema>;
 
 /**
@@ -78,7 +86,15 @@ export function programFromSeed(request: SeedRequest): Program {
   return parseProgram({ duration, gain: SEED_MAX_VOLUME, layers });
 }
 
-/** The session fields used to derive a program. */
+/**
+ * The session fields used to derive a program.
+ *
+ * @example
+ * ```ts
+ * const fields: SessionAudioFields = { duration: 900, audioType: 'binaural', frequencies: [7.83], prayerBowlMode: false };
+ * programFromSession(fields).layers; // [{ kind: 'binaural', carrier: 200, beat: 7.83, start: 0, fadeIn: 2, fadeOut: 2, gain: 1, pan: 0 }]
+ * ```
+ */
 export interface SessionAudioFields {
   duration: number;
   audioType: string;

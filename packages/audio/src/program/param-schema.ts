@@ -21,7 +21,15 @@ export const keyframeSchema = z.strictObject({
   curve: curveSchema.default('linear'),
 });
 
-/** A keyframe as accepted in a program. */
+/**
+ * A keyframe as accepted in a program.
+ *
+ * @example
+ * ```ts
+ * const rise: Keyframe = { at: 10, value: 432, curve: 'exponential' }; // 432 Hz 10 s into the layer, reached on an exponential path
+ * const program: ProgramInput = { duration: 20, layers: [{ kind: 'tone', frequency: [{ at: 0, value: 216, curve: 'linear' }, rise] }] };
+ * ```
+ */
 export type Keyframe = z.infer<typeof keyframeSchema>;
 
 const keyframesSchema = z
@@ -39,7 +47,18 @@ const keyframesSchema = z
  */
 export const paramSchema = z.union([z.number().finite(), keyframesSchema]);
 
-/** A numeric parameter: a number or keyframes. */
+/**
+ * A numeric parameter: a number or keyframes.
+ *
+ * @example
+ * ```ts
+ * const glide: Param = [
+ *   { at: 0, value: 200, curve: 'linear' },
+ *   { at: 30, value: 100, curve: 'exponential' },
+ * ]; // Hz; `at` in seconds from the layer's start
+ * const wav = renderToWav({ duration: 30, layers: [{ kind: 'tone', frequency: glide }, { kind: 'noise', gain: 0.1 }] });
+ * ```
+ */
 export type Param = z.infer<typeof paramSchema>;
 
 /** A parameter whose every value must be strictly positive (frequencies, rates). */

@@ -202,11 +202,54 @@ export const programSchema = z
     for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
   });
 
-/** A parsed (defaults applied) program. */
+/**
+ * A parsed (defaults applied) program.
+ *
+ * @example
+ * ```ts
+ * const program: Program = parseProgram({ duration: 60, layers: [{ kind: 'bowl', frequency: 221 }] });
+ * program.sampleRate; // 48000
+ * program.gain; // 0.8
+ * program.layers[0]; // { kind: 'bowl', frequency: 221, modes: 'tibetan-180mm', q: 3000, start: 0, gain: 1, pan: 0 }
+ * ```
+ */
 export type Program = z.infer<typeof programSchema>;
-/** A program as written by hand or received as JSON (defaults optional). */
+/**
+ * A program as written by hand or received as JSON (defaults optional).
+ *
+ * @example
+ * ```ts
+ * const program: ProgramInput = {
+ *   duration: 600, // seconds
+ *   gain: 0.7,
+ *   layers: [
+ *     { kind: 'bowl', frequency: 136.1, strikes: { every: 30 }, fadeOut: 10 },
+ *     { kind: 'binaural', carrier: 200, beat: [{ at: 0, value: 10 }, { at: 300, value: 4, curve: 'exponential' }], gain: 0.3 },
+ *     { kind: 'noise', color: 'pink', gain: 0.05, fadeIn: 5 },
+ *   ],
+ * };
+ * const wav = renderToWav(program, { format: 'pcm16' });
+ * ```
+ */
 export type ProgramInput = z.input<typeof programSchema>;
-/** Any parsed layer. */
+/**
+ * Any parsed layer.
+ *
+ * @example
+ * ```ts
+ * const [layer]: Layer[] = parseProgram({ duration: 10, layers: [{ kind: 'noise' }] }).layers;
+ * layer; // { kind: 'noise', color: 'pink', start: 0, gain: 1, pan: 0 }
+ * ```
+ */
 export type Layer = z.infer<typeof layerSchema>;
-/** A parsed bowl layer. */
+/**
+ * A parsed bowl layer.
+ *
+ * @example
+ * ```ts
+ * const bowl: BowlLayer = bowlLayerSchema.parse({ kind: 'bowl', frequency: 221, strikes: [0, { at: 15, velocity: 0.5 }], rim: { start: 20, end: 40, rate: 1.2, pressure: 0.6 } });
+ * bowl.modes; // 'tibetan-180mm'
+ * renderInfo({ duration: 40, layers: [bowl] }).droppedModes; // []: every mode of a 221 Hz bowl is below 21.6 kHz
+ * ```
+ */
 export type BowlLayer = z.infer<typeof bowlLayerSchema>;

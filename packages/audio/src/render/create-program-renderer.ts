@@ -6,7 +6,18 @@ import { LayerRenderer } from './layer-renderer';
 import { renderInfoOfParsed, type RenderInfo } from './render-info';
 import type { ActiveFrequency } from './voice';
 
-/** A pull-based renderer of one program: sequential, deterministic, constant memory. */
+/**
+ * A pull-based renderer of one program: sequential, deterministic, constant memory.
+ *
+ * @example
+ * ```ts
+ * const renderer: ProgramRenderer = createProgramRenderer({ duration: 10, layers: [{ kind: 'binaural', carrier: 200, beat: 10 }] });
+ * renderer.activeFrequencies(); // [{ layer: 0, kind: 'binaural', frequency: 200, ear: 'left', amplitude: 1 }, { …, frequency: 210, ear: 'right' }]
+ * const left = new Float32Array(4800), right = new Float32Array(4800);
+ * while (renderer.read(left, right, 4800) > 0) send(left, right); // 0.1 s per read at 48 kHz
+ * renderer.position === renderer.totalFrames; // true: 480000 frames
+ * ```
+ */
 export interface ProgramRenderer {
   readonly program: Program;
   readonly sampleRate: number;
@@ -31,7 +42,16 @@ function addCenter(mixLeft: Float32Array, mixRight: Float32Array, center: Float3
   }
 }
 
-/** Options for {@link createProgramRenderer}. */
+/**
+ * Options for {@link createProgramRenderer}.
+ *
+ * @example
+ * ```ts
+ * const options: ProgramRendererOptions = { startAt: 120, maxBlock: 1024 }; // join the program two minutes in
+ * const renderer = createProgramRenderer({ duration: 300, layers: [{ kind: 'tone', frequency: 440 }] }, options);
+ * renderer.position; // 5760000: frames are counted from the program's start (120 s × 48 kHz)
+ * ```
+ */
 export interface ProgramRendererOptions {
   /** Internal processing grid (oscillators re-anchor on it). Default 4096; output is bit-identical for any read sizes on the same grid. */
   maxBlock?: number;

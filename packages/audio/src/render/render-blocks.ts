@@ -3,7 +3,15 @@ import { aSignal, checkOptions, numberIn } from '../validation/check-options';
 import { createProgramRenderer } from './create-program-renderer';
 import type { RenderInfo } from './render-info';
 
-/** One rendered block of stereo audio. */
+/**
+ * One rendered block of stereo audio.
+ *
+ * @example
+ * ```ts
+ * const peakOf = (block: AudioBlock): number => Math.max(...block.channels.map((channel) => channel.reduce((max, x) => Math.max(max, Math.abs(x)), 0)));
+ * for (const block of renderBlocks(program, { blockSize: 48_000 })) console.log(`${block.startFrame / block.sampleRate} s: peak ${peakOf(block)}`);
+ * ```
+ */
 export interface AudioBlock {
   /** [left, right], each `frames` long. */
   channels: [Float32Array, Float32Array];
@@ -13,7 +21,16 @@ export interface AudioBlock {
   sampleRate: number;
 }
 
-/** Options for {@link renderBlocks}. */
+/**
+ * Options for {@link renderBlocks}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderBlocksOptions = { blockSize: 1024 }; // frames per block
+ * let frames = 0;
+ * for (const block of renderBlocks(program, options)) frames += block.frames; // 1024 at a time, the last block shorter
+ * ```
+ */
 export interface RenderBlocksOptions {
   /** Frames per yielded block (default 4096). */
   blockSize?: number;
@@ -42,7 +59,17 @@ export function* renderBlocks(program: ProgramInput | Program, options: RenderBl
   }
 }
 
-/** Options for {@link renderBlocksAsync}. */
+/**
+ * Options for {@link renderBlocksAsync}.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const options: RenderBlocksAsyncOptions = { blockSize: 4096, signal: controller.signal, sliceMs: 10 };
+ * setTimeout(() => controller.abort(), 5000); // give up after 5 s
+ * for await (const block of renderBlocksAsync(program, options)) await writer.write(block.channels);
+ * ```
+ */
 export interface RenderBlocksAsyncOptions extends RenderBlocksOptions {
   /** Abort rendering; the iterator throws the signal's reason. */
   signal?: AbortSignal;
@@ -71,14 +98,32 @@ export async function* renderBlocksAsync(program: ProgramInput | Program, option
   }
 }
 
-/** A whole rendered program in memory. */
+/**
+ * A whole rendered program in memory.
+ *
+ * @example
+ * ```ts
+ * const buffer: AudioBuffer = { sampleRate: 48000, frames: 48000, channels: [new Float32Array(48000), new Float32Array(48000)] };
+ * for (let i = 0; i < buffer.frames; i++) buffer.channels[0][i] = 0.5 * Math.sin((2 * Math.PI * 432 * i) / buffer.sampleRate);
+ * const wav = encodeWav(buffer, { format: 'float32' }); // one second: 432 Hz on the left, silence on the right
+ * ```
+ */
 export interface AudioBuffer {
   sampleRate: number;
   frames: number;
   channels: [Float32Array, Float32Array];
 }
 
-/** A rendered program in memory with what the render left out (see `renderInfo`). */
+/**
+ * A rendered program in memory with what the render left out (see `renderInfo`).
+ *
+ * @example
+ * ```ts
+ * const rendered: RenderedBuffer = renderToBuffer({ sampleRate: 44100, duration: 5, layers: [{ kind: 'bowl', frequency: 1800 }] });
+ * rendered.frames; // 220500
+ * rendered.info.droppedModes.length; // 3: the modes above 19845 Hz are left out
+ * ```
+ */
 export interface RenderedBuffer extends AudioBuffer {
   info: RenderInfo;
 }

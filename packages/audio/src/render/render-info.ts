@@ -13,7 +13,16 @@ import type { BowlLayer, Program, ProgramInput } from '../program/program-schema
  */
 export const BOWL_MODE_LIMIT = 0.45;
 
-/** A bowl mode left out of a render because it would sound above {@link BOWL_MODE_LIMIT} × sampleRate. */
+/**
+ * A bowl mode left out of a render because it would sound above {@link BOWL_MODE_LIMIT} × sampleRate.
+ *
+ * @example
+ * ```ts
+ * const warn = (dropped: DroppedBowlMode) => console.warn(`layer ${dropped.layer}: bowl mode ${dropped.mode} would sound at ${Math.round(dropped.frequency)} Hz`);
+ * renderInfo({ sampleRate: 44100, duration: 5, layers: [{ kind: 'bowl', frequency: 1800 }] }).droppedModes.forEach(warn);
+ * // layer 0: bowl mode 4 would sound at 21011 Hz (then modes 5 and 6)
+ * ```
+ */
 export interface DroppedBowlMode {
   /** Index of the bowl layer in the program. */
   layer: number;
@@ -23,7 +32,16 @@ export interface DroppedBowlMode {
   frequency: number;
 }
 
-/** What a render leaves out or changes, reported rather than silent. */
+/**
+ * What a render leaves out or changes, reported rather than silent.
+ *
+ * @example
+ * ```ts
+ * const info: RenderInfo = renderInfo({ sampleRate: 44100, duration: 5, layers: [{ kind: 'bowl', frequency: 1800 }] });
+ * info.bowlModeLimit; // 19845 (Hz)
+ * info.droppedModes[0]; // { layer: 0, mode: 4, frequency: 21011.0… }
+ * ```
+ */
 export interface RenderInfo {
   sampleRate: number;
   /** Bowl modes above this frequency (Hz) are dropped: {@link BOWL_MODE_LIMIT} × sampleRate. */
@@ -61,7 +79,7 @@ export function bowlModeCeilings(layer: BowlLayer, sampleRate: number): Array<{ 
  *
  * @example
  * renderInfo({ sampleRate: 44100, duration: 5, layers: [{ kind: 'bowl', frequency: 1800 }] }).droppedModes;
- * // [{ layer: 0, mode: 6, frequency: 35982 }, …]
+ * // [{ layer: 0, mode: 4, frequency: 21011.0… }, { layer: 0, mode: 5, … }, { layer: 0, mode: 6, … }]
  */
 export function renderInfo(input: ProgramInput | Program): RenderInfo {
   return renderInfoOfParsed(parseProgram(input));

@@ -1,4 +1,13 @@
-/** What a layer is sounding at a moment. */
+/**
+ * What a layer is sounding at a moment.
+ *
+ * @example
+ * ```ts
+ * const active: ActiveFrequency[] = engine.activeFrequencies();
+ * // a 200 Hz binaural beat of 10 Hz: [{ layer: 0, kind: 'binaural', frequency: 200, ear: 'left', amplitude: 1 }, { layer: 0, kind: 'binaural', frequency: 210, ear: 'right', amplitude: 1 }]
+ * const heard = active.map((f) => `${f.frequency} Hz (${f.ear})`);
+ * ```
+ */
 export interface ActiveFrequency {
   /** Index of the layer in the program. */
   layer: number;

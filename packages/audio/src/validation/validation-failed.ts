@@ -1,6 +1,20 @@
 import { VajraError } from '@vajra-stream/core';
 
-/** One problem of an input, located by a JavaScript-style path (`layers[1].frequency`). */
+/**
+ * One problem of an input, located by a JavaScript-style path (`layers[1].frequency`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseProgram({ duration: 10, layers: [{ kind: 'tone', frequency: 30000 }] });
+ * } catch (error) {
+ *   if (isVajraError(error) && error.code === 'VALIDATION_FAILED') {
+ *     const { issues } = error.details as { issues: ValidationIssue[] };
+ *     issues[0]; // { path: 'layers[0].frequency', code: 'custom', message: '30000 Hz reaches the Nyquist limit (24000 Hz at sampleRate 48000); it would alias' }
+ *   }
+ * }
+ * ```
+ */
 export interface ValidationIssue {
   /** Where the problem is: `layers[1].frequency`, `options.bitDepth`, or '' for the whole input. */
   path: string;

@@ -9,6 +9,13 @@ import { wavAsyncOptionRules, wavOptionRules, wavStreamOptionRules } from './wav
 /**
  * Options for WAV output. Unknown options are refused (422 `VALIDATION_FAILED`): 16-bit is
  * `format: 'pcm16'`, there is no `bitDepth`.
+ *
+ * @example
+ * ```ts
+ * const options: WavOptions = { format: 'pcm16' };
+ * const wav = renderToWav({ duration: 10, layers: [{ kind: 'tone', frequency: 528 }] }, options);
+ * wav.byteLength; // 1920044: 16-bit stereo at 48 kHz and a 44-byte header
+ * ```
  */
 export interface WavOptions {
   /** Sample format (default 'pcm24'). */

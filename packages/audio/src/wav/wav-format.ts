@@ -1,6 +1,14 @@
 import { VajraError } from '@vajra-stream/core';
 
-/** Sample encodings of a WAV file. */
+/**
+ * Sample encodings of a WAV file.
+ *
+ * @example
+ * ```ts
+ * const format: WavFormat = 'float32'; // or 'pcm16', 'pcm24' (the default)
+ * wavByteLength({ duration: 60, layers: [] }, { format }); // 23040058: a 58-byte header and 60 s × 48000 frames × 2 channels × 4 bytes
+ * ```
+ */
 export type WavFormat = 'pcm16' | 'pcm24' | 'float32';
 
 /** The layout of a WAV stream. */

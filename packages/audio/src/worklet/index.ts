@@ -30,18 +30,46 @@ interface WorkletScope {
   sampleRate?: number;
 }
 
-/** Options the processor accepts from `new AudioWorkletNode(…, { processorOptions })`. */
+/**
+ * Options the processor accepts from `new AudioWorkletNode(…, { processorOptions })`.
+ *
+ * @example
+ * ```ts
+ * const options: ProgramProcessorOptions = { processorOptions: { program, startAt: 90 } }; // join the program 90 s in
+ * const node = new AudioWorkletNode(ctx, WORKLET_PROCESSOR_NAME, { outputChannelCount: [2], ...options });
+ * ```
+ */
 export interface ProgramProcessorOptions {
   processorOptions?: { program?: unknown; startAt?: number };
 }
 
-/** The processor instance as the AudioWorklet runtime sees it. */
+/**
+ * The processor instance as the AudioWorklet runtime sees it.
+ *
+ * @example
+ * ```ts
+ * // outside an AudioWorklet (a test): any base class with a `port`
+ * const Processor = createProgramProcessorClass(class { port = new MessageChannel().port1; });
+ * const processor: ProgramProcessor = new Processor({ processorOptions: { program: { duration: 1, layers: [{ kind: 'tone', frequency: 440 }] } } });
+ * const left = new Float32Array(128), right = new Float32Array(128);
+ * processor.process([], [[left, right]]); // true: the next 128 frames of the tone are in left and right
+ * ```
+ */
 export interface ProgramProcessor {
   readonly port: MessagePort;
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean;
 }
 
-/** Constructor of {@link ProgramProcessor}. */
+/**
+ * Constructor of {@link ProgramProcessor}.
+ *
+ * @example
+ * ```ts
+ * // inside the AudioWorklet global scope
+ * const ProgramProcessorClass: ProgramProcessorConstructor = createProgramProcessorClass(AudioWorkletProcessor);
+ * registerProcessor(WORKLET_PROCESSOR_NAME, ProgramProcessorClass);
+ * ```
+ */
 export type ProgramProcessorConstructor = new (options?: ProgramProcessorOptions) => ProgramProcessor;
 
 /**
