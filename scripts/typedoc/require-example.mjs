@@ -17,6 +17,7 @@ const TYPES_ENFORCED = new Set([
   '@vajra-stream/hardware',
   '@vajra-stream/astrology',
   '@vajra-stream/audio',
+  '@vajra-stream/server-adapter',
 ]);
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 // `@vajra-stream/core/testing` belongs to `@vajra-stream/core`.

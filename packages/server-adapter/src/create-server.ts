@@ -21,13 +21,31 @@ import { createRouter } from './routing/create-router';
 import { DEFAULT_LIMITS, type ServerLimits, type ServerOptions } from './server-options';
 import { createWebSocketHooks, type WebSocketHooks } from './ws/create-websocket-hooks';
 
-/** Facts about a request that only the adapter knows. */
+/**
+ * Facts about a request that only the adapter knows.
+ *
+ * @example
+ * ```ts
+ * // an adapter of your own passes the client's address (rate limits, the loopback rule, connection caps)
+ * const info: RequestInfo = { remoteAddress: '203.0.113.7' };
+ * const response = await server.fetch(new Request('http://127.0.0.1:8000/api/v1/sessions'), info);
+ * ```
+ */
 export interface RequestInfo {
   remoteAddress?: string;
 }
 
 /**
  * A kernel as one Fetch handler plus WebSocket hooks; adapters mount it on a framework.
+ *
+ * @example
+ * ```ts
+ * const server: VajraServer = createServer(vajra, { auth: { apiKeys: [{ name: 'alice', key: process.env.ALICE_KEY! }] } });
+ * await server.ready();
+ * const health = await server.fetch(new Request('http://127.0.0.1:8000/health'), { remoteAddress: '127.0.0.1' });
+ * console.log(health.status, server.handles('/api/v1/sessions'), server.websocket.path); // 200 true '/ws'
+ * server.close();
+ * ```
  */
 export interface VajraServer {
   fetch(request: Request, info?: RequestInfo): Promise<Response>;

@@ -6,7 +6,16 @@ import type { RenderOptions } from './render/create-render-pool';
 import type { OpenApiInfo } from './openapi/build-openapi';
 import type { AnyRoute } from './routing/define-route';
 
-/** Size limits of requests and WebSocket traffic. */
+/**
+ * Size limits of requests and WebSocket traffic.
+ *
+ * @example
+ * ```ts
+ * // behind a reverse proxy every client has the proxy's address: lift the per-address cap
+ * const limits: ServerLimits = { bodyBytes: 4 * 1024 * 1024, wsConnectionsPerAddress: Infinity, wsPingIntervalSeconds: 20, wsPongTimeoutSeconds: 5 };
+ * const server = createServer(vajra, { limits });
+ * ```
+ */
 export interface ServerLimits {
   /** Largest accepted request body (bytes, default 1 MiB). */
   bodyBytes?: number;

@@ -1,6 +1,23 @@
 import { isAdmin, type Principal } from './authenticator';
 
-/** What a principal may see: ownership rules shared by HTTP routes and the WebSocket. */
+/**
+ * What a principal may see: ownership rules shared by HTTP routes and the WebSocket.
+ *
+ * @example
+ * ```ts
+ * const note = defineRoute({
+ *   method: 'GET',
+ *   path: '/api/v1/sessions/{id}/note',
+ *   summary: "A session's intention",
+ *   params: z.object({ id: z.string() }),
+ *   handler: async ({ params, vajra, access }) => {
+ *     const session = await vajra.sessions.get(params.id);
+ *     if (!access.canSee(session.owner)) throw new VajraError('SESSION_NOT_FOUND', 'No such session', { status: 404 }); // never 403
+ *     return { intention: session.intention };
+ *   },
+ * });
+ * ```
+ */
 export interface Access {
   principal: Principal | null;
   admin: boolean;

@@ -8,6 +8,19 @@ export type { JwtAlgorithm, JwtOptions } from './create-jwt-verifier';
  * Who made a request, with its scopes. API keys and JWT subjects live in separate namespaces: `id` is
  * `key:<name>` for an API key and `jwt:<sub>` for a token, so a token whose `sub` equals a key's name is
  * a different principal and owns none of that key's sessions, wheels or playback.
+ *
+ * @example
+ * ```ts
+ * const whoami = defineRoute({
+ *   method: 'GET',
+ *   path: '/api/v1/whoami',
+ *   summary: 'Who the caller is',
+ *   handler: ({ access }) => {
+ *     const principal: Principal | null = access.principal; // null for an anonymous request
+ *     return principal ?? { anonymous: true }; // { id: 'key:alice', name: 'alice', scopes: ['admin'], via: 'api-key' }
+ *   },
+ * });
+ * ```
  */
 export interface Principal {
   /** The owner recorded on what this principal creates: `key:<name>` or `jwt:<sub>`. */
@@ -18,7 +31,15 @@ export interface Principal {
   via: 'api-key' | 'jwt';
 }
 
-/** One API key. The key itself is a secret and never appears in responses or logs. */
+/**
+ * One API key. The key itself is a secret and never appears in responses or logs.
+ *
+ * @example
+ * ```ts
+ * const teacher: ApiKey = { name: 'teacher', key: randomBytes(24).toString('hex'), scopes: ['admin'] };
+ * const server = createServer(vajra, { auth: { apiKeys: [teacher] } });
+ * ```
+ */
 export interface ApiKey {
   name: string;
   /** At least 16 characters (e.g. `openssl rand -hex 24`); shorter keys stop the server from starting. */

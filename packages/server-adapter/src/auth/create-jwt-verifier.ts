@@ -1,7 +1,15 @@
 import { createRemoteJWKSet, importJWK, importSPKI, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type CryptoKey as JoseKey } from 'jose';
 import { authConfigError } from './auth-config-error';
 
-/** The JWT signature algorithms the server verifies (never `none`). */
+/**
+ * The JWT signature algorithms the server verifies (never `none`).
+ *
+ * @example
+ * ```ts
+ * const algorithm: JwtAlgorithm = 'ES256';
+ * const server = createServer(vajra, { auth: { jwt: { jwksUrl: 'https://issuer.example/.well-known/jwks.json', algorithm, audience: 'vajra' } } });
+ * ```
+ */
 export type JwtAlgorithm = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
 
 const SHARED_SECRET: readonly JwtAlgorithm[] = ['HS256', 'HS384', 'HS512'];

@@ -32,6 +32,13 @@ interface FastifyReplyLike {
 /**
  * What the plugin uses of a Fastify instance: the members Fastify 4 and 5 share, so an app of either
  * version registers it with its own types.
+ *
+ * @example
+ * ```ts
+ * // what vajraFastify's plugin is called with; a Fastify 4 or 5 app passes itself when it registers it
+ * const plugin: (fastify: FastifyInstanceLike) => Promise<void> = vajraFastify(server);
+ * await Fastify().register(plugin);
+ * ```
  */
 export interface FastifyInstanceLike {
   server: Server;

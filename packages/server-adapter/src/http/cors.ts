@@ -1,4 +1,12 @@
-/** CORS settings: an allowlist of origins (`*` allows any). */
+/**
+ * CORS settings: an allowlist of origins (`*` allows any).
+ *
+ * @example
+ * ```ts
+ * const cors: CorsOptions = { origins: ['https://app.example.org', 'http://localhost:5173'], maxAge: 3600 }; // seconds
+ * const server = createServer(vajra, { cors });
+ * ```
+ */
 export interface CorsOptions {
   origins?: string[];
   /** Seconds browsers may cache a preflight. */

@@ -1,7 +1,16 @@
 import { isVajraError, type Logger } from '@vajra-stream/core';
 import { stringResponse } from './json-response';
 
-/** The body of an RFC 9457 `application/problem+json` response, with the `VajraError` code. */
+/**
+ * The body of an RFC 9457 `application/problem+json` response, with the `VajraError` code.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch('http://127.0.0.1:8000/api/v1/sessions/ses_missing');
+ * const problem = (await response.json()) as Problem;
+ * // { type: 'urn:vajra-stream:problem:session-not-found', title: 'Not Found', status: 404, detail: 'No session with id "ses_missing"', code: 'SESSION_NOT_FOUND', instance: '/api/v1/sessions/ses_missing' }
+ * ```
+ */
 export interface Problem {
   type: string;
   title: string;

@@ -1,6 +1,12 @@
 /**
  * Per-client request budget: `max` tokens per `windowMs` (fixed window). A request takes its route's
  * `rateLimitWeight` in tokens (1 by default; expensive routes such as `POST /api/v1/astrology/windows` take more).
+ *
+ * @example
+ * ```ts
+ * const rateLimit: RateLimitOptions = { max: 1200, windowMs: 60_000 }; // 1200 tokens a minute per client
+ * const server = createServer(vajra, { rateLimit });
+ * ```
  */
 export interface RateLimitOptions {
   max: number;

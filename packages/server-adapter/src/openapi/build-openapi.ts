@@ -7,7 +7,20 @@ import { problemResponsesOf, problemSchema } from './problem-responses';
 
 export { problemSchema } from './problem-responses';
 
-/** Document-level fields of the OpenAPI document. */
+/**
+ * Document-level fields of the OpenAPI document.
+ *
+ * @example
+ * ```ts
+ * const openapi: OpenApiInfo = {
+ *   title: 'Sangha API',
+ *   version: '2.1.0',
+ *   servers: [{ url: 'https://vajra.example.org', description: 'production' }],
+ *   tags: { examples: 'Routes of our own plugin' },
+ * };
+ * const server = createServer(vajra, { openapi, routes: [echo] });
+ * ```
+ */
 export interface OpenApiInfo {
   title?: string;
   version?: string;

@@ -7,7 +7,15 @@ import { Worker } from 'node:worker_threads';
 import { createRenderJobs } from './create-render-jobs';
 import type { RenderReply, RenderRequest } from './render-messages';
 
-/** Bounds of the expensive work (WAV renders and window searches) a server does at once. */
+/**
+ * Bounds of the expensive work (WAV renders and window searches) a server does at once.
+ *
+ * @example
+ * ```ts
+ * const renders: RenderOptions = { threads: 2, maxActive: 2, maxQueued: 8, perClient: 1 };
+ * const server = createServer(vajra, { renders });
+ * ```
+ */
 export interface RenderOptions {
   /**
    * Worker threads for each kind of job (default: available cores − 1, at least 1): WAV renders share their

@@ -2,13 +2,36 @@ import type { Vajra } from '@vajra-stream/core';
 import type { z } from 'zod';
 import type { Access } from '../auth/access';
 
-/** HTTP methods a route can answer. */
+/**
+ * HTTP methods a route can answer.
+ *
+ * @example
+ * ```ts
+ * const method: HttpMethod = 'DELETE';
+ * const forget = defineRoute({ method, path: '/api/v1/notes/{id}', summary: 'Forget a note', params: z.object({ id: z.string().max(64) }), handler: ({ params }) => ({ deleted: params.id }) });
+ * ```
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** What a route handler receives. */
+/**
+ * What a route handler receives.
+ *
+ * @example
+ * ```ts
+ * const mine = defineRoute({
+ *   method: 'GET',
+ *   path: '/api/v1/my-sessions',
+ *   summary: "The caller's sessions",
+ *   handler: async ({ vajra, access, client, url }: RouteContext) => {
+ *     const limit = Number(url.searchParams.get('limit') ?? 20);
+ *     return vajra.sessions.list({ owner: access.listOwner, limit }); // client: 'key:alice' or 'address:203.0.113.7'
+ *   },
+ * });
+ * ```
+ */
 export interface RouteContext<Params = unknown, Query = unknown, Body = unknown> {
   request: Request;
   url: URL;
@@ -26,6 +49,23 @@ export interface RouteContext<Params = unknown, Query = unknown, Body = unknown>
 /**
  * A route declared once: the same zod schemas validate requests, optionally check responses, and
  * produce the OpenAPI document.
+ *
+ * @example
+ * ```ts
+ * const echo = defineRoute({
+ *   method: 'POST',
+ *   path: '/api/v1/echo',
+ *   summary: 'Echo a message',
+ *   tags: ['examples'],
+ *   body: z.object({ message: z.string().max(200) }),
+ *   response: z.object({ message: z.string(), at: z.string() }),
+ *   status: 201,
+ *   rateLimitWeight: 2,
+ *   errors: { 409: 'The same message twice in a row' },
+ *   handler: ({ body }) => ({ message: body.message, at: new Date().toISOString() }),
+ * });
+ * const server = createServer(vajra, { routes: [echo] });
+ * ```
  */
 export interface RouteDefinition<
   P extends AnyObject | undefined = AnyObject | undefined,
@@ -70,7 +110,15 @@ export interface RouteDefinition<
   handler(context: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response> | (R extends z.ZodType ? z.input<R> : unknown) | Response;
 }
 
-/** A route of any shape. */
+/**
+ * A route of any shape.
+ *
+ * @example
+ * ```ts
+ * const routes: AnyRoute[] = [hello, echo]; // routes with different params, bodies and responses
+ * const server = createServer(vajra, { routes });
+ * ```
+ */
 // biome-ignore lint/suspicious/noExplicitAny: a route of any params/query/body/response types (handlers take them contravariantly, so unknown would not fit)
 export type AnyRoute = RouteDefinition<any, any, any, any>;
 

@@ -13,7 +13,21 @@ import { createOwnerIndex } from './owner-index';
 import { handleClientMessage } from './handle-client-message';
 import { matchingTopic } from './topics';
 
-/** What an adapter gives the hooks for one open socket. */
+/**
+ * What an adapter gives the hooks for one open socket.
+ *
+ * @example
+ * ```ts
+ * // an adapter on the ws package, once the handshake is done
+ * const peer: WsPeer = {
+ *   send: (data, done) => socket.send(data, done),
+ *   close: (code, reason) => socket.close(code, reason),
+ *   ping: () => socket.ping(),
+ *   terminate: () => socket.terminate(),
+ * };
+ * const connection = server.websocket.open(peer, accepted.context);
+ * ```
+ */
 export interface WsPeer {
   /** Send one text frame; call `done` once it has left the process (ws: the send callback). */
   send(data: string, done: (error?: Error) => void): void;
@@ -24,7 +38,17 @@ export interface WsPeer {
   terminate(): void;
 }
 
-/** What the hooks give back for one open socket: feed it messages and the close. */
+/**
+ * What the hooks give back for one open socket: feed it messages and the close.
+ *
+ * @example
+ * ```ts
+ * const connection: WsConnection = server.websocket.open(peer, accepted.context);
+ * socket.on('message', (data, isBinary) => connection.message(isBinary ? (data as Buffer) : String(data), isBinary));
+ * socket.on('pong', () => connection.pong());
+ * socket.on('close', () => connection.close());
+ * ```
+ */
 export interface WsConnection {
   message(data: string | Uint8Array, isBinary?: boolean): void;
   /** The client answered a ping. */
@@ -32,7 +56,17 @@ export interface WsConnection {
   close(): void;
 }
 
-/** Result of a successful upgrade check: the subprotocol to echo and the connection's context. */
+/**
+ * Result of a successful upgrade check: the subprotocol to echo and the connection's context.
+ *
+ * @example
+ * ```ts
+ * const result = await server.websocket.upgrade(request, { remoteAddress: '127.0.0.1' });
+ * if (result instanceof Response) return result; // written instead of the 101
+ * const accepted: UpgradeAccepted = result; // { protocol: 'vajra-stream.v1', context: { principal }, abandon }
+ * socket.once('close', accepted.abandon); // the handshake did not complete: give the connection slot back
+ * ```
+ */
 export interface UpgradeAccepted {
   protocol?: string;
   context: { principal: Principal | null };
@@ -44,7 +78,17 @@ export interface UpgradeAccepted {
   abandon(): void;
 }
 
-/** The WebSocket side of a server, crossws-style: `upgrade` (auth, before the 101), then `open`. */
+/**
+ * The WebSocket side of a server, crossws-style: `upgrade` (auth, before the 101), then `open`.
+ *
+ * @example
+ * ```ts
+ * const hooks: WebSocketHooks = server.websocket;
+ * const result = await hooks.upgrade(request, { remoteAddress: '127.0.0.1' });
+ * if (!(result instanceof Response)) hooks.open(peer, result.context);
+ * console.log(hooks.path, hooks.stats()); // '/ws' { connections: 1, topics: {} }
+ * ```
+ */
 export interface WebSocketHooks {
   readonly path: string;
   /**

@@ -25,7 +25,15 @@ export const clientMessageSchemas = {
   'oracle.generate': z.object({ type: z.literal('oracle.generate'), id: messageId, request: z.record(z.string(), z.unknown()) }).strict(),
 } as const;
 
-/** A type of client message. */
+/**
+ * A type of client message.
+ *
+ * @example
+ * ```ts
+ * const type: ClientMessageType = 'session.start';
+ * socket.send(JSON.stringify({ type, id: 1, sessionId: 'ses_1' })); // the reply carries the same id
+ * ```
+ */
 export type ClientMessageType = keyof typeof clientMessageSchemas;
 
 /**
