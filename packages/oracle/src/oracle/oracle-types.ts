@@ -115,6 +115,6 @@ export interface ProviderStatus {
   code?: string;
   /** What is wrong, when not ok (never contains a key). */
   message?: string;
-  /** Whether the chain currently skips the provider (circuit open). */
+  /** Whether the chain currently uses the provider: false while its circuit is open after a failure (the offline fallback always stays in rotation). */
   inRotation: boolean;
 }
