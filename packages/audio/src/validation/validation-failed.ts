@@ -18,7 +18,7 @@ import { VajraError } from '@vajra-stream/core';
 export interface ValidationIssue {
   /** Where the problem is: `layers[1].frequency`, `options.bitDepth`, or '' for the whole input. */
   path: string;
-  /** A stable kind of problem (zod's issue codes, `unrecognized_keys`, `nyquist`, …). */
+  /** A stable kind of problem: zod's issue codes (`too_small`, `unrecognized_keys`, …; `custom` for cross-field checks such as the Nyquist limit). */
   code: string;
   message: string;
 }
