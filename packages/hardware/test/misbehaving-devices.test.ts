@@ -85,7 +85,9 @@ describe('devices that misbehave, through real pseudo-terminals', () => {
     const between = of('flooded').filter((event) => event.at > (firstQuarantine?.at ?? 0) && event.at < (secondQuarantine?.at ?? 0));
     expect(between.filter((event) => event.status.health.state === 'retrying')).toEqual([]);
 
-    // Fixed devices: connect() lifts a quarantine at once (no waiting out the pause).
+    // Fixed devices: connect() lifts a quarantine at once (no waiting out the pause). Swapped while both are
+    // quarantined (not during the stalled widget's one trial link every QUARANTINE_MS, which fails on its own).
+    await until(() => hardware.status('stalled').health.state === 'quarantined' && hardware.status('flooded').health.state === 'quarantined', 10_000, 'both quarantined');
     await floodDevice.stop();
     floodDevice = await fake(flooded.devicePath, 'lcus-relay');
     await stallDevice.stop();

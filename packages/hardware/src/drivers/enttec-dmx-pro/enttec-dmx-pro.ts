@@ -107,7 +107,7 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
         }
         changes = 0;
       };
-      const parser = createEnttecParser();
+      let parser = createEnttecParser();
       const counters: DmxOutputStats = { framesSent: 0, framesSkipped: 0, serialNumber: null, garbageBytes: 0 };
       const periodMs = 1000 / refreshHz;
       // Deadlines on a monotonic clock (the wall clock can be stepped); the kernel's own when it is a test clock.
@@ -159,6 +159,8 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
       return {
         api: { ...universe, stats: () => ({ ...counters }) },
         async onConnect() {
+          // Half a reply left by the previous link would swallow the first reply of this one.
+          parser = createEnttecParser();
           stopRefresh();
           due = now();
           tick();
