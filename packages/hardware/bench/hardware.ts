@@ -37,6 +37,11 @@ interface DmxRun {
   jitterP50Ms: number;
   jitterP99Ms: number;
   jitterMaxMs: number;
+  /**
+   * Frames that arrived within 2 ms of the one before (jitter ≥ 23 ms): held back on the way (sender, pty,
+   * socat or reader not scheduled) and passed on together. Sent on time, each is 25 ms after the last.
+   */
+  framesBackToBack: number;
   frames: number;
   badBytes: number;
 }
@@ -62,6 +67,7 @@ async function timeFrames(path: string, drive: () => Promise<() => Promise<void>
     jitterP50Ms: round(percentile(jitter, 0.5), 3),
     jitterP99Ms: round(percentile(jitter, 0.99), 3),
     jitterMaxMs: round(Math.max(...jitter), 3),
+    framesBackToBack: intervals.filter((interval) => interval < 2).length,
     frames: arrivals.length,
     badBytes: result.bad,
   };
