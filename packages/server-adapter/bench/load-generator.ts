@@ -38,8 +38,10 @@ export async function generateLoad(port: number, path: string, options: { connec
       const socket: Socket = connect({ port, host: '127.0.0.1', noDelay: true });
       let pending: Buffer | undefined;
       let sentAt = 0;
+      let done = false;
       const send = (): void => {
         if (performance.now() >= end) {
+          done = true;
           socket.end();
           return resolve();
         }
@@ -48,6 +50,8 @@ export async function generateLoad(port: number, path: string, options: { connec
       };
       socket.on('connect', send);
       socket.on('error', reject);
+      // A server that closes a keep-alive connection would otherwise leave this run waiting for ever.
+      socket.on('close', () => done || reject(new Error(`the server closed a keep-alive connection while ${path} was under load`)));
       socket.on('data', (chunk: Buffer) => {
         const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
         const headerEnd = data.indexOf(HEADER_END);

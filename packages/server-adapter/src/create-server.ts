@@ -16,7 +16,9 @@ import { requestTarget, type RequestTarget } from './http/request-target';
 import { isLoopback } from './is-loopback';
 import { buildOpenApi } from './openapi/build-openapi';
 import { builtInRoutes } from './routes/built-in-routes';
-import type { AnyRoute } from './routing/define-route';
+import type { AnyRoute, RouteContext } from './routing/define-route';
+import { HandlerContext } from './routing/handler-context';
+import { REQUEST_HANDLER, type RequestHandler } from './request-handler';
 import { createRouter } from './routing/create-router';
 import { DEFAULT_LIMITS, type ServerLimits, type ServerOptions } from './server-options';
 import { createWebSocketHooks, type WebSocketHooks } from './ws/create-websocket-hooks';
@@ -123,7 +125,16 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
 
   const authenticate = (token: string | null): Promise<Principal | null> => authenticator.authenticate(token);
 
-  async function run(request: Request, target: RequestTarget, info: RequestInfo): Promise<Response> {
+  /** The access of a request: unowned records are for anonymous callers only while the server asks no credentials of it. */
+  const accessFor = (request: Request, principal: Principal | null): Access => {
+    const needsCredentials = authRequired(request);
+    return principal === null ? (needsCredentials ? ANONYMOUS_BLIND : ANONYMOUS) : accessOf(principal, { unownedVisible: !needsCredentials });
+  };
+
+  // The stages of a request each return a Response, or a promise of one only where something is awaited
+  // (a bearer token to check, a body to read, a handler that returns a promise): a synchronous route is
+  // answered without a single microtask.
+  function run(request: Request, target: RequestTarget, info: RequestInfo): Response | Promise<Response> {
     const method = request.method.toUpperCase();
     guard.checkHost(header(request, 'host'));
     if (method === 'OPTIONS') {
@@ -134,7 +145,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       }
     }
     const path = pathBelow(basePath, target.pathname);
-    const match = path === undefined ? ({ kind: 'not-found' } as const) : router.match(method, path);
+    const match = path === undefined ? NOT_FOUND : router.match(method, path);
     if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(path ?? '')) {
       const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
       if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
@@ -144,47 +155,102 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       const allow = match.allow.includes('GET') ? [...match.allow, 'HEAD'] : match.allow;
       throw new VajraError('METHOD_NOT_ALLOWED', `Use ${allow.join(', ')} on this route`, { status: 405, details: { allow } });
     }
-    const { route } = match;
     if (method !== 'GET' && method !== 'HEAD') guard.checkWrite(method, (name) => header(request, name));
     const token = bearerToken(header(request, 'authorization'));
-    const principal = token === null ? null : await authenticate(token);
-    const needsCredentials = authRequired(request);
+    if (token === null) return authorized(request, target, info, method, match.route, match.params, null);
+    return authenticate(token).then((principal) => authorized(request, target, info, method, match.route, match.params, principal));
+  }
+
+  function authorized(
+    request: Request,
+    target: RequestTarget,
+    info: RequestInfo,
+    method: string,
+    route: AnyRoute,
+    rawParams: Record<string, string>,
+    principal: Principal | null,
+  ): Response | Promise<Response> {
     const isProtected = (route.auth ?? (route.method === 'GET' ? 'public' : 'protected')) === 'protected';
-    if (isProtected && principal === null && needsCredentials) {
+    if (isProtected && principal === null && authRequired(request)) {
       throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
     }
-    // Unowned records are for anonymous callers only while the server asks no credentials of this request.
-    const access: Access = principal === null ? (needsCredentials ? ANONYMOUS_BLIND : ANONYMOUS) : accessOf(principal, { unownedVisible: !needsCredentials });
-    const params = route.params === undefined ? undefined : parseInput(route.params, match.params, 'path parameters');
-    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(new URLSearchParams(target.search)), 'query');
-    let body: unknown;
+    const params = route.params === undefined ? undefined : parseInput(route.params, rawParams, 'path parameters');
+    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(target.search), 'query');
     if (route.body !== undefined) {
-      const raw = await readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth });
-      body = parseInput(route.body, applyAliases(raw, route.bodyAliases), 'request body');
-    } else if (request.body !== null && method !== 'GET' && method !== 'HEAD') {
-      await readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth }); // enforce the limit even where the body is ignored
+      return readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth }).then((raw) =>
+        invoke(request, target, info, method, route, params, query, parseInput(route.body, applyAliases(raw, route.bodyAliases), 'request body'), principal),
+      );
     }
-    const result = await route.handler({
-      request,
-      get url() {
-        return target.url; // parsed on first use: most handlers never need it
-      },
-      params,
-      query,
-      body,
-      vajra,
-      access,
-      client: principal?.id ?? `address:${info.remoteAddress ?? 'unknown'}`,
-      get signal() {
-        return request.signal; // built on first use: most handlers never need it
-      },
-    });
+    if (request.body !== null && method !== 'GET' && method !== 'HEAD') {
+      // enforce the limit even where the body is ignored
+      return readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth }).then(() => invoke(request, target, info, method, route, params, query, undefined, principal));
+    }
+    return invoke(request, target, info, method, route, params, query, undefined, principal);
+  }
+
+  function invoke(
+    request: Request,
+    target: RequestTarget,
+    info: RequestInfo,
+    method: string,
+    route: AnyRoute,
+    params: unknown,
+    query: unknown,
+    body: unknown,
+    principal: Principal | null,
+  ): Response | Promise<Response> {
+    const context = new HandlerContext(request, target, params, query, body, vajra, principal, accessFor, info.remoteAddress);
+    const result: unknown = route.handler(context as RouteContext);
+    if (isThenable(result)) return Promise.resolve(result).then((value) => respond(route, method, value));
+    return respond(route, method, result);
+  }
+
+  function respond(route: AnyRoute, method: string, result: unknown): Response {
     if (result instanceof Response) return result;
     const payload = options.validateResponses === true && route.response !== undefined ? checkResponse(route, result) : result;
     const status = route.status ?? 200;
-    if (status === 204) return stringResponse(null, status, {});
-    return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, { 'content-type': 'application/json; charset=utf-8' });
+    if (status === 204) return stringResponse(null, status, NO_HEADERS);
+    return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, JSON_HEADERS);
   }
+
+  /** The problem+json answer to `error`. */
+  const failure = (error: unknown, target: RequestTarget): Response => {
+    const problem = { ...toProblem(error, logger), instance: target.pathname.slice(0, 200) };
+    const headers: Record<string, string> = {};
+    if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
+    if (problem.status === 405) headers.allow = ((problem.details as { allow?: string[] })?.allow ?? []).join(', ');
+    if (problem.status === 429) headers['retry-after'] = String((problem.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 1);
+    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (problem.status === 503 && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+    return problemResponse(problem, headers);
+  };
+
+  /** The last steps of every answer: drain an unread body, add the CORS headers, log. */
+  const finish = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, response: Response): Response | Promise<Response> => {
+    if (request.body !== null) return discardBody(request, limits.drainBytes).then(() => decorate(request, target, corsHeaders, started, response));
+    return decorate(request, target, corsHeaders, started, response);
+  };
+  const decorate = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, response: Response): Response => {
+    addMissingHeaders(response, corsHeaders);
+    if (options.logRequests === true) logger.info('request', { method: request.method, path: target.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
+    return response;
+  };
+
+  const handle: RequestHandler = (request, info) => {
+    const started = options.logRequests === true ? Date.now() : 0;
+    const corsHeaders = cors.headersFor(header(request, 'origin'));
+    const target = requestTarget(request);
+    let response: Response | Promise<Response>;
+    try {
+      response = run(request, target, info);
+    } catch (error) {
+      response = failure(error, target);
+    }
+    if (response instanceof Promise) {
+      return response.then(undefined, (error: unknown) => failure(error, target)).then((answer) => finish(request, target, corsHeaders, started, answer));
+    }
+    return finish(request, target, corsHeaders, started, response);
+  };
 
   const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter, path: `${basePath}/ws` });
 
@@ -216,28 +282,12 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       document ??= buildOpenApi(routes, info, { rateLimited: options.rateLimit !== false });
       return document;
     },
-    async fetch(request, info = {}) {
-      const started = options.logRequests === true ? Date.now() : 0;
-      const origin = header(request, 'origin');
-      const corsHeaders = cors.headersFor(origin);
-      const target = requestTarget(request);
-      let response: Response;
+    fetch(request, info = {}) {
       try {
-        response = await run(request, target, info);
+        return Promise.resolve(handle(request, info));
       } catch (error) {
-        const problem = { ...toProblem(error, logger), instance: target.pathname.slice(0, 200) };
-        const headers: Record<string, string> = {};
-        if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
-        if (problem.status === 405) headers.allow = ((problem.details as { allow?: string[] })?.allow ?? []).join(', ');
-        if (problem.status === 429) headers['retry-after'] = String((problem.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 1);
-        const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-        if (problem.status === 503 && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
-        response = problemResponse(problem, headers);
+        return Promise.reject(error);
       }
-      if (request.body !== null) await discardBody(request, limits.drainBytes);
-      addMissingHeaders(response, corsHeaders);
-      if (options.logRequests === true) logger.info('request', { method: request.method, path: target.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
-      return response;
     },
     websocket: websocket.hooks,
     close() {
@@ -245,6 +295,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       pool?.close();
     },
   };
+  (server as { [REQUEST_HANDLER]?: RequestHandler })[REQUEST_HANDLER] = handle;
   return server;
 }
 
@@ -258,9 +309,16 @@ function header(request: Request, name: string): string | null {
   return fast === undefined ? request.headers.get(name) : fast.call(request, name);
 }
 
-function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+const NOT_FOUND = { kind: 'not-found' } as const;
+const NO_HEADERS: Record<string, string> = Object.freeze({});
+const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+function queryObject(search: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of search) {
+  if (search === '') return out;
+  for (const [key, value] of new URLSearchParams(search)) {
     const prior = out[key];
     out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
   }

@@ -25,19 +25,26 @@ export function requestTarget(request: Request): RequestTarget {
   if (raw !== undefined && PLAIN_TARGET.test(raw)) {
     const mark = raw.indexOf('?');
     const pathname = mark < 0 ? raw : raw.slice(0, mark);
-    if (!DOT_SEGMENT.test(pathname)) {
-      let url: URL | undefined;
-      return {
-        pathname,
-        search: mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark),
-        get url() {
-          return (url ??= parseUrl(request));
-        },
-      };
-    }
+    if (!DOT_SEGMENT.test(pathname)) return new PlainTarget(request, pathname, mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark));
   }
   const url = parseUrl(request);
   return { pathname: url.pathname, search: url.search, url };
+}
+
+/** A plain target taken as it is, its `URL` parsed on first use (a class: no closure or accessor per request). */
+class PlainTarget implements RequestTarget {
+  readonly pathname: string;
+  readonly search: string;
+  #request: Request;
+  #url: URL | undefined;
+  constructor(request: Request, pathname: string, search: string) {
+    this.#request = request;
+    this.pathname = pathname;
+    this.search = search;
+  }
+  get url(): URL {
+    return (this.#url ??= parseUrl(this.#request));
+  }
 }
 
 function parseUrl(request: Request): URL {

@@ -12,7 +12,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { VajraServer } from '../create-server';
-import { toRequest, writeResponse, writeUpgradeRefusal } from './node-fetch-bridge';
+import { requestHandlerOf } from '../request-handler';
+import { sendResponse, toRequest, writeUpgradeRefusal } from './node-fetch-bridge';
 
 export { toRequest, writeResponse } from './node-fetch-bridge';
 
@@ -25,21 +26,37 @@ export { toRequest, writeResponse } from './node-fetch-bridge';
  * ```
  */
 export function toNodeListener(server: VajraServer, getBody?: (req: IncomingMessage) => unknown) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const request = toRequest(req, res, getBody?.(req));
-    server
-      .fetch(request, { remoteAddress: req.socket.remoteAddress })
-      .then((response) => {
-        // An answer before the whole body arrived (413, 404, …): do not let the client reuse this socket.
-        if (!req.complete) res.shouldKeepAlive = false;
-        return writeResponse(res, response);
-      })
-      .catch((error: unknown) => {
-        server.logger.error('could not write a response', { error: error instanceof Error ? error.message : String(error) });
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
+  const handle = requestHandlerOf(server);
+  const failed = (res: ServerResponse, error: unknown): void => {
+    server.logger.error('could not write a response', { error: error instanceof Error ? error.message : String(error) });
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
   };
+  const send = (req: IncomingMessage, res: ServerResponse, response: Response): void => {
+    // An answer before the whole body arrived (413, 404, …): do not let the client reuse this socket.
+    if (bodyUnfinished(req)) res.shouldKeepAlive = false;
+    const written = sendResponse(res, response);
+    if (written !== undefined) written.catch((error: unknown) => failed(res, error));
+  };
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      const response = handle(toRequest(req, res, getBody?.(req)), { remoteAddress: req.socket.remoteAddress });
+      if (response instanceof Promise) response.then((answer) => send(req, res, answer)).catch((error: unknown) => failed(res, error));
+      else send(req, res, response);
+    } catch (error) {
+      failed(res, error);
+    }
+  };
+}
+
+/**
+ * True while a request body is still on its way. An answer given synchronously, inside the `request`
+ * event, comes before Node marks even a body-less request `complete`: without a body it is complete.
+ */
+function bodyUnfinished(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 const PROTOCOL = Symbol('vajra-stream.ws-protocol');

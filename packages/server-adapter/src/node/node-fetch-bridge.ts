@@ -150,13 +150,40 @@ function safePath(path: string | undefined): string {
  * ```
  */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  if (response instanceof StringResponse && response.plainHeaders !== undefined && !response.bodyUsed) {
-    const raw = response.rawBody;
-    const plain: Record<string, string> = { ...response.plainHeaders };
-    if (raw !== null) plain['content-length'] = String(Buffer.byteLength(raw));
-    res.writeHead(response.status, plain).end(raw ?? undefined);
-    return;
+  await sendResponse(res, response);
+}
+
+/**
+ * Write `response` to `res`: at once (returning nothing) when its body is a string known up front, else
+ * streaming it, returning the promise of the end.
+ *
+ * @example
+ * ```ts
+ * const writing = sendResponse(res, response);
+ * if (writing !== undefined) await writing;
+ * ```
+ */
+export function sendResponse(res: ServerResponse, response: Response): Promise<void> | undefined {
+  if (response instanceof StringResponse && !response.bodyUsed) {
+    const plain = response.plainHeaders;
+    if (plain !== undefined) {
+      const raw = response.rawBody;
+      res.writeHead(response.status, raw === null ? plain : withContentLength(plain, raw)).end(raw ?? undefined);
+      return undefined;
+    }
   }
+  return streamResponse(res, response);
+}
+
+/** The header record of a string answer with its `content-length` (a new flat name/value list; `plain` stays as it is). */
+function withContentLength(plain: Record<string, string>, raw: string): string[] {
+  const list: string[] = [];
+  for (const name in plain) if (name.toLowerCase() !== 'content-length') list.push(name, plain[name]!);
+  list.push('content-length', String(Buffer.byteLength(raw)));
+  return list;
+}
+
+async function streamResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
