@@ -1,13 +1,16 @@
 // Mounted under a path prefix — `app.use('/vajra', vajraExpress(server))`, Hono's `app.route('/vajra', sub)`,
-// or `serve()` of a server with that basePath — the routes, the OpenAPI document's `servers`, the docs page
+// Fastify's `app.register(vajraFastify(server), { prefix: '/vajra' })`, or `serve()` of a server with that basePath — the routes, the OpenAPI document's `servers`, the docs page
 // and the WebSocket all live below the prefix, and the host app keeps its own routes. Real HTTP and
 // WebSocket on 127.0.0.1.
 import { createVajra, silentLogger, type Vajra } from '@vajra-stream/core';
 import express from 'express';
+import Fastify from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type VajraServer } from '../src/index';
 import { listenExpress, vajraExpress } from '../src/express/index';
+import { vajraFastify } from '../src/fastify/index';
 import { serveHono, vajraHono } from '../src/hono/index';
 import { serve } from '../src/node/index';
 import { call } from './harness';
@@ -34,6 +37,18 @@ const mounts: Array<{ name: string; hostRoutes: boolean; start(server: VajraServ
       app.get('/other', (c) => c.text('other'));
       app.route('/vajra', sub);
       return serveHono(app, server, { port: 0 });
+    },
+  },
+  {
+    name: 'fastify',
+    hostRoutes: true,
+    async start(server) {
+      const app = Fastify();
+      app.get('/other', async (_request, reply) => reply.type('text/plain').send('other'));
+      await app.register(vajraFastify(server), { prefix: '/vajra' });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as AddressInfo;
+      return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
     },
   },
   { name: 'node', hostRoutes: false, start: (server) => serve(server, { port: 0 }) },

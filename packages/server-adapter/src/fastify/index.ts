@@ -54,11 +54,15 @@ export interface FastifyInstanceLike {
 }
 
 /**
- * The Fastify plugin of a server. Register it without a prefix.
+ * The Fastify plugin of a server. Register it without a prefix, or with the server's `basePath` as the
+ * prefix: the server answers below its base path either way, and with the prefix the app's own routes
+ * outside it stay the app's.
  *
  * @example
  * ```ts
  * await app.register(vajraFastify(server));
+ * // or, for createServer(vajra, { basePath: '/vajra' }):
+ * await app.register(vajraFastify(server), { prefix: '/vajra' });
  * ```
  */
 export function vajraFastify(server: VajraServer) {
