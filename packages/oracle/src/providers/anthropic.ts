@@ -4,9 +4,8 @@ import { providerError } from '../errors/provider-error';
 import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, LanguageModelStreamPart } from '../spec/language-model';
 import { apiKeyProblem } from './api-key-problem';
 import { loadSdk } from './load-sdk';
-import { mapSdkError } from './map-sdk-error';
 import { readEnv } from './openai';
-import { createRequestSignal, type RequestSignal } from './request-signal';
+import { createSdkClient } from './sdk-client';
 
 /**
  * Options of {@link anthropic}.
@@ -51,22 +50,19 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
   const provider = 'anthropic';
   const model = options.model ?? 'claude-haiku-4-5';
   const apiKey = options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
-  const defaultTimeout = options.timeoutMs ?? 60_000;
   const secrets = [apiKey];
-  let connecting: Promise<{ client: Anthropic; classes: typeof Anthropic }> | undefined;
-  /** Checks the key and loads the SDK on first use (it is an optional peer dependency). */
-  const connect = async () => {
-    if (!apiKey) throw providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or ANTHROPIC_API_KEY)', { retryable: false });
-    const problem = apiKeyProblem(apiKey, { prefix: 'sk-ant-' }, options.baseURL === undefined);
-    if (problem !== undefined) throw providerError('PROVIDER_MISCONFIGURED', provider, problem, { retryable: false, secrets });
-    connecting ??= loadSdk(provider, '@anthropic-ai/sdk', () => import('@anthropic-ai/sdk')).then(({ default: Client }) => ({ client: createClient(Client, apiKey, options), classes: Client }));
-    try {
-      return await connecting;
-    } catch (error) {
-      connecting = undefined; // a package installed meanwhile is found on the next call
-      throw error;
-    }
-  };
+  const sdk = createSdkClient<Anthropic>({
+    provider,
+    secrets,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    clock: options.clock,
+    check() {
+      if (!apiKey) throw providerError('PROVIDER_AUTH_FAILED', provider, 'no API key configured (set apiKey or ANTHROPIC_API_KEY)', { retryable: false });
+      const problem = apiKeyProblem(apiKey, { prefix: 'sk-ant-' }, options.baseURL === undefined);
+      if (problem !== undefined) throw providerError('PROVIDER_MISCONFIGURED', provider, problem, { retryable: false, secrets });
+    },
+    load: () => loadSdk(provider, '@anthropic-ai/sdk', () => import('@anthropic-ai/sdk')).then(({ default: Client }) => ({ client: createClient(Client, apiKey, options), classes: Client })),
+  });
 
   const body = (request: LanguageModelRequest) => {
     const system = request.messages
@@ -82,22 +78,15 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
       ...(request.temperature === undefined ? {} : { temperature: Math.min(1, request.temperature) }),
     };
   };
-  const open = (request: LanguageModelRequest) => {
-    const timeoutMs = request.timeoutMs ?? defaultTimeout;
-    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: options.clock }) };
-  };
-  const fail = (error: unknown, classes: typeof Anthropic, signal: RequestSignal, timeoutMs: number) => mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
 
   return {
     specificationVersion: 'v1',
     provider,
     modelId: model,
     free: false,
-    async generate(request) {
-      const { client, classes } = await connect();
-      const { timeoutMs, signal } = open(request);
-      try {
-        const message = await client.messages.create({ ...body(request), stream: false }, { signal: signal.signal });
+    generate: (request) =>
+      sdk.call(request, async (client, signal) => {
+        const message = await client.messages.create({ ...body(request), stream: false }, { signal });
         if (!Array.isArray(message.content)) {
           throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'response has no content blocks', { retryable: false, secrets });
         }
@@ -105,23 +94,14 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
         const inputTokens = message.usage?.input_tokens ?? 0;
         const outputTokens = message.usage?.output_tokens ?? 0;
         return { text, usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason: finish(message.stop_reason) };
-      } catch (error) {
-        throw fail(error, classes, signal, timeoutMs);
-      } finally {
-        signal.dispose();
-      }
-    },
-    async *stream(request): AsyncGenerator<LanguageModelStreamPart> {
-      const { client, classes } = await connect();
-      const { timeoutMs, signal } = open(request);
+      }),
+    stream(request): AsyncGenerator<LanguageModelStreamPart> {
       let inputTokens = 0;
       let outputTokens = 0;
       let finishReason: LanguageModelFinishReason = 'other';
       let stopped = false;
-      try {
-        const events = await client.messages.create({ ...body(request), stream: true }, { signal: signal.signal });
-        for await (const event of events) {
-          signal.touch();
+      return sdk.stream(request, (client, signal) => client.messages.create({ ...body(request), stream: true }, { signal }), {
+        *of(event): Iterable<LanguageModelStreamPart> {
           switch (event.type) {
             case 'message_start':
               inputTokens = event.message.usage?.input_tokens ?? 0;
@@ -140,34 +120,25 @@ export function anthropic(options: AnthropicProviderOptions = {}): LanguageModel
             default:
               break;
           }
-        }
-        if (signal.signal.aborted) throw signal.signal.reason ?? new Error('aborted');
-        if (!stopped) throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without message_stop', { retryable: true, secrets });
-        yield { type: 'finish', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason };
-      } catch (error) {
-        throw fail(error, classes, signal, timeoutMs);
-      } finally {
-        signal.dispose();
-      }
+        },
+        end() {
+          if (!stopped) throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without message_stop', { retryable: true, secrets });
+          return { type: 'finish', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, finishReason };
+        },
+      });
     },
     async checkConfiguration() {
-      await connect();
+      await sdk.connect();
     },
-    async checkHealth(healthOptions = {}) {
-      const { client, classes } = await connect();
-      const signal = createRequestSignal({ signal: healthOptions.signal, timeoutMs: defaultTimeout, clock: options.clock });
-      try {
-        await client.models.list({}, { signal: signal.signal });
-      } catch (error) {
-        throw fail(error, classes, signal, defaultTimeout);
-      } finally {
-        signal.dispose();
-      }
-    },
+    checkHealth: (healthOptions = {}) =>
+      sdk.call({ signal: healthOptions.signal }, async (client, signal) => {
+        await client.models.list({}, { signal });
+      }),
   };
 }
 
-function createClient(Client: typeof Anthropic, apiKey: string, options: AnthropicProviderOptions): Anthropic {
+/** `apiKey` is set: `check()` runs before every load. */
+function createClient(Client: typeof Anthropic, apiKey: string | undefined, options: AnthropicProviderOptions): Anthropic {
   return new Client({
     apiKey,
     baseURL: options.baseURL ?? 'https://api.anthropic.com',

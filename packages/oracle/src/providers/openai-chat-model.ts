@@ -5,8 +5,7 @@ import type { LanguageModel, LanguageModelFinishReason, LanguageModelRequest, La
 import { apiKeyProblem } from './api-key-problem';
 import { estimateTokens } from './estimate-tokens';
 import { loadSdk } from './load-sdk';
-import { mapSdkError } from './map-sdk-error';
-import { createRequestSignal, type RequestSignal } from './request-signal';
+import { createSdkClient } from './sdk-client';
 
 /** Settings shared by `openai()` and `openaiCompatible()`. */
 export interface OpenAIChatModelSettings {
@@ -38,18 +37,14 @@ export interface OpenAIChatModelSettings {
 export function createOpenAIChatModel(settings: OpenAIChatModelSettings): LanguageModel {
   const { provider, model } = settings;
   const secrets = [settings.apiKey];
-  let connecting: Promise<{ client: OpenAI; classes: typeof OpenAI }> | undefined;
-  /** Checks the settings and loads the SDK on first use (it is an optional peer dependency). */
-  const connect = async () => {
-    checkKey(settings);
-    connecting ??= loadSdk(provider, 'openai', () => import('openai')).then(({ default: Client }) => ({ client: createClient(Client, settings), classes: Client }));
-    try {
-      return await connecting;
-    } catch (error) {
-      connecting = undefined; // a package installed meanwhile is found on the next call
-      throw error;
-    }
-  };
+  const sdk = createSdkClient<OpenAI>({
+    provider,
+    secrets,
+    timeoutMs: settings.timeoutMs,
+    clock: settings.clock,
+    check: () => checkKey(settings),
+    load: () => loadSdk(provider, 'openai', () => import('openai')).then(({ default: Client }) => ({ client: createClient(Client, settings), classes: Client })),
+  });
 
   const body = (request: LanguageModelRequest) => ({
     model,
@@ -58,11 +53,6 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.responseFormat === 'json' && settings.jsonMode ? { response_format: { type: 'json_object' as const } } : {}),
   });
-  const open = (request: LanguageModelRequest) => {
-    const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
-    return { timeoutMs, signal: createRequestSignal({ signal: request.signal, timeoutMs, clock: settings.clock }) };
-  };
-  const fail = (error: unknown, classes: typeof OpenAI, signal: RequestSignal, timeoutMs: number) => mapSdkError(error, { provider, classes, request: signal, secrets, timeoutMs });
   const usageOf = (raw: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined, request: LanguageModelRequest, text: string): LanguageModelUsage => {
     const inputTokens = raw?.prompt_tokens ?? estimateTokens(request.messages.map((m) => m.content).join('\n'));
     const outputTokens = raw?.completion_tokens ?? estimateTokens(text);
@@ -74,36 +64,24 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
     provider,
     modelId: model,
     free: settings.free,
-    async generate(request) {
-      const { client, classes } = await connect();
-      const { timeoutMs, signal } = open(request);
-      try {
-        const completion = await client.chat.completions.create({ ...body(request), stream: false }, { signal: signal.signal });
+    generate: (request) =>
+      sdk.call(request, async (client, signal) => {
+        const completion = await client.chat.completions.create({ ...body(request), stream: false }, { signal });
         const choice = completion.choices?.[0];
         if (!choice || typeof choice.message?.content !== 'string') {
           throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'response has no message content', { retryable: false, secrets });
         }
         const text = choice.message.content;
         return { text, usage: usageOf(completion.usage, request, text), finishReason: finish(choice.finish_reason) };
-      } catch (error) {
-        throw fail(error, classes, signal, timeoutMs);
-      } finally {
-        signal.dispose();
-      }
-    },
-    async *stream(request): AsyncGenerator<LanguageModelStreamPart> {
-      const { client, classes } = await connect();
-      const { timeoutMs, signal } = open(request);
+      }),
+    stream(request): AsyncGenerator<LanguageModelStreamPart> {
       let text = '';
       let finishReason: LanguageModelFinishReason | undefined;
       let rawUsage: Parameters<typeof usageOf>[0];
-      try {
-        const chunks = await client.chat.completions.create(
-          { ...body(request), stream: true, ...(settings.streamUsage ? { stream_options: { include_usage: true } } : {}) },
-          { signal: signal.signal },
-        );
-        for await (const chunk of chunks) {
-          signal.touch();
+      const open = (client: OpenAI, signal: AbortSignal) =>
+        client.chat.completions.create({ ...body(request), stream: true, ...(settings.streamUsage ? { stream_options: { include_usage: true } } : {}) }, { signal });
+      return sdk.stream(request, open, {
+        *of(chunk): Iterable<LanguageModelStreamPart> {
           if (chunk.usage) rawUsage = chunk.usage;
           const choice = chunk.choices?.[0];
           const delta = choice?.delta?.content;
@@ -112,33 +90,22 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): Langua
             yield { type: 'text-delta', text: delta };
           }
           if (choice?.finish_reason) finishReason = finish(choice.finish_reason);
-        }
-        // the SDK ends the iteration quietly when its signal aborts: find out why
-        if (signal.signal.aborted) throw signal.signal.reason ?? new Error('aborted');
-        if (finishReason === undefined) {
-          throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without a finish_reason', { retryable: true, secrets });
-        }
-        yield { type: 'finish', usage: usageOf(rawUsage, request, text), finishReason };
-      } catch (error) {
-        throw fail(error, classes, signal, timeoutMs);
-      } finally {
-        signal.dispose();
-      }
+        },
+        end() {
+          if (finishReason === undefined) {
+            throw providerError('PROVIDER_INVALID_RESPONSE', provider, 'stream ended without a finish_reason', { retryable: true, secrets });
+          }
+          return { type: 'finish', usage: usageOf(rawUsage, request, text), finishReason };
+        },
+      });
     },
     async checkConfiguration() {
-      await connect();
+      await sdk.connect();
     },
-    async checkHealth(options = {}) {
-      const { client, classes } = await connect();
-      const signal = createRequestSignal({ signal: options.signal, timeoutMs: settings.timeoutMs, clock: settings.clock });
-      try {
-        await client.models.list({ signal: signal.signal });
-      } catch (error) {
-        throw fail(error, classes, signal, settings.timeoutMs);
-      } finally {
-        signal.dispose();
-      }
-    },
+    checkHealth: (options = {}) =>
+      sdk.call({ signal: options.signal }, async (client, signal) => {
+        await client.models.list({ signal });
+      }),
   };
 }
 
