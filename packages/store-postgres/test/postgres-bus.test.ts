@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createVajra, silentLogger, type BusMessage } from '@vajra-stream/core';
-import { runBusContract } from '@vajra-stream/core/testing';
+import { createVajra, silentLogger } from '@vajra-stream/core';
+import { runBusConnectionLossContract, runBusContract } from '@vajra-stream/core/testing';
 import { createPostgresBus, createPostgresStore, type PostgresBus } from '../src/index';
 import { TEST_DATABASE_URL, createTestSchemas } from './test-database';
 
@@ -22,12 +22,19 @@ const until = async (condition: () => boolean, what: string): Promise<void> => {
   }
 };
 
-const terminate = async (applicationName: string): Promise<number> => {
-  const { rows } = await schemas.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [applicationName]);
-  return rows.length;
-};
+runBusConnectionLossContract({ describe, it, afterEach }, 'postgres LISTEN/NOTIFY (pg_terminate_backend)', async () => {
+  const schema = schemas.make();
+  return {
+    connect: (applicationName) => createPostgresBus({ connectionString: TEST_DATABASE_URL, schema, applicationName }),
+    drop: async (applicationName, connection) => {
+      const name = `${applicationName}:${connection === 'listener' ? 'bus-listen' : 'bus'}`;
+      const { rows } = await schemas.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [name]);
+      return rows.length;
+    },
+  };
+});
 
-describe('the PostgreSQL bus across connection loss', () => {
+describe('the PostgreSQL bus between kernels', () => {
   const opened: PostgresBus[] = [];
   afterEach(async () => {
     for (const bus of opened.splice(0)) await bus.close();
@@ -38,45 +45,6 @@ describe('the PostgreSQL bus across connection loss', () => {
     return bus;
   };
   const tag = () => `vt${process.pid}${Math.random().toString(36).slice(2, 8)}`;
-
-  it('replays what was published while the listening connection was terminated, once each and in order', async () => {
-    const schema = schemas.make();
-    const [nameA, nameB] = [tag(), tag()];
-    const a = await open(schema, nameA);
-    const b = await open(schema, nameB);
-    const got: number[] = [];
-    b.subscribe((message) => got.push((message.payload as { n: number }).n));
-    const sent: Array<Promise<void>> = [];
-    for (let n = 0; n < 600; n += 1) {
-      sent.push(a.publish({ origin: 'ins_a', name: 'wheel:rotated', payload: { n } }));
-      if (n === 150 || n === 400) {
-        await sent.at(-1);
-        expect(await terminate(`${nameB}:bus-listen`)).toBe(1);
-      }
-    }
-    await Promise.all(sent);
-    await until(() => got.length >= 600 && b.health().connected, 'all 600 messages after two reconnects');
-    expect(got).toEqual(Array.from({ length: 600 }, (_, n) => n));
-    expect(b.health().reconnects).toBe(2);
-  });
-
-  it('keeps publishing through terminated publisher connections without losing or doubling a message', async () => {
-    const schema = schemas.make();
-    const [nameA, nameB] = [tag(), tag()];
-    const a = await open(schema, nameA);
-    const b = await open(schema, nameB);
-    const got: BusMessage[] = [];
-    b.subscribe((message) => got.push(message));
-    const sent: Array<Promise<void>> = [];
-    for (let n = 0; n < 300; n += 1) {
-      sent.push(a.publish({ origin: 'ins_a', name: 'audio:spectrum', payload: { n } }));
-      if (n % 100 === 50) await terminate(`${nameA}:bus`);
-    }
-    await Promise.all(sent);
-    await until(() => got.length >= 300, 'all 300 messages');
-    expect(got.map((m) => (m.payload as { n: number }).n)).toEqual(Array.from({ length: 300 }, (_, n) => n));
-    expect(a.health()).toMatchObject({ connected: true, pending: 0 });
-  });
 
   it("brings one kernel's session events to a WebSocket-style listener of another", async () => {
     const schema = schemas.make();

@@ -33,7 +33,7 @@ export interface BusContractFixture {
 
 /**
  * The behaviour every {@link Bus} must have: run it against your own implementation to prove it fits the kernel.
- * Reconnection after the service dropped a connection is specific to each service and tested by each package.
+ * What a bus does when the service drops a connection is {@link runBusConnectionLossContract}'s.
  *
  * @example
  * ```ts

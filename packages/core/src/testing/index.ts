@@ -1,7 +1,8 @@
 /**
- * Test helpers for Vajra.Stream: a manual clock and the store contract suite.
+ * Test helpers for Vajra.Stream: a manual clock and the store and bus contract suites.
  * @module @vajra-stream/core/testing
  */
 export { createManualClock, type ManualClock } from './create-manual-clock';
 export { runStoreContract, type ContractRunner } from './store-contract';
 export { runBusContract, type BusContractFixture } from './bus-contract';
+export { runBusConnectionLossContract, type BusConnectionLossFixture } from './bus-connection-loss-contract';
