@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseLocationShape } from './database-location-shape';
 
 /**
  * Options of {@link createPostgresStore}, validated with zod.
@@ -18,11 +19,7 @@ import { z } from 'zod';
  */
 export const postgresStoreOptionsSchema = z
   .object({
-    connectionString: z.string().regex(/^postgres(ql)?:\/\//, 'connectionString must be a postgres:// URL'),
-    schema: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'schema must be a lower-case SQL identifier (letters, digits, _; at most 63)')
-      .default('vajra'),
+    ...databaseLocationShape,
     poolSize: z.number().int().min(2).max(200).default(10),
     maxRetries: z.number().int().min(0).max(1000).default(30),
     connectTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseLocationShape } from '../database-location-shape';
 
 /**
  * Options of {@link createPostgresBus}, validated with zod.
@@ -19,11 +20,7 @@ import { z } from 'zod';
  */
 export const postgresBusOptionsSchema = z
   .object({
-    connectionString: z.string().regex(/^postgres(ql)?:\/\//, 'connectionString must be a postgres:// URL'),
-    schema: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'schema must be a lower-case SQL identifier (letters, digits, _; at most 63)')
-      .default('vajra'),
+    ...databaseLocationShape,
     replayWindowSeconds: z.number().min(1).max(3600).default(10),
     retentionSeconds: z
       .number()
