@@ -23,5 +23,6 @@ export * from './plugins';
 export * from './sessions';
 export * from './wheels';
 export { parseInput } from './validation/parse-input';
+export { safeParseInput } from './validation/safe-parse-input';
 export { createId } from './ids/create-id';
 export { createVajra, type Vajra, type CreateVajraOptions, type StopOptions, type VajraConfigInput, type WorkLeaseOptions } from './kernel/create-vajra';

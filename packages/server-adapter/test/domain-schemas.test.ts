@@ -21,7 +21,7 @@ describe('routes reuse the domain packages’ schemas', () => {
   it('documents the oracle’s and the audio program’s own limits', async () => {
     const doc = (await call(url, 'GET', '/openapi.json')).body;
     const schemas = doc.components.schemas;
-    const own = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown>; required?: string[] };
+    const own = (schema: z.core.$ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown>; required?: string[] };
     expect(Object.keys(schemas.PlanSession.properties).sort()).toEqual(Object.keys(own(planInputSchema).properties).sort());
     expect(schemas.PlanSession.properties.duration).toMatchObject({ maximum: 24 * 3600 });
     expect(schemas.PlanSession.required).toEqual(own(planInputSchema).required);

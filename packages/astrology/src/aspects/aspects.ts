@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { norm180 } from '../math/angles';
 import { CHART_BODIES, type Chart, type ChartBody } from '../chart/chart';
@@ -57,14 +57,15 @@ export interface Aspect {
   applying: boolean;
 }
 
-const optionsSchema = z
-  .object({
-    orbs: z.partialRecord(z.enum(Object.keys(ASPECT_ANGLES) as [AspectName, ...AspectName[]]), z.number().min(0).max(30)).optional(),
+const optionsSchema = z._default(
+  z.object({
+    orbs: z.optional(z.partialRecord(z.enum(Object.keys(ASPECT_ANGLES) as [AspectName, ...AspectName[]]), z.number().check(z.gte(0), z.lte(30)))),
     /** Extra orb added when the Sun or the Moon takes part. */
-    luminaryBonus: z.number().min(0).max(10).default(0),
-    bodies: z.array(z.enum(CHART_BODIES)).optional(),
-  })
-  .default({ luminaryBonus: 0 });
+    luminaryBonus: z._default(z.number().check(z.gte(0), z.lte(10)), 0),
+    bodies: z.optional(z.array(z.enum(CHART_BODIES))),
+  }),
+  { luminaryBonus: 0 },
+);
 
 /**
  * Options of {@link aspects}.

@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Ayanamsas as data: each is the mean (nutation-free) distance of the equinox from the sidereal zero
@@ -79,15 +79,15 @@ function generalPrecession(tt: number): number {
  * ```
  */
 export function meanAyanamsa(definition: AyanamsaDefinition, tt: number): number {
-  return ayanamsaAt(parseInput(ayanamsaDefinitionSchema, definition, 'ayanamsa definition'), parseInput(z.number().finite(), tt, 'tt'));
+  return ayanamsaAt(parseInput(ayanamsaDefinitionSchema, definition, 'ayanamsa definition'), parseInput(z.number(), tt, 'tt'));
 }
 
 /** Schema of an {@link AyanamsaDefinition} given by the caller. */
 export const ayanamsaDefinitionSchema = z.object({
-  name: z.string().min(1).max(100),
-  epochJd: z.number().finite(),
-  valueAtEpoch: z.number().min(-360).max(360),
-  source: z.string().max(500),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  epochJd: z.number(),
+  valueAtEpoch: z.number().check(z.gte(-360), z.lte(360)),
+  source: z.string().check(z.maxLength(500)),
 });
 
 /** {@link meanAyanamsa} on inputs already known to be valid (the chart's own). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput } from '@vajra-stream/core';
 import { apparentSiderealTime, bodyState, deltaTSeconds, earthTilt, ephemerisTime, meanNode, positionContext, trueNode, type EclipticState, type PlanetName } from '../ephemeris/ephemeris';
 import { norm360 } from '../math/angles';
@@ -95,14 +95,11 @@ export const chartInputSchema = z.object({
   date: instantSchema,
   latitude: latitudeSchema,
   longitude: longitudeSchema,
-  houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'),
-  zodiac: z.enum(['tropical', 'sidereal']).default('tropical'),
-  ayanamsa: z.union([z.enum(Object.keys(AYANAMSAS) as [AyanamsaName, ...AyanamsaName[]]), ayanamsaDefinitionSchema]).default('lahiri'),
+  houseSystem: z._default(z.enum(HOUSE_SYSTEMS), 'placidus'),
+  zodiac: z._default(z.enum(['tropical', 'sidereal']), 'tropical'),
+  ayanamsa: z._default(z.union([z.enum(Object.keys(AYANAMSAS) as [AyanamsaName, ...AyanamsaName[]]), ayanamsaDefinitionSchema]), 'lahiri'),
   /** Bodies to compute (default all); the chart holds exactly these, in {@link CHART_BODIES} order. */
-  bodies: z
-    .array(z.enum(CHART_BODIES))
-    .max(CHART_BODIES.length * 2)
-    .optional(),
+  bodies: z.optional(z.array(z.enum(CHART_BODIES)).check(z.maxLength(CHART_BODIES.length * 2))),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { asind, atan2d, cosd, norm360, sind, tand } from '../math/angles';
 
 /**
@@ -113,9 +113,9 @@ export function computeHouses(input: { ramc: number; obliquity: number; latitude
 }
 
 const housesInputSchema = z.object({
-  ramc: z.number().finite(),
-  obliquity: z.number().min(0).max(45),
-  latitude: z.number().min(-90).max(90),
+  ramc: z.number(),
+  obliquity: z.number().check(z.gte(0), z.lte(45)),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
   system: z.enum(HOUSE_SYSTEMS),
 });
 

@@ -1,5 +1,5 @@
 import { parseInput } from '@vajra-stream/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Hans Cousto's "cosmic octave" (Die kosmische Oktave, 1984): a periodic phenomenon of period T
@@ -48,7 +48,7 @@ export const CYCLE_PERIODS = {
 export type Cycle = keyof typeof CYCLE_PERIODS;
 
 /** From a microsecond to 1e15 s (about 32 million years; the precession of the equinoxes is 8.1e11 s). */
-const periodSchema = z.number().min(1e-6).max(1e15);
+const periodSchema = z.number().check(z.gte(1e-6), z.lte(1e15));
 
 /**
  * Cousto tone of a cycle: f = 2ⁿ / period, octave n chosen to land in [120, 240) Hz.

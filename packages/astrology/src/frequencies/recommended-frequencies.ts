@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isVajraError, parseInput } from '@vajra-stream/core';
 import { planetaryDayAt, type ClassicalPlanet } from '../hours/planetary-hours';
 import { moonPhase } from '../phases/moon-phase';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { searchSunRiseSet, type RiseSetDefinition } from '../ephemeris/ephemeris';
 import { instantSchema, latitudeSchema, longitudeSchema, type InstantInput } from '../schema/inputs';
@@ -79,7 +79,7 @@ export interface PlanetaryDay {
 const locationOptionsSchema = z.object({
   latitude: latitudeSchema,
   longitude: longitudeSchema,
-  definition: z.enum(['upper-limb', 'center', 'hindu']).default('upper-limb'),
+  definition: z._default(z.enum(['upper-limb', 'center', 'hindu']), 'upper-limb'),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput } from '@vajra-stream/core';
 import { searchSunRiseSet } from '../ephemeris/ephemeris';
 import { elongationAt, MEAN_RATES, siderealMoonAt, yogaAngleAt } from '../lunar/lunar-angles';

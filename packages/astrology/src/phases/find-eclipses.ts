@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { lunarEclipses, solarEclipses } from '../ephemeris/ephemeris';
 import { instantSchema, type InstantInput } from '../schema/inputs';
@@ -22,7 +22,7 @@ export interface Eclipse {
   time: number;
 }
 
-const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
+const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).check(z.refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' }));
 
 /**
  * Solar (global) and lunar eclipses with greatest eclipse between two instants, in time order.

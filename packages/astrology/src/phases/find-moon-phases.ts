@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { elongationAt, MEAN_RATES } from '../lunar/lunar-angles';
 import { solveIncreasingAngle } from '../math/solve';
@@ -45,7 +45,7 @@ export interface MoonPhaseEvent {
   time: number;
 }
 
-const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' });
+const rangeSchema = z.object({ from: instantSchema, to: instantSchema }).check(z.refine((r) => r.to >= r.from, { message: '`to` must not be before `from`' }));
 
 const MAX_SPAN_DAYS = 366 * 20;
 

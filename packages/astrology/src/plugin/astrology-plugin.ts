@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { definePlugin, isVajraError, VajraError, type TimerHandle } from '@vajra-stream/core';
 import { chart, chartInputSchema } from '../chart/chart';
 import { aspects } from '../aspects/aspects';
@@ -61,11 +61,20 @@ export interface MoonPhaseChangedEvent {
  */
 export const astrologyConfigSchema = z.object({
   /** Default place for the kernel-clock events and for `api.now()`. */
-  latitude: z.coerce.number().min(-90).max(90).optional(),
-  longitude: z.coerce.number().min(-180).max(180).optional(),
-  houseSystem: z.enum(HOUSE_SYSTEMS).default('placidus'),
+  latitude: z.optional(z.coerce.number().check(z.gte(-90), z.lte(90))),
+  longitude: z.optional(z.coerce.number().check(z.gte(-180), z.lte(180))),
+  houseSystem: z._default(z.enum(HOUSE_SYSTEMS), 'placidus'),
   /** Emit `astro:planetary-hour-changed` (needs latitude/longitude) and `astro:moon-phase`. */
-  events: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
+  events: z._default(
+    z.union([
+      z.boolean(),
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((v) => v === 'true'),
+      ),
+    ]),
+    true,
+  ),
 });
 
 /**

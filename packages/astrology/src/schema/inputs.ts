@@ -1,19 +1,22 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** An instant: a `Date`, an ISO 8601 string with zone, or milliseconds since the epoch. */
-export const instantSchema = z.union([z.date(), z.number(), z.string()]).transform((value, ctx) => {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: 'custom', message: 'Invalid date' });
-    return z.NEVER;
-  }
-  // astronomy-engine's models are meant for roughly 1700–2200 (VSOP87 truncation, Pluto integrator)
-  if (ms < Date.UTC(1000, 0, 1) || ms > Date.UTC(3000, 0, 1)) {
-    ctx.addIssue({ code: 'custom', message: 'Date must lie between the years 1000 and 3000' });
-    return z.NEVER;
-  }
-  return ms;
-});
+export const instantSchema = z.pipe(
+  z.union([z.date(), z.number(), z.string()]),
+  z.transform((value: Date | number | string, ctx) => {
+    const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+    if (!Number.isFinite(ms)) {
+      ctx.issues.push({ code: 'custom', message: 'Invalid date', input: value });
+      return z.NEVER;
+    }
+    // astronomy-engine's models are meant for roughly 1700–2200 (VSOP87 truncation, Pluto integrator)
+    if (ms < Date.UTC(1000, 0, 1) || ms > Date.UTC(3000, 0, 1)) {
+      ctx.issues.push({ code: 'custom', message: 'Date must lie between the years 1000 and 3000', input: value });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+);
 
 /**
  * An instant accepted by every function of this package.
@@ -26,8 +29,8 @@ export const instantSchema = z.union([z.date(), z.number(), z.string()]).transfo
  */
 export type InstantInput = Date | number | string;
 
-export const latitudeSchema = z.number().min(-90).max(90);
-export const longitudeSchema = z.number().min(-180).max(180);
+export const latitudeSchema = z.number().check(z.gte(-90), z.lte(90));
+export const longitudeSchema = z.number().check(z.gte(-180), z.lte(180));
 
 /** A place on Earth: geographic latitude (north positive) and longitude (east positive), degrees. */
 export const locationSchema = z.object({ latitude: latitudeSchema, longitude: longitudeSchema });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { instantSchema, type InstantInput } from '../schema/inputs';
 import { lunarDayJdn, monthOfCount, trueMonthCount } from './phugpa';
@@ -106,15 +106,7 @@ export function tibetanDateFromJdn(jdn: number): TibetanDate {
  */
 export function tibetanDate(date: InstantInput, options: { utcOffsetMinutes?: number } = {}): TibetanDate {
   const ms = parseInput(instantSchema, date, 'date');
-  const offset = parseInput(
-    z
-      .number()
-      .min(-14 * 60)
-      .max(14 * 60)
-      .default(0),
-    options.utcOffsetMinutes,
-    'utcOffsetMinutes',
-  );
+  const offset = parseInput(z._default(z.number().check(z.gte(-14 * 60), z.lte(14 * 60)), 0), options.utcOffsetMinutes, 'utcOffsetMinutes');
   const jdn = Math.floor((ms + offset * 60_000) / 86_400_000) + JDN_UNIX_EPOCH;
   return tibetanDateFromJdn(jdn);
 }
@@ -131,11 +123,11 @@ export function tibetanDate(date: InstantInput, options: { utcOffsetMinutes?: nu
 export function gregorianFromTibetan(input: { year: number; month: number; day: number; leapMonth?: boolean; leapDay?: boolean }): string | null {
   const { year, month, day, leapMonth, leapDay } = parseInput(
     z.object({
-      year: z.number().int().min(1027).max(2500),
-      month: z.number().int().min(1).max(12),
-      day: z.number().int().min(1).max(30),
-      leapMonth: z.boolean().default(false),
-      leapDay: z.boolean().default(false),
+      year: z.number().check(z.int(), z.gte(1027), z.lte(2500)),
+      month: z.number().check(z.int(), z.gte(1), z.lte(12)),
+      day: z.number().check(z.int(), z.gte(1), z.lte(30)),
+      leapMonth: z._default(z.boolean(), false),
+      leapDay: z._default(z.boolean(), false),
     }),
     input,
     'Tibetan date',
@@ -161,7 +153,7 @@ export function gregorianFromTibetan(input: { year: number; month: number; day: 
  * ```
  */
 export function losar(year: number): string {
-  const y = parseInput(z.number().int().min(1028).max(2500), year, 'year');
+  const y = parseInput(z.number().check(z.int(), z.gte(1028), z.lte(2500)), year, 'year');
   const { n } = trueMonthCount(y - 1, 12);
   return jdnToIso(lunarDayJdn(n, 30) + 1);
 }

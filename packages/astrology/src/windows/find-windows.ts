@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseInput, VajraError } from '@vajra-stream/core';
 import { norm360 } from '../math/angles';
 import { elongationAt, MEAN_RATES, siderealMoonAt, tropicalMoonAt } from '../lunar/lunar-angles';
@@ -12,18 +12,16 @@ const MAX_DAYS = 400;
 const SPAN = 360 / 27;
 const RETROGRADE_BODIES = ['mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto'] as const;
 
-const whereSchema = z
-  .object({
-    moon: z.enum(['waxing', 'waning']).optional(),
-    moonPhase: z.object({ from: z.number().min(0).max(360), to: z.number().min(0).max(360) }).optional(),
-    planetaryHourRuler: z.array(z.enum(CHALDEAN_ORDER)).min(1).optional(),
-    nakshatra: z.array(z.number().int().min(1).max(27)).min(1).optional(),
-    tithi: z.array(z.number().int().min(1).max(30)).min(1).optional(),
-    moonSign: z.array(z.enum(SIGNS)).min(1).optional(),
-    moonSignZodiac: z.enum(['tropical', 'sidereal']).default('tropical'),
-    noRetrograde: z.array(z.enum(RETROGRADE_BODIES)).min(1).optional(),
-  })
-  .strict();
+const whereSchema = z.strictObject({
+  moon: z.optional(z.enum(['waxing', 'waning'])),
+  moonPhase: z.optional(z.object({ from: z.number().check(z.gte(0), z.lte(360)), to: z.number().check(z.gte(0), z.lte(360)) })),
+  planetaryHourRuler: z.optional(z.array(z.enum(CHALDEAN_ORDER)).check(z.minLength(1))),
+  nakshatra: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(27))).check(z.minLength(1))),
+  tithi: z.optional(z.array(z.number().check(z.int(), z.gte(1), z.lte(30))).check(z.minLength(1))),
+  moonSign: z.optional(z.array(z.enum(SIGNS)).check(z.minLength(1))),
+  moonSignZodiac: z._default(z.enum(['tropical', 'sidereal']), 'tropical'),
+  noRetrograde: z.optional(z.array(z.enum(RETROGRADE_BODIES)).check(z.minLength(1))),
+});
 
 /**
  * zod schema of the input of {@link findWindows} (for servers that validate requests up front): instants,
@@ -38,11 +36,13 @@ export const windowSearchSchema = z
   .object({
     from: instantSchema,
     to: instantSchema,
-    location: z.object({ latitude: latitudeSchema, longitude: longitudeSchema }).optional(),
+    location: z.optional(z.object({ latitude: latitudeSchema, longitude: longitudeSchema })),
     where: whereSchema,
   })
-  .refine((x) => x.to > x.from, { message: '`to` must be after `from`' })
-  .refine((x) => x.to - x.from <= MAX_DAYS * 86_400_000, { message: `range must not exceed ${MAX_DAYS} days` });
+  .check(
+    z.refine((x) => x.to > x.from, { message: '`to` must be after `from`' }),
+    z.refine((x) => x.to - x.from <= MAX_DAYS * 86_400_000, { message: `range must not exceed ${MAX_DAYS} days` }),
+  );
 
 /**
  * Criteria for {@link findWindows}; all given criteria must hold at once.

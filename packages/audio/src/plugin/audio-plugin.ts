@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { definePlugin, type Clock, type Session } from '@vajra-stream/core';
 import { createAudioEngine, type AudioEngine, type EngineStatus } from '../engine/create-audio-engine';
 import type { AudioSink } from '../engine/audio-sink';
@@ -16,15 +16,15 @@ import type { Spectrum } from '../analysis/analyze-spectrum';
  */
 export const audioPluginConfigSchema = z.object({
   /** `audio:spectrum` frames per second while playing (0 = none). */
-  spectrumRate: z.coerce.number().min(0).max(60).default(10),
+  spectrumRate: z._default(z.coerce.number().check(z.gte(0), z.lte(60)), 10),
   /** FFT size of the frames (power of two). */
-  fftSize: z.coerce.number().int().min(256).max(32_768).default(4096),
+  fftSize: z._default(z.coerce.number().check(z.int(), z.gte(256), z.lte(32_768)), 4096),
   /** Peaks per frame. */
-  maxPeaks: z.coerce.number().int().min(1).max(64).default(8),
+  maxPeaks: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(64)), 8),
   /** Fade-out when a session stops (s). */
-  fadeOut: z.coerce.number().min(0).max(60).default(3),
+  fadeOut: z._default(z.coerce.number().check(z.gte(0), z.lte(60)), 3),
   /** Crossfade when another session starts while one plays (s). */
-  crossfade: z.coerce.number().min(0).max(60).default(2),
+  crossfade: z._default(z.coerce.number().check(z.gte(0), z.lte(60)), 2),
 });
 
 /**

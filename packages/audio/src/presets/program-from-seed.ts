@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import { safeParseInput } from '@vajra-stream/core';
+import * as z from 'zod/mini';
 import { issuePath, validationFailed } from '../validation/validation-failed';
 import { parseProgram } from '../program/parse-program';
 import type { Layer, Program, ProgramInput } from '../program/program-schema';
@@ -11,15 +12,11 @@ import type { Layer, Program, ProgramInput } from '../program/program-schema';
  */
 export const seedRequestSchema = z.object({
   type: z.enum(['prayer_bowl', 'solfeggio', 'binaural']),
-  frequency: z.number().positive().max(20_000).default(528),
-  duration: z
-    .number()
-    .positive()
-    .max(7 * 24 * 3600)
-    .default(60),
-  pure_sine: z.boolean().default(false),
-  base_frequency: z.number().positive().max(20_000).default(200),
-  beat_frequency: z.number().positive().max(100).default(7.83),
+  frequency: z._default(z.number().check(z.positive(), z.lte(20_000)), 528),
+  duration: z._default(z.number().check(z.positive(), z.lte(7 * 24 * 3600)), 60),
+  pure_sine: z._default(z.boolean(), false),
+  base_frequency: z._default(z.number().check(z.positive(), z.lte(20_000)), 200),
+  beat_frequency: z._default(z.number().check(z.positive(), z.lte(100)), 7.83),
 });
 
 /**
@@ -62,7 +59,7 @@ function bowlLayer(frequency: number, duration: number): LayerInput {
  * const program = programFromSeed({ type: 'binaural', base_frequency: 200, beat_frequency: 10, duration: 300 });
  */
 export function programFromSeed(request: SeedRequest): Program {
-  const parsed = seedRequestSchema.safeParse(request);
+  const parsed = safeParseInput(seedRequestSchema, request);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issuePath(issue.path), code: issue.code, message: issue.message }));
     throw validationFailed('seed generate() request', issues);

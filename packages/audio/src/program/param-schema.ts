@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How a keyframe is reached from the previous one.
@@ -16,9 +16,9 @@ export const curveSchema = z.enum(['linear', 'exponential', 'step']);
  * keyframeSchema.parse({ at: 10, value: 432, curve: 'exponential' });
  */
 export const keyframeSchema = z.strictObject({
-  at: z.number().min(0),
-  value: z.number().finite(),
-  curve: curveSchema.default('linear'),
+  at: z.number().check(z.gte(0)),
+  value: z.number(),
+  curve: z._default(curveSchema, 'linear'),
 });
 
 /**
@@ -32,12 +32,12 @@ export const keyframeSchema = z.strictObject({
  */
 export type Keyframe = z.infer<typeof keyframeSchema>;
 
-const keyframesSchema = z
-  .array(keyframeSchema)
-  .min(1)
-  .refine((frames) => frames.every((frame, index) => index === 0 || frame.at >= frames[index - 1]!.at), {
+const keyframesSchema = z.array(keyframeSchema).check(
+  z.minLength(1),
+  z.refine((frames) => frames.every((frame, index) => index === 0 || frame.at >= frames[index - 1]!.at), {
     message: 'keyframes must be sorted by `at`',
-  });
+  }),
+);
 
 /**
  * A numeric parameter: a constant or a list of keyframes.
@@ -45,7 +45,7 @@ const keyframesSchema = z
  * @example
  * paramSchema.parse([{ at: 0, value: 200 }, { at: 30, value: 100, curve: 'exponential' }]);
  */
-export const paramSchema = z.union([z.number().finite(), keyframesSchema]);
+export const paramSchema = z.union([z.number(), keyframesSchema]);
 
 /**
  * A numeric parameter: a number or keyframes.
@@ -63,15 +63,15 @@ export type Param = z.infer<typeof paramSchema>;
 
 /** A parameter whose every value must be strictly positive (frequencies, rates). */
 export function positiveParam() {
-  return paramSchema.refine((param) => (typeof param === 'number' ? param > 0 : param.every((frame) => frame.value > 0)), { message: 'value must be > 0' });
+  return paramSchema.check(z.refine((param) => (typeof param === 'number' ? param > 0 : param.every((frame) => frame.value > 0)), { message: 'value must be > 0' }));
 }
 
 /** A parameter whose every value must be >= 0 (gains). */
 export function nonNegativeParam() {
-  return paramSchema.refine((param) => (typeof param === 'number' ? param >= 0 : param.every((frame) => frame.value >= 0)), { message: 'value must be >= 0' });
+  return paramSchema.check(z.refine((param) => (typeof param === 'number' ? param >= 0 : param.every((frame) => frame.value >= 0)), { message: 'value must be >= 0' }));
 }
 
 /** A parameter whose every value must lie in [-1, 1] (pan). */
 export function panParam() {
-  return paramSchema.refine((param) => (typeof param === 'number' ? Math.abs(param) <= 1 : param.every((frame) => Math.abs(frame.value) <= 1)), { message: 'pan must be within [-1, 1]' });
+  return paramSchema.check(z.refine((param) => (typeof param === 'number' ? Math.abs(param) <= 1 : param.every((frame) => Math.abs(frame.value) <= 1)), { message: 'pan must be within [-1, 1]' }));
 }

@@ -1,3 +1,4 @@
+import { safeParseInput } from '@vajra-stream/core';
 import { issuePath, validationFailed } from '../validation/validation-failed';
 import { programSchema, type Program, type ProgramInput } from './program-schema';
 
@@ -10,7 +11,7 @@ import { programSchema, type Program, type ProgramInput } from './program-schema
  * const program = parseProgram({ duration: 10, layers: [{ kind: 'tone', frequency: 528 }] });
  */
 export function parseProgram(input: ProgramInput | Program | unknown): Program {
-  const result = programSchema.safeParse(input);
+  const result = safeParseInput(programSchema, input);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ path: issuePath(issue.path), code: issue.code, message: issue.message }));
     throw validationFailed('audio program', issues);

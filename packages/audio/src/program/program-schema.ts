@@ -1,24 +1,24 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { bowlModePresetNames } from '../presets/bowl-modes';
 import { nyquistIssues } from './nyquist-issues';
 import { nonNegativeParam, panParam, positiveParam } from './param-schema';
 
-const seconds = z.number().finite().min(0);
+const seconds = z.number().check(z.gte(0));
 
 /** Fields shared by every layer. Times are seconds; `start`/`end` are program time, keyframes are layer time. */
 const layerBase = {
   /** Program time at which the layer begins (s). */
-  start: seconds.default(0),
+  start: z._default(seconds, 0),
   /** Program time at which the layer ends (s); defaults to the program's end. */
-  end: seconds.optional(),
+  end: z.optional(seconds),
   /** Raised-cosine fade-in length (s). */
-  fadeIn: seconds.optional(),
+  fadeIn: z.optional(seconds),
   /** Raised-cosine fade-out length (s), ending at `end`. */
-  fadeOut: seconds.optional(),
+  fadeOut: z.optional(seconds),
   /** Linear gain (number or keyframes). */
-  gain: nonNegativeParam().default(1),
+  gain: z._default(nonNegativeParam(), 1),
   /** Equal-power pan, -1 = left, 1 = right (number or keyframes). */
-  pan: panParam().default(0),
+  pan: z._default(panParam(), 0),
 };
 
 /**
@@ -36,19 +36,19 @@ export const toneLayerSchema = z.strictObject({ kind: z.literal('tone'), frequen
  * bowlModeSchema.parse({ ratio: 2.735, t60: 11, gain: 0.6, split: 8.2 });
  */
 export const bowlModeSchema = z.strictObject({
-  ratio: z.number().positive(),
-  t60: z.number().positive().optional(),
-  gain: z.number().min(0).default(1),
-  split: z.number().min(0).max(200).default(0),
+  ratio: z.number().check(z.positive()),
+  t60: z.optional(z.number().check(z.positive())),
+  gain: z._default(z.number().check(z.gte(0)), 1),
+  split: z._default(z.number().check(z.gte(0), z.lte(200)), 0),
 });
 
 const strikeSchema = z.union([
   seconds,
   z.strictObject({
     at: seconds,
-    velocity: z.number().min(0).max(4).default(1),
+    velocity: z._default(z.number().check(z.gte(0), z.lte(4)), 1),
     /** Strike angle from the doublet axis (radians); halves ring as |cos nφ| and |sin nφ|. Absent = equal halves. */
-    angle: z.number().finite().optional(),
+    angle: z.optional(z.number()),
   }),
 ]);
 
@@ -59,12 +59,12 @@ const strikeSchema = z.union([
  * strikesSchema.parse({ every: 20, from: 0 });
  */
 export const strikesSchema = z.union([
-  z.array(strikeSchema).max(100_000),
+  z.array(strikeSchema).check(z.maxLength(100_000)),
   z.strictObject({
-    every: z.number().positive(),
-    from: seconds.default(0),
-    count: z.number().int().positive().optional(),
-    velocity: z.number().min(0).max(4).default(1),
+    every: z.number().check(z.positive()),
+    from: z._default(seconds, 0),
+    count: z.optional(z.number().check(z.int(), z.positive())),
+    velocity: z._default(z.number().check(z.gte(0), z.lte(4)), 1),
   }),
 ]);
 
@@ -75,14 +75,14 @@ export const strikesSchema = z.union([
  * rimSchema.parse({ start: 0, end: 20, rate: 1.2, pressure: 0.6 });
  */
 export const rimSchema = z.strictObject({
-  start: seconds.default(0),
-  end: seconds.optional(),
+  start: z._default(seconds, 0),
+  end: z.optional(seconds),
   /** Rotations of the puja per second. */
-  rate: positiveParam().default(1),
+  rate: z._default(positiveParam(), 1),
   /** 0..1: sets the sung level and how fast it builds up. */
-  pressure: z.number().min(0).max(1).default(0.5),
+  pressure: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
   /** Index of the excited mode (0 = the fundamental (2,0) mode). */
-  mode: z.number().int().min(0).default(0),
+  mode: z._default(z.number().check(z.int(), z.gte(0)), 0),
 });
 
 /**
@@ -94,11 +94,11 @@ export const rimSchema = z.strictObject({
 export const bowlLayerSchema = z.strictObject({
   kind: z.literal('bowl'),
   frequency: positiveParam(),
-  modes: z.union([z.enum(bowlModePresetNames), z.array(bowlModeSchema).min(1).max(64)]).default('tibetan-180mm'),
+  modes: z._default(z.union([z.enum(bowlModePresetNames), z.array(bowlModeSchema).check(z.minLength(1), z.maxLength(64))]), 'tibetan-180mm'),
   /** Quality factor for modes without an explicit t60: T60 = 2.2·Q/f. */
-  q: z.number().positive().default(3000),
-  strikes: strikesSchema.optional(),
-  rim: rimSchema.optional(),
+  q: z._default(z.number().check(z.positive()), 3000),
+  strikes: z.optional(strikesSchema),
+  rim: z.optional(rimSchema),
   ...layerBase,
 });
 
@@ -139,7 +139,7 @@ export const isochronicLayerSchema = z.strictObject({
   frequency: positiveParam(),
   rate: positiveParam(),
   /** Fraction of each period the pulse lasts (raised-cosine shaped). */
-  duty: z.number().gt(0).max(1).default(0.5),
+  duty: z._default(z.number().check(z.gt(0), z.lte(1)), 0.5),
   ...layerBase,
 });
 
@@ -151,7 +151,7 @@ export const isochronicLayerSchema = z.strictObject({
  */
 export const noiseLayerSchema = z.strictObject({
   kind: z.literal('noise'),
-  color: z.enum(['white', 'pink', 'brown']).default('pink'),
+  color: z._default(z.enum(['white', 'pink', 'brown']), 'pink'),
   ...layerBase,
 });
 
@@ -177,30 +177,25 @@ export const layerSchema = z.discriminatedUnion('kind', [toneLayerSchema, bowlLa
  */
 export const programSchema = z
   .strictObject({
-    version: z.literal(1).default(1),
-    sampleRate: z.number().int().min(8000).max(384_000).default(48_000),
-    duration: z
-      .number()
-      .positive()
-      .max(7 * 24 * 3600),
-    gain: z.number().min(0).max(1).default(0.8),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(1),
-    limiter: z
-      .object({
-        lookahead: z.number().min(0.0005).max(0.05).default(0.003),
-        release: z.number().min(0.001).max(5).default(0.15),
-      })
-      .default({ lookahead: 0.003, release: 0.15 }),
-    layers: z.array(layerSchema).max(256).default([]),
+    version: z._default(z.literal(1), 1),
+    sampleRate: z._default(z.number().check(z.int(), z.gte(8000), z.lte(384_000)), 48_000),
+    duration: z.number().check(z.positive(), z.lte(7 * 24 * 3600)),
+    gain: z._default(z.number().check(z.gte(0), z.lte(1)), 0.8),
+    seed: z._default(z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)), 1),
+    limiter: z._default(
+      z.object({
+        lookahead: z._default(z.number().check(z.gte(0.0005), z.lte(0.05)), 0.003),
+        release: z._default(z.number().check(z.gte(0.001), z.lte(5)), 0.15),
+      }),
+      { lookahead: 0.003, release: 0.15 },
+    ),
+    layers: z._default(z.array(layerSchema).check(z.maxLength(256)), []),
   })
-  .superRefine((program, context) => {
-    for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
-  });
+  .check(
+    z.superRefine((program, context) => {
+      for (const issue of nyquistIssues(program)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: program });
+    }),
+  );
 
 /**
  * A parsed (defaults applied) program.

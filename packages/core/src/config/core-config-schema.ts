@@ -9,9 +9,9 @@ import * as z from 'zod';
  * createVajra({ config: { sessions: { maxDuration: 3600 }, wheels: { tickIntervalMs: 250 } } });
  * ```
  */
-export const coreConfigSchema = z.object({
-  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  sessions: z
+export const coreConfigSchema = /* @__PURE__ */ z.object({
+  logLevel: /* @__PURE__ */ z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  sessions: /* @__PURE__ */ z
     .object({
       /** Longest allowed session, in seconds (default 7 days). */
       maxDuration: z
@@ -23,7 +23,7 @@ export const coreConfigSchema = z.object({
       recover: z.boolean().default(true),
     })
     .prefault({}),
-  wheels: z
+  wheels: /* @__PURE__ */ z
     .object({
       /** How often spinning wheels are counted and persisted, in milliseconds (an unknown key such as the former `tickInterval` is refused). */
       tickIntervalMs: z.number().int().min(10).max(60_000).default(1000),

@@ -1,12 +1,12 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import { VajraError } from '../errors/vajra-error';
 
-type Definition = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; in?: z.ZodType };
+type Definition = { type: string; innerType?: z.$ZodType; shape?: Record<string, z.$ZodType>; in?: z.$ZodType };
 
-const definitionOf = (schema: z.ZodType): Definition => (schema as unknown as { def: Definition }).def;
+const definitionOf = (schema: z.$ZodType): Definition => (schema as unknown as { def: Definition }).def;
 
 /** Strip optional/default/nullable/pipe wrappers to reach the schema that decides the value's type. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.$ZodType): z.$ZodType {
   let current = schema;
   for (let depth = 0; depth < 10; depth += 1) {
     const def = definitionOf(current);
@@ -35,7 +35,7 @@ export const envVariableName = (path: string[]): string =>
     )
     .join('__')}`;
 
-function coerce(raw: string, leaf: z.ZodType, variable: string): unknown {
+function coerce(raw: string, leaf: z.$ZodType, variable: string): unknown {
   const type = definitionOf(leaf).type;
   if (type === 'number' || type === 'int') {
     const value = Number(raw);
@@ -66,7 +66,7 @@ function coerce(raw: string, leaf: z.ZodType, variable: string): unknown {
  * envOverrides(coreConfigSchema, process.env); // { sessions: { maxDuration: 600 } } for VAJRA_SESSIONS__MAX_DURATION=600
  * ```
  */
-export function envOverrides(schema: z.ZodType, env: Record<string, string | undefined>, prefix: string[] = []): Record<string, unknown> {
+export function envOverrides(schema: z.$ZodType, env: Record<string, string | undefined>, prefix: string[] = []): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const shape = definitionOf(unwrap(schema)).shape;
   if (shape === undefined) return result;

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { VajraError } from '../errors/vajra-error';
+import { safeParseInput } from '../validation/safe-parse-input';
 import { envOverrides, envVariableName } from './env-overrides';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,10 +34,10 @@ export function mergeConfig(...sources: Array<Record<string, unknown> | undefine
  * const config = resolveConfig(coreConfigSchema, { logLevel: 'debug' }, process.env);
  * ```
  */
-export function resolveConfig<S extends z.ZodType>(schema: S, explicit: unknown, env: Record<string, string | undefined>, prefix: string[] = []): z.output<S> {
+export function resolveConfig<S extends $ZodType>(schema: S, explicit: unknown, env: Record<string, string | undefined>, prefix: string[] = []): output<S> {
   const fromEnv = envOverrides(schema, env, prefix);
   const merged = mergeConfig(fromEnv, isPlainObject(explicit) ? explicit : undefined);
-  const result = schema.safeParse(merged);
+  const result = safeParseInput(schema, merged);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const path = [...prefix, ...issue.path.map(String)];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import { systemClock, type Clock } from '../clock/clock';
 import { coreConfigSchema, type CoreConfig, type CoreConfigInput } from '../config/core-config-schema';
 import { resolveConfig } from '../config/resolve-config';
@@ -53,7 +53,7 @@ export type VajraConfigInput = CoreConfigInput & { [Id in keyof VajraPluginConfi
  * ```
  */
 export interface CreateVajraOptions {
-  plugins?: ReadonlyArray<VajraPlugin<string, unknown, z.ZodType | undefined>>;
+  plugins?: ReadonlyArray<VajraPlugin<string, unknown, z.$ZodType | undefined>>;
   /** Durable store; an in-memory store by default. */
   store?: Store;
   clock?: Clock;

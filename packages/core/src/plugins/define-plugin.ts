@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { Clock } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
 import type { VajraEventName } from '../events/vajra-events';
@@ -102,7 +102,7 @@ export interface PluginContext<Config = undefined> {
  * const vajra = createVajra({ plugins: [greeter], config: { greeter: { greeting: 'Om' } } });
  * ```
  */
-export interface VajraPlugin<Id extends string = string, Api = unknown, Schema extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface VajraPlugin<Id extends string = string, Api = unknown, Schema extends z.$ZodType | undefined = z.$ZodType | undefined> {
   specificationVersion: 'v1';
   id: Id;
   dependsOn?: readonly string[];
@@ -113,7 +113,7 @@ export interface VajraPlugin<Id extends string = string, Api = unknown, Schema e
    */
   publicEvents?: readonly VajraEventName[];
   configSchema?: Schema;
-  setup(ctx: PluginContext<Schema extends z.ZodType ? z.output<Schema> : undefined>): Api | Promise<Api>;
+  setup(ctx: PluginContext<Schema extends z.$ZodType ? z.output<Schema> : undefined>): Api | Promise<Api>;
   /** Called at stop, in reverse dependency order. */
   dispose?(api: Api): void | Promise<void>;
 }
@@ -131,6 +131,6 @@ export interface VajraPlugin<Id extends string = string, Api = unknown, Schema e
  *   });
  * ```
  */
-export function definePlugin<Id extends string, Api, Schema extends z.ZodType | undefined = undefined>(plugin: VajraPlugin<Id, Api, Schema>): VajraPlugin<Id, Api, Schema> {
+export function definePlugin<Id extends string, Api, Schema extends z.$ZodType | undefined = undefined>(plugin: VajraPlugin<Id, Api, Schema>): VajraPlugin<Id, Api, Schema> {
   return plugin;
 }

@@ -56,13 +56,13 @@ const MAX_JSON_BYTES = 256 * 1024;
 const jsonSize = (value: unknown): number => (value === undefined ? 0 : JSON.stringify(value).length);
 
 const editableShape = {
-  intention: z.string().trim().min(1).max(2000),
-  duration: z.number().positive().finite(),
-  audioType: z.string().trim().min(1).max(64),
-  frequencies: z.array(z.number().positive().max(100_000)).max(64),
-  prayerBowlMode: z.boolean(),
-  metadata: z.record(z.string(), z.json()).refine((value) => jsonSize(value) <= 64 * 1024, 'metadata must be at most 64 KiB of JSON'),
-  program: z.json().refine((value) => jsonSize(value) <= MAX_JSON_BYTES, 'program must be at most 256 KiB of JSON'),
+  intention: /* @__PURE__ */ z.string().trim().min(1).max(2000),
+  duration: /* @__PURE__ */ z.number().positive().finite(),
+  audioType: /* @__PURE__ */ z.string().trim().min(1).max(64),
+  frequencies: /* @__PURE__ */ z.array(z.number().positive().max(100_000)).max(64),
+  prayerBowlMode: /* @__PURE__ */ z.boolean(),
+  metadata: /* @__PURE__ */ z.record(z.string(), z.json()).refine((value) => jsonSize(value) <= 64 * 1024, 'metadata must be at most 64 KiB of JSON'),
+  program: /* @__PURE__ */ z.json().refine((value) => jsonSize(value) <= MAX_JSON_BYTES, 'program must be at most 256 KiB of JSON'),
 };
 
 /**
@@ -73,7 +73,7 @@ const editableShape = {
  * createSessionSchema.parse({ intention: 'peace', duration: 600 });
  * ```
  */
-export const createSessionSchema = z
+export const createSessionSchema = /* @__PURE__ */ z
   .object({
     ...editableShape,
     audioType: editableShape.audioType.default('prayer_bowl'),
@@ -92,7 +92,7 @@ export const createSessionSchema = z
  * updateSessionSchema.parse({ intention: 'compassion' });
  * ```
  */
-export const updateSessionSchema = z
+export const updateSessionSchema = /* @__PURE__ */ z
   .object({ ...editableShape, program: editableShape.program.nullable() })
   .partial()
   .strict();

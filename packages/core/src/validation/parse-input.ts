@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { VajraError } from '../errors/vajra-error';
+import { safeParseInput } from './safe-parse-input';
 
 /**
  * Parse `input` with `schema`, or throw `VALIDATION_FAILED` (status 422) with the zod issues in `details`.
@@ -9,8 +10,8 @@ import { VajraError } from '../errors/vajra-error';
  * const input = parseInput(createSessionSchema, body, 'session');
  * ```
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends $ZodType>(schema: S, input: unknown, what: string): output<S> {
+  const result = safeParseInput(schema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),

@@ -33,7 +33,7 @@ export interface Mantra {
  * mantraSchema.parse({ id: 'white-tara', name: 'White Tara', deity: 'White Tara', text: 'Om Tare Tuttare Ture Mama Ayur Punye Jnana Pushtim Kuru Soha', transliteration: '…', meaning: '…' });
  * ```
  */
-export const mantraSchema = z
+export const mantraSchema = /* @__PURE__ */ z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
     name: z.string().trim().min(1).max(120),

@@ -54,9 +54,11 @@ export interface WheelDedication {
   owner: string | null;
 }
 
-const count = z.union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^[1-9][0-9]{0,29}$/, 'a positive whole number (decimal string)')]);
+// bundlers drop these schemas from apps that never use them (a global's property would count as a side effect)
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+const count = /* @__PURE__ */ z.union([/* @__PURE__ */ z.number().int().min(1).max(MAX_COUNT), /* @__PURE__ */ z.string().regex(/^[1-9][0-9]{0,29}$/, 'a positive whole number (decimal string)')]);
 
-const customMantra = z
+const customMantra = /* @__PURE__ */ z
   .object({
     text: z.string().trim().min(1).max(2000),
     name: z.string().trim().min(1).max(120).optional(),
@@ -74,7 +76,7 @@ const customMantra = z
  * createWheelSchema.parse({ mantra: 'chenrezig', copiesPerRotation: 10_000, rpm: 30 });
  * ```
  */
-export const createWheelSchema = z
+export const createWheelSchema = /* @__PURE__ */ z
   .object({
     mantra: z.union([z.string().min(1).max(64), customMantra]),
     copiesPerRotation: count,
@@ -108,4 +110,4 @@ export type CreateWheelInput = z.input<typeof createWheelSchema>;
  * const text = dedicationTextSchema.parse('  May all beings be free from suffering  '); // trimmed
  * ```
  */
-export const dedicationTextSchema = z.string().trim().min(1).max(4000);
+export const dedicationTextSchema = /* @__PURE__ */ z.string().trim().min(1).max(4000);

@@ -1,5 +1,6 @@
 import type { AstrologyApi } from '@vajra-stream/astrology';
 import { z } from 'zod';
+import { classicSchema } from '../openapi/classic-schema';
 
 // The astrology package computes; these document its answers (checked against them in tests) without
 // loading the package here. Closed sets the server validates come from the package's own chart schema.
@@ -91,7 +92,8 @@ const tibetanDateSchema = z
 const timeWindowSchema = z.object({ start: instant, end: instant, startTime: z.number(), endTime: z.number(), minutes: z.number() }).meta({ id: 'TimeWindow' });
 
 function chartSchemaOf(chartInput: AstrologyApi['schemas']['chartInput']) {
-  const houseSystem = chartInput.shape.houseSystem.unwrap();
+  const { shape } = classicSchema(chartInput);
+  const houseSystem = shape.houseSystem.def.innerType;
   const position = z.object({
     longitude: degrees.meta({ description: 'Ecliptic longitude in the chart’s zodiac, degrees [0, 360)' }),
     latitude: degrees,
@@ -107,8 +109,8 @@ function chartSchemaOf(chartInput: AstrologyApi['schemas']['chartInput']) {
       date: instant,
       latitude: degrees,
       longitude: degrees,
-      zodiac: chartInput.shape.zodiac.unwrap(),
-      bodies: z.record(chartInput.shape.bodies.unwrap().element, position),
+      zodiac: shape.zodiac.def.innerType,
+      bodies: z.record(shape.bodies.def.innerType.def.element, position),
       houses: z.object({
         system: houseSystem,
         fallback: z.object({ requested: houseSystem, reason: z.string() }).optional().meta({ description: 'Set when the requested system is undefined at this latitude' }),
@@ -140,8 +142,8 @@ export function astrologySchemas(chartInput: AstrologyApi['schemas']['chartInput
   if (chart === undefined) charts.set(chartInput, (chart = chartSchemaOf(chartInput)));
   return {
     chart,
-    houseSystem: chartInput.shape.houseSystem,
-    zodiac: chartInput.shape.zodiac,
+    houseSystem: classicSchema(chartInput).shape.houseSystem,
+    zodiac: classicSchema(chartInput).shape.zodiac,
     moonPhase: moonPhaseSchema,
     sunTimes: sunTimesSchema,
     planetaryDay: planetaryDaySchema,

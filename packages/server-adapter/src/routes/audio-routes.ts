@@ -1,6 +1,7 @@
 import { VajraError, type Vajra } from '@vajra-stream/core';
 import type { AudioPluginApi, Program } from '@vajra-stream/audio';
 import { z } from 'zod';
+import { classicSchema } from '../openapi/classic-schema';
 import { namedSchema } from '../openapi/named-schema';
 import type { RenderPool } from '../render/create-render-pool';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
@@ -42,7 +43,7 @@ const audioModule = () => import('@vajra-stream/audio');
 
 /** The seed's generate() arguments (`type` defaults to `prayer_bowl`), or a full program: the audio package's own schemas. */
 function makeBodySchemas(schemas: AudioPluginApi['schemas']) {
-  const source = schemas.seedRequest
+  const source = classicSchema(schemas.seedRequest)
     .partial()
     .extend({ program: namedSchema(schemas.program, 'AudioProgram').optional().meta({ description: 'An audio program; when given, the seed fields are ignored' }) });
   return {
