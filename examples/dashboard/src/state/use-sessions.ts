@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Page, Session } from '../api/types';
-import { useDashboard } from './dashboard-context';
+import { useCallback } from 'preact/hooks';
+import type { Session } from '../api/types';
+import { useReloadedList } from './use-reloaded-list';
 import { useSocketEvent } from './use-socket-event';
-import { useSocketState } from './use-socket-state';
 
 /** A session with the moment it reached the page, so running time can be counted on locally. */
 export interface SessionView {
@@ -11,6 +10,12 @@ export interface SessionView {
 }
 
 const EVENTS = ['session:created', 'session:updated', 'session:started', 'session:paused', 'session:resumed', 'session:stopped', 'session:completed', 'session:recovered', 'session:deleted'];
+
+const viewsOf = (sessions: Session[]): SessionView[] => {
+  const receivedAt = Date.now();
+  return sessions.map((session) => ({ session, receivedAt }));
+};
+const idOfView = (view: SessionView): string => view.session.id;
 
 /**
  * The caller's sessions, newest first, kept current by `session:*` events; reloaded after every
@@ -22,39 +27,8 @@ const EVENTS = ['session:created', 'session:updated', 'session:started', 'sessio
  * ```
  */
 export function useSessions() {
-  const { api, notify } = useDashboard();
-  const [sessions, setSessions] = useState<SessionView[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const socketState = useSocketState();
-
-  const upsert = useCallback((session: Session) => {
-    setSessions((list) => {
-      const view = { session, receivedAt: Date.now() };
-      const index = list.findIndex((item) => item.session.id === session.id);
-      if (index < 0) return [view, ...list];
-      const next = list.slice();
-      next[index] = view;
-      return next;
-    });
-  }, []);
-
-  const reload = useCallback(async () => {
-    try {
-      const page = await api.get<Page<Session>>('/api/v1/sessions', { limit: 50 });
-      const receivedAt = Date.now();
-      setSessions(page.items.map((session) => ({ session, receivedAt })));
-      setLoaded(true);
-    } catch (error) {
-      notify(`Could not load sessions: ${(error as Error).message}`, 'error');
-    }
-  }, [api, notify]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (socketState === 'open') void reload();
-  }, [socketState, reload]);
+  const { items: sessions, setItems: setSessions, loaded, upsert: upsertView, reload } = useReloadedList('/api/v1/sessions', 'sessions', viewsOf, idOfView);
+  const upsert = useCallback((session: Session) => upsertView({ session, receivedAt: Date.now() }), [upsertView]);
 
   useSocketEvent('session:*', EVENTS, (message) => {
     const session = (message.data as { session?: Session } | undefined)?.session;

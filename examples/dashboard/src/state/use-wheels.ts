@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Page, Wheel, WheelDedication, WheelRotatedEvent } from '../api/types';
-import { useDashboard } from './dashboard-context';
+import { useState } from 'preact/hooks';
+import type { Wheel, WheelDedication, WheelRotatedEvent } from '../api/types';
+import { useReloadedList } from './use-reloaded-list';
 import { useSocketEvent } from './use-socket-event';
-import { useSocketState } from './use-socket-state';
 
 const EVENTS = ['wheel:created', 'wheel:started', 'wheel:stopped', 'wheel:updated', 'wheel:deleted', 'wheel:rotated', 'wheel:dedicated'];
+
+const wheelsOf = (wheels: Wheel[]): Wheel[] => wheels;
+const idOfWheel = (wheel: Wheel): string => wheel.id;
 
 /**
  * The caller's prayer wheels with live counts (`wheel:rotated`) and state changes (`wheel:*`),
@@ -16,37 +18,8 @@ const EVENTS = ['wheel:created', 'wheel:started', 'wheel:stopped', 'wheel:update
  * ```
  */
 export function useWheels() {
-  const { api, notify } = useDashboard();
-  const [wheels, setWheels] = useState<Wheel[]>([]);
-  const [loaded, setLoaded] = useState(false);
+  const { items: wheels, setItems: setWheels, loaded, upsert } = useReloadedList('/api/v1/prayers/wheels', 'prayer wheels', wheelsOf, idOfWheel);
   const [latestDedication, setLatestDedication] = useState<WheelDedication | null>(null);
-  const socketState = useSocketState();
-
-  const upsert = useCallback((wheel: Wheel) => {
-    setWheels((list) => {
-      const index = list.findIndex((item) => item.id === wheel.id);
-      if (index < 0) return [wheel, ...list];
-      const next = list.slice();
-      next[index] = wheel;
-      return next;
-    });
-  }, []);
-
-  const reload = useCallback(async () => {
-    try {
-      setWheels((await api.get<Page<Wheel>>('/api/v1/prayers/wheels', { limit: 50 })).items);
-      setLoaded(true);
-    } catch (error) {
-      notify(`Could not load prayer wheels: ${(error as Error).message}`, 'error');
-    }
-  }, [api, notify]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (socketState === 'open') void reload();
-  }, [socketState, reload]);
 
   useSocketEvent('wheel:*', EVENTS, (message) => {
     if (message.type === 'wheel:rotated') {
