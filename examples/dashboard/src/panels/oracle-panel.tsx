@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { OracleText } from '../api/types';
 import { Icon } from '../components/icon';
+import { MissingPluginPanel } from '../components/missing-plugin-panel';
 import { useDashboard } from '../state/dashboard-context';
 
 const KINDS = ['prayer', 'blessing', 'dedication', 'teaching', 'story', 'meditation', 'contemplation'] as const;
@@ -60,14 +61,7 @@ export function OraclePanel({ intention: suggested, enabled }: { intention: stri
   };
 
   if (!enabled) {
-    return (
-      <section class="panel oracle" aria-labelledby="oracle-title">
-        <h2 id="oracle-title" class="panel__title">
-          Oracle
-        </h2>
-        <p class="empty">The oracle plugin is not installed on this server.</p>
-      </section>
-    );
+    return <MissingPluginPanel name="oracle" title="Oracle" plugin="oracle" />;
   }
   return (
     <section class="panel oracle" aria-labelledby="oracle-title">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PlanetaryDay } from '../api/types';
 import { MoonGlyph } from '../components/moon-glyph';
+import { MissingPluginPanel } from '../components/missing-plugin-panel';
 import { capitalize, formatTime, ordinal } from '../format';
 import { useNow } from '../state/use-now';
 import { usePlace } from '../state/use-place';
@@ -25,14 +26,7 @@ export function TodayPanel({ enabled, chartWheel }: { enabled: boolean; chartWhe
   const today = useToday(place, enabled);
   const now = useNow(30_000);
   if (!enabled) {
-    return (
-      <section class="panel today" aria-labelledby="today-title">
-        <h2 id="today-title" class="panel__title">
-          Today
-        </h2>
-        <p class="empty">The astrology plugin is not installed on this server.</p>
-      </section>
-    );
+    return <MissingPluginPanel name="today" title="Today" plugin="astrology" />;
   }
   const hour = currentHour(today.planetaryDay, now);
   const { moon, tibetan, panchanga } = today;
