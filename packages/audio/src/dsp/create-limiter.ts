@@ -240,6 +240,42 @@ class SegmentLimiter implements Limiter {
   private measure(inLeft: Float32Array, inRight: Float32Array, offset: number, frames: number): void {
     const { carry, segmentPeak, segmentBend, statMask } = this;
     const end = offset + frames;
+    let high = 0;
+    let low = 0;
+    for (let index = offset; index < end; index++) {
+      const l = inLeft[index]!;
+      const r = inRight[index]!;
+      if (l > high) high = l;
+      if (l < low) low = l;
+      if (r > high) high = r;
+      if (r < low) low = r;
+    }
+    const chunkPeak = high > -low ? high : -low;
+    if (chunkPeak * this.gainBound <= this.ceiling) {
+      // a quiet chunk (no estimate it feeds can reach the ceiling): upper bounds only, its peak for every
+      // segment and 4 × its peak (with the two frames before it) as curvature
+      const before = Math.max(Math.abs(carry[0]!), Math.abs(carry[1]!), Math.abs(carry[2]!), Math.abs(carry[3]!));
+      const bendBound = 4 * Math.max(chunkPeak, before);
+      for (let done = 0; done < frames; ) {
+        const step = Math.min(frames - done, SEGMENT - ((this.received + done) & (SEGMENT - 1)));
+        carry[4] = Math.max(carry[4]!, chunkPeak);
+        carry[5] = Math.max(carry[5]!, bendBound);
+        done += step;
+        if (((this.received + done) & (SEGMENT - 1)) === 0) {
+          const segment = ((this.received + done) >> SEGMENT_SHIFT) - 1;
+          segmentPeak[segment & statMask] = carry[4]!;
+          segmentBend[segment & statMask] = carry[5]!;
+          this.measuredSegment = segment + 1;
+          carry[4] = 0;
+          carry[5] = 0;
+        }
+      }
+      carry[0] = frames >= 2 ? inLeft[end - 2]! : carry[1]!;
+      carry[1] = inLeft[end - 1]!;
+      carry[2] = frames >= 2 ? inRight[end - 2]! : carry[3]!;
+      carry[3] = inRight[end - 1]!;
+      return;
+    }
     let l0 = carry[0]!;
     let l1 = carry[1]!;
     let r0 = carry[2]!;
@@ -251,8 +287,8 @@ class SegmentLimiter implements Limiter {
       const stop = Math.min(end, index + SEGMENT - (frame & (SEGMENT - 1)));
       frame += stop - index;
       // running extremes (not |·|): new extremes are rare within a segment, so the branches predict well
-      let high = peak;
-      let low = -peak;
+      high = peak;
+      low = -peak;
       let bendHigh = bend;
       let bendLow = -bend;
       for (; index < stop; index++) {
@@ -348,8 +384,7 @@ class SegmentLimiter implements Limiter {
 
   /**
    * Write `frames` delayed frames (from absolute frame `first`) times the gain into out[offset …]: within each
-   * segment the gain ramps linearly between its boundary gains. One loop for every case (at unity the gain is
-   * exactly 1 and x·1 = x, so untouched frames stay bit-identical), so nothing reached only later deoptimises it.
+   * segment the gain ramps linearly between its boundary gains; runs of unity segments are copied from the ring.
    */
   private emit(outLeft: Float32Array, outRight: Float32Array, offset: number, frames: number, first: number): void {
     const { gains, gainMask, left, right, mask, ceiling } = this;
@@ -357,9 +392,24 @@ class SegmentLimiter implements Limiter {
     let frame = first;
     for (let index = offset; index < end; ) {
       const boundary = frame >> SEGMENT_SHIFT;
-      const run = Math.min(SEGMENT - (frame - boundary * SEGMENT), end - index);
+      let run = Math.min(SEGMENT - (frame - boundary * SEGMENT), end - index);
       const from = gains[boundary & gainMask]!;
-      const slope = (gains[(boundary + 1) & gainMask]! - from) / SEGMENT;
+      const to = gains[(boundary + 1) & gainMask]!;
+      if (Math.min(from, to) === 1) {
+        // unity (gains are ≤ 1): whole runs of unity segments straight from the delay ring
+        while (index + run < end && gains[(((frame + run) >> SEGMENT_SHIFT) + 1) & gainMask] === 1) run = Math.min(run + SEGMENT, end - index);
+        for (let done = 0; done < run; ) {
+          const source = (frame + done) & mask;
+          const count = Math.min(run - done, mask + 1 - source);
+          outLeft.set(left.subarray(source, source + count), index + done);
+          outRight.set(right.subarray(source, source + count), index + done);
+          done += count;
+        }
+        index += run;
+        frame += run;
+        continue;
+      }
+      const slope = (to - from) / SEGMENT;
       let gain = from + slope * (frame & (SEGMENT - 1));
       for (let step = 0; step < run; step++) {
         const source = (frame + step) & mask;
