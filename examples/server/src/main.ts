@@ -8,11 +8,19 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnvFile, readServerConfig, startServer } from '@vajra-stream/cli';
-import { createConsoleLogger, type LogLevel } from '@vajra-stream/core';
+import { createConsoleLogger, VajraError, type LogLevel } from '@vajra-stream/core';
 import { dashboardRoutes } from './dashboard-routes';
 
 loadEnvFile(process.env.VAJRA_ENV_FILE ?? '.env', process.env);
-const config = readServerConfig(process.env);
+const config = (() => {
+  try {
+    return readServerConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof VajraError)) throw error;
+    console.error(`error ${error.code}: ${error.message}`); // a bad VAJRA_* value: one line, no stack
+    process.exit(1);
+  }
+})();
 // The built dashboard: examples/dashboard/dist unless VAJRA_DASHBOARD_DIR says otherwise.
 const dashboardDir = resolve(process.env.VAJRA_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url)));
 const logger = createConsoleLogger({ level: (process.env.VAJRA_LOG_LEVEL as LogLevel | undefined) ?? 'info' });

@@ -78,4 +78,14 @@ describe('examples/server (a real child process, built packages)', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('refuses a malformed VAJRA_* value with one line naming its code, and exit code 1', async () => {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), VAJRA_ENV_FILE: join(dataDir, 'absent.env'), VAJRA_TRUST_PROXY: 'nginx' };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error CONFIG_INVALID: VAJRA_TRUST_PROXY: expected an IP address, .*, got "nginx"\n$/);
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { createCors } from './http/cors';
 import { problemResponse, toProblem } from './http/problem';
 import { RATE_LIMIT_EXEMPT_PATHS } from './http/rate-limit-exempt';
 import { createRateLimiter } from './http/rate-limiter';
+import { createClientAddress } from './http/trusted-proxy';
 import { createRenderPool, type RenderPool } from './render/create-render-pool';
 import { rateLimited } from './http/rate-limited';
 import { addMissingHeaders, stringResponse } from './http/json-response';
@@ -107,6 +108,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   const guard = createRequestGuard({ hosts: options.hosts, cors });
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 }, () => vajra.clock.now());
   const bound = new Set<string>();
+  const proxied = createClientAddress(options.trustProxy); // undefined: the peer's address counts, as it is
   let pool: RenderPool | undefined; // started on the first render or window search
   const renders = (): RenderPool => (pool ??= createRenderPool(options.renders ?? {}, logger));
   let document: Record<string, unknown> | undefined;
@@ -242,7 +244,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     const target = requestTarget(request);
     let response: Response | Promise<Response>;
     try {
-      response = run(request, target, info);
+      // Behind a trusted proxy the forwarded client is the address that counts (rate limit, render limits).
+      response = run(request, target, proxied === undefined ? info : { remoteAddress: proxied(info.remoteAddress, (name) => header(request, name)) });
     } catch (error) {
       response = failure(error, target);
     }
@@ -252,7 +255,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     return finish(request, target, corsHeaders, started, response);
   };
 
-  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter, path: `${basePath}/ws` });
+  const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter, clientAddress: proxied, path: `${basePath}/ws` });
 
   const server: VajraServer = {
     logger,

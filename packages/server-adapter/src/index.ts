@@ -21,6 +21,7 @@ export { buildOpenApi, problemSchema, type OpenApiInfo } from './openapi/build-o
 export type { Problem } from './http/problem';
 export { DEFAULT_CORS_ORIGINS, type CorsOptions } from './http/cors';
 export type { RateLimitOptions } from './http/rate-limiter';
+export { trustProxySchema, type TrustProxyOptions } from './http/trusted-proxy';
 export type { RenderOptions } from './render/create-render-pool';
 export { MIN_API_KEY_LENGTH, type AuthOptions, type ApiKey, type JwtAlgorithm, type JwtOptions, type Principal } from './auth/authenticator';
 export { DEFAULT_JWT_MAX_AGE_SECONDS, MIN_JWT_SECRET_BYTES } from './auth/create-jwt-verifier';

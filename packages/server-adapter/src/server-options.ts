@@ -2,6 +2,7 @@ import type { Logger } from '@vajra-stream/core';
 import type { AuthOptions } from './auth/authenticator';
 import type { CorsOptions } from './http/cors';
 import type { RateLimitOptions } from './http/rate-limiter';
+import type { TrustProxyOptions } from './http/trusted-proxy';
 import type { RenderOptions } from './render/create-render-pool';
 import type { OpenApiInfo } from './openapi/build-openapi';
 import type { AnyRoute } from './routing/define-route';
@@ -36,7 +37,7 @@ export interface ServerLimits {
   /**
    * Open WebSocket connections at most from one client address (default 100); further upgrades from it
    * get 429 `WS_TOO_MANY_CONNECTIONS` until one of its sockets closes. Behind a reverse proxy every client
-   * has the proxy's address: raise it (`Infinity` turns the cap off).
+   * has the proxy's address: name the proxy in {@link ServerOptions.trustProxy} (or raise the cap; `Infinity` turns it off).
    */
   wsConnectionsPerAddress?: number;
   /** Open WebSocket connections at most of one authenticated principal (default 50); further upgrades get 429 `WS_TOO_MANY_CONNECTIONS`. */
@@ -80,6 +81,15 @@ export interface ServerOptions {
    * is a 429 `RATE_LIMITED` with `Retry-After`, for an upgrade too (before the handshake).
    */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Reverse proxies to believe. Without it (the default) the client address is the TCP peer's and forwarded
+   * headers are ignored. With it, a request whose peer is one of `proxies` counts under the client address its
+   * forwarded header names (rate limits, `wsConnectionsPerAddress`, render limits of anonymous clients); a peer
+   * that is not a trusted proxy is counted under its own address whatever it sends. Forwarded headers never make
+   * a request local: behind any proxy, writes and the WebSocket still need credentials under `when-exposed`.
+   * A malformed address or range throws `VALIDATION_FAILED` from `createServer`.
+   */
+  trustProxy?: TrustProxyOptions;
   limits?: ServerLimits;
   /**
    * The path prefix the server is mounted under, e.g. `'/vajra'` for `app.use('/vajra', vajraExpress(server))`

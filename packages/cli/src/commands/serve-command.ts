@@ -47,7 +47,7 @@ export const serveCommand = defineCommand({
   summary: 'run the reference server: REST + WebSocket, SQLite store, every plugin',
   usage: 'serve [--host <address>] [--port <n>] [--data-dir <directory>]',
   description:
-    'The same server as examples/server. Settings come from flags, the environment or a .env file: VAJRA_HOST (127.0.0.1),\nVAJRA_PORT (8000), VAJRA_DATA_DIR (./data), VAJRA_API_KEYS (name:key[:admin],…; required for writes beyond loopback),\nVAJRA_JWT_SECRET, VAJRA_AUTH_REQUIRE (when-exposed, always, never), VAJRA_CORS_ORIGINS, VAJRA_HOSTS, VAJRA_LOG_LEVEL and every kernel and plugin\nVAJRA_* setting. Log lines go to stderr.\nCtrl-C or SIGTERM stops it gracefully (running sessions are stopped and stored) with exit code 0.',
+    'The same server as examples/server. Settings come from flags, the environment or a .env file: VAJRA_HOST (127.0.0.1),\nVAJRA_PORT (8000), VAJRA_DATA_DIR (./data), VAJRA_API_KEYS (name:key[:admin],…; required for writes beyond loopback),\nVAJRA_JWT_SECRET, VAJRA_AUTH_REQUIRE (when-exposed, always, never), VAJRA_CORS_ORIGINS, VAJRA_HOSTS, VAJRA_TRUST_PROXY (proxies whose\nX-Forwarded-For names the client: addresses, CIDR ranges, loopback, private), VAJRA_TRUST_PROXY_HEADER (x-forwarded-for, forwarded),\nVAJRA_WS_CONNECTIONS_PER_ADDRESS (100), VAJRA_LOG_LEVEL and every kernel and plugin VAJRA_* setting. Log lines go to stderr.\nCtrl-C or SIGTERM stops it gracefully (running sessions are stopped and stored) with exit code 0.',
   options: {
     host: { type: 'string', value: '<address>', description: 'address to listen on (default 127.0.0.1)' },
     port: { type: 'string', value: '<n>', description: 'port (default 8000; 0 picks a free one)' },

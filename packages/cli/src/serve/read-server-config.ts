@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { VajraError } from '@vajra-stream/core';
-import type { ApiKey } from '@vajra-stream/server-adapter';
+import { trustProxySchema, type ApiKey, type TrustProxyOptions } from '@vajra-stream/server-adapter';
 
 /**
  * The settings of the reference server (`vajra serve`, examples/server), from `VAJRA_*` environment variables.
@@ -31,14 +31,19 @@ export interface ServerConfig {
   busUrl?: string;
   /** `VAJRA_BUS_PREFIX`: the deployment's Redis key prefix (default `vajra:`). */
   busPrefix?: string;
+  /** `VAJRA_TRUST_PROXY` (comma list of addresses, CIDR ranges, `loopback`, `private`) and `VAJRA_TRUST_PROXY_HEADER` (`x-forwarded-for` or `forwarded`). */
+  trustProxy?: TrustProxyOptions;
+  /** `VAJRA_WS_CONNECTIONS_PER_ADDRESS`: open WebSocket connections per client address (default 100; `Infinity` for no cap). */
+  wsConnectionsPerAddress?: number;
 }
 
 /**
  * Read the config: `VAJRA_HOST` (127.0.0.1), `VAJRA_PORT` (8000), `VAJRA_DATA_DIR` (./data),
  * `VAJRA_API_KEYS` (`name:key[:admin],…`), `VAJRA_JWT_SECRET`, `VAJRA_CORS_ORIGINS` (comma list), `VAJRA_HOSTS` (comma list),
  * `VAJRA_AUTH_REQUIRE` (`when-exposed`: beyond loopback only; `always`; `never`), `VAJRA_DATABASE_URL`,
- * `VAJRA_DATABASE_SCHEMA`, `VAJRA_BUS_URL`, `VAJRA_BUS_PREFIX` (several instances). A malformed value is
- * `CONFIG_INVALID`.
+ * `VAJRA_DATABASE_SCHEMA`, `VAJRA_BUS_URL`, `VAJRA_BUS_PREFIX` (several instances), `VAJRA_TRUST_PROXY` and
+ * `VAJRA_TRUST_PROXY_HEADER` (reverse proxies whose forwarded client address counts), `VAJRA_WS_CONNECTIONS_PER_ADDRESS`.
+ * A malformed value is `CONFIG_INVALID`.
  *
  * @example
  * ```ts
@@ -61,6 +66,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   if (authRequire !== 'always' && authRequire !== 'when-exposed' && authRequire !== 'never') {
     throw new VajraError('CONFIG_INVALID', `VAJRA_AUTH_REQUIRE must be always, when-exposed or never, got "${authRequire}"`);
   }
+  const trustProxy = readTrustProxy(env);
+  const wsConnectionsPerAddress = readConnectionCap(env.VAJRA_WS_CONNECTIONS_PER_ADDRESS);
   return {
     host: env.VAJRA_HOST ?? '127.0.0.1',
     port,
@@ -80,5 +87,32 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     ...(env.VAJRA_DATABASE_SCHEMA ? { databaseSchema: env.VAJRA_DATABASE_SCHEMA } : {}),
     ...(env.VAJRA_BUS_URL ? { busUrl: env.VAJRA_BUS_URL } : {}),
     ...(env.VAJRA_BUS_PREFIX ? { busPrefix: env.VAJRA_BUS_PREFIX } : {}),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(wsConnectionsPerAddress === undefined ? {} : { wsConnectionsPerAddress }),
   };
+}
+
+function readTrustProxy(env: Record<string, string | undefined>): TrustProxyOptions | undefined {
+  if (!env.VAJRA_TRUST_PROXY) {
+    if (env.VAJRA_TRUST_PROXY_HEADER) throw new VajraError('CONFIG_INVALID', 'VAJRA_TRUST_PROXY_HEADER needs VAJRA_TRUST_PROXY: the proxies whose header is read');
+    return undefined;
+  }
+  const proxies = env.VAJRA_TRUST_PROXY.split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const parsed = trustProxySchema.safeParse({ proxies, ...(env.VAJRA_TRUST_PROXY_HEADER ? { header: env.VAJRA_TRUST_PROXY_HEADER.trim().toLowerCase() } : {}) });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = issue.path[0] === 'header' ? 'VAJRA_TRUST_PROXY_HEADER' : 'VAJRA_TRUST_PROXY';
+  const value = issue.path[0] === 'proxies' && typeof issue.path[1] === 'number' ? proxies[issue.path[1]] : env[variable];
+  throw new VajraError('CONFIG_INVALID', `${variable}: ${issue.message}, got "${value}"`);
+}
+
+function readConnectionCap(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const cap = Number(value);
+  if (cap !== Number.POSITIVE_INFINITY && (!Number.isInteger(cap) || cap < 1)) {
+    throw new VajraError('CONFIG_INVALID', `VAJRA_WS_CONNECTIONS_PER_ADDRESS must be a whole number of at least 1 or Infinity, got "${value}"`);
+  }
+  return cap;
 }

@@ -95,6 +95,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             },
       ...(options.corsOrigins === undefined ? {} : { cors: { origins: options.corsOrigins } }),
       ...(options.hosts === undefined ? {} : { hosts: options.hosts }),
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      ...(options.wsConnectionsPerAddress === undefined ? {} : { limits: { ...options.server?.limits, wsConnectionsPerAddress: options.wsConnectionsPerAddress } }),
     });
     const listening = await serve(server, { port: options.port ?? 8000, hostname: host });
     const websocket = `${listening.url.replace(/^http/, 'ws')}/ws`;

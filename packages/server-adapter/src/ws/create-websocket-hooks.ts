@@ -5,6 +5,7 @@ import type { RequestGuard } from '../guard/create-request-guard';
 import { problemResponse, toProblem, type Problem } from '../http/problem';
 import { rateLimited } from '../http/rate-limited';
 import type { createRateLimiter } from '../http/rate-limiter';
+import type { ClientAddress } from '../http/trusted-proxy';
 import type { RequestInfo, VajraServer } from '../create-server';
 import type { ServerLimits } from '../server-options';
 import { createConnectionSlots, type ConnectionSlot } from './connection-slots';
@@ -137,6 +138,8 @@ interface Dependencies {
   guard: RequestGuard;
   /** The server's per-client request budget; every upgrade costs one request of it. */
   limiter?: ReturnType<typeof createRateLimiter>;
+  /** The client address behind trusted proxies (`trustProxy`); without it the peer's address counts. */
+  clientAddress?: ClientAddress;
   /** Where the WebSocket answers (`/ws` below the server's base path). */
   path: string;
 }
@@ -150,7 +153,7 @@ interface Dependencies {
  * const { hooks } = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, path: '/ws' });
  * ```
  */
-export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter, path }: Dependencies) {
+export function createWebSocketHooks({ vajra, server, logger, limits, guard, limiter, clientAddress, path }: Dependencies) {
   const connections = new Set<ConnectionState>();
   const owners = createOwnerIndex(vajra);
   const slots = createConnectionSlots(limits);
@@ -249,7 +252,8 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         const url = new URL(request.url);
         if (url.pathname !== path) return refuse(notFound(path));
         if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return refuse(upgradeRequired());
-        charge(info.remoteAddress ?? 'unknown'); // before auth: failed attempts cost too
+        const address = clientAddress === undefined ? (info.remoteAddress ?? 'unknown') : clientAddress(info.remoteAddress, (name) => request.headers.get(name));
+        charge(address); // before auth: failed attempts cost too
         const host = request.headers.get('host');
         guard.checkHost(host);
         const origin = request.headers.get('origin');
@@ -263,7 +267,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         const principal = await server().authenticate(token);
         if (principal === null && server().authRequired(request)) return refuse(unauthenticated());
         if (principal !== null) charge(principal.id);
-        const slot = slots.reserve(info.remoteAddress ?? 'unknown', principal?.id ?? null);
+        const slot = slots.reserve(address, principal?.id ?? null);
         const context = { principal };
         opening.set(context, slot);
         const abandon = (): void => {
