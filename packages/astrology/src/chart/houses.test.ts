@@ -54,6 +54,25 @@ describe('computeHouses: angles', () => {
 
 describe('computeHouses: intermediate cusps by definition', () => {
   const cusp = (h: { cusps: number[] }, n: number) => h.cusps[n - 1]!;
+  /**
+   * Cusps 11, 12, 2 and 3 of `system` lie, within 0.5″, on the great circles through the north and south points and
+   * the horizon-frame point `through(k, lat)`, k = 1, 2, 4, 5.
+   */
+  const expectCuspsOnCirclesThroughNorth = (system: 'regiomontanus' | 'campanus', through: (k: number, lat: number) => V3): void => {
+    for (const { ramc, lat } of cases) {
+      const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system });
+      const north: V3 = [1, 0, 0];
+      for (const [n, k] of [
+        [11, 1],
+        [12, 2],
+        [2, 4],
+        [3, 5],
+      ] as const) {
+        const { ra, dec } = equatorial(cusp(h, n), EPS);
+        expect(offCircle(horizon(ramc - ra, dec, lat), cross(north, through(k, lat))), `cusp ${n}`).toBeLessThan(0.5);
+      }
+    }
+  };
 
   it('Placidus: cusps 11/12 at 1/3 and 2/3 of the diurnal semi-arc, cusps 2/3 at 1/3 and 2/3 of the nocturnal one', () => {
     for (const { ramc, lat } of cases) {
@@ -90,37 +109,11 @@ describe('computeHouses: intermediate cusps by definition', () => {
   });
 
   it('Regiomontanus: cusps lie on the great circles through the north and south points that cut the equator every 30°', () => {
-    for (const { ramc, lat } of cases) {
-      const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'regiomontanus' });
-      const north: V3 = [1, 0, 0];
-      for (const [n, k] of [
-        [11, 1],
-        [12, 2],
-        [2, 4],
-        [3, 5],
-      ] as const) {
-        const equatorPoint = horizon(-30 * k, 0, lat);
-        const { ra, dec } = equatorial(cusp(h, n), EPS);
-        expect(offCircle(horizon(ramc - ra, dec, lat), cross(north, equatorPoint)), `cusp ${n}`).toBeLessThan(0.5);
-      }
-    }
+    expectCuspsOnCirclesThroughNorth('regiomontanus', (k, lat) => horizon(-30 * k, 0, lat)); // the equator every 30°
   });
 
   it('Campanus: cusps lie on the great circles through the north and south points that cut the prime vertical every 30°', () => {
-    for (const { ramc, lat } of cases) {
-      const h = computeHouses({ ramc, obliquity: EPS, latitude: lat, system: 'campanus' });
-      const north: V3 = [1, 0, 0];
-      for (const [n, k] of [
-        [11, 1],
-        [12, 2],
-        [2, 4],
-        [3, 5],
-      ] as const) {
-        const primeVerticalPoint: V3 = [0, Math.sin(30 * k * D), Math.cos(30 * k * D)];
-        const { ra, dec } = equatorial(cusp(h, n), EPS);
-        expect(offCircle(horizon(ramc - ra, dec, lat), cross(north, primeVerticalPoint)), `cusp ${n}`).toBeLessThan(0.5);
-      }
-    }
+    expectCuspsOnCirclesThroughNorth('campanus', (k) => [0, Math.sin(30 * k * D), Math.cos(30 * k * D)]); // the prime vertical every 30°
   });
 
   it('Porphyry trisects the quadrants; equal and whole-sign step 30° from the ascendant or its sign', () => {
