@@ -228,13 +228,15 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   };
 
   /** The last steps of every answer: drain an unread body, add the CORS headers, log. */
-  const finish = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, response: Response): Response | Promise<Response> => {
-    if (request.body !== null) return discardBody(request, limits.drainBytes).then(() => decorate(request, target, corsHeaders, started, response));
-    return decorate(request, target, corsHeaders, started, response);
+  const finish = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, client: RequestInfo, response: Response): Response | Promise<Response> => {
+    if (request.body !== null) return discardBody(request, limits.drainBytes).then(() => decorate(request, target, corsHeaders, started, client, response));
+    return decorate(request, target, corsHeaders, started, client, response);
   };
-  const decorate = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, response: Response): Response => {
+  const decorate = (request: Request, target: RequestTarget, corsHeaders: Record<string, string>, started: number, client: RequestInfo, response: Response): Response => {
     addMissingHeaders(response, corsHeaders);
-    if (options.logRequests === true) logger.info('request', { method: request.method, path: target.pathname.slice(0, 200), status: response.status, ms: Date.now() - started });
+    if (options.logRequests === true) {
+      logger.info('request', { method: request.method, path: target.pathname.slice(0, 200), status: response.status, ms: Date.now() - started, address: client.remoteAddress ?? 'unknown' });
+    }
     return response;
   };
 
@@ -242,17 +244,18 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     const started = options.logRequests === true ? Date.now() : 0;
     const corsHeaders = cors.headersFor(header(request, 'origin'));
     const target = requestTarget(request);
+    // Behind a trusted proxy the forwarded client is the address that counts (rate limit, render limits, the log).
+    const client = proxied === undefined ? info : { remoteAddress: proxied(info.remoteAddress, (name) => header(request, name)) };
     let response: Response | Promise<Response>;
     try {
-      // Behind a trusted proxy the forwarded client is the address that counts (rate limit, render limits).
-      response = run(request, target, proxied === undefined ? info : { remoteAddress: proxied(info.remoteAddress, (name) => header(request, name)) });
+      response = run(request, target, client);
     } catch (error) {
       response = failure(error, target);
     }
     if (response instanceof Promise) {
-      return response.then(undefined, (error: unknown) => failure(error, target)).then((answer) => finish(request, target, corsHeaders, started, answer));
+      return response.then(undefined, (error: unknown) => failure(error, target)).then((answer) => finish(request, target, corsHeaders, started, client, answer));
     }
-    return finish(request, target, corsHeaders, started, response);
+    return finish(request, target, corsHeaders, started, client, response);
   };
 
   const websocket = createWebSocketHooks({ vajra, server: () => server, logger, limits, guard, limiter, clientAddress: proxied, path: `${basePath}/ws` });

@@ -101,7 +101,7 @@ export interface ServerOptions {
   routes?: AnyRoute[];
   /** Check every JSON response against its schema (a mismatch is a 500); for tests and development. */
   validateResponses?: boolean;
-  /** Log one line per request (method, path, status, duration). */
+  /** Log one line per request (method, path, status, duration, and the client address that counted: see `trustProxy`). */
   logRequests?: boolean;
   logger?: Logger;
   openapi?: OpenApiInfo;

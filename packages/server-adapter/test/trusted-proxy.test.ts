@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
 import { adapters } from './adapters';
 import { serverPerTest } from './server-per-test';
+import { recordingLogger } from './recording-logger';
 import { connect, upgradeStatus, type TestClient } from './ws-client';
 
 const PROXY = '127.0.0.2';
@@ -39,6 +40,15 @@ describe.each(adapters)('$name adapter: trusted proxy', (adapter) => {
     expect(await get('203.0.113.50, 198.51.100.1')).toBe(429);
     // The proxy itself, forwarding nothing, has a bucket of its own.
     expect(await statusOf(url, 'GET', '/api/v1/sessions', PROXY)).toBe(200);
+  });
+
+  it('logs each request under the client address that counted', async () => {
+    const logger = recordingLogger();
+    const { url } = await startForTest({ trustProxy: { proxies: [PROXY] }, logRequests: true, logger });
+    await statusOf(url, 'GET', '/api/v1/sessions', PROXY, xff('198.51.100.7'));
+    await statusOf(url, 'GET', '/api/v1/sessions', STRANGER, xff('198.51.100.8'));
+    const addresses = logger.lines.filter((line) => line.message === 'request').map((line) => line.fields?.address);
+    expect(addresses).toEqual(['198.51.100.7', STRANGER]);
   });
 
   it('ignores the forwarded headers of a peer that is not a trusted proxy', async () => {
