@@ -94,15 +94,3 @@ export function apply(session: TruthSession, operation: TruthOperation, t0: numb
 export function createdSession(id: string, duration: number): TruthSession {
   return { id, duration, status: 'created', base: 0, since: null, completedAt: null, slack: 0 };
 }
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

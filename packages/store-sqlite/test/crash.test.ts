@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrashChecker, verifySession } from './crash-checker';
-import { createdSession, seededRandom } from './crash-truth';
+import { createSeededRandom } from '@vajra-stream/core/testing';
+import { createdSession } from './crash-truth';
 import { createTempDirs } from './temp-dir';
 
 /*
@@ -89,7 +90,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe('crash safety on SQLite', () => {
   it(`survives ${KILLS} SIGKILLs at random moments without losing sessions, time or rotations`, { timeout: 120_000 }, async () => {
     const seed = Number(process.env.VAJRA_CRASH_SEED ?? Date.now() % 2 ** 31);
-    const random = seededRandom(seed);
+    const random = createSeededRandom(seed);
     const databasePath = join(dirs.make(), 'data', 'vajra.db');
     const checker = new CrashChecker();
     const started = Date.now();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gregorianFromTibetan, losar, tibetanDate } from './tibetan-calendar';
 
-// Check dates: /work/shared/domain/practice.md, from the published Phugpa calendars
+// Check dates: from the published Phugpa calendars
 // (Losar and Saka Dawa dates as announced each year; leap/skipped days as in Janson 2014, arXiv:1401.6285).
 describe('Phugpa Tibetan calendar', () => {
   it.each([

@@ -7,7 +7,7 @@ import { programFromSeed, programFromSession } from './program-from-seed';
 
 describe('cosmic octave', () => {
   it('computes Cousto’s published tones from the periods', () => {
-    // Published values: H. Cousto, "The Cosmic Octave" (1984), as listed in ../shared/domain/sound.md
+    // Published values: H. Cousto, "The Cosmic Octave" (1984)
     const published = {
       earthYear: 136.1,
       earthDay: 194.18,

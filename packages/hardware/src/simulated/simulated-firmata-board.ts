@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '@vajra-stream/core';
-import { seededRandom } from './seeded-random';
+import { createSeededRandom } from '@vajra-stream/core/testing';
 import type { SimulatedDevice } from './simulated-transport';
 
 /**
@@ -60,7 +60,7 @@ const sevenBit = (text: string) => [...text].flatMap((character) => [character.c
  * ```
  */
 export function simulatedFirmataBoard(options: SimulatedFirmataBoardOptions = {}): SimulatedFirmataBoard {
-  const random = seededRandom(options.seed ?? 1);
+  const random = createSeededRandom(options.seed ?? 1);
   const wheel = options.wheel === undefined ? undefined : { pulsesPerRotation: 1, maxRpm: 30, ...options.wheel };
   const modes: Record<number, number> = {};
   const outputs: Record<number, 0 | 1> = {};

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '@vajra-stream/core';
-import { seededRandom } from './seeded-random';
+import { createSeededRandom } from '@vajra-stream/core/testing';
 import type { SimulatedDevice } from './simulated-transport';
 
 /**
@@ -31,7 +31,7 @@ export interface SimulatedRngOptions {
  */
 export function simulatedRng(options: SimulatedRngOptions): SimulatedDevice & { commands(): string[] } {
   const { model, seed = 1, bias = 0.5, bytesPerSecond = 2000 } = options;
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   const commands: string[] = [];
   let line = '';
   let timer: TimerHandle | undefined;

@@ -9,7 +9,7 @@ import { openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ReadStream } from 'node:tty';
-import { mulberry32 } from './mulberry32.mjs';
+import { createSeededRandom } from '@vajra-stream/core/testing';
 
 const [path, protocol, seedText = '1'] = process.argv.slice(2);
 const fd = openSync(path, 'r+');
@@ -24,7 +24,7 @@ const send = (bytes) => {
   }
 };
 
-const random = mulberry32(Number(seedText));
+const random = createSeededRandom(Number(seedText));
 // A byte whose bits are each 1 with probability `bias`.
 const biasedByte = (bias) => {
   let byte = 0;

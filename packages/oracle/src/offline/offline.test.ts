@@ -9,7 +9,7 @@ const request = (kind: TextKind, intention: string, extra: Record<string, unknow
   task: { type: 'text', kind, intention, ...extra },
 });
 
-// Mantras as listed in shared/domain/practice.md
+// The mantras of the practice material, written out independently of the code under test
 const MANTRAS = [
   'Om Mani Padme Hum',
   'Om Tare Tuttare Ture Soha',

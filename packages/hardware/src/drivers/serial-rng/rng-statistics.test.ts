@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../test/__fixtures__/mulberry32.mjs';
+import { createSeededRandom } from '@vajra-stream/core/testing';
 import { erfc, twoSidedP } from './normal-distribution';
 import { createRngStatistics, summarizeTrials } from './rng-statistics';
 
@@ -31,7 +31,7 @@ describe('RNG statistics', () => {
   });
 
   it('a seeded uniform source stays within chance: about 5 % of windows beyond |Z| 1.96, never a drifting total', () => {
-    const random = mulberry32(7);
+    const random = createSeededRandom(7);
     const stats = createRngStatistics({ windowTrials: 50, now: () => 0, maxTrials: 1_000_000 });
     const windows = stats.push(bytes(25 * 50 * 800, 0.5, random));
     expect(windows).toHaveLength(800);
@@ -44,7 +44,7 @@ describe('RNG statistics', () => {
   });
 
   it('detects a biased source and keeps control and intention periods apart', () => {
-    const random = mulberry32(11);
+    const random = createSeededRandom(11);
     const stats = createRngStatistics({ windowTrials: 100, now: () => 0 });
     stats.push(bytes(25 * 1000, 0.5, random));
     stats.mark('intention');

@@ -1,4 +1,4 @@
-/** A deity whose mantra is commonly loaded into prayer wheels (see shared/domain/practice.md). */
+/** A deity whose mantra is commonly loaded into prayer wheels. */
 export interface Deity {
   id: string;
   name: string;
@@ -15,7 +15,7 @@ export interface Deity {
 }
 
 /**
- * The deities and mantras of the practice material (transliterations as in shared/domain/practice.md).
+ * The deities and mantras of the practice material (the common Tibetan transliterations).
  *
  * @example
  * ```ts

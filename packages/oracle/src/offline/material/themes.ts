@@ -5,7 +5,7 @@ export interface Theme {
   id: string;
   keywords: readonly string[];
   deities: readonly DeityId[];
-  /** Frequencies used by the original project for this intention (shared/domain/sound.md): tones ≥ 20 Hz, beat rates below. */
+  /** Frequencies used by the original project for this intention (from its sound reference table): tones ≥ 20 Hz, beat rates below. */
   frequencies: readonly number[];
   /** What is wished for ("where there is X may there be Y"). */
   gifts: readonly string[];
