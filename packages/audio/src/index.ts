@@ -87,5 +87,6 @@ export {
   type AudioPluginOptions,
   type PlayOptions,
   type SpectrumFrame,
+  type AudioEndedEvent,
 } from './plugin/audio-plugin';
 export { programFromSbagen, type SbagenOptions } from './presets/program-from-sbagen';

@@ -3,6 +3,7 @@ import { definePlugin, type Clock, type Session } from '@vajra-stream/core';
 import { createAudioEngine, type AudioEngine, type EngineStatus } from '../engine/create-audio-engine';
 import type { AudioSink } from '../engine/audio-sink';
 import { nullSink } from '../engine/null-sink';
+import { parseProgram } from '../program/parse-program';
 import { programFromSession, seedRequestSchema } from '../presets/program-from-seed';
 import { programSchema, type Program, type ProgramInput } from '../program/program-schema';
 import type { ActiveFrequency } from '../render/voice';
@@ -64,6 +65,29 @@ export interface SpectrumFrame {
   bands: number[];
 }
 
+/**
+ * Payload of `audio:ended`: what played (or was about to) has ended and the engine is idle — the program
+ * `completed` by itself, was `stopped` (after its fade-out), or was `cancelled` by a stop while it waited
+ * for the room (the kernel's `beforeAudio` tasks, an amplifier's pre-roll) and never sounded. Not emitted
+ * when another program or session takes over (a replacement or a crossfade: the sound goes on).
+ *
+ * @example
+ * ```ts
+ * vajra.events.on('audio:ended', (event: AudioEndedEvent) => {
+ *   console.log(`${event.at}: ${event.sessionId ?? 'a play() outside sessions'} ${event.reason}`); // e.g. 'completed'
+ * });
+ * ```
+ */
+export interface AudioEndedEvent {
+  /** The session whose audio ended, `null` for a `play()` outside sessions. */
+  sessionId: string | null;
+  /** Owner of what played (as in {@link SpectrumFrame}). */
+  owner: string | null;
+  reason: 'completed' | 'stopped' | 'cancelled';
+  /** ISO time (kernel clock). */
+  at: string;
+}
+
 const schemas = { program: programSchema, seedRequest: seedRequestSchema } as const;
 
 /**
@@ -123,6 +147,7 @@ export interface AudioPluginOptions {
 declare module '@vajra-stream/core' {
   interface VajraEvents {
     'audio:spectrum': SpectrumFrame;
+    'audio:ended': AudioEndedEvent;
   }
   interface VajraPluginApis {
     audio: AudioPluginApi;
@@ -174,13 +199,46 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       const sink = typeof options.sink === 'function' ? options.sink(ctx.clock) : (options.sink ?? nullSink({ clock: ctx.clock }));
       let sessionId: string | null = null;
       let owner: string | null = null;
+      /**
+       * Bumped by every start of sound (a session's, a `play()`) and every stop: a start still waiting for the
+       * room when it changed gives up. `waiting` is the ticket of the start that waits now, if any.
+       */
+      let starts = 0;
+      let waiting: number | null = null;
+      const ended = (what: { sessionId: string | null; owner: string | null }, reason: AudioEndedEvent['reason']) =>
+        ctx.events.emit('audio:ended', { ...what, reason, at: new Date(ctx.clock.now()).toISOString() });
       const live = createAudioEngine({
         sink,
         onEnded: () => {
+          const what = { sessionId, owner };
           sessionId = null;
           owner = null;
+          ended(what, 'completed');
         },
       });
+      /** Waits for the room (the kernel's `beforeAudio` tasks); false when a stop or another start came meanwhile. */
+      const readyToSound = async (context: { sessionId: string | null; position: number }): Promise<boolean> => {
+        const ticket = ++starts;
+        waiting = ticket;
+        try {
+          await ctx.hooks.prepareAudio(context);
+        } finally {
+          if (waiting === ticket) waiting = null;
+        }
+        return ticket === starts;
+      };
+      /** Stop what sounds or waits to; `audio:ended` once the engine is idle, when anything sounded or waited. */
+      const halt = (fadeOut: number, what: { sessionId: string | null; owner: string | null }): Promise<void> => {
+        const waited = waiting !== null;
+        waiting = null;
+        starts += 1;
+        const sounding = live.status().state !== 'idle';
+        const stopped = live.stop({ fadeOut });
+        if (!sounding && !waited) return stopped;
+        return stopped.then(() => {
+          if (live.status().state === 'idle') ended(what, sounding ? 'stopped' : 'cancelled');
+        });
+      };
       engine = live;
       const logger = ctx.logger;
       const guard = (what: string, task: () => unknown) => {
@@ -213,9 +271,9 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
           sessionId = session.id;
           owner = session.owner;
           // No sound before the room is ready: the kernel's beforeAudio tasks (an amplifier's pre-roll).
-          await ctx.hooks.prepareAudio({ sessionId: session.id, position: startAt });
+          const ready = await readyToSound({ sessionId: session.id, position: startAt });
           // Stopped or replaced while the room got ready: nothing to play. Paused: it plays when resumed.
-          if (sessionId !== session.id) return;
+          if (!ready || sessionId !== session.id) return;
           if ((await ctx.sessions.get(session.id).catch(() => undefined))?.status !== 'running') return;
           const playing = live.status().state === 'playing';
           if (playing && config.crossfade > 0 && startAt === 0) await live.crossfade(program, { duration: config.crossfade });
@@ -239,15 +297,17 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
         ...(['session:stopped', 'session:completed', 'session:deleted'] as const).map((name) =>
           ctx.work.on(name, ({ session }) => {
             if (session.id !== sessionId) return;
+            const what = { sessionId, owner };
             sessionId = null;
             owner = null;
-            guard('stop', () => live.stop({ fadeOut: config.fadeOut }));
+            guard('stop', () => halt(config.fadeOut, what));
           }),
         ),
         ctx.work.onChange((holder) => {
           if (holder || sessionId === null) return;
+          const what = { sessionId, owner };
           sessionId = null;
-          guard('stop', () => live.stop({ fadeOut: 0 }));
+          guard('stop', () => halt(0, what));
         }),
       ];
       ctx.signal.addEventListener('abort', () => offs.forEach((off) => off()), { once: true });
@@ -255,13 +315,16 @@ export function audioPlugin(options: AudioPluginOptions = {}) {
       return {
         engine: live,
         schemas,
-        play: async (program, playOptions) => {
+        play: async (input, playOptions) => {
+          // Refused before the room is readied for it (an amplifier switched on for nothing).
+          const program = parseProgram(input);
           sessionId = null;
           owner = playOptions?.owner ?? null;
-          await ctx.hooks.prepareAudio({ sessionId: null, position: 0 });
+          // Stopped, or replaced by another start, while the room got ready: nothing plays.
+          if (!(await readyToSound({ sessionId: null, position: 0 }))) return;
           return live.play(program);
         },
-        stop: (stopOptions) => live.stop(stopOptions ?? { fadeOut: config.fadeOut }),
+        stop: (stopOptions) => halt(stopOptions?.fadeOut ?? config.fadeOut, { sessionId, owner }),
         status: () => {
           const engineStatus = live.status();
           return { ...engineStatus, sessionId, owner: engineStatus.state === 'idle' ? null : owner };
