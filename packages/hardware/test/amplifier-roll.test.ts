@@ -49,7 +49,9 @@ async function startRoom() {
   vajra.events.on('audio:spectrum', () => void spectrumAt.push(clock.now() - START));
   const switched: Array<{ on: boolean; t: number; applied: boolean }> = [];
   vajra.events.on('hardware:output', (event) => event.output === 'amplifier' && void switched.push({ on: event.value === true, t: clock.now() - START, applied: event.applied }));
-  return { vajra, board, clock, hardware, engine: vajra.plugin('audio').engine, amplifierFrames, spectrumAt, switched };
+  const ended: Array<{ reason: string; sessionId: string | null; t: number }> = [];
+  vajra.events.on('audio:ended', (event) => void ended.push({ reason: event.reason, sessionId: event.sessionId, t: clock.now() - START }));
+  return { vajra, board, clock, hardware, engine: vajra.plugin('audio').engine, amplifierFrames, spectrumAt, switched, ended };
 }
 
 describe('the amplifier relay around a session, through a real pseudo-terminal on the manual clock', () => {
@@ -131,5 +133,103 @@ describe('the amplifier relay around a session, through a real pseudo-terminal o
     expect(engine.status().state).toBe('playing');
     expect(switched).toHaveLength(3);
     expect(vajra.plugin('audio').status().sessionId).toBe(second.id);
+  }, 60_000);
+});
+
+describe('the amplifier relay around play() outside any session, through a real pseudo-terminal on the manual clock', () => {
+  const tone = (duration: number) => ({ duration, layers: [{ kind: 'tone' as const, frequency: 432 }] });
+  /** Engine states sampled every 100 ms of the kernel clock for `ms`. */
+  const sample = async (clock: ReturnType<typeof createManualClock>, engine: { status(): { state: string } }, ms: number) => {
+    const states: Array<[number, string]> = [];
+    for (let step = 0; step < ms / 100; step += 1) {
+      await clock.advance(100);
+      await settle();
+      states.push([clock.now() - START, engine.status().state]);
+    }
+    return states;
+  };
+
+  it('switches on pre-roll seconds before a play() sounds, and off when it has ended by itself plus the post-roll', async () => {
+    const { vajra, board, clock, hardware, engine, amplifierFrames, spectrumAt, switched, ended } = await startRoom();
+    const audio = vajra.plugin('audio');
+    const played = audio.play(tone(4));
+    await board.waitFor(() => amplifierFrames().join() === '0,1', 'the amplifier switched on at the board');
+    const states = await sample(clock, engine, (PRE_ROLL + 1) * 1000);
+    await played;
+    const firstPlaying = states.find(([, state]) => state === 'playing')?.[0];
+    expect(states.filter(([t]) => t < PRE_ROLL * 1000).every(([, state]) => state === 'idle')).toBe(true);
+    expect(firstPlaying).toBeGreaterThanOrEqual(PRE_ROLL * 1000);
+    expect(firstPlaying).toBeLessThanOrEqual(PRE_ROLL * 1000 + 200);
+    expect(spectrumAt[0]).toBeGreaterThanOrEqual(PRE_ROLL * 1000);
+    // The program ends by itself (4 s after it began); the amplifier stays on for the post-roll.
+    for (let step = 0; step < 50 && ended.length === 0; step += 1) await clock.advance(100);
+    expect(ended).toEqual([{ reason: 'completed', sessionId: null, t: expect.any(Number) }]);
+    const endedAt = (ended[0] as { t: number }).t;
+    expect(endedAt).toBeGreaterThanOrEqual((firstPlaying as number) + 3900);
+    expect(engine.status().state).toBe('idle');
+    const sentBefore = hardware.status('relay').health.bytesOut;
+    await clock.advance(START + endedAt + POST_ROLL * 1000 - 1 - clock.now());
+    await settle();
+    expect(hardware.status('relay').health.bytesOut).toBe(sentBefore);
+    await clock.advance(1);
+    await board.waitFor(() => amplifierFrames().join() === '0,1,0', 'the amplifier switched off at the board');
+    expect(switched).toEqual([
+      { on: true, t: 0, applied: true },
+      { on: false, t: endedAt + POST_ROLL * 1000, applied: true },
+    ]);
+    expect(board.messages.filter((m) => 'error' in m)).toEqual([]);
+  }, 60_000);
+
+  it('plays nothing when stopped during the pre-roll: play() resolves at the stop, the amplifier goes off after the post-roll', async () => {
+    const { vajra, board, clock, engine, amplifierFrames, spectrumAt, switched, ended } = await startRoom();
+    const audio = vajra.plugin('audio');
+    let resolvedAt: number | undefined;
+    const played = audio.play(tone(60)).then(() => (resolvedAt = clock.now() - START));
+    await board.waitFor(() => amplifierFrames().join() === '0,1', 'the amplifier switched on at the board');
+    await clock.advance(1000);
+    await audio.stop();
+    await played;
+    expect(resolvedAt).toBe(1000);
+    expect(ended).toEqual([{ reason: 'cancelled', sessionId: null, t: 1000 }]);
+    const states = await sample(clock, engine, (PRE_ROLL + 1) * 1000);
+    expect(states.every(([, state]) => state === 'idle')).toBe(true);
+    expect(spectrumAt).toEqual([]);
+    await clock.advance(START + 1000 + POST_ROLL * 1000 - clock.now());
+    await board.waitFor(() => amplifierFrames().join() === '0,1,0', 'the amplifier switched off at the board');
+    expect(switched).toEqual([
+      { on: true, t: 0, applied: true },
+      { on: false, t: 1000 + POST_ROLL * 1000, applied: true },
+    ]);
+  }, 60_000);
+
+  it('keeps the amplifier on when a session starts while a play() sounds, until the session has faded out plus the post-roll', async () => {
+    const { vajra, board, clock, engine, amplifierFrames, switched, ended } = await startRoom();
+    const audio = vajra.plugin('audio');
+    const played = audio.play(tone(60));
+    await board.waitFor(() => amplifierFrames().join() === '0,1', 'the amplifier switched on at the board');
+    await sample(clock, engine, PRE_ROLL * 1000 + 200);
+    await played;
+    expect(engine.status().state).toBe('playing');
+    const session = await vajra.sessions.create({ intention: 'may all beings be free', duration: 600 });
+    await vajra.sessions.start(session.id);
+    const during = await sample(clock, engine, 10_000);
+    // The session's audio took over (its pre-roll was long over) and the amplifier never went off.
+    expect(during.every(([, state]) => state === 'playing')).toBe(true);
+    expect(audio.status().sessionId).toBe(session.id);
+    expect(amplifierFrames()).toEqual([0, 1]);
+    await vajra.sessions.stop(session.id);
+    const stoppedAt = clock.now() - START;
+    await clock.advance((FADE_OUT + POST_ROLL) * 1000 - 1);
+    await settle();
+    expect(amplifierFrames()).toEqual([0, 1]);
+    // The play() was replaced, not ended: the one end is the session's, after its fade-out.
+    expect(ended).toEqual([{ reason: 'stopped', sessionId: session.id, t: expect.any(Number) }]);
+    expect((ended[0] as { t: number }).t - stoppedAt).toBeLessThanOrEqual(FADE_OUT * 1000 + 100);
+    await clock.advance(1);
+    await board.waitFor(() => amplifierFrames().join() === '0,1,0', 'the amplifier switched off at the board');
+    expect(switched).toEqual([
+      { on: true, t: 0, applied: true },
+      { on: false, t: stoppedAt + (FADE_OUT + POST_ROLL) * 1000, applied: true },
+    ]);
   }, 60_000);
 });

@@ -63,7 +63,8 @@ const PAUSED_BRIGHTNESS = 60;
  * Makes the room follow sessions: amplifier and transducer on from a session's creation until its audio
  * has faded out plus the post-roll, and the session's audio held back (the kernel's `beforeAudio` hook,
  * {@link readyForAudio}) until the amplifier has been on `preRoll` seconds, however soon after its
- * creation a session starts; lights to a scene while a session runs and dimmed while it
+ * creation a session starts; the amplifier also on for audio played outside sessions (`play()`), from
+ * pre-roll seconds before it sounds until it has ended plus the post-roll; lights to a scene while a session runs and dimmed while it
  * is paused, their brightness following the audio's spectrum energy; the physical wheel's motor with the
  * session; RNG readings labelled `intention` during sessions and `control` otherwise; sensed wheel
  * rotations added to the configured wheel one flush at a time.
@@ -76,6 +77,13 @@ export function createRoomConductor(deps: Dependencies) {
   let offAfter = 0;
   /** Sessions whose audio waits for the amplifier's pre-roll (it is on for them even before `session:started`). */
   const preparing = new Set<string>();
+  /**
+   * Audio outside any session (a `play()`) is waiting for the room or sounding: the amplifier stays on until
+   * the audio plugin's `audio:ended`, then for the post-roll. A session's audio taking over ends it.
+   */
+  let playing = false;
+  /** Releases the pre-roll wait of that audio when it ends first (stopped during its pre-roll). */
+  let releasePlay: (() => void) | undefined;
   /** When the amplifier was last switched on: the instant its relay command was written (or given up on). */
   let amplifierOnAt: Promise<number> | null = null;
   /** Pre-roll waits in progress, released at dispose so no audio start hangs on a stopped plugin. */
@@ -127,7 +135,7 @@ export function createRoomConductor(deps: Dependencies) {
     const now = clock.now();
     const profile = deps.profile();
     const running = active.size > paused.size;
-    const powered = active.size > 0 || preparing.size > 0 || now < armedUntil || now < offAfter;
+    const powered = active.size > 0 || preparing.size > 0 || playing || now < armedUntil || now < offAfter;
     setRelay('amplifier', profile.amplifier && powered);
     setRelay('transducer', profile.transducer && active.size > 0);
     if (profile.lights) setLights(running ? SESSION_BRIGHTNESS : active.size > 0 ? PAUSED_BRIGHTNESS : 0, active.size > 0 ? config.preRoll : config.postRoll);
@@ -139,33 +147,54 @@ export function createRoomConductor(deps: Dependencies) {
     timer = next.length > 0 ? clock.setTimeout(reconcile, Math.min(...next) - now) : undefined;
   };
 
-  const sleep = (ms: number) =>
+  /** Wait `ms` on the kernel clock; `release` (if given) hears of the function that ends the wait early. */
+  const sleep = (ms: number, release?: (early: () => void) => void) =>
     new Promise<void>((resolve) => {
       const timer = clock.setTimeout(() => {
         waits.delete(timer);
         resolve();
       }, ms);
       waits.set(timer, resolve);
+      release?.(() => {
+        clock.clearTimeout(timer);
+        waits.delete(timer);
+        resolve();
+      });
     });
 
   /**
    * The kernel's `beforeAudio` task: resolves once the amplifier has been on `preRoll` seconds (switching
-   * it on first when the session's audio comes before its `session:started` reached the room), at once
-   * when the level drives no amplifier or the audio belongs to no session. A relay board that is not
-   * connected is told on reconnect; the pre-roll then counts from the command.
+   * it on first when the audio comes before its session's `session:started` reached the room, or plays
+   * outside any session), at once when the level drives no amplifier. Audio outside sessions keeps the
+   * amplifier on until its `audio:ended` (and the post-roll); stopped during its pre-roll, its wait ends
+   * then. A relay board that is not connected is told on reconnect; the pre-roll then counts from the command.
    */
   const readyForAudio = async ({ sessionId }: AudioStartContext): Promise<void> => {
-    if (sessionId === null || roles.amplifier === undefined || !deps.profile().amplifier) return;
-    preparing.add(sessionId);
+    releasePlay?.();
+    releasePlay = undefined;
+    // A session's audio replaces what played outside sessions: the session holds the amplifier from now on.
+    playing = sessionId === null;
+    if (roles.amplifier === undefined || !deps.profile().amplifier) return;
+    if (sessionId !== null) preparing.add(sessionId);
     try {
       reconcile();
       const onAt = await amplifierOnAt;
       if (onAt === null || onAt === undefined) return;
       const remaining = onAt + config.preRoll * 1000 - clock.now();
-      if (remaining > 0) await sleep(remaining);
+      if (remaining > 0) await sleep(remaining, sessionId === null ? (early) => (releasePlay = early) : undefined);
     } finally {
-      preparing.delete(sessionId);
+      if (sessionId !== null) preparing.delete(sessionId);
     }
+  };
+
+  /** The audio plugin's `audio:ended`: audio outside sessions is over, the amplifier goes off after the post-roll. */
+  const audioEnded = () => {
+    if (!playing) return;
+    playing = false;
+    releasePlay?.();
+    releasePlay = undefined;
+    offAfter = Math.max(offAfter, clock.now() + config.postRoll * 1000);
+    reconcile();
   };
 
   const flushRotations = (): Promise<void> => {
@@ -214,6 +243,7 @@ export function createRoomConductor(deps: Dependencies) {
     ),
     // The audio plugin's frames (typed by that package; read structurally so hardware does not depend on it).
     events.onAny((name, payload) => {
+      if (name === ('audio:ended' as never)) audioEnded();
       if (name !== ('audio:spectrum' as never)) return;
       const bands = (payload as { bands?: unknown }).bands;
       const role = roles.lights;
@@ -253,6 +283,7 @@ export function createRoomConductor(deps: Dependencies) {
     async dispose() {
       for (const off of offs) off();
       clock.clearTimeout(timer);
+      releasePlay = undefined;
       for (const [handle, release] of waits) {
         clock.clearTimeout(handle);
         release();
