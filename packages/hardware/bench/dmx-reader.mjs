@@ -1,6 +1,7 @@
 // Bench helper: reads Enttec DMX USB Pro label-6 frames from a pseudo-terminal and times their arrival.
 // Usage: node dmx-reader.mjs <path> <frames>. Prints one JSON line once <frames> frames are complete:
-// { frames, bad, arrivals } (arrival times in ms, performance.now() of this process), then exits. Answers
+// { frames, bad, arrivals } (arrival times in ms on the monotonic clock, process.hrtime, which every process
+// of the machine shares, so the bench can set them against the sender's write times), then exits. Answers
 // the serial-number request (label 10) as a widget does, so the driver's heartbeat holds.
 import { openSync, writeSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
@@ -16,7 +17,7 @@ let label = 0;
 let remaining = 0;
 let checksum = 0;
 input.on('data', (chunk) => {
-  const now = performance.now();
+  const now = Number(process.hrtime.bigint()) / 1e6;
   for (const byte of chunk) {
     if (remaining > 0) {
       remaining -= 1;

@@ -6,12 +6,18 @@
 //   bare table popcount of the same bytes, the least any analysis does.
 // - reconnect: time from the links returning to `connected`, over 50 unplugs (kill socat and the fake
 //   device, wait for the path to be found absent, start both again).
+// Each DMX run also says where the time goes: the sender's write calls (their interval jitter: timer lateness
+// of the sending process), the time from a write call to its completion (serialport's write on the libuv
+// threadpool), from a write call to the frame's arrival at the reader (threadpool, pty, socat, reader), and
+// the garbage-collection pauses of the sending process during the run. Times are on the monotonic clock
+// (process.hrtime) that the sender and the reader share.
 // BENCH_DMX_SECONDS (default 20) sets the length of each DMX run; BENCH_ONLY (e.g. `dmx,reconnect`) runs
 // some parts only. Each DMX run reports the 1-minute load average before and after it: jitter measured in
 // another process, through socat, is the machine's as much as ours.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SerialPort } from 'serialport';
@@ -20,6 +26,7 @@ import { enttecDmxFrame } from '../src/drivers/enttec-dmx-pro/enttec-frame';
 import { createRngStatistics } from '../src/drivers/serial-rng/rng-statistics';
 import { createHardware } from '../src/supervisor/create-hardware';
 import { serialTransport } from '../src/transport/serial-transport';
+import type { Transport } from '../src/transport/transport';
 import { startSocatPair, until } from '../test/__fixtures__/socat-pair';
 import { runUnplugCycles } from '../test/__fixtures__/unplug-cycles';
 import { percentile, round } from './stats';
@@ -28,6 +35,8 @@ const DMX_SECONDS = Number(process.env.BENCH_DMX_SECONDS ?? 20);
 const FPS = 40;
 const WARM_UP_FRAMES = 10;
 const reader = fileURLToPath(new URL('./dmx-reader.mjs', import.meta.url));
+/** Milliseconds on the monotonic clock every process of the machine shares (the reader's arrivals too). */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 const levels = Uint8Array.from({ length: 512 }, (_, index) => (index * 7) & 0xff);
 
 interface DmxRun {
@@ -44,11 +53,49 @@ interface DmxRun {
   framesBackToBack: number;
   frames: number;
   badBytes: number;
+  /** Interval jitter of the sender's write calls (as the reader's, but where the frames leave). */
+  senderJitterP50Ms: number;
+  senderJitterP99Ms: number;
+  /** From a write call to its completion (serialport: the write on the libuv threadpool); ours only. */
+  writeCompletionP99Ms?: number;
+  /** From a write call to the frame's arrival at the reader. */
+  transitP50Ms: number;
+  transitP99Ms: number;
+  /** Garbage-collection pauses of the sending process during the run, and the longest. */
+  gcPauses: number;
+  gcMaxMs: number;
+}
+
+/** When the sender called write for each label-6 frame, and when each write completed. */
+interface SenderTimes {
+  calls: number[];
+  completions: number[];
+}
+
+/** `transport` with the times of every label-6 frame written through it recorded in `times`. */
+function timedTransport(transport: Transport, times: SenderTimes): Transport {
+  return {
+    ...transport,
+    open: async (settings) => {
+      const connection = await transport.open(settings);
+      return {
+        ...connection,
+        write: (bytes) => {
+          if (bytes[1] !== 6) return connection.write(bytes);
+          times.calls.push(monotonicMs());
+          return connection.write(bytes).then(() => void times.completions.push(monotonicMs()));
+        },
+      };
+    },
+  };
 }
 
 /** Start the reader on `path`, run `drive` until it has `frames` frames, and time them. */
-async function timeFrames(path: string, drive: () => Promise<() => Promise<void>>): Promise<DmxRun> {
+async function timeFrames(path: string, times: SenderTimes, drive: () => Promise<() => Promise<void>>): Promise<DmxRun> {
   const load1Before = round(loadavg()[0] ?? 0);
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => void pauses.push(...list.getEntries().map((entry) => entry.duration)));
+  gc.observe({ entryTypes: ['gc'] });
   const frames = DMX_SECONDS * FPS + WARM_UP_FRAMES;
   const child = spawn(process.execPath, [reader, path, String(frames)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
@@ -57,9 +104,15 @@ async function timeFrames(path: string, drive: () => Promise<() => Promise<void>
   const stop = await drive();
   const result = JSON.parse(String((await iterator.next()).value)) as { arrivals: number[]; bad: number };
   await stop();
+  gc.disconnect();
   const arrivals = result.arrivals.slice(WARM_UP_FRAMES);
   const intervals = arrivals.slice(1).map((at, index) => at - (arrivals[index] as number));
   const jitter = intervals.map((interval) => Math.abs(interval - 1000 / FPS));
+  // The reader started before the sender, so the n-th frame written is the n-th to arrive.
+  const calls = times.calls.slice(WARM_UP_FRAMES, WARM_UP_FRAMES + arrivals.length);
+  const senderJitter = calls.slice(1).map((at, index) => Math.abs(at - (calls[index] as number) - 1000 / FPS));
+  const transit = calls.map((at, index) => (arrivals[index] as number) - at);
+  const completion = times.completions.slice(WARM_UP_FRAMES, WARM_UP_FRAMES + arrivals.length).map((at, index) => at - (calls[index] as number));
   return {
     load1Before,
     load1After: round(loadavg()[0] ?? 0),
@@ -70,14 +123,24 @@ async function timeFrames(path: string, drive: () => Promise<() => Promise<void>
     framesBackToBack: intervals.filter((interval) => interval < 2).length,
     frames: arrivals.length,
     badBytes: result.bad,
+    senderJitterP50Ms: round(percentile(senderJitter, 0.5), 3),
+    senderJitterP99Ms: round(percentile(senderJitter, 0.99), 3),
+    ...(completion.length > 0 ? { writeCompletionP99Ms: round(percentile(completion, 0.99), 3) } : {}),
+    transitP50Ms: round(percentile(transit, 0.5), 3),
+    transitP99Ms: round(percentile(transit, 0.99), 3),
+    gcPauses: pauses.length,
+    gcMaxMs: round(Math.max(0, ...pauses), 3),
   };
 }
 
 async function dmxOurs(): Promise<DmxRun> {
   const socat = await startSocatPair();
   try {
-    return await timeFrames(socat.devicePath, async () => {
-      const hardware = createHardware({ devices: [{ id: 'lights', transport: serialTransport({ path: socat.hostPath }), driver: enttecDmxPro({ channels: 512, refreshHz: FPS }) }] as const });
+    const times: SenderTimes = { calls: [], completions: [] };
+    return await timeFrames(socat.devicePath, times, async () => {
+      const hardware = createHardware({
+        devices: [{ id: 'lights', transport: timedTransport(serialTransport({ path: socat.hostPath }), times), driver: enttecDmxPro({ channels: 512, refreshHz: FPS }) }] as const,
+      });
       hardware.start();
       await until(() => hardware.status('lights').health.state === 'connected', 10_000, 'the DMX widget connected');
       hardware.device('lights').set(Object.fromEntries([...levels].map((level, index) => [index + 1, level])));
@@ -91,11 +154,15 @@ async function dmxOurs(): Promise<DmxRun> {
 async function dmxPeer(): Promise<DmxRun> {
   const socat = await startSocatPair();
   try {
-    return await timeFrames(socat.devicePath, async () => {
+    const times: SenderTimes = { calls: [], completions: [] };
+    return await timeFrames(socat.devicePath, times, async () => {
       const port = new SerialPort({ path: socat.hostPath, baudRate: 57_600 });
       await new Promise<void>((resolve, reject) => port.on('open', resolve).on('error', reject));
       const frame = enttecDmxFrame(levels);
-      const timer = setInterval(() => port.write(Buffer.from(frame)), 1000 / FPS);
+      const timer = setInterval(() => {
+        times.calls.push(monotonicMs());
+        port.write(Buffer.from(frame));
+      }, 1000 / FPS);
       return () =>
         new Promise<void>((resolve) => {
           clearInterval(timer);
