@@ -3,7 +3,8 @@
  * - durable session transitions per second through the kernel (each `await` returns after the commit);
  * - wheel rotations persisted per second through the kernel (spinning wheels counted at every tick, one
  *   transaction per tick across all wheels; counted by `wheel:rotated` events, which follow the commit);
- * - raw better-sqlite3 inserts per second on the same machine, same pragmas, one transaction per insert;
+ * - raw better-sqlite3 inserts per second on the same machine, same pragmas, one transaction per insert, each
+ *   row the size of the stored session the transitions rewrite;
  * and the ratios, both of throughput and of CPU time per operation (this process's user + system time during
  * each phase's slices: on a shared machine the throughput follows the load, the CPU time much less).
  * Run: `pnpm --filter @vajra-stream/store-sqlite bench` (VAJRA_BENCH_SYNCHRONOUS=normal to compare).
@@ -57,7 +58,7 @@ async function interleave(phases: Phase[]): Promise<Measured[]> {
   return operations.map((count, index) => ({ perSecond: count / seconds[index]!, cpuMicrosPerOperation: cpuMicros[index]! / count }));
 }
 
-async function sessionTransitions(): Promise<Phase> {
+async function sessionTransitions(): Promise<Phase & { row: string }> {
   const store = createSqliteStore({ path: join(dir, 'sessions.db'), synchronous });
   const vajra = createVajra({ store, config: { logLevel: 'silent' } });
   await vajra.start();
@@ -65,6 +66,7 @@ async function sessionTransitions(): Promise<Phase> {
   await vajra.sessions.start(session.id);
   let running = true;
   return {
+    row: JSON.stringify(await store.collection('sessions').get(session.id)),
     async step() {
       await (running ? vajra.sessions.pause(session.id) : vajra.sessions.resume(session.id));
       running = !running;
@@ -131,19 +133,19 @@ async function wheelTicks(): Promise<Phase> {
   };
 }
 
-function rawInserts(): Phase {
+/** `row`: the JSON text each insert writes (the stored session's, so both sides write rows of one size). */
+function rawInserts(row: string): Phase {
   const db = new Database(join(dir, 'raw.db'));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.exec('CREATE TABLE records (id INTEGER PRIMARY KEY, json TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO records (id, json) VALUES (?, ?)');
-  const payload = JSON.stringify({ intention: 'benchmark', duration: 604800, status: 'running', frequencies: [432, 528], elapsedTime: 12.5, metadata: { bench: true } });
   let id = 0;
   // Autocommit: each statement is its own transaction, committed (and fsynced under FULL) before run() returns.
   return {
     step() {
       id += 1;
-      insert.run(id, payload);
+      insert.run(id, row);
       return 1;
     },
     done: () => {
@@ -153,7 +155,8 @@ function rawInserts(): Phase {
 }
 
 try {
-  const [raw, transitions, ticks] = (await interleave([rawInserts(), await sessionTransitions(), await wheelTicks()])) as [Measured, Measured, Measured];
+  const sessions = await sessionTransitions();
+  const [raw, transitions, ticks] = (await interleave([rawInserts(sessions.row), sessions, await wheelTicks()])) as [Measured, Measured, Measured];
   const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
   console.log(
     JSON.stringify({
@@ -166,6 +169,7 @@ try {
       wheelTicksPerSecond: round(ticks.perSecond),
       wheelsPerTick: WHEELS,
       rawInsertsPerSecond: round(raw.perSecond),
+      rowBytes: Buffer.byteLength(sessions.row),
       cpuMicrosPerOperation: { sessionTransition: round(transitions.cpuMicrosPerOperation), wheelTick: round(ticks.cpuMicrosPerOperation), rawInsert: round(raw.cpuMicrosPerOperation) },
       ratios: {
         sessionTransitionsToRawInserts: round(transitions.perSecond / raw.perSecond, 3),

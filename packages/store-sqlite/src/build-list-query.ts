@@ -1,5 +1,5 @@
 import { normalisePaging, type FilterValue, type ListOptions } from '@vajra-stream/core';
-import { OWNER_FIELD, OWNER_INDEX, RECORDS_TABLE } from './migrations';
+import { COLUMN_FIELDS, RECORDS_TABLE } from './migrations';
 
 /** SQL and parameters of one {@link Collection.list} call. */
 export interface ListQuery {
@@ -24,8 +24,8 @@ type Scalar = string | number | boolean | null;
  * string only equals a string, a number only a number, `true`/`false` only booleans, and `null` a
  * missing or null field. Arrays become `IN` lists, grouped by JSON type. `field` has passed
  * `normalisePaging`'s identifier check, so it is safe inside a literal JSON path; literal paths let SQLite
- * parse each record once per statement. The `owner` field is read from its column (see migration 2),
- * which holds the field exactly when it is a JSON string.
+ * parse each record once per statement. The `owner` and `sessionId` fields are read from their columns
+ * (migrations 2 and 3), which hold the field exactly when it is a JSON string.
  */
 function fieldCondition(field: string, wanted: Scalar | readonly Scalar[], params: Array<string | number | null>): string {
   const values: readonly Scalar[] = Array.isArray(wanted) ? wanted : [wanted as Scalar];
@@ -33,11 +33,11 @@ function fieldCondition(field: string, wanted: Scalar | readonly Scalar[], param
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const booleans = [...new Set(values.filter((v): v is boolean => typeof v === 'boolean'))];
   const path = `'$.${field}'`;
-  const column = field === OWNER_FIELD;
+  const column = COLUMN_FIELDS.get(field)?.column;
   const parts: string[] = [];
   const list = (items: ReadonlyArray<string | number>): string => items.map(() => '?').join(', ');
   if (strings.length > 0) {
-    parts.push(column ? `${OWNER_FIELD} IN (${list(strings)})` : `(json_type(json, ${path}) = 'text' AND json_extract(json, ${path}) IN (${list(strings)}))`);
+    parts.push(column === undefined ? `(json_type(json, ${path}) = 'text' AND json_extract(json, ${path}) IN (${list(strings)}))` : `${column} IN (${list(strings)})`);
     params.push(...strings);
   }
   if (numbers.length > 0) {
@@ -49,8 +49,8 @@ function fieldCondition(field: string, wanted: Scalar | readonly Scalar[], param
     params.push(...booleans.map(String));
   }
   if (values.includes(null)) {
-    // A string owner is never null in its column: only the other records need their JSON read.
-    parts.push(column ? `(${OWNER_FIELD} IS NULL AND json_extract(json, ${path}) IS NULL)` : `json_extract(json, ${path}) IS NULL`);
+    // A string is never null in its column: only the other records need their JSON read.
+    parts.push(column === undefined ? `json_extract(json, ${path}) IS NULL` : `(${column} IS NULL AND json_extract(json, ${path}) IS NULL)`);
   }
   // An empty array matches nothing, as `[].some(...)` does in the memory store.
   return parts.length === 0 ? '0' : `(${parts.join(' OR ')})`;
@@ -72,19 +72,21 @@ export function buildListQuery(collection: string, options: ListOptions = {}): L
   const { limit, offset } = normalisePaging(options);
   const params: Array<string | number | null> = [collection];
   let where = 'collection = ?';
-  let ownerIndexed = false;
+  let index: string | undefined;
   let matchesNothing = false;
   for (const [field, wanted] of Object.entries(options.where ?? {})) {
     const condition = fieldCondition(field, wanted as FilterValue | readonly FilterValue[], params);
     where += ` AND ${condition}`;
     const values: readonly unknown[] = Array.isArray(wanted) ? wanted : [wanted];
-    if (field === OWNER_FIELD && values.length > 0 && values.every((value) => typeof value === 'string')) ownerIndexed = true;
+    const indexed = COLUMN_FIELDS.get(field)?.index;
+    if (index === undefined && indexed !== undefined && values.length > 0 && values.every((value) => typeof value === 'string')) index = indexed;
     if (condition === '0') matchesNothing = true;
   }
-  // Without statistics SQLite prefers walking the primary key in id order to the owner index; an owner filter
-  // of strings only is exactly what the index holds, so the query is told to read it instead of the whole
-  // collection. A filter that matches nothing is folded away by SQLite, which leaves no index to use.
-  const source = ownerIndexed && !matchesNothing ? `${RECORDS_TABLE} INDEXED BY ${OWNER_INDEX}` : RECORDS_TABLE;
+  // Without statistics SQLite prefers walking the primary key in id order to a column's partial index; a filter
+  // of strings only on such a column is exactly what its index holds, so the query is told to read it (the
+  // first such filter's) instead of the whole collection. A filter that matches nothing is folded away by
+  // SQLite, which leaves no index to use.
+  const source = index !== undefined && !matchesNothing ? `${RECORDS_TABLE} INDEXED BY ${index}` : RECORDS_TABLE;
   const direction = options.order === 'desc' ? 'DESC' : 'ASC';
   let order = `id ${direction}`;
   if (options.orderBy !== undefined) {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoreTransaction } from '@vajra-stream/core';
 import { buildListQuery } from './build-list-query';
-import { OWNER_FIELD, RECORDS_TABLE, sqliteMigrations } from './migrations';
+import { COLUMN_FIELDS, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
 import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
 
@@ -54,11 +54,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   // Every statement is prepared once: the fixed ones here, the list queries once per shape of options.
   const getStatement = db.prepare(`SELECT json FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`).pluck();
-  // The owner column (migration 2) holds the top-level `owner` field when it is a JSON string; SQLite derives
-  // it from the very JSON text it stores, so the column cannot disagree with the record.
+  // The owner and session columns (migrations 2 and 3) hold their top-level field when it is a JSON string;
+  // SQLite derives them from the very JSON text it stores (bound once, as `j`), so a column cannot disagree
+  // with its record. (`WHERE true` tells SQLite's parser that ON CONFLICT is the upsert's, not a join's.)
+  const columns = [...COLUMN_FIELDS].map(([field, { column }]) => ({ column, value: `iif(json_type(j, '$.${field}') = 'text', json_extract(j, '$.${field}'), NULL)` }));
   const putStatement = db.prepare(
-    `INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${OWNER_FIELD}) VALUES (?, ?, ?, iif(json_type(?, '$.${OWNER_FIELD}') = 'text', json_extract(?, '$.${OWNER_FIELD}'), NULL))
-     ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, ${OWNER_FIELD} = excluded.${OWNER_FIELD}`,
+    `INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${columns.map((c) => c.column).join(', ')})
+     SELECT ?, ?, j, ${columns.map((c) => c.value).join(', ')} FROM (SELECT ? AS j) WHERE true
+     ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, ${columns.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}`,
   );
   const deleteStatement = db.prepare(`DELETE FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`);
   const beginStatement = db.prepare('BEGIN IMMEDIATE');
@@ -96,7 +99,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async put(id, value) {
         guard();
         const text = toJsonRecord(value);
-        putStatement.run(name, id, text, text, text);
+        putStatement.run(name, id, text);
       },
       async delete(id) {
         guard();

@@ -40,6 +40,21 @@ export const RECORDS_TABLE = 'vajra_records';
 export const OWNER_FIELD = 'owner';
 /** The partial index on the owner column (migration 2). */
 export const OWNER_INDEX = `${RECORDS_TABLE}_${OWNER_FIELD}`;
+/** The top-level field that attaches a record (a wheel) to a session; kept in its own column since migration 3. */
+export const SESSION_FIELD = 'sessionId';
+/** The column of {@link SESSION_FIELD} (migration 3). */
+export const SESSION_COLUMN = 'session_id';
+/** The partial index on the session column (migration 3). */
+export const SESSION_INDEX = `${RECORDS_TABLE}_${SESSION_COLUMN}`;
+
+/**
+ * Top-level fields the store keeps in a column of their own when they hold a JSON string (NULL otherwise),
+ * each under a partial index of (collection, column, id): filters on them read the index instead of the JSON.
+ */
+export const COLUMN_FIELDS: ReadonlyMap<string, { readonly column: string; readonly index: string }> = new Map([
+  [OWNER_FIELD, { column: OWNER_FIELD, index: OWNER_INDEX }],
+  [SESSION_FIELD, { column: SESSION_COLUMN, index: SESSION_INDEX }],
+]);
 
 /**
  * The schema of `@vajra-stream/store-sqlite`, in order. Only ever append to this list.
@@ -75,6 +90,18 @@ export const sqliteMigrations: readonly Migration[] = [
       db.exec(`ALTER TABLE ${RECORDS_TABLE} ADD COLUMN ${OWNER_FIELD} TEXT`);
       db.exec(`UPDATE ${RECORDS_TABLE} SET ${OWNER_FIELD} = json_extract(json, '$.${OWNER_FIELD}') WHERE json_type(json, '$.${OWNER_FIELD}') = 'text'`);
       db.exec(`CREATE INDEX ${OWNER_INDEX} ON ${RECORDS_TABLE} (collection, ${OWNER_FIELD}, id) WHERE ${OWNER_FIELD} IS NOT NULL`);
+    },
+  },
+  {
+    version: 3,
+    name: 'session column',
+    up(db) {
+      // Every session transition carries the wheels attached to that session along in its transaction, which
+      // lists the wheels whose top-level `sessionId` is the session's. Kept in a column under a partial index
+      // (as the owner is since version 2), that lookup reads the index instead of parsing every wheel.
+      db.exec(`ALTER TABLE ${RECORDS_TABLE} ADD COLUMN ${SESSION_COLUMN} TEXT`);
+      db.exec(`UPDATE ${RECORDS_TABLE} SET ${SESSION_COLUMN} = json_extract(json, '$.${SESSION_FIELD}') WHERE json_type(json, '$.${SESSION_FIELD}') = 'text'`);
+      db.exec(`CREATE INDEX ${SESSION_INDEX} ON ${RECORDS_TABLE} (collection, ${SESSION_COLUMN}, id) WHERE ${SESSION_COLUMN} IS NOT NULL`);
     },
   },
 ];

@@ -33,7 +33,7 @@ describe('schema version and forward-only migrations', () => {
     const rows = db.prepare('SELECT version, name FROM vajra_schema_version ORDER BY version').all();
     expect(rows).toEqual(sqliteMigrations.map((m) => ({ version: m.version, name: m.name })));
     expect(tableNames(db)).toEqual(['vajra_records', 'vajra_schema_version']);
-    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).pluck().all()).toEqual(['vajra_records_owner']);
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).pluck().all()).toEqual(['vajra_records_owner', 'vajra_records_session_id']);
     db.close();
   });
 
@@ -80,7 +80,68 @@ describe('schema version and forward-only migrations', () => {
     expect(after.prepare('SELECT version, applied_at = ? AS kept FROM vajra_schema_version ORDER BY version').all(v1AppliedAt)).toEqual([
       { version: 1, kept: 1 },
       { version: 2, kept: 0 },
+      { version: 3, kept: 0 },
     ]);
+    after.close();
+  });
+
+  it('upgrades a version 2 file to the session column without losing or changing a record', async () => {
+    // A file as version 2 of this package left it: records with their owner column, written by that schema's SQL.
+    const path = join(dirs.make(), 'vajra.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    expect(migrate(old, sqliteMigrations.slice(0, 2), path)).toBe(2);
+    const records: Array<[string, string, object]> = [
+      ['sessions', 'ses_1', { intention: 'peace', owner: 'alice', status: 'running' }],
+      ['wheels', 'whl_1', { owner: 'alice', rotations: '18446744073709551617', sessionId: 'ses_1', status: 'spinning' }],
+      ['wheels', 'whl_2', { owner: null, rotations: '3', sessionId: 'ses_1' }],
+      ['wheels', 'whl_3', { owner: 'bob', rotations: '0', sessionId: null }],
+      ['wheels', 'whl_4', { rotations: '7' }],
+      ['wheels', 'whl_5', { sessionId: 42, nested: { sessionId: 'ses_1' } }],
+      ['plugin', 'p1', { sessionId: 'ses_1' }],
+    ];
+    const insert = old.prepare(`INSERT INTO vajra_records (collection, id, json, owner) VALUES (?, ?, ?, iif(json_type(?, '$.owner') = 'text', json_extract(?, '$.owner'), NULL))`);
+    for (const [collection, id, value] of records) {
+      const text = JSON.stringify(value);
+      insert.run(collection, id, text, text, text);
+    }
+    const v2Rows = old.prepare('SELECT collection, id, json, owner FROM vajra_records ORDER BY collection, id').all();
+    expect(v2Rows).toHaveLength(records.length);
+    const v2Applied = old.prepare('SELECT version, applied_at FROM vajra_schema_version ORDER BY version').all();
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(store.schemaVersion).toBe(3);
+    for (const [collection, id, value] of records) expect(await store.collection(collection).get(id)).toEqual(value);
+    const attached = async (collection: string, sessionId: string | null | number): Promise<string[]> =>
+      (await store.collection<object>(collection).list({ where: { sessionId } })).items.map((item) => JSON.stringify(item));
+    const text = (id: string): string => JSON.stringify(records.find((record) => record[1] === id)![2]);
+    expect(await attached('wheels', 'ses_1')).toEqual([text('whl_1'), text('whl_2')]);
+    expect(await attached('wheels', null)).toEqual([text('whl_3'), text('whl_4')]);
+    expect(await attached('wheels', 42)).toEqual([text('whl_5')]);
+    expect(await attached('plugin', 'ses_1')).toEqual([text('p1')]);
+    expect((await store.collection<object>('wheels').list({ where: { owner: 'alice', sessionId: 'ses_1' } })).items).toEqual([records[1]![2]]);
+    // A wheel moved to another session leaves the first one's list.
+    await store.collection('wheels').put('whl_2', { owner: null, rotations: '3', sessionId: 'ses_2' });
+    expect(await attached('wheels', 'ses_1')).toEqual([text('whl_1')]);
+    await store.close();
+
+    const after = new Database(path, { readonly: true });
+    const rows = after.prepare('SELECT collection, id, json, owner FROM vajra_records ORDER BY collection, id').all() as Array<{ id: string }>;
+    expect(rows.filter((row) => row.id !== 'whl_2')).toEqual(v2Rows.filter((row) => (row as { id: string }).id !== 'whl_2'));
+    // The migration filled the column from the stored JSON: strings only, at the top level only.
+    expect(after.prepare('SELECT id, session_id FROM vajra_records ORDER BY collection, id').all()).toEqual([
+      { id: 'p1', session_id: 'ses_1' },
+      { id: 'ses_1', session_id: null },
+      { id: 'whl_1', session_id: 'ses_1' },
+      { id: 'whl_2', session_id: 'ses_2' },
+      { id: 'whl_3', session_id: null },
+      { id: 'whl_4', session_id: null },
+      { id: 'whl_5', session_id: null },
+    ]);
+    const applied = after.prepare('SELECT version, applied_at FROM vajra_schema_version ORDER BY version').all();
+    expect(applied.slice(0, 2)).toEqual(v2Applied);
+    expect(applied.map((row) => (row as { version: number }).version)).toEqual([1, 2, 3]);
     after.close();
   });
 

@@ -121,13 +121,14 @@ describe('transactions on the async interface', () => {
 describe('list agrees with the memory store', () => {
   // A small domain, so that filters often hit values stored under another JSON type (1, true, '1', 1.0, null).
   const scalar = fc.constantFrom<string | number | boolean | null>('a', 'b', '1', 'true', '', 0, 1, 2, 1.5, true, false, null);
-  // `owner` is read from its own column (schema version 2), so it also takes the JSON types a column must not confuse with strings.
+  // `owner` and `sessionId` are read from their own columns (schema versions 2 and 3), so they also take the JSON
+  // types a column must not confuse with strings.
   const owner = fc.oneof(scalar, fc.constantFrom(['a'], { a: 'a' }));
   const record = fc.record(
-    { kind: scalar, owner, rank: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), tag: fc.constantFrom('x', 'y', 'z'), list: fc.constant([1]) },
+    { kind: scalar, owner, sessionId: owner, rank: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), tag: fc.constantFrom('x', 'y', 'z'), list: fc.constant([1]) },
     { requiredKeys: ['rank', 'tag', 'list'] },
   );
-  const where = fc.dictionary(fc.constantFrom('kind', 'owner', 'rank', 'tag', 'missing', 'list'), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 2 });
+  const where = fc.dictionary(fc.constantFrom('kind', 'owner', 'sessionId', 'rank', 'tag', 'missing', 'list'), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 2 });
   const options = fc.record(
     {
       where,
@@ -210,6 +211,10 @@ describe('list agrees with the memory store', () => {
     const query = buildListQuery('r', { where: { owner: 'alice', status: 'running' }, limit: 20 });
     const plan = observer.prepare(`EXPLAIN QUERY PLAN ${query.pageSql}`).all(...query.params, query.offset) as Array<{ detail: string }>;
     expect(plan.map((step) => step.detail).join('\n')).toContain('USING INDEX vajra_records_owner (collection=? AND owner=?)');
+    // Likewise the wheels attached to a session (read at every session transition) come from the session index.
+    const attached = buildListQuery('wheels', { where: { sessionId: 'ses_1' }, limit: 200 });
+    const attachedPlan = observer.prepare(`EXPLAIN QUERY PLAN ${attached.pageSql}`).all(...attached.params, attached.offset) as Array<{ detail: string }>;
+    expect(attachedPlan.map((step) => step.detail).join('\n')).toContain('USING INDEX vajra_records_session_id (collection=? AND session_id=?)');
     observer.close();
     await store.close();
   });
