@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_STATUSES, systemClock, type Session, type SessionStatus } from '../src/index';
+import { SESSION_STATUSES, createMemoryStore, systemClock, type Session, type SessionStatus, type Store } from '../src/index';
 import { createManualClock } from '../src/testing/index';
 import { START, codeOf, startKernel, type Fixture } from './kernel-fixture';
 
@@ -250,6 +250,41 @@ describe('sessions', () => {
     await inner.advance(3_600_000 - 1);
     expect((await f.vajra.sessions.get(session.id)).status).toBe('running');
     await inner.advance(1);
+    expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'completed', completedAt: new Date(START + 3_600_000).toISOString() });
+  });
+
+  it('reads the session inside the transition: a write made just before it counts, a failed commit changes nothing', async () => {
+    const memory = createMemoryStore();
+    let failNextCommit = false;
+    // A store whose next transaction fails after its work ran, as a full disk would at COMMIT.
+    const store: Store = {
+      ...memory,
+      transaction: async (work) =>
+        memory.transaction(async (tx) => {
+          const result = await work(tx);
+          if (failNextCommit) {
+            failNextCommit = false;
+            throw new Error('disk full');
+          }
+          return result;
+        }),
+    };
+    const f = await startKernel({ store });
+    const session = await f.vajra.sessions.create({ intention: 'steadfast', duration: 3600 });
+    await f.vajra.sessions.start(session.id);
+    // Another writer (an instance sharing the store) pauses it behind this kernel's back: resume sees that.
+    const stored = (await memory.collection<Session>('sessions').get(session.id))!;
+    await memory.collection<Session>('sessions').put(session.id, { ...stored, status: 'paused', runningSince: null, elapsedTime: 0 });
+    expect(await f.vajra.sessions.resume(session.id)).toMatchObject({ status: 'running' });
+    await f.clock.advance(1_000);
+    failNextCommit = true;
+    await expect(f.vajra.sessions.pause(session.id)).rejects.toThrow('disk full');
+    expect(f.events.map((e) => e.name)).not.toContain('session:paused');
+    // The pause never happened: the session still runs and completes at its instant (its timer was kept).
+    expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'running' });
+    await f.clock.advance(3_599_000 - 1);
+    expect((await f.vajra.sessions.get(session.id)).status).toBe('running');
+    await f.clock.advance(1);
     expect(await f.vajra.sessions.get(session.id)).toMatchObject({ status: 'completed', completedAt: new Date(START + 3_600_000).toISOString() });
   });
 

@@ -168,9 +168,51 @@ export function createSessionService({ store, events, clock, logger, config, fol
       else await store.transaction(write);
       announce();
     } else {
-      await follower.follow(session, write, announce);
+      await follower.follow(async (tx) => {
+        await write(tx);
+        return session;
+      }, announce);
     }
     return view(session);
+  };
+
+  /**
+   * Read the session, check the action is allowed and store its next state, all in one transaction: no other
+   * writer can change it between the read and the write, so nothing is read twice and nothing is retried.
+   * A store that runs the work again after a serialization conflict (PostgreSQL) reads it afresh.
+   */
+  const transitionStored = async (id: string, action: Exclude<SessionAction, 'complete'>): Promise<Session> => {
+    let next: Session | undefined;
+    const write = async (tx: StoreTransaction): Promise<Session> => {
+      const session = typeof id === 'string' && id.length <= 200 ? await tx.collection<Session>('sessions').get(id) : undefined;
+      if (session === undefined) throw new VajraError('SESSION_NOT_FOUND', `No session with id "${String(id)}"`, { status: 404 });
+      if (!canTransition(session.status, action)) {
+        throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
+          status: 409,
+          details: { id, status: session.status, action, allowedFrom: SESSION_TRANSITIONS[action].from },
+        });
+      }
+      const now = clock.now();
+      next = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
+      if (action === 'start' || action === 'resume') {
+        next.runningSince = iso(now);
+        if (action === 'start') next.startedAt = iso(now);
+      } else {
+        next.elapsedTime = liveElapsed(session, now);
+        next.runningSince = null;
+        if (action === 'stop') next.stoppedAt = iso(now);
+      }
+      await tx.collection<Session>('sessions').put(id, next);
+      return next;
+    };
+    const announce = (): void => events.emit(eventNames[action], { session: view(next!) });
+    if (follower === undefined) {
+      await store.transaction(write);
+      announce();
+    } else {
+      await follower.follow(write, announce);
+    }
+    return next!;
   };
 
   /** Run `action` again (up to 20 times) while another instance changed the session under it. */
@@ -209,32 +251,12 @@ export function createSessionService({ store, events, clock, logger, config, fol
   }
 
   const transition = (action: Exclude<SessionAction, 'complete'>) => (id: string) =>
-    mutex.run(() =>
-      retrying(async () => {
-        const session = await load(id);
-        if (!canTransition(session.status, action)) {
-          throw new VajraError('SESSION_INVALID_TRANSITION', `Cannot ${action} a session that is ${session.status}`, {
-            status: 409,
-            details: { id, status: session.status, action, allowedFrom: SESSION_TRANSITIONS[action].from },
-          });
-        }
-        const now = clock.now();
-        const elapsed = liveElapsed(session, now);
-        const next: Session = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
-        if (action === 'start' || action === 'resume') {
-          next.runningSince = iso(now);
-          if (action === 'start') next.startedAt = iso(now);
-        } else {
-          next.elapsedTime = elapsed;
-          next.runningSince = null;
-          if (action === 'stop') next.stoppedAt = iso(now);
-          unschedule(id);
-        }
-        const saved = await save(next, action, session);
-        if (next.status === 'running') schedule(next);
-        return saved;
-      }),
-    );
+    mutex.run(async () => {
+      const next = await transitionStored(id, action);
+      if (next.status === 'running') schedule(next);
+      else unschedule(id);
+      return view(next);
+    });
 
   return {
     async create(input, options = {}) {
