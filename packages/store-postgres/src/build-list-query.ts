@@ -1,5 +1,5 @@
 import { normalisePaging, type FilterValue, type ListOptions } from '@vajra-stream/core';
-import { RECORDS_TABLE } from './migrations';
+import { RECORDS_TABLE, SESSION_FIELD } from './migrations';
 
 /** SQL and parameters of one {@link Collection.list} call: one statement, so total and page share a snapshot. */
 export interface ListQuery {
@@ -24,7 +24,8 @@ function fieldCondition(field: string, wanted: Scalar | readonly Scalar[], param
     params.push(value);
     return `$${params.length}`;
   };
-  const path = `${bind(field)}::text`;
+  // The indexed field is named literally (it is a constant), so that its filter matches the index expression.
+  const path = field === SESSION_FIELD ? `'${SESSION_FIELD}'` : `${bind(field)}::text`;
   const value = `doc->${path}`;
   const strings = values.filter((v): v is string => typeof v === 'string');
   const numbers = values.filter((v): v is number => typeof v === 'number');

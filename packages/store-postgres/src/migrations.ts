@@ -38,6 +38,10 @@ export const SCHEMA_VERSION_TABLE = 'vajra_schema_version';
 export const RECORDS_TABLE = 'vajra_records';
 /** The bus's outbox: every published event for a while, so a listener that reconnects replays what it missed. */
 export const BUS_OUTBOX_TABLE = 'vajra_bus_outbox';
+/** The top-level field that attaches a record (a wheel) to a session, indexed since migration 3. */
+export const SESSION_FIELD = 'sessionId';
+/** The index of {@link SESSION_FIELD} per collection (migration 3). */
+export const SESSION_INDEX = `${RECORDS_TABLE}_session_id`;
 
 /**
  * The schema of `@vajra-stream/store-postgres`, in order. Only ever append to this list.
@@ -78,6 +82,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       )`);
       await db.query(`CREATE INDEX ${BUS_OUTBOX_TABLE}_at ON ${schema}.${BUS_OUTBOX_TABLE} (at)`);
     },
+  },
+  {
+    version: 3,
+    name: 'session index',
+    // Every session transition carries the wheels attached to that session along in its transaction, which
+    // lists the records whose top-level `sessionId` is the session's: this index finds them without reading
+    // every wheel's document (the list query names the field literally, so the index expression matches).
+    up: (db, schema) => db.query(`CREATE INDEX ${SESSION_INDEX} ON ${schema}.${RECORDS_TABLE} (collection, (doc->>'${SESSION_FIELD}'))`),
   },
 ];
 

@@ -1,4 +1,7 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildListQuery } from '../src/build-list-query';
+import { migrate, postgresMigrations } from '../src/migrations';
 import { createPostgresStore, POSTGRES_SCHEMA_VERSION, type PostgresStore } from '../src/index';
 import { TEST_DATABASE_URL, createTestSchemas } from './test-database';
 
@@ -31,9 +34,51 @@ describe('createPostgresStore', () => {
     expect(rows).toEqual([
       { version: 1, name: 'records' },
       { version: 2, name: 'bus outbox' },
+      { version: 3, name: 'session index' },
     ]);
     await stores[0]?.collection('a').put('x', { v: 1 });
     expect(await (await open(schema)).collection('a').get('x')).toEqual({ v: 1 });
+  });
+
+  it('upgrades a version 2 schema to the session index without losing a record, and lists attached wheels through it', async () => {
+    const schema = schemas.make();
+    // A schema as version 2 of this package left it, with records written by plain SQL.
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      expect(await migrate(client, postgresMigrations.slice(0, 2), schema)).toBe(2);
+      const records: Array<[string, string, object]> = [
+        ['sessions', 'ses_1', { intention: 'peace', status: 'running' }],
+        ['wheels', 'whl_1', { sessionId: 'ses_1', rotations: '18446744073709551617' }],
+        ['wheels', 'whl_2', { sessionId: 'ses_2', rotations: '3' }],
+        ['wheels', 'whl_3', { sessionId: null, rotations: '0' }],
+        ['wheels', 'whl_4', { sessionId: 7, nested: { sessionId: 'ses_1' } }],
+        ['plugin', 'p1', { sessionId: 'ses_1' }],
+      ];
+      for (const [collection, id, value] of records) await client.query(`INSERT INTO ${schema}.vajra_records (collection, id, body) VALUES ($1, $2, $3)`, [collection, id, JSON.stringify(value)]);
+      const before = (await client.query(`SELECT collection, id, body FROM ${schema}.vajra_records ORDER BY collection, id`)).rows;
+
+      const store = await open(schema);
+      expect(store.schemaVersion).toBe(3);
+      const attached = async (collection: string, sessionId: string | number | null): Promise<string[]> =>
+        (await store.collection<object>(collection).list({ where: { sessionId } })).items.map((item) => JSON.stringify(item));
+      const text = (id: string): string => JSON.stringify(records.find((record) => record[1] === id)![2]);
+      expect(await attached('wheels', 'ses_1')).toEqual([text('whl_1')]);
+      expect(await attached('wheels', null)).toEqual([text('whl_3')]);
+      expect(await attached('wheels', 7)).toEqual([text('whl_4')]);
+      expect(await attached('plugin', 'ses_1')).toEqual([text('p1')]);
+      expect((await client.query(`SELECT collection, id, body FROM ${schema}.vajra_records ORDER BY collection, id`)).rows).toEqual(before);
+
+      // The query the store runs for the wheels of a session can read the index (not every wheel's document).
+      const query = buildListQuery(schema, 'wheels', { where: { sessionId: 'ses_1' }, limit: 200 });
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const plan = (await client.query(`EXPLAIN ${query.sql}`, query.params)).rows.map((row) => row['QUERY PLAN'] as string).join('\n');
+      await client.query('ROLLBACK');
+      expect(plan).toContain('vajra_records_session_id');
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses a schema written by a newer version, leaving it untouched', async () => {
