@@ -123,6 +123,9 @@ process.on('message', (message: { cmd: string; hz?: number }) => {
   } else if (message.cmd === 'stop-frames') {
     clearInterval(frames);
     process.send?.({ stopped: true });
+  } else if (message.cmd === 'clock') {
+    // bench/profile.ts: the monotonic clock in µs, the clock of a --cpu-prof profile's timestamps
+    process.send?.({ clockUs: Number(process.hrtime.bigint() / 1000n) });
   } else if (message.cmd === 'exit') {
     void served
       .close()

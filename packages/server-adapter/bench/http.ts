@@ -4,7 +4,8 @@
 // targets alternate over ROUNDS rounds and each figure is the median of its rounds. Server CPU comes from
 // /proc/<pid>/stat (utime + stime) before and after each run. Prints one JSON line per figure set and a
 // summary line with the ratios of the same run. Run: pnpm --filter @vajra-stream/server-adapter bench
-// (BENCH_SECONDS per route and round, default 4; BENCH_ROUNDS, default 3; BENCH_ONLY=sdk-memory,bare to pick targets).
+// (BENCH_SECONDS per route and round, default 4; BENCH_ROUNDS, default 3; BENCH_ONLY=sdk-memory,bare to pick targets;
+// BENCH_WS=0 skips the WebSocket fan-out).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,6 +21,7 @@ const TARGETS: BenchTarget[] = ['bare', 'sdk-memory', 'sdk-sqlite', 'fastify', '
 const ROUTES = { health: '/health', sessions: '/api/v1/sessions?limit=20' } as const;
 const SUBSCRIBERS = [200, 1000];
 const only = process.env.BENCH_ONLY?.split(',');
+const WS = process.env.BENCH_WS !== '0'; // BENCH_WS=0: HTTP figures only
 const targets = TARGETS.filter((t) => only === undefined || only.includes(t));
 
 if (spawnSync('taskset', ['--version']).status !== 0) throw new Error('taskset (util-linux) is needed to pin the server and the load generator to different cores');
@@ -95,7 +97,7 @@ for (let r = 0; r < ROUNDS; r += 1) {
         },
       ]);
     }
-    if (target === 'bare' || target === 'sdk-memory') {
+    if (WS && (target === 'bare' || target === 'sdk-memory')) {
       for (const clients of SUBSCRIBERS) {
         const result = await fanOut(child, port, clients, SECONDS);
         if (result.delivered === 0) throw new Error(`${target}: no audio:spectrum frame reached ${clients} subscribers`);
