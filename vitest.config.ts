@@ -19,7 +19,7 @@ export default defineConfig({
     typecheck: {
       enabled: true,
       include: ['packages/*/src/**/*.test-d.ts', 'packages/*/test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
+      tsconfig: './tsconfig.test-d.json',
       // Source type errors are the job of the `tsc --noEmit` step; here only *.test-d.ts assertions count.
       ignoreSourceErrors: true,
     },
