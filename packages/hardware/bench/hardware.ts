@@ -11,6 +11,10 @@
 // threadpool), from a write call to the frame's arrival at the reader (threadpool, pty, socat, reader), and
 // the garbage-collection pauses of the sending process during the run. Times are on the monotonic clock
 // (process.hrtime) that the sender and the reader share.
+// Our driver runs with either frame writer (`--writer worker|thread|both`, default both: the refresh worker
+// thread writing on the port's fd, and the main thread writing through serialport), `--spin-ms N` setting
+// the worker's spin window and `--rounds N` (default 1) alternating the writers N times; every run also
+// reports the CPU time of the sending process (all its threads) as a share of one core.
 // BENCH_DMX_SECONDS (default 20) sets the length of each DMX run; BENCH_ONLY (e.g. `dmx,reconnect`) runs
 // some parts only. Each DMX run reports the 1-minute load average before and after it: jitter measured in
 // another process, through socat, is the machine's as much as ours.
@@ -20,18 +24,23 @@ import { cpus, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { enttecDmxPro } from '../src/drivers/enttec-dmx-pro/enttec-dmx-pro';
 import { enttecDmxFrame } from '../src/drivers/enttec-dmx-pro/enttec-frame';
 import { createRngStatistics } from '../src/drivers/serial-rng/rng-statistics';
 import { createHardware } from '../src/supervisor/create-hardware';
 import { serialTransport } from '../src/transport/serial-transport';
-import type { Transport } from '../src/transport/transport';
 import { startSocatPair, until } from '../test/__fixtures__/socat-pair';
 import { runUnplugCycles } from '../test/__fixtures__/unplug-cycles';
 import { percentile, round } from './stats';
 
 const DMX_SECONDS = Number(process.env.BENCH_DMX_SECONDS ?? 20);
+const { values: args } = parseArgs({ options: { writer: { type: 'string', default: 'both' }, 'spin-ms': { type: 'string', default: '1' }, rounds: { type: 'string', default: '1' } } });
+if (!['worker', 'thread', 'both'].includes(args.writer)) throw new Error('--writer is worker, thread or both');
+const writers: Array<'worker' | 'thread'> = args.writer === 'both' ? ['worker', 'thread'] : [args.writer as 'worker' | 'thread'];
+const SPIN_MS = Number(args['spin-ms']);
+const ROUNDS = Number(args.rounds);
 const FPS = 40;
 const WARM_UP_FRAMES = 10;
 const reader = fileURLToPath(new URL('./dmx-reader.mjs', import.meta.url));
@@ -56,7 +65,8 @@ interface DmxRun {
   /** Interval jitter of the sender's write calls (as the reader's, but where the frames leave). */
   senderJitterP50Ms: number;
   senderJitterP99Ms: number;
-  /** From a write call to its completion (serialport: the write on the libuv threadpool); ours only. */
+  /** From a write call to its completion (serialport's write on the libuv threadpool, or the worker's writeSync); ours only. */
+  writeCompletionP50Ms?: number;
   writeCompletionP99Ms?: number;
   /** From a write call to the frame's arrival at the reader. */
   transitP50Ms: number;
@@ -64,6 +74,8 @@ interface DmxRun {
   /** Garbage-collection pauses of the sending process during the run, and the longest. */
   gcPauses: number;
   gcMaxMs: number;
+  /** CPU time of the sending process (every thread) while it sent, as a share of one core. */
+  cpuShareOfCore: number;
 }
 
 /** When the sender called write for each label-6 frame, and when each write completed. */
@@ -72,26 +84,8 @@ interface SenderTimes {
   completions: number[];
 }
 
-/** `transport` with the times of every label-6 frame written through it recorded in `times`. */
-function timedTransport(transport: Transport, times: SenderTimes): Transport {
-  return {
-    ...transport,
-    open: async (settings) => {
-      const connection = await transport.open(settings);
-      return {
-        ...connection,
-        write: (bytes) => {
-          if (bytes[1] !== 6) return connection.write(bytes);
-          times.calls.push(monotonicMs());
-          return connection.write(bytes).then(() => void times.completions.push(monotonicMs()));
-        },
-      };
-    },
-  };
-}
-
 /** Start the reader on `path`, run `drive` until it has `frames` frames, and time them. */
-async function timeFrames(path: string, times: SenderTimes, drive: () => Promise<() => Promise<void>>): Promise<DmxRun> {
+async function timeFrames(path: string, drive: () => Promise<{ stop(): Promise<void>; times(): SenderTimes }>): Promise<DmxRun> {
   const load1Before = round(loadavg()[0] ?? 0);
   const pauses: number[] = [];
   const gc = new PerformanceObserver((list) => void pauses.push(...list.getEntries().map((entry) => entry.duration)));
@@ -101,9 +95,14 @@ async function timeFrames(path: string, times: SenderTimes, drive: () => Promise
   const lines = createInterface({ input: child.stdout });
   const iterator = lines[Symbol.asyncIterator]();
   await iterator.next();
-  const stop = await drive();
+  const sender = await drive();
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
   const result = JSON.parse(String((await iterator.next()).value)) as { arrivals: number[]; bad: number };
-  await stop();
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuShareOfCore = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
+  const times = sender.times();
+  await sender.stop();
   gc.disconnect();
   const arrivals = result.arrivals.slice(WARM_UP_FRAMES);
   const intervals = arrivals.slice(1).map((at, index) => at - (arrivals[index] as number));
@@ -125,26 +124,44 @@ async function timeFrames(path: string, times: SenderTimes, drive: () => Promise
     badBytes: result.bad,
     senderJitterP50Ms: round(percentile(senderJitter, 0.5), 3),
     senderJitterP99Ms: round(percentile(senderJitter, 0.99), 3),
-    ...(completion.length > 0 ? { writeCompletionP99Ms: round(percentile(completion, 0.99), 3) } : {}),
+    ...(completion.length > 0 ? { writeCompletionP50Ms: round(percentile(completion, 0.5), 3), writeCompletionP99Ms: round(percentile(completion, 0.99), 3) } : {}),
     transitP50Ms: round(percentile(transit, 0.5), 3),
     transitP99Ms: round(percentile(transit, 0.99), 3),
     gcPauses: pauses.length,
     gcMaxMs: round(Math.max(0, ...pauses), 3),
+    cpuShareOfCore: round(cpuShareOfCore, 4),
   };
 }
 
-async function dmxOurs(): Promise<DmxRun> {
+async function dmxOurs(writer: 'worker' | 'thread'): Promise<DmxRun> {
   const socat = await startSocatPair();
   try {
-    const times: SenderTimes = { calls: [], completions: [] };
-    return await timeFrames(socat.devicePath, times, async () => {
+    return await timeFrames(socat.devicePath, async () => {
       const hardware = createHardware({
-        devices: [{ id: 'lights', transport: timedTransport(serialTransport({ path: socat.hostPath }), times), driver: enttecDmxPro({ channels: 512, refreshHz: FPS }) }] as const,
+        devices: [{ id: 'lights', transport: serialTransport({ path: socat.hostPath }), driver: enttecDmxPro({ channels: 512, refreshHz: FPS, writer, spinMs: SPIN_MS }) }] as const,
       });
       hardware.start();
       await until(() => hardware.status('lights').health.state === 'connected', 10_000, 'the DMX widget connected');
       hardware.device('lights').set(Object.fromEntries([...levels].map((level, index) => [index + 1, level])));
-      return () => hardware.stop();
+      // The driver keeps the times of its last 256 frames (6.4 s): gather them as they come.
+      const times: SenderTimes = { calls: [], completions: [] };
+      const gather = () => {
+        for (const time of hardware.device('lights').frameTimes()) {
+          times.calls[time.frame] = time.calledAt;
+          times.completions[time.frame] = time.doneAt;
+        }
+      };
+      const poll = setInterval(gather, 1000);
+      return {
+        times: () => {
+          gather();
+          return times;
+        },
+        stop: () => {
+          clearInterval(poll);
+          return hardware.stop();
+        },
+      };
     });
   } finally {
     await socat.dispose();
@@ -155,7 +172,7 @@ async function dmxPeer(): Promise<DmxRun> {
   const socat = await startSocatPair();
   try {
     const times: SenderTimes = { calls: [], completions: [] };
-    return await timeFrames(socat.devicePath, times, async () => {
+    return await timeFrames(socat.devicePath, async () => {
       const port = new SerialPort({ path: socat.hostPath, baudRate: 57_600 });
       await new Promise<void>((resolve, reject) => port.on('open', resolve).on('error', reject));
       const frame = enttecDmxFrame(levels);
@@ -163,16 +180,19 @@ async function dmxPeer(): Promise<DmxRun> {
         times.calls.push(monotonicMs());
         port.write(Buffer.from(frame));
       }, 1000 / FPS);
-      return () =>
-        new Promise<void>((resolve) => {
-          clearInterval(timer);
-          // Writes still queued when the reader left never drain: do not wait for them.
-          const giveUp = setTimeout(resolve, 1000);
-          port.close(() => {
-            clearTimeout(giveUp);
-            resolve();
-          });
-        });
+      return {
+        times: () => times,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            clearInterval(timer);
+            // Writes still queued when the reader left never drain: do not wait for them.
+            const giveUp = setTimeout(resolve, 1000);
+            port.close(() => {
+              clearTimeout(giveUp);
+              resolve();
+            });
+          }),
+      };
     });
   } finally {
     await socat.dispose();
@@ -225,19 +245,38 @@ const progress = (what: string) => process.stderr.write(`[bench] ${what}\n`);
 const only = new Set((process.env.BENCH_ONLY ?? 'dmx,rng,reconnect').split(','));
 const result: Record<string, unknown> = { bench: '@vajra-stream/hardware', machine: { cpus: cpus().length, load1: round(loadavg()[0] ?? 0) } };
 if (only.has('dmx')) {
-  progress('DMX through our driver');
-  const ours = await dmxOurs();
-  progress('DMX through serialport directly');
-  const peer = await dmxPeer();
+  const runs: Record<'worker' | 'thread', DmxRun[]> = { worker: [], thread: [] };
+  const peers: DmxRun[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const writer of writers) {
+      progress(`DMX through our driver, ${writer} writer (round ${round + 1})`);
+      runs[writer].push(await dmxOurs(writer));
+    }
+    progress(`DMX through serialport directly (round ${round + 1})`);
+    peers.push(await dmxPeer());
+  }
+  const median = (values: number[]) => percentile(values, 0.5);
+  const jitterP99 = (list: DmxRun[]) => median(list.map((run) => run.jitterP99Ms));
+  const ours = runs[writers[0] as 'worker' | 'thread'];
   result.dmx = {
     channels: 512,
     targetFps: FPS,
     seconds: DMX_SECONDS,
-    ours,
-    peer: { name: 'serialport 13 + setInterval(25 ms)', ...peer },
-    ratioFpsVsPeer: round(ours.fps / peer.fps, 3),
-    ratioJitterP99VsPeer: round(ours.jitterP99Ms / peer.jitterP99Ms, 3),
-    goal: { fpsAtLeast40WithinHalfPercent: ours.fps >= FPS * 0.995, jitterP99AtMost2Ms: ours.jitterP99Ms <= 2 },
+    rounds: ROUNDS,
+    spinMs: SPIN_MS,
+    ...(runs.worker.length > 0 ? { worker: ROUNDS === 1 ? runs.worker[0] : runs.worker } : {}),
+    ...(runs.thread.length > 0 ? { thread: ROUNDS === 1 ? runs.thread[0] : runs.thread } : {}),
+    peer: { name: 'serialport 13 + setInterval(25 ms)', ...(ROUNDS === 1 ? peers[0] : { runs: peers }) },
+    ...(runs.worker.length > 0 && runs.thread.length > 0
+      ? {
+          ratioJitterP99WorkerVsThread: round(jitterP99(runs.worker) / jitterP99(runs.thread), 3),
+          ratioTransitP99WorkerVsThread: round(median(runs.worker.map((run) => run.transitP99Ms)) / median(runs.thread.map((run) => run.transitP99Ms)), 3),
+          ratioCpuWorkerVsThread: round(median(runs.worker.map((run) => run.cpuShareOfCore)) / median(runs.thread.map((run) => run.cpuShareOfCore)), 3),
+        }
+      : {}),
+    ratioFpsVsPeer: round(median(ours.map((run) => run.fps)) / median(peers.map((run) => run.fps)), 3),
+    ratioJitterP99VsPeer: round(jitterP99(ours) / jitterP99(peers), 3),
+    goal: { writer: writers[0], fpsAtLeast40WithinHalfPercent: median(ours.map((run) => run.fps)) >= FPS * 0.995, jitterP99AtMost2Ms: jitterP99(ours) <= 2 },
   };
 }
 if (only.has('rng')) {

@@ -18,7 +18,8 @@ export { defaultSerialSettings, type Connection, type SerialBinding, type Serial
 export { serialTransport, type SerialTransportOptions } from './transport/serial-transport';
 export { tcpTransport, type TcpTransportOptions } from './transport/tcp-transport';
 export { listSerialPorts, type ListSerialPortsOptions, type SerialPortEntry } from './transport/list-serial-ports';
-export type { DeviceDriver, DriverContext, DriverInstance } from './driver/device-driver';
+export { FdLeaseStates, type FdLease } from './transport/fd-lease';
+export type { DeviceDriver, DriverContext, DriverInstance, LeasedFd } from './driver/device-driver';
 export type { BackoffOptions } from './supervisor/backoff';
 export type { DeviceDefinition, DeviceError, DeviceHealth, DeviceState, DeviceStatus } from './supervisor/device-status';
 export { createHardware, type CreateHardwareOptions, type Hardware } from './supervisor/create-hardware';

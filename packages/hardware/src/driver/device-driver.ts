@@ -1,4 +1,5 @@
 import type { Clock, Logger } from '@vajra-stream/core';
+import type { FdLease } from '../transport/fd-lease';
 import type { SerialSettings } from '../transport/transport';
 
 /**
@@ -39,6 +40,30 @@ export interface DriverContext {
    * closes it, records `error` as the device's last error and reconnects with backoff.
    */
   fail(error: Error): void;
+  /**
+   * The open link's file descriptor, lent for writes from another thread (a refresh worker), or
+   * `undefined` where the link has none (TCP, simulated, a mocked binding). Valid for this link only: the
+   * link revokes it before it closes.
+   */
+  leaseFd?(): LeasedFd | undefined;
+}
+
+/**
+ * A link's file descriptor lent to a driver ({@link DriverContext.leaseFd}): the lease to hand to the
+ * writing thread, and the device's counters and failure path, as {@link DriverContext.write} has them.
+ *
+ * @example
+ * ```ts
+ * const leased = ctx.leaseFd?.();
+ * if (leased !== undefined) worker.postMessage({ fd: leased.fd, state: leased.state });
+ * worker.on('message', (report) => (report.failed ? leased.failed(new Error(report.failed)) : leased.wrote(report.bytes)));
+ * ```
+ */
+export interface LeasedFd extends Pick<FdLease, 'fd' | 'state' | 'abandon'> {
+  /** Counts bytes the other thread wrote in the device's `bytesOut`. */
+  wrote(byteCount: number): void;
+  /** A write on the fd failed (`EIO` after a hang-up, …): the link drops as `DEVICE_CLOSED`, as after a failed `write`. */
+  failed(error: Error): void;
 }
 
 /**

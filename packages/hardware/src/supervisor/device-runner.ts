@@ -1,5 +1,5 @@
 import { VajraError, type Clock, type Logger, type TimerHandle } from '@vajra-stream/core';
-import type { DriverInstance } from '../driver/device-driver';
+import type { DriverInstance, LeasedFd } from '../driver/device-driver';
 import { HardwareErrorCodes } from '../errors/hardware-errors';
 import { defaultSerialSettings, type Connection } from '../transport/transport';
 import { backoffDelay, type BackoffOptions } from './backoff';
@@ -229,6 +229,18 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
     },
     hasLineSpeed: () => s.connection?.setBaudRate !== undefined,
     fail: (error: Error) => drop(s.generation, failure(HardwareErrorCodes.DEVICE_PROTOCOL_ERROR, error)),
+    leaseFd: (): LeasedFd | undefined => {
+      const lease = s.connection?.fdLease;
+      const generation = s.generation;
+      if (lease === undefined) return undefined;
+      return {
+        fd: lease.fd,
+        state: lease.state,
+        abandon: lease.abandon,
+        wrote: (byteCount) => void (s.bytesOut += byteCount),
+        failed: (error) => drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error)),
+      };
+    },
   };
   const instance = definition.driver.create(context);
 

@@ -15,6 +15,8 @@ describe('serialTransport with an injected binding', () => {
     const transport = serialTransport({ path: '/dev/ttyMOCK0', baudRate: 115200, binding: SerialPortMock.binding });
     expect(await transport.present()).toBe(true);
     const connection = await transport.open({ ...defaultSerialSettings, baudRate: 9600, parity: 'even' });
+    // A mocked port has no fd to lend (a DMX driver writes its frames from the main thread there).
+    expect(connection.fdLease).toBeUndefined();
     const received: number[] = [];
     connection.onData((bytes) => received.push(...bytes));
     let closedWith: Error | undefined | null = null;

@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises';
 import { SerialPortStream } from '@serialport/stream';
 import { SerialPort } from 'serialport';
+import type { FdLease } from './fd-lease';
+import { leasingBinding } from './leasing-binding';
 import type { Connection, SerialBinding, SerialSettings, Transport } from './transport';
 
 /**
@@ -52,7 +54,9 @@ const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntri
 
 function openSerial(options: SerialSettings & { path: string; binding: SerialBinding }): Promise<Connection> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPortStream({ ...options, autoOpen: false, endOnClose: false } as never) as SerialPortStream;
+    let lease: FdLease | undefined;
+    const binding = leasingBinding(options.binding, (given) => (lease = given));
+    const port = new SerialPortStream({ ...options, binding, autoOpen: false, endOnClose: false } as never) as SerialPortStream;
     port.on('error', () => {
       // Errors also arrive as `close` (with a DisconnectedError) or through the write callback.
     });
@@ -61,12 +65,12 @@ function openSerial(options: SerialSettings & { path: string; binding: SerialBin
         reject(error);
         return;
       }
-      resolve(wrapStream(port));
+      resolve(wrapStream(port, lease));
     });
   });
 }
 
-function wrapStream(port: SerialPortStream): Connection {
+function wrapStream(port: SerialPortStream, lease: FdLease | undefined): Connection {
   const closeListeners: Array<(error?: Error) => void> = [];
   let ended = false;
   let requested = false;
@@ -82,6 +86,7 @@ function wrapStream(port: SerialPortStream): Connection {
     else finish(new Error('the serial port reached end of file'));
   });
   return {
+    ...(lease === undefined ? {} : { fdLease: lease }),
     write: (bytes) =>
       new Promise((resolve, reject) => {
         if (ended || !port.isOpen) {

@@ -1,3 +1,5 @@
+import type { FdLease } from './fd-lease';
+
 /**
  * Line settings of a serial device (drivers give defaults, a device definition may override them).
  *
@@ -47,6 +49,12 @@ export interface Connection {
    * this out.
    */
   setBaudRate?(baudRate: number): Promise<void>;
+  /**
+   * The link's file descriptor, lent for writes from another thread (a serial port opened through the
+   * operating system's binding has one; TCP, simulated and mocked links leave this out). The link revokes
+   * the lease, and waits for a write in progress to end, before it closes the fd.
+   */
+  readonly fdLease?: FdLease;
 }
 
 /**
