@@ -1,10 +1,13 @@
 // Runs the vitest suite several times in a row while busy-loop processes keep every core loaded, and prints
-// one JSON line: the pass/fail counts of each run and the tests that failed in some runs but not all (flaky)
-// or in every run. A test that only passes on an idle machine shows up here.
+// one JSON line: the pass/fail counts and wall time of each run and the tests that failed in some runs but not
+// all (flaky) or in every run. A test that only passes on an idle machine shows up here.
 //
-//   node scripts/stress-tests.mjs [--runs 10] [--load <busy processes, default one per core>] [-- <vitest args>]
+//   node scripts/stress-tests.mjs [runs, default 10] [--load <busy processes, default one per core>] [--keep-going] [-- <vitest args>]
 //
-// Each run's vitest output goes to stderr; stdout carries only the JSON line. Exit code 0 when every run passed.
+// (`--runs N` works as well as the bare count.) By default it stops at the first failure: vitest bails at the
+// first failed test and no further run starts; the failed test is named on stderr and in the JSON line.
+// `--keep-going` runs every run whole, to count how often each test fails. Each run's vitest output and a line
+// with its wall time go to stderr; stdout carries only the JSON line. Exit code 0 when every run passed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -15,10 +18,18 @@ const root = new URL('..', import.meta.url).pathname;
 const separator = process.argv.indexOf('--');
 const own = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
 const vitestArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
-const { values } = parseArgs({ args: own, options: { runs: { type: 'string', default: '10' }, load: { type: 'string', default: String(availableParallelism()) } }, strict: true });
-const runs = Number(values.runs);
+const { values, positionals } = parseArgs({
+  args: own,
+  options: { runs: { type: 'string' }, load: { type: 'string', default: String(availableParallelism()) }, 'keep-going': { type: 'boolean', default: false } },
+  allowPositionals: true,
+  strict: true,
+});
+if (positionals.length > 1 || (positionals.length === 1 && values.runs !== undefined)) throw new Error('give the run count once: a bare number or --runs N');
+const runsText = values.runs ?? positionals[0] ?? '10';
+const runs = Number(runsText);
+const keepGoing = values['keep-going'];
 const load = Number(values.load);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runsText}`);
 if (!Number.isInteger(load) || load < 0) throw new Error(`--load must be a non-negative integer, got ${values.load}`);
 
 // One busy loop per core, for as long as the runs last.
@@ -42,7 +53,8 @@ function runOnce(index) {
   const report = join(directory, `run-${index}.json`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(vitest, ['run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const bail = keepGoing ? [] : ['--bail=1'];
+    const child = spawn(vitest, ['run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`, ...bail, ...vitestArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(process.stderr);
     child.stderr.pipe(process.stderr);
     child.on('close', (code) => {
@@ -71,7 +83,11 @@ const results = [];
 try {
   for (let index = 0; index < runs; index += 1) {
     process.stderr.write(`\n=== stress run ${index + 1}/${runs} (${load} busy processes) ===\n`);
-    results.push(await runOnce(index));
+    const result = await runOnce(index);
+    results.push(result);
+    const verdict = result.failed === 0 ? `passed (${result.passed} tests)` : `FAILED: ${result.failures.join('; ')}`;
+    process.stderr.write(`\n=== stress run ${index + 1}/${runs}: ${result.seconds} s wall, ${verdict} ===\n`);
+    if (result.failed > 0 && !keepGoing) break;
   }
 } finally {
   stopBurners();
@@ -80,12 +96,16 @@ try {
 
 const failedIn = new Map();
 for (const result of results) for (const name of result.failures) failedIn.set(name, (failedIn.get(name) ?? 0) + 1);
-const flaky = [...failedIn].filter(([, count]) => count < runs).map(([name, count]) => ({ name, failedRuns: count }));
-const alwaysFailing = [...failedIn].filter(([, count]) => count === runs).map(([name]) => name);
+// Counted over the runs made (fewer than asked after a stop at the first failure).
+const flaky = [...failedIn].filter(([, count]) => count < results.length).map(([name, count]) => ({ name, failedRuns: count }));
+const alwaysFailing = [...failedIn].filter(([, count]) => count === results.length).map(([name]) => name);
 console.log(
   JSON.stringify({
     stressTests: {
       runs,
+      completedRuns: results.length,
+      stoppedAtFirstFailure: results.length < runs,
+      firstFailure: results.find((result) => result.failed > 0)?.failures[0] ?? null,
       busyProcesses: load,
       cores: availableParallelism(),
       vitestArgs,
