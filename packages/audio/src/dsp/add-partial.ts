@@ -1,45 +1,29 @@
+import type { DspArena, Rotor } from './dsp-arena';
+
 const TWO_PI = 2 * Math.PI;
 
 /**
  * The oscillator kernel: adds Σⱼ cⱼ·dⱼⁿ·cos(θ₀ + ω₀n + ½αn²) to `out[offset … offset+frames)` by complex
  * rotation (one complex multiply per sample, decay folded into the rotor when there is one amplitude
- * term; a steady partial with one amplitude term runs the equivalent two-multiply recurrence of its real
- * part). Callers re-anchor θ₀ and cⱼ from double-precision time every block, so error never accumulates
- * across blocks.
+ * term; a steady partial with one amplitude term runs the arena's WebAssembly rotor kernel, `out` being a
+ * buffer of that arena). Callers re-anchor θ₀ and cⱼ from double-precision time every block, so error never
+ * accumulates across blocks.
  *
  * @param cycles0 phase at the first sample, in cycles (only the fraction matters)
  * @param omega0 angular increment at the first sample (rad/sample)
  * @param alpha angular acceleration (rad/sample²), 0 for a steady frequency
  * @example
- * const out = new Float32Array(128);
- * addPartial(out, 0, 128, 0.25, (2 * Math.PI * 440) / 48000, 0, 0.5, 1, 0, 1); // 0.5·sin at 440 Hz
+ * const out = arena.f32(128);
+ * addPartial(arena, out, 0, 128, 0.25, (2 * Math.PI * 440) / 48000, 0, 0.5, 1, 0, 1); // 0.5·sin at 440 Hz
  */
-export function addPartial(out: Float32Array, offset: number, frames: number, cycles0: number, omega0: number, alpha: number, c1: number, d1: number, c2: number, d2: number): void {
+export function addPartial(arena: DspArena, out: Float32Array, offset: number, frames: number, cycles0: number, omega0: number, alpha: number, c1: number, d1: number, c2: number, d2: number): void {
   const theta = TWO_PI * (cycles0 - Math.floor(cycles0));
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
   // one small kernel per case: each is compiled only if it runs, and early (few distinct hot loops)
-  if (c2 === 0 && alpha === 0) addRotor(out, offset, frames, c1 * cos, c1 * sin, d1 * Math.cos(omega0), d1 * Math.sin(omega0));
+  if (c2 === 0 && alpha === 0) arena.addRotor(out, offset, frames, c1 * cos, c1 * sin, d1 * Math.cos(omega0), d1 * Math.sin(omega0));
   else if (c2 === 0) addChirp(out, offset, frames, c1 * cos, c1 * sin, d1 * Math.cos(omega0 + alpha / 2), d1 * Math.sin(omega0 + alpha / 2), Math.cos(alpha), Math.sin(alpha));
   else addTwoTerms(out, offset, frames, cos, sin, Math.cos(omega0 + alpha / 2), Math.sin(omega0 + alpha / 2), Math.cos(alpha), Math.sin(alpha), c1, d1, c2, d2);
-}
-
-/**
- * Add the real part of z·wⁿ (n = 0 … frames−1) by the recurrence y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]:
- * two multiplies per sample.
- */
-function addRotor(out: Float32Array, offset: number, frames: number, zr: number, zi: number, wr: number, wi: number): void {
-  const twice = 2 * wr;
-  const square = wr * wr + wi * wi;
-  let y0 = zr;
-  let y1 = zr * wr - zi * wi;
-  const end = offset + frames;
-  for (let index = offset; index < end; index++) {
-    out[index]! += y0;
-    const y2 = twice * y1 - square * y0;
-    y0 = y1;
-    y1 = y2;
-  }
 }
 
 /** Add Re(z·∏w) where the multiplier w itself turns by q every sample (a linear chirp). */
@@ -86,13 +70,13 @@ export interface PhasePath {
  * chosen so the block ends exactly on the integrated phase of the next block's start (no discontinuity).
  *
  * @example
- * const out = new Float32Array(256);
- * renderPath(out, 0, 256, { constant: true, cyclesAt: (t) => 440 * t, frequencyAt: () => 440 }, 0, 48000, 1, 1, 0, 1);
+ * const out = arena.f32(256);
+ * renderPath(arena, out, 0, 256, { constant: true, cyclesAt: (t) => 440 * t, frequencyAt: () => 440 }, 0, 48000, 1, 1, 0, 1);
  */
-export function renderPath(out: Float32Array, offset: number, frames: number, path: PhasePath, t0: number, sampleRate: number, c1: number, d1: number, c2: number, d2: number): void {
+export function renderPath(arena: DspArena, out: Float32Array, offset: number, frames: number, path: PhasePath, t0: number, sampleRate: number, c1: number, d1: number, c2: number, d2: number): void {
   if (path.constant) {
     const cycles0 = path.cyclesAt(t0);
-    addPartial(out, offset, frames, cycles0, (TWO_PI * path.frequencyAt(t0)) / sampleRate, 0, c1, d1, c2, d2);
+    addPartial(arena, out, offset, frames, cycles0, (TWO_PI * path.frequencyAt(t0)) / sampleRate, 0, c1, d1, c2, d2);
     return;
   }
   // glides: re-anchor every GLIDE_BLOCK samples on the exact phase integral (cubic phase error ∝ block³)
@@ -106,7 +90,7 @@ export function renderPath(out: Float32Array, offset: number, frames: number, pa
     const omega0 = (TWO_PI * path.frequencyAt(start)) / sampleRate;
     const delta = TWO_PI * (cycles1 - cycles0);
     const alpha = (2 * (delta - omega0 * count)) / (count * count);
-    addPartial(out, offset + done, count, cycles0, omega0, alpha, a1, d1, a2, d2);
+    addPartial(arena, out, offset + done, count, cycles0, omega0, alpha, a1, d1, a2, d2);
     if (a1 !== 0) a1 *= d1 ** count;
     if (a2 !== 0) a2 *= d2 ** count;
     cycles0 = cycles1;
@@ -115,67 +99,6 @@ export function renderPath(out: Float32Array, offset: number, frames: number, pa
 }
 
 const GLIDE_BLOCK = 128;
-
-/** One steady rotor for {@link addRotors}: complex start value and complex per-sample multiplier (decay folded in). */
-export interface Rotor {
-  zr: number;
-  zi: number;
-  wr: number;
-  wi: number;
-}
-
-/**
- * Add the real parts of several steady rotors at once, four per pass (one load/store of `out` per sample
- * per four partials instead of one per partial), each by the recurrence y[n+1] = 2·Re(w)·y[n] − |w|²·y[n−1]
- * of its real part, as in {@link addPartial}'s steady path.
- *
- * @example
- * addRotors(out, 0, 128, [{ zr: 1, zi: 0, wr: Math.cos(0.1), wi: Math.sin(0.1) }]);
- */
-export function addRotors(out: Float32Array, offset: number, frames: number, rotors: Rotor[]): void {
-  let index = 0;
-  for (; index + 4 <= rotors.length; index += 4) addFourRotors(out, offset, frames, rotors[index]!, rotors[index + 1]!, rotors[index + 2]!, rotors[index + 3]!);
-  for (; index < rotors.length; index++) {
-    const a = rotors[index]!;
-    addRotor(out, offset, frames, a.zr, a.zi, a.wr, a.wi);
-  }
-}
-
-/** Four rotors in one pass (the recurrence of {@link addRotor} for each). */
-function addFourRotors(out: Float32Array, offset: number, frames: number, a: Rotor, b: Rotor, c: Rotor, d: Rotor): void {
-  let a0 = a.zr,
-    a1 = a.zr * a.wr - a.zi * a.wi,
-    b0 = b.zr,
-    b1 = b.zr * b.wr - b.zi * b.wi;
-  let c0 = c.zr,
-    c1 = c.zr * c.wr - c.zi * c.wi,
-    d0 = d.zr,
-    d1 = d.zr * d.wr - d.zi * d.wi;
-  const at = 2 * a.wr,
-    as = a.wr * a.wr + a.wi * a.wi,
-    bt = 2 * b.wr,
-    bs = b.wr * b.wr + b.wi * b.wi;
-  const ct = 2 * c.wr,
-    cs = c.wr * c.wr + c.wi * c.wi,
-    dt = 2 * d.wr,
-    ds = d.wr * d.wr + d.wi * d.wi;
-  const end = offset + frames;
-  for (let n = offset; n < end; n++) {
-    out[n]! += a0 + b0 + c0 + d0;
-    const a2 = at * a1 - as * a0;
-    const b2 = bt * b1 - bs * b0;
-    const c2 = ct * c1 - cs * c0;
-    const d2 = dt * d1 - ds * d0;
-    a0 = a1;
-    a1 = a2;
-    b0 = b1;
-    b1 = b2;
-    c0 = c1;
-    c1 = c2;
-    d0 = d1;
-    d1 = d2;
-  }
-}
 
 /**
  * Anchor a steady rotor at an exact phase (cycles) and amplitude, with decay factor `d` per sample.

@@ -1,4 +1,5 @@
-import { addRotors, anchorRotor, renderPath, type PhasePath, type Rotor } from '../dsp/add-partial';
+import { anchorRotor, renderPath, type PhasePath } from '../dsp/add-partial';
+import type { DspArena, Rotor } from '../dsp/dsp-arena';
 import type { BowlMode } from '../presets/bowl-modes';
 import type { BowlLayer } from '../program/program-schema';
 import { combinePaths, frequencyPath } from './phase-paths';
@@ -59,7 +60,7 @@ interface BowlEvent {
  * one mode whose rotation makes the envelope pulse at 2n × the rotation rate. Modes that would sound above
  * BOWL_MODE_LIMIT × sampleRate get no phasors (the others keep their level); `renderInfo` reports them.
  */
-export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
+export function createBowlVoice(layer: BowlLayer, sampleRate: number, arena: DspArena): Voice {
   const modes: BowlMode[] = modesOf(layer);
   const dropped = bowlModeCeilings(layer, sampleRate).map((mode) => mode.dropped);
   const fundamental = frequencyPath(layer.frequency);
@@ -198,10 +199,10 @@ export function createBowlVoice(layer: BowlLayer, sampleRate: number): Voice {
         steady.push(anchorRotor(cycles, omega, gain * phasor.c1, phasor.d1, rotorPool[2 * index]));
         if (c2 !== 0) steady.push(anchorRotor(cycles, omega, gain * c2, phasor.d2, rotorPool[2 * index + 1]));
       } else {
-        renderPath(out, offset, frames, phasor.path, t, sampleRate, gain * phasor.c1, phasor.d1, gain * c2, phasor.d2);
+        renderPath(arena, out, offset, frames, phasor.path, t, sampleRate, gain * phasor.c1, phasor.d1, gain * c2, phasor.d2);
       }
     }
-    if (steady.length > 0) addRotors(out, offset, frames, steady);
+    if (steady.length > 0) arena.addRotors(out, offset, frames, steady);
   };
 
   return {

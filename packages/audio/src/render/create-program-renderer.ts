@@ -1,4 +1,5 @@
 import { createLimiter, type Limiter } from '../dsp/create-limiter';
+import { DspArena } from '../dsp/dsp-arena';
 import { parseProgram } from '../program/parse-program';
 import type { Program, ProgramInput } from '../program/program-schema';
 import { checkOptions, numberIn } from '../validation/check-options';
@@ -31,15 +32,6 @@ export interface ProgramRenderer {
   activeFrequencies(): ActiveFrequency[];
   /** What this render leaves out (bowl modes above the limit); the same as `renderInfo(program)`. */
   readonly info: RenderInfo;
-}
-
-/** The centre bus (mono layers at the same level in both ears) into both sides. */
-function addCenter(mixLeft: Float32Array, mixRight: Float32Array, center: Float32Array, frames: number): void {
-  for (let index = 0; index < frames; index++) {
-    const value = center[index]!;
-    mixLeft[index]! += value;
-    mixRight[index]! += value;
-  }
 }
 
 /**
@@ -75,11 +67,13 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 4096));
   const sampleRate = program.sampleRate;
   const totalFrames = Math.round(program.duration * sampleRate);
-  const layers = program.layers.map((layer, index) => new LayerRenderer(layer, index, program, maxBlock));
+  // the buses, two scratch buffers per layer and the output buffers live in the kernels' memory
+  const arena = new DspArena(DspArena.bytesFor(5 + 2 * program.layers.length, maxBlock));
+  const layers = program.layers.map((layer, index) => new LayerRenderer(layer, index, program, maxBlock, arena));
   const limiter: Limiter = createLimiter({ sampleRate, ceiling: program.gain, ...program.limiter });
-  const mixLeft = new Float32Array(maxBlock);
-  const mixRight = new Float32Array(maxBlock);
-  const center = new Float32Array(maxBlock);
+  const mixLeft = arena.f32(maxBlock);
+  const mixRight = arena.f32(maxBlock);
+  const center = arena.f32(maxBlock);
   const startFrame = Math.min(totalFrames, Math.max(0, Math.round((options.startAt ?? 0) * sampleRate)));
   let mixFrame = startFrame;
   let position = startFrame;
@@ -90,22 +84,20 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
     center.fill(0, 0, frames);
     let centred = false;
     for (const layer of layers) if (layer.mix(mixLeft, mixRight, center, mixFrame, frames)) centred = true;
-    if (centred) addCenter(mixLeft, mixRight, center, frames);
+    if (centred) arena.addCenter(mixLeft, mixRight, center, frames);
     limiter.process(mixLeft, mixRight, outLeft, outRight, frames);
     mixFrame += frames;
   };
 
-  // pre-roll: fill the limiter's lookahead so output frame 0 is program frame 0
-  const discardLeft = new Float32Array(maxBlock);
-  const discardRight = new Float32Array(maxBlock);
+  const bufferLeft = arena.f32(maxBlock);
+  const bufferRight = arena.f32(maxBlock);
+  // pre-roll: fill the limiter's lookahead so output frame 0 is program frame 0 (into the output buffers, discarded)
   for (let remaining = limiter.latencyFrames; remaining > 0; ) {
     const frames = Math.min(maxBlock, remaining);
-    step(discardLeft, discardRight, frames);
+    step(bufferLeft, bufferRight, frames);
     remaining -= frames;
   }
 
-  const bufferLeft = new Float32Array(maxBlock);
-  const bufferRight = new Float32Array(maxBlock);
   let buffered = 0;
   let served = 0;
 

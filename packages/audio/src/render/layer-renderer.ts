@@ -1,22 +1,23 @@
 import { compileParam, type CompiledParam } from '../automation/compile-param';
+import type { DspArena } from '../dsp/dsp-arena';
 import type { Layer, Program } from '../program/program-schema';
 import { createBowlVoice } from './bowl-voice';
 import { createNoiseVoice } from './noise-voice';
 import { createBinauralVoice, createIsochronicVoice, createMonauralVoice, createToneVoice } from './tone-voices';
 import type { ActiveFrequency, Voice } from './voice';
 
-function createVoice(layer: Layer, sampleRate: number, seed: number): Voice {
+function createVoice(layer: Layer, sampleRate: number, seed: number, arena: DspArena): Voice {
   switch (layer.kind) {
     case 'tone':
-      return createToneVoice(layer, sampleRate);
+      return createToneVoice(layer, sampleRate, arena);
     case 'bowl':
-      return createBowlVoice(layer, sampleRate);
+      return createBowlVoice(layer, sampleRate, arena);
     case 'binaural':
-      return createBinauralVoice(layer, sampleRate);
+      return createBinauralVoice(layer, sampleRate, arena);
     case 'monaural':
-      return createMonauralVoice(layer, sampleRate);
+      return createMonauralVoice(layer, sampleRate, arena);
     case 'isochronic':
-      return createIsochronicVoice(layer, sampleRate);
+      return createIsochronicVoice(layer, sampleRate, arena);
     case 'noise':
       return createNoiseVoice(layer, sampleRate, seed);
   }
@@ -81,6 +82,7 @@ export class LayerRenderer {
     readonly index: number,
     program: Program,
     maxBlock: number,
+    arena: DspArena,
   ) {
     const rate = program.sampleRate;
     const total = Math.round(program.duration * rate);
@@ -99,9 +101,9 @@ export class LayerRenderer {
     this.fadeOutFrames = fadeOut;
     this.gain = compileParam(layer.gain);
     this.pan = compileParam(layer.pan);
-    this.voice = createVoice(layer, rate, (program.seed * 1_000_003 + index * 7919) >>> 0);
-    this.scratchLeft = new Float32Array(maxBlock);
-    this.scratchRight = new Float32Array(maxBlock);
+    this.voice = createVoice(layer, rate, (program.seed * 1_000_003 + index * 7919) >>> 0, arena);
+    this.scratchLeft = arena.f32(maxBlock);
+    this.scratchRight = arena.f32(maxBlock);
     this.envelope = new Float64Array(maxBlock);
     this.sampleRate = rate;
   }
