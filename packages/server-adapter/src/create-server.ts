@@ -20,6 +20,7 @@ import { builtInRoutes } from './routes/built-in-routes';
 import type { AnyRoute, RouteContext } from './routing/define-route';
 import { HandlerContext } from './routing/handler-context';
 import { REQUEST_HANDLER, type RequestHandler } from './request-handler';
+import { createQueryParser } from './routing/create-query-parser';
 import { createRouter } from './routing/create-router';
 import { DEFAULT_LIMITS, type ServerLimits, type ServerOptions } from './server-options';
 import { createWebSocketHooks, type WebSocketHooks } from './ws/create-websocket-hooks';
@@ -118,6 +119,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     ...(options.routes ?? []),
   ];
   const router = createRouter(routes);
+  const queryParsers = new Map(routes.flatMap((route) => (route.query === undefined ? [] : [[route, createQueryParser(route.query)] as const])));
   const requirement = authOptions.require ?? 'when-exposed';
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
   let beyondLoopback = false; // some reported bind address is not loopback
@@ -177,7 +179,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
       throw new VajraError('UNAUTHENTICATED', 'This route needs credentials: Authorization: Bearer <api key or JWT>', { status: 401 });
     }
     const params = route.params === undefined ? undefined : parseInput(route.params, rawParams, 'path parameters');
-    const query = route.query === undefined ? undefined : parseInput(route.query, queryObject(target.search), 'query');
+    const query = route.query === undefined ? undefined : queryParsers.get(route)!(target.search);
     if (route.body !== undefined) {
       return readJsonBody(request, limits.bodyBytes, { maxDepth: limits.jsonDepth }).then((raw) =>
         invoke(request, target, info, method, route, params, query, parseInput(route.body, applyAliases(raw, route.bodyAliases), 'request body'), principal),
@@ -320,16 +322,6 @@ const NO_HEADERS: Record<string, string> = Object.freeze({});
 const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-
-function queryObject(search: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (search === '') return out;
-  for (const [key, value] of new URLSearchParams(search)) {
-    const prior = out[key];
-    out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
-  }
-  return out;
-}
 
 function applyAliases(raw: unknown, aliases: Record<string, string> | undefined): unknown {
   if (aliases === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
