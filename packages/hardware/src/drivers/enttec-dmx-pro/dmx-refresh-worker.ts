@@ -45,8 +45,9 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
   const times = new Float64Array(buffer, layout.timesOffset, frameTimes * 2);
   const shared = new Uint8Array(buffer, layout.frameOffset, layout.frameLength);
   const snapshot = new Uint8Array(layout.frameLength);
-  // performance.now() of this thread plus this is the machine's monotonic clock (process.hrtime), in ms.
-  const toMonotonic = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+  // Frame times are on the clock every process shares (process.hrtime); deadlines on performance.now(),
+  // which allocates nothing in the spin.
+  const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
   let lease: { fd: number; state: Int32Array } | null = null;
   let backlog: Pending | null = null;
   const queue: Pending[] = [];
@@ -106,7 +107,7 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
       if (backlog.calledAt !== undefined) {
         const slot = (Atomics.load(control, slots.framesSent) % frameTimes) * 2;
         times[slot] = backlog.calledAt;
-        times[slot + 1] = performance.now() + toMonotonic;
+        times[slot + 1] = monotonicMs();
         Atomics.add(control, slots.framesSent, 1);
       }
       backlog = null;
@@ -123,7 +124,7 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
     return false;
   };
   const frame = (): void => {
-    const calledAt = performance.now() + toMonotonic;
+    const calledAt = monotonicMs();
     if (!flush() || lease === null || !snap()) Atomics.add(control, slots.framesSkipped, 1);
     else {
       backlog = { bytes: snapshot, offset: 0, calledAt };
