@@ -118,3 +118,277 @@ export function addCenter(left: usize, right: usize, center: usize, frames: i32)
     store<f32>(right + offset, load<f32>(right + offset) + value);
   }
 }
+
+// The limiter's per-frame work (src/dsp/create-limiter.ts holds the design; these are its loops, operation for
+// operation, so the output is the same bit for bit). Frame counters are int32, as JavaScript's & and >> see them.
+
+const SEGMENT_SHIFT = 4;
+const SEGMENT = 1 << SEGMENT_SHIFT;
+
+/**
+ * Peak and curvature statistics of `frames` incoming frames (f32 at inLeft/inRight), frame `received` first:
+ * frame f adds |x[f]| and |Δ²x[f−1]| to segment f>>4, stored (f64, at peaks/bends, slot segment & statMask) when
+ * the segment's last frame has arrived. `carry` holds 6 f64 between calls: x[f−2], x[f−1] of left, then right,
+ * the open segment's peak and curvature. Returns the number of measured segments (`measured` if none completed).
+ */
+export function measure(inLeft: usize, inRight: usize, frames: i32, received: i32, carry: usize, peaks: usize, bends: usize, statMask: i32, gainBound: f64, ceiling: f64, measured: i32): i32 {
+  let high: f64 = 0;
+  let low: f64 = 0;
+  const bytes = (<usize>frames) << 2;
+  for (let offset: usize = 0; offset < bytes; offset += 4) {
+    const l = <f64>load<f32>(inLeft + offset);
+    const r = <f64>load<f32>(inRight + offset);
+    if (l > high) high = l;
+    if (l < low) low = l;
+    if (r > high) high = r;
+    if (r < low) low = r;
+  }
+  const chunkPeak = high > -low ? high : -low;
+  if (chunkPeak * gainBound <= ceiling) {
+    // a quiet chunk: upper bounds only (see the limiter)
+    const before = max(max(max(abs(load<f64>(carry)), abs(load<f64>(carry, 8))), abs(load<f64>(carry, 16))), abs(load<f64>(carry, 24)));
+    const bendBound = 4 * max(chunkPeak, before);
+    for (let done = 0; done < frames; ) {
+      const step = min(frames - done, SEGMENT - ((received + done) & (SEGMENT - 1)));
+      store<f64>(carry, max(load<f64>(carry, 32), chunkPeak), 32);
+      store<f64>(carry, max(load<f64>(carry, 40), bendBound), 40);
+      done += step;
+      if (((received + done) & (SEGMENT - 1)) == 0) {
+        const segment = ((received + done) >> SEGMENT_SHIFT) - 1;
+        const slot = (<usize>(segment & statMask)) << 3;
+        store<f64>(peaks + slot, load<f64>(carry, 32));
+        store<f64>(bends + slot, load<f64>(carry, 40));
+        measured = segment + 1;
+        store<f64>(carry, 0, 32);
+        store<f64>(carry, 0, 40);
+      }
+    }
+    const end = bytes - 4;
+    store<f64>(carry, frames >= 2 ? <f64>load<f32>(inLeft + end - 4) : load<f64>(carry, 8));
+    store<f64>(carry, <f64>load<f32>(inLeft + end), 8);
+    store<f64>(carry, frames >= 2 ? <f64>load<f32>(inRight + end - 4) : load<f64>(carry, 24), 16);
+    store<f64>(carry, <f64>load<f32>(inRight + end), 24);
+    return measured;
+  }
+  let l0 = load<f64>(carry);
+  let l1 = load<f64>(carry, 8);
+  let r0 = load<f64>(carry, 16);
+  let r1 = load<f64>(carry, 24);
+  let peak = load<f64>(carry, 32);
+  let bend = load<f64>(carry, 40);
+  let frame = received;
+  for (let index = 0; index < frames; ) {
+    const stop = min(frames, index + SEGMENT - (frame & (SEGMENT - 1)));
+    frame += stop - index;
+    high = peak;
+    low = -peak;
+    let bendHigh = bend;
+    let bendLow = -bend;
+    for (; index < stop; index++) {
+      const offset = (<usize>index) << 2;
+      const l2 = <f64>load<f32>(inLeft + offset);
+      const r2 = <f64>load<f32>(inRight + offset);
+      if (l2 > high) high = l2;
+      if (l2 < low) low = l2;
+      if (r2 > high) high = r2;
+      if (r2 < low) low = r2;
+      const bl = l0 - 2 * l1 + l2;
+      const br = r0 - 2 * r1 + r2;
+      if (bl > bendHigh) bendHigh = bl;
+      if (bl < bendLow) bendLow = bl;
+      if (br > bendHigh) bendHigh = br;
+      if (br < bendLow) bendLow = br;
+      l0 = l1;
+      r0 = r1;
+      l1 = l2;
+      r1 = r2;
+    }
+    peak = high > -low ? high : -low;
+    bend = bendHigh > -bendLow ? bendHigh : -bendLow;
+    if ((frame & (SEGMENT - 1)) == 0) {
+      const segment = (frame >> SEGMENT_SHIFT) - 1;
+      const slot = (<usize>(segment & statMask)) << 3;
+      store<f64>(peaks + slot, peak);
+      store<f64>(bends + slot, bend);
+      measured = segment + 1;
+      peak = 0;
+      bend = 0;
+    }
+  }
+  store<f64>(carry, l0);
+  store<f64>(carry, l1, 8);
+  store<f64>(carry, r0, 16);
+  store<f64>(carry, r1, 24);
+  store<f64>(carry, peak, 32);
+  store<f64>(carry, bend, 40);
+  return measured;
+}
+
+/**
+ * Write `frames` delayed frames (absolute frame `first` on) of the ring (f32 at left/right, mask + 1 long) times
+ * the gain into outLeft/outRight: within each segment the gain ramps linearly between its boundary gains (f64 at
+ * gains, slot boundary & gainMask); runs of unity segments are copied.
+ */
+export function emit(outLeft: usize, outRight: usize, frames: i32, first: i32, gains: usize, gainMask: i32, left: usize, right: usize, mask: i32, ceiling: f64): void {
+  let frame = first;
+  for (let index = 0; index < frames; ) {
+    const boundary = frame >> SEGMENT_SHIFT;
+    let run = min(SEGMENT - (frame - boundary * SEGMENT), frames - index);
+    const from = load<f64>(gains + ((<usize>(boundary & gainMask)) << 3));
+    const to = load<f64>(gains + ((<usize>((boundary + 1) & gainMask)) << 3));
+    if (min(from, to) == 1) {
+      while (index + run < frames && load<f64>(gains + ((<usize>((((frame + run) >> SEGMENT_SHIFT) + 1) & gainMask)) << 3)) == 1) run = min(run + SEGMENT, frames - index);
+      for (let done = 0; done < run; ) {
+        const source = (frame + done) & mask;
+        const count = min(run - done, mask + 1 - source);
+        memory.copy(outLeft + ((<usize>(index + done)) << 2), left + ((<usize>source) << 2), (<usize>count) << 2);
+        memory.copy(outRight + ((<usize>(index + done)) << 2), right + ((<usize>source) << 2), (<usize>count) << 2);
+        done += count;
+      }
+      index += run;
+      frame += run;
+      continue;
+    }
+    const slope = (to - from) / SEGMENT;
+    let gain = from + slope * <f64>(frame & (SEGMENT - 1));
+    for (let step = 0; step < run; step++) {
+      const source = (<usize>((frame + step) & mask)) << 2;
+      let l = <f64>load<f32>(left + source) * gain;
+      let r = <f64>load<f32>(right + source) * gain;
+      if (l > ceiling) l = ceiling;
+      else if (l < -ceiling) l = -ceiling;
+      if (r > ceiling) r = ceiling;
+      else if (r < -ceiling) r = -ceiling;
+      const target = (<usize>(index + step)) << 2;
+      store<f32>(outLeft + target, <f32>l);
+      store<f32>(outRight + target, <f32>r);
+      gain += slope;
+    }
+    index += run;
+    frame += run;
+  }
+}
+
+const TAPS = 16;
+const DETECT_DELAY = TAPS / 2;
+const FRACTIONS = 7;
+const BOUND_TOLERANCE = 0.01;
+
+/** 8× estimate of the peak over [position, position+1): the sample and seven interpolated points (16-tap kernels, f64 at `kernels`), both channels. */
+function intervalPeak(left: usize, right: usize, mask: i32, kernels: usize, position: i32): f64 {
+  const first = position - (DETECT_DELAY - 1);
+  const centre = (<usize>((first + DETECT_DELAY - 1) & mask)) << 2;
+  let peak = max(abs(<f64>load<f32>(left + centre)), abs(<f64>load<f32>(right + centre)));
+  for (let kernel = 0; kernel < FRACTIONS; kernel++) {
+    const weights = kernels + ((<usize>(kernel * TAPS)) << 3);
+    let l: f64 = 0;
+    let r: f64 = 0;
+    for (let tap = 0; tap < TAPS; tap++) {
+      const weight = load<f64>(weights + ((<usize>tap) << 3));
+      const source = (<usize>((first + tap) & mask)) << 2;
+      l += weight * <f64>load<f32>(left + source);
+      r += weight * <f64>load<f32>(right + source);
+    }
+    if (l < 0) l = -l;
+    if (r < 0) r = -r;
+    if (l > peak) peak = l;
+    if (r > peak) peak = r;
+  }
+  return peak;
+}
+
+// decide()'s state, f64 at `state`: next segment, previous need, constraint slot, released, box sum, box slot, ones run
+const NEXT = 0;
+const PREVIOUS = 8;
+const CONSTRAINT_SLOT = 16;
+const RELEASED = 24;
+const BOX_SUM = 32;
+const BOX_SLOT = 40;
+const ONES_RUN = 48;
+
+/**
+ * Gains of every segment (below `measured`) whose neighbours are measured: each segment's needed gain from
+ * its statistics (peaks/bends, see measure) or, where its curvature is large, from the 8× estimates of its
+ * intervals in the ring; then the sliding minimum over `segments` constraints (f64 at `constraints`), the
+ * release and the box filter (f64 at `box`), giving the gain of boundary s − segments + 1 (f64 at gains).
+ */
+export function decide(
+  state: usize,
+  measured: i32,
+  peaks: usize,
+  bends: usize,
+  statMask: i32,
+  constraints: usize,
+  box: usize,
+  segments: i32,
+  gains: usize,
+  gainMask: i32,
+  gainBound: f64,
+  curvature: f64,
+  releaseStep: f64,
+  ceiling: f64,
+  left: usize,
+  right: usize,
+  mask: i32,
+  kernels: usize,
+): void {
+  let previousNeed = load<f64>(state, PREVIOUS);
+  let constraintSlot = <i32>load<f64>(state, CONSTRAINT_SLOT);
+  let released = load<f64>(state, RELEASED);
+  let boxSum = load<f64>(state, BOX_SUM);
+  let boxSlot = <i32>load<f64>(state, BOX_SLOT);
+  let onesRun = <i32>load<f64>(state, ONES_RUN);
+  let segment = <i32>load<f64>(state, NEXT);
+  for (; segment + 2 <= measured; segment++) {
+    const before = load<f64>(peaks + ((<usize>((segment - 1) & statMask)) << 3));
+    const here = load<f64>(peaks + ((<usize>(segment & statMask)) << 3));
+    const after = load<f64>(peaks + ((<usize>((segment + 1) & statMask)) << 3));
+    const peak = max(here, after);
+    let need: f64 = 1;
+    if (max(peak, before) * gainBound > ceiling) {
+      const bend = max(
+        max(load<f64>(bends + ((<usize>((segment - 1) & statMask)) << 3)), load<f64>(bends + ((<usize>(segment & statMask)) << 3))),
+        load<f64>(bends + ((<usize>((segment + 1) & statMask)) << 3)),
+      );
+      const slack = curvature * bend;
+      if (peak + slack > ceiling) {
+        if (slack <= BOUND_TOLERANCE * peak) need = ceiling / (peak + slack);
+        else {
+          let exact: f64 = 0;
+          const start = segment * SEGMENT;
+          for (let frame = start; frame < start + SEGMENT; frame++) exact = max(exact, intervalPeak(left, right, mask, kernels, frame));
+          need = exact > ceiling ? ceiling / exact : 1;
+        }
+      }
+    }
+    const constraint = need < previousNeed ? need : previousNeed;
+    previousNeed = need;
+    store<f64>(constraints + ((<usize>constraintSlot) << 3), constraint);
+    constraintSlot = constraintSlot + 1 == segments ? 0 : constraintSlot + 1;
+    let ahead: f64 = 1;
+    for (let index = 0; index < segments; index++) {
+      const value = load<f64>(constraints + ((<usize>index) << 3));
+      if (value < ahead) ahead = value;
+    }
+    const recovered = released + (1 - released) * releaseStep;
+    released = ahead < recovered ? ahead : recovered;
+    if (released > 1 - 1e-7) released = 1;
+    boxSum += released - load<f64>(box + ((<usize>boxSlot) << 3));
+    store<f64>(box + ((<usize>boxSlot) << 3), released);
+    boxSlot = boxSlot + 1 == segments ? 0 : boxSlot + 1;
+    onesRun = released == 1 ? onesRun + 1 : 0;
+    let gain: f64;
+    if (onesRun >= segments) {
+      boxSum = <f64>segments;
+      gain = 1;
+    } else gain = min(1, boxSum / <f64>segments);
+    store<f64>(gains + ((<usize>((segment - segments + 1) & gainMask)) << 3), gain);
+  }
+  store<f64>(state, <f64>segment, NEXT);
+  store<f64>(state, previousNeed, PREVIOUS);
+  store<f64>(state, <f64>constraintSlot, CONSTRAINT_SLOT);
+  store<f64>(state, released, RELEASED);
+  store<f64>(state, boxSum, BOX_SUM);
+  store<f64>(state, <f64>boxSlot, BOX_SLOT);
+  store<f64>(state, <f64>onesRun, ONES_RUN);
+}

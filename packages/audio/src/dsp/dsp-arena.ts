@@ -1,9 +1,43 @@
 import { KERNELS_WASM } from './kernels-wasm';
 
 /** The kernels' exports (assembly/kernels.ts); every pointer is a byte offset into the arena's memory. */
-interface KernelExports {
+export interface KernelExports {
   addRotors(out: number, frames: number, rotors: number, count: number, state: number): void;
   addCenter(left: number, right: number, center: number, frames: number): void;
+  measure(
+    inLeft: number,
+    inRight: number,
+    frames: number,
+    received: number,
+    carry: number,
+    peaks: number,
+    bends: number,
+    statMask: number,
+    gainBound: number,
+    ceiling: number,
+    measured: number,
+  ): number;
+  decide(
+    state: number,
+    measured: number,
+    peaks: number,
+    bends: number,
+    statMask: number,
+    constraints: number,
+    box: number,
+    segments: number,
+    gains: number,
+    gainMask: number,
+    gainBound: number,
+    curvature: number,
+    releaseStep: number,
+    ceiling: number,
+    left: number,
+    right: number,
+    mask: number,
+    kernels: number,
+  ): void;
+  emit(outLeft: number, outRight: number, frames: number, first: number, gains: number, gainMask: number, left: number, right: number, mask: number, ceiling: number): void;
 }
 
 /** One steady rotor: complex start value z and complex per-sample multiplier w (decay folded in); it sounds Re(z·wⁿ). */
@@ -60,13 +94,14 @@ function kernelModule(): WebAssembly.Module {
  * arena.addRotors(bus, 0, 4096, [{ zr: 0.5, zi: 0, wr: Math.cos(0.1), wi: Math.sin(0.1) }]);
  */
 export class DspArena {
-  /** Memory size in bytes for `buffers` f32 buffers of `frames` samples each. */
-  static bytesFor(buffers: number, frames: number): number {
-    return RESERVED + buffers * (4 * frames + 16);
+  /** Memory size in bytes for `buffers` f32 buffers of `frames` samples each (and `bytes` more). */
+  static bytesFor(buffers: number, frames: number, bytes = 0): number {
+    return RESERVED + buffers * (4 * frames + 16) + bytes;
   }
 
   private readonly memory: WebAssembly.Memory;
-  private readonly kernels: KernelExports;
+  /** The kernels, for callers that pass addresses themselves (see {@link DspArena.address}). */
+  readonly kernels: KernelExports;
   private readonly rotors: Float64Array;
   private used = RESERVED;
 
@@ -79,17 +114,26 @@ export class DspArena {
 
   /** A zeroed f32 buffer in the arena (16-byte aligned). */
   f32(length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, this.allocate(4 * length), length);
+  }
+
+  /** A zeroed f64 buffer in the arena (16-byte aligned). */
+  f64(length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, this.allocate(8 * length), length);
+  }
+
+  private allocate(bytes: number): number {
     const start = this.used;
-    const end = start + ((4 * length + 15) & ~15);
+    const end = start + ((bytes + 15) & ~15);
     if (end > this.memory.buffer.byteLength) throw new Error('DspArena: out of memory (sized too small)');
     this.used = end;
-    return new Float32Array(this.memory.buffer, start, length);
+    return start;
   }
 
   /** Byte address of array[offset] (an array of this arena). */
-  private address(array: Float32Array, offset: number): number {
+  address(array: Float32Array | Float64Array, offset = 0): number {
     if (array.buffer !== this.memory.buffer) throw new Error('DspArena: buffer of another arena');
-    return array.byteOffset + 4 * offset;
+    return array.byteOffset + array.BYTES_PER_ELEMENT * offset;
   }
 
   /** out[offset … offset+frames) += Σ Re(zᵣ·wᵣⁿ), n = 0 … frames−1, in f64, each sum rounded once to f32. */
