@@ -16,8 +16,8 @@ export interface RefreshWorkerData {
 /** Messages to the refresh worker (each followed by a wake: the worker never runs its event loop). */
 export type RefreshWorkerMessage = { type: 'lease'; fd: number; state: Int32Array } | { type: 'write'; id: number; bytes: Uint8Array } | { type: 'stop' };
 
-/** Reports of the refresh worker: bytes written or dropped (the lease ended first), a failed write. */
-export type RefreshWorkerReport = { type: 'written'; id: number } | { type: 'dropped'; id: number } | { type: 'failed'; code: string; message: string };
+/** Reports of the refresh worker: it is up, bytes written or dropped (the lease ended first), a failed write. */
+export type RefreshWorkerReport = { type: 'ready' } | { type: 'written'; id: number } | { type: 'dropped'; id: number } | { type: 'failed'; code: string; message: string };
 
 interface Pending {
   bytes: Uint8Array;
@@ -152,6 +152,7 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
     return true;
   };
 
+  report({ type: 'ready' });
   for (;;) {
     const wake = Atomics.load(control, slots.wake);
     if (!receive()) break;

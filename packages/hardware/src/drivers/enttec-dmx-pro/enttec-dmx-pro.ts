@@ -194,7 +194,11 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
           }
           patch();
           working = worker;
-          worker.start(leased);
+          // Connected once the worker is up (the first link waits for it to start), so the first heartbeat
+          // does not wait out a worker's start-up on a busy machine.
+          await worker.start(leased);
+          // The link dropped meanwhile: its disconnect stopped the refresh.
+          if (working !== worker) return;
           // The patch ticks fall half a period after the worker's deadlines: the main thread never wakes just
           // when a frame goes out, taking a core from the frame's way to the device (the pty, socat, a reader).
           due = now() + periodMs / 2;

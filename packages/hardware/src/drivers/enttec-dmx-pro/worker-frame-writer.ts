@@ -8,8 +8,11 @@ import { FRAME_TIMES, SharedSlots, type SharedDmxFrame } from './shared-dmx-fram
 
 /** The main thread's side of a DMX refresh worker (see `dmx-refresh-worker.ts`). */
 export interface WorkerFrameWriter {
-  /** Hands the link's fd to the worker, which starts sending frames at once. */
-  start(leased: LeasedFd): void;
+  /**
+   * Hands the link's fd to the worker, which starts sending frames at once; resolves when the worker is up
+   * (started on the first call: until then nothing written would go out, not even a heartbeat).
+   */
+  start(leased: LeasedFd): Promise<void>;
   /** Writes bytes between two frames (a heartbeat request); rejects when the lease ends first. */
   write(bytes: Uint8Array): Promise<void>;
   /** Counts the bytes the worker wrote since the last call in the device's `bytesOut`. */
@@ -29,6 +32,7 @@ export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; perio
   let counted = Atomics.load(shared.control, SharedSlots.bytesOut);
   let nextId = 0;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let up: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | undefined;
 
   const count = (): void => {
     const total = Atomics.load(shared.control, SharedSlots.bytesOut);
@@ -45,19 +49,26 @@ export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; perio
   const notConnected = () => new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${deviceId}" went away before the bytes went out`, { status: 409 });
   const onReport = (report: RefreshWorkerReport): void => {
     count();
-    if (report.type === 'written') settle(report.id);
+    if (report.type === 'ready') up?.resolve();
+    else if (report.type === 'written') settle(report.id);
     else if (report.type === 'dropped') settle(report.id, notConnected());
     else leased?.failed(Object.assign(new Error(`${report.code}: ${report.message}`), { code: report.code }));
   };
   const spawn = (): Worker => {
     const workerData: RefreshWorkerData = { buffer: shared.buffer, layout: shared.layout, slots: SharedSlots, leaseStates: FdLeaseStates, frameTimes: FRAME_TIMES, periodMs, spinMs };
     const started = new Worker(dmxRefreshWorkerSource, { eval: true, workerData, name: `dmx-refresh ${deviceId}` });
+    const settlers = { resolve: () => undefined, reject: (_error: Error) => undefined } as { resolve(): void; reject(error: Error): void };
+    const promise = new Promise<void>((resolve, reject) => Object.assign(settlers, { resolve, reject }));
+    // Awaited by the connect that started it; a rejection nobody waits for must not end the process.
+    promise.catch(() => undefined);
+    up = { promise, ...settlers };
     // Never what keeps the process alive: the supervisor's own timers do that while it runs.
     started.unref();
     started.on('message', onReport);
     started.on('error', (error) => logger.error('DMX refresh worker failed', { deviceId, error }));
     started.on('exit', () => {
       if (worker === started) worker = undefined;
+      settlers.reject(new Error('the DMX refresh worker stopped before it was up'));
       for (const id of [...waiting.keys()]) settle(id, notConnected());
       // It writes no more: a revoke waiting for it may go on, and the link drops (reconnecting starts a new one).
       leased?.abandon();
@@ -77,6 +88,7 @@ export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; perio
       count();
       leased = lease;
       post({ type: 'lease', fd: lease.fd, state: lease.state });
+      return (up as { promise: Promise<void> }).promise;
     },
     write(bytes) {
       return new Promise((resolve, reject) => {
