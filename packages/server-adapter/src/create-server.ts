@@ -13,6 +13,7 @@ import { rateLimited } from './http/rate-limited';
 import { addMissingHeaders, stringResponse } from './http/json-response';
 import { normalizeBasePath, pathBelow } from './http/base-path';
 import { discardBody, readJsonBody } from './http/read-json-body';
+import { requestHeader as header } from './http/request-header';
 import { requestTarget, type RequestTarget } from './http/request-target';
 import { isLoopback } from './is-loopback';
 import { buildOpenApi } from './openapi/build-openapi';
@@ -124,8 +125,7 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
   if (requirement === 'never') logger.warn('auth is off (auth: "none"): anyone who can reach this server may change sessions, wheels and audio');
   let beyondLoopback = false; // some reported bind address is not loopback
   const exposed = (): boolean => bound.size === 0 || beyondLoopback;
-  const authRequired = (request?: Request): boolean =>
-    requirement === 'always' || (requirement === 'when-exposed' && (exposed() || (request !== undefined && hasProxyHeaders((name) => header(request, name)))));
+  const authRequired = (request?: Request): boolean => requirement === 'always' || (requirement === 'when-exposed' && (exposed() || (request !== undefined && hasProxyHeaders(request))));
 
   const authenticate = (token: string | null): Promise<Principal | null> => authenticator.authenticate(token);
 
@@ -151,8 +151,8 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
     const path = pathBelow(basePath, target.pathname);
     const match = path === undefined ? NOT_FOUND : router.match(method, path);
     if (limiter !== undefined && !RATE_LIMIT_EXEMPT_PATHS.has(path ?? '')) {
-      const verdict = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
-      if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+      const retryAfterMs = limiter.take(info.remoteAddress ?? 'unknown', match.kind === 'found' ? (match.route.rateLimitWeight ?? 1) : 1);
+      if (retryAfterMs > 0) throw rateLimited(retryAfterMs);
     }
     if (match.kind === 'not-found') throw new VajraError('ROUTE_NOT_FOUND', `No route ${target.pathname.slice(0, 200)}`, { status: 404 });
     if (match.kind === 'method-not-allowed') {
@@ -310,12 +310,6 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
 /** The access of every anonymous request, while unowned records are visible to it and once they are not. */
 const ANONYMOUS = Object.freeze(accessOf(null, { unownedVisible: true }));
 const ANONYMOUS_BLIND = Object.freeze(accessOf(null, { unownedVisible: false }));
-
-/** A request header; adapters may offer a cheaper `headerValue` than building a `Headers` object. */
-function header(request: Request, name: string): string | null {
-  const fast = (request as { headerValue?: (name: string) => string | null }).headerValue;
-  return fast === undefined ? request.headers.get(name) : fast.call(request, name);
-}
 
 const NOT_FOUND = { kind: 'not-found' } as const;
 const NO_HEADERS: Record<string, string> = Object.freeze({});

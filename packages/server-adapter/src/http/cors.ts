@@ -22,6 +22,7 @@ export interface CorsOptions {
  */
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
 
+const NO_HEADERS: Record<string, string> = Object.freeze({});
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'authorization, content-type, accept';
 
@@ -40,9 +41,9 @@ export function createCors(options: CorsOptions = {}) {
   const allows = (origin: string | null): boolean => origin !== null && (any || origins.has(origin));
   return {
     allows,
-    /** Headers added to an actual response (none when the origin is absent or not allowed). */
+    /** Headers added to an actual response (none, one shared empty record, when the origin is absent or not allowed). */
     headersFor(origin: string | null): Record<string, string> {
-      if (!allows(origin)) return {};
+      if (!allows(origin)) return NO_HEADERS;
       return { 'access-control-allow-origin': any ? '*' : origin!, 'access-control-expose-headers': 'retry-after, x-ratelimit-remaining', vary: 'Origin' };
     },
     /** Headers of a successful preflight. */

@@ -8,6 +8,8 @@ export class StringResponse {
   readonly status: number;
   #headers: Headers | undefined;
   #init: Record<string, string>;
+  /** Headers added by {@link addMissingHeaders} while there is no `Headers` object: those `#init` lacks count. */
+  #extra: Record<string, string> | undefined;
   #real: Response | undefined;
 
   constructor(body: string | null, status: number, headers: Record<string, string>) {
@@ -17,11 +19,28 @@ export class StringResponse {
   }
 
   get headers(): Headers {
-    return (this.#headers ??= new Headers(this.#init));
+    if (this.#headers === undefined) {
+      const headers = new Headers(this.#init);
+      const extra = this.#extra;
+      if (extra !== undefined) for (const name in extra) if (!headers.has(name)) headers.set(name, extra[name]!);
+      this.#headers = headers;
+    }
+    return this.#headers;
   }
-  /** The headers as a plain record while nobody asked for the `Headers` object (cheaper to write). */
-  get plainHeaders(): Record<string, string> | undefined {
-    return this.#headers === undefined ? this.#init : undefined;
+  /**
+   * The headers as a new flat name/value list, while nobody asked for the `Headers` object (cheaper to
+   * write); `undefined` once they did. With a `rawBody`, any `content-length` is left for the writer to
+   * count; a body-less answer keeps the one it was given.
+   */
+  get headerList(): string[] | undefined {
+    if (this.#headers !== undefined) return undefined;
+    const init = this.#init;
+    const extra = this.#extra;
+    const counted = this.rawBody !== null;
+    const list: string[] = [];
+    for (const name in init) if (!(counted && isContentLength(name))) list.push(name, init[name]!);
+    if (extra !== undefined) for (const name in extra) if (!(counted && isContentLength(name)) && !hasName(init, name)) list.push(name, extra[name]!);
+    return list;
   }
   get ok(): boolean {
     return this.status >= 200 && this.status < 300;
@@ -38,16 +57,23 @@ export class StringResponse {
   get url(): string {
     return '';
   }
-  /** Set each of `headers` this response lacks (names compared without case), keeping the plain record while there is one. */
+  /**
+   * Set each of `headers` this response lacks (names compared without case). While there is no `Headers`
+   * object, `headers` is only kept (not copied: the caller leaves it as it is) and merged when written.
+   */
   addMissingHeaders(headers: Record<string, string>): void {
     if (this.#headers !== undefined) {
-      for (const [name, value] of Object.entries(headers)) if (!this.#headers.has(name)) this.#headers.set(name, value);
+      for (const name in headers) if (!this.#headers.has(name)) this.#headers.set(name, headers[name]!);
       return;
     }
-    const present = new Set(Object.keys(this.#init).map((name) => name.toLowerCase()));
-    const init = { ...this.#init };
-    for (const [name, value] of Object.entries(headers)) if (!present.has(name.toLowerCase())) init[name] = value;
-    this.#init = init;
+    const extra = this.#extra;
+    if (extra === undefined) {
+      this.#extra = headers;
+      return;
+    }
+    const merged = { ...extra };
+    for (const name in headers) if (!hasName(extra, name)) merged[name] = headers[name]!;
+    this.#extra = merged;
   }
   /** The equivalent real `Response` (created once). */
   get real(): Response {
@@ -83,6 +109,16 @@ export class StringResponse {
 }
 Object.setPrototypeOf(StringResponse.prototype, Response.prototype);
 
+const isContentLength = (name: string): boolean => name.length === 14 && name.toLowerCase() === 'content-length';
+
+/** Whether `record` has a header `name` (compared without case). */
+function hasName(record: Record<string, string>, name: string): boolean {
+  if (Object.hasOwn(record, name)) return true;
+  const lower = name.toLowerCase();
+  for (const key in record) if (key.toLowerCase() === lower) return true;
+  return false;
+}
+
 /**
  * A response with a string body (cheap to build and to write; see {@link StringResponse}).
  *
@@ -110,7 +146,12 @@ export function rawBodyOf(response: Response): string | null | undefined {
  * ```
  */
 export function addMissingHeaders(response: Response, headers: Record<string, string>): void {
-  if (Object.keys(headers).length === 0) return;
+  if (isEmpty(headers)) return;
   if (response instanceof StringResponse) return response.addMissingHeaders(headers);
-  for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+  for (const name in headers) if (!response.headers.has(name)) response.headers.set(name, headers[name]!);
+}
+
+function isEmpty(record: Record<string, string>): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -6,8 +6,8 @@ import { VajraError } from '@vajra-stream/core';
  *
  * @example
  * ```ts
- * const verdict = limiter.take(address);
- * if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+ * const retryAfterMs = limiter.take(address);
+ * if (retryAfterMs > 0) throw rateLimited(retryAfterMs);
  * ```
  */
 export function rateLimited(retryAfterMs: number): VajraError {

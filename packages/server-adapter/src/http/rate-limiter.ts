@@ -16,20 +16,22 @@ export interface RateLimitOptions {
 /**
  * A fixed-window token counter per client key, bounded in memory (old windows are swept). `take(key, weight)`
  * spends `weight` tokens (1 by default; at most `max`, so a heavy request can always run in a fresh window)
- * when they fit in what the window has left; a refused request spends nothing, so cheap requests may still pass.
+ * when they fit in what the window has left and answers 0; a refused request spends nothing (so cheap
+ * requests may still pass) and answers the milliseconds until its window ends (always more than 0).
  *
  * @example
  * ```ts
  * const limiter = createRateLimiter({ max: 100, windowMs: 60_000 }, Date.now);
- * limiter.take('127.0.0.1'); // { allowed: true, remaining: 99, retryAfterMs: 0 }
- * limiter.take('127.0.0.1', 20); // { allowed: true, remaining: 79, retryAfterMs: 0 }
+ * limiter.take('127.0.0.1'); // 0: allowed, 99 tokens left
+ * limiter.take('127.0.0.1', 100); // 59_999 (say): refused, retry when the window ends
  * ```
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => number) {
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = now();
   return {
-    take(key: string, weight = 1): { allowed: boolean; remaining: number; retryAfterMs: number } {
+    /** 0 when allowed, else the milliseconds to wait (no object per request: this runs on every one). */
+    take(key: string, weight = 1): number {
       const t = now();
       if (t - lastSweep > options.windowMs) {
         for (const [k, w] of windows) if (t - w.start >= options.windowMs) windows.delete(k);
@@ -41,9 +43,9 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number) 
         windows.set(key, w);
       }
       const cost = Math.min(Math.max(weight, 0), options.max);
-      const allowed = w.count + cost <= options.max;
-      if (allowed) w.count += cost;
-      return { allowed, remaining: Math.max(0, options.max - w.count), retryAfterMs: allowed ? 0 : w.start + options.windowMs - t };
+      if (w.count + cost > options.max) return w.start + options.windowMs - t; // > 0: the window is younger than windowMs
+      w.count += cost;
+      return 0;
     },
   };
 }

@@ -165,22 +165,15 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
  */
 export function sendResponse(res: ServerResponse, response: Response): Promise<void> | undefined {
   if (response instanceof StringResponse && !response.bodyUsed) {
-    const plain = response.plainHeaders;
-    if (plain !== undefined) {
+    const list = response.headerList;
+    if (list !== undefined) {
       const raw = response.rawBody;
-      res.writeHead(response.status, raw === null ? plain : withContentLength(plain, raw)).end(raw ?? undefined);
+      if (raw !== null) list.push('content-length', String(Buffer.byteLength(raw)));
+      res.writeHead(response.status, list).end(raw ?? undefined);
       return undefined;
     }
   }
   return streamResponse(res, response);
-}
-
-/** The header record of a string answer with its `content-length` (a new flat name/value list; `plain` stays as it is). */
-function withContentLength(plain: Record<string, string>, raw: string): string[] {
-  const list: string[] = [];
-  for (const name in plain) if (name.toLowerCase() !== 'content-length') list.push(name, plain[name]!);
-  list.push('content-length', String(Buffer.byteLength(raw)));
-  return list;
 }
 
 async function streamResponse(res: ServerResponse, response: Response): Promise<void> {

@@ -191,8 +191,8 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
 
   /** Spend one request of `key`'s budget (an address or a principal), or refuse with 429. */
   const charge = (key: string): void => {
-    const verdict = limiter?.take(key);
-    if (verdict !== undefined && !verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+    const retryAfterMs = limiter?.take(key) ?? 0;
+    if (retryAfterMs > 0) throw rateLimited(retryAfterMs);
   };
 
   const drop = (connection: ConnectionState, topic: string): void => {
