@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoreTransaction } from '@vajra-stream/core';
-import { buildListQuery } from './build-list-query';
+import { buildListQuery, listShape } from './build-list-query';
 import { COLUMN_FIELDS, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
 import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
@@ -67,16 +67,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const beginStatement = db.prepare('BEGIN IMMEDIATE');
   const commitStatement = db.prepare('COMMIT');
   const rollbackStatement = db.prepare('ROLLBACK');
-  const listStatements = new Map<string, BetterSqlite3.Statement>();
-  /** The statement of `sql`, prepared on first use and returning the first column of each row. */
-  const prepared = (sql: string): BetterSqlite3.Statement => {
-    let statement = listStatements.get(sql);
-    if (statement === undefined) {
+  /** The page and count statements of each shape of list options (see `listShape`), prepared on first use. */
+  const listStatements = new Map<string, { page: BetterSqlite3.Statement; count: BetterSqlite3.Statement }>();
+  const listStatementsOf = (shape: string, name: string, listOptions: ListOptions | undefined): { page: BetterSqlite3.Statement; count: BetterSqlite3.Statement } => {
+    let statements = listStatements.get(shape);
+    if (statements === undefined) {
       if (listStatements.size >= STATEMENT_CACHE_LIMIT) listStatements.clear();
-      statement = db.prepare(sql).pluck();
-      listStatements.set(sql, statement);
+      const query = buildListQuery(name, listOptions);
+      statements = { page: db.prepare(query.pageSql).pluck(), count: db.prepare(query.countSql).pluck() };
+      listStatements.set(shape, statements);
     }
-    return statement;
+    return statements;
   };
 
   const closedError = (): VajraError => new VajraError('STORE_CLOSED', 'The store is closed', { status: 503 });
@@ -107,14 +108,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
       async list(listOptions?: ListOptions): Promise<ListResult<T>> {
         guard();
-        const query = buildListQuery(name, listOptions);
+        const { shape, params, limit, offset } = listShape(name, listOptions);
+        const statements = listStatementsOf(shape, name, listOptions);
         // One row more than the page says whether anything follows it; when nothing does (the last page), the
         // total is known without counting. Both statements run in the same synchronous turn, so they agree.
-        const rows = prepared(query.pageSql).all(...query.params, query.offset) as string[];
-        const last = rows.length <= query.limit && (rows.length > 0 || query.offset === 0);
-        const total = last ? query.offset + rows.length : (prepared(query.countSql).get(...query.params) as number);
-        if (rows.length > query.limit) rows.pop();
-        return { items: rows.map((text) => JSON.parse(text) as T), total, limit: query.limit, offset: query.offset };
+        const rows = statements.page.all(...params, offset) as string[];
+        const last = rows.length <= limit && (rows.length > 0 || offset === 0);
+        const total = last ? offset + rows.length : (statements.count.get(...params) as number);
+        if (rows.length > limit) rows.pop();
+        return { items: rows.map((text) => JSON.parse(text) as T), total, limit, offset };
       },
     };
   };

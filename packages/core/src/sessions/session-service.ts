@@ -193,14 +193,15 @@ export function createSessionService({ store, events, clock, logger, config, fol
         });
       }
       const now = clock.now();
-      next = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: iso(now) };
+      const at = iso(now);
+      next = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: at };
       if (action === 'start' || action === 'resume') {
-        next.runningSince = iso(now);
-        if (action === 'start') next.startedAt = iso(now);
+        next.runningSince = at;
+        if (action === 'start') next.startedAt = at;
       } else {
         next.elapsedTime = liveElapsed(session, now);
         next.runningSince = null;
-        if (action === 'stop') next.stoppedAt = iso(now);
+        if (action === 'stop') next.stoppedAt = at;
       }
       await tx.collection<Session>('sessions').put(id, next);
       return next;
