@@ -45,7 +45,7 @@ export interface ProgramRenderer {
  * ```
  */
 export interface ProgramRendererOptions {
-  /** Internal processing grid (oscillators re-anchor on it). Default 4096; output is bit-identical for any read sizes on the same grid. */
+  /** Internal processing grid (oscillators re-anchor on it). Default 16384; output is bit-identical for any read sizes on the same grid. */
   maxBlock?: number;
   /** Start this many seconds into the program (bowl strikes, glides and fades are computed analytically, so seeking costs nothing). */
   startAt?: number;
@@ -64,7 +64,7 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   checkOptions(options, { maxBlock: numberIn(1), startAt: numberIn(0) }, 'createProgramRenderer');
   const program = parseProgram(input);
   const info = renderInfoOfParsed(program);
-  const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 4096));
+  const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 16_384));
   const sampleRate = program.sampleRate;
   const totalFrames = Math.round(program.duration * sampleRate);
   // the buses, two scratch buffers per layer and the output buffers live in the kernels' memory
