@@ -392,3 +392,16 @@ export function decide(
   store<f64>(state, <f64>boxSlot, BOX_SLOT);
   store<f64>(state, <f64>onesRun, ONES_RUN);
 }
+
+/**
+ * A layer into the mix: mix[offset + i] += source[i] × envelope[i] × (s0 + step·i) for each side, in f64 rounded
+ * once to f32 (sources f32, envelope f64; a mono voice passes the same source twice).
+ */
+export function mixLayer(mixLeft: usize, mixRight: usize, left: usize, right: usize, envelope: usize, count: i32, l0: f64, lStep: f64, r0: f64, rStep: f64): void {
+  for (let index = 0; index < count; index++) {
+    const at = (<usize>index) << 2;
+    const gain = load<f64>(envelope + ((<usize>index) << 3));
+    store<f32>(mixLeft + at, <f32>(<f64>load<f32>(mixLeft + at) + <f64>load<f32>(left + at) * gain * (l0 + lStep * <f64>index)));
+    store<f32>(mixRight + at, <f32>(<f64>load<f32>(mixRight + at) + <f64>load<f32>(right + at) * gain * (r0 + rStep * <f64>index)));
+  }
+}

@@ -62,6 +62,22 @@ describe('the WebAssembly kernels', () => {
     expect(right).toEqual(expectedRight);
   });
 
+  it('mix a layer with its gain envelope and balance ramps, float32 sums of the float64 products as JavaScript rounds them', () => {
+    const arena = new DspArena(DspArena.bytesFor(6, 101));
+    const [mixLeft, mixRight, left, right] = [arena.f32(101), arena.f32(101), arena.f32(101), arena.f32(101)];
+    const envelope = arena.f64(101);
+    for (let index = 0; index < 101; index++) {
+      [mixLeft[index], mixRight[index], left[index], right[index]] = [Math.sin(index), Math.cos(index), Math.sin(7 * index), Math.cos(5 * index)];
+      envelope[index] = 0.5 - 0.5 * Math.cos(index / 30);
+    }
+    const [l0, lStep, r0, rStep] = [0.9, -0.001, 0.4, 0.003];
+    const expectedLeft = mixLeft.map((value, index) => (index < 3 ? value : Math.fround(value + left[index - 3]! * envelope[index - 3]! * (l0 + lStep * (index - 3)))));
+    const expectedRight = mixRight.map((value, index) => (index < 3 ? value : Math.fround(value + right[index - 3]! * envelope[index - 3]! * (r0 + rStep * (index - 3)))));
+    arena.mixLayer(mixLeft, mixRight, 3, left, right, envelope, 98, l0, lStep, r0, rStep);
+    expect(mixLeft).toEqual(expectedLeft);
+    expect(mixRight).toEqual(expectedRight);
+  });
+
   it('refuse a buffer from outside the arena', () => {
     const arena = new DspArena(DspArena.bytesFor(0, 0));
     expect(() => arena.addRotors(new Float32Array(8), 0, 8, [{ zr: 1, zi: 0, wr: 1, wi: 0 }])).toThrow(/another arena/);

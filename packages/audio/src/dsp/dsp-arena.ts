@@ -37,6 +37,7 @@ export interface KernelExports {
     mask: number,
     kernels: number,
   ): void;
+  mixLayer(mixLeft: number, mixRight: number, left: number, right: number, envelope: number, count: number, l0: number, lStep: number, r0: number, rStep: number): void;
   emit(outLeft: number, outRight: number, frames: number, first: number, gains: number, gainMask: number, left: number, right: number, mask: number, ceiling: number): void;
 }
 
@@ -94,7 +95,7 @@ function kernelModule(): WebAssembly.Module {
  * arena.addRotors(bus, 0, 4096, [{ zr: 0.5, zi: 0, wr: Math.cos(0.1), wi: Math.sin(0.1) }]);
  */
 export class DspArena {
-  /** Memory size in bytes for `buffers` f32 buffers of `frames` samples each (and `bytes` more). */
+  /** Memory size in bytes for `buffers` f32 buffers of `frames` samples each (and `bytes` more; an f64 buffer counts as two f32 ones). */
   static bytesFor(buffers: number, frames: number, bytes = 0): number {
     return RESERVED + buffers * (4 * frames + 16) + bytes;
   }
@@ -161,6 +162,23 @@ export class DspArena {
     slots[2] = wr;
     slots[3] = wi;
     this.kernels.addRotors(this.address(out, offset), frames, STATE_BYTES, 1, 0);
+  }
+
+  /** mix[offset + i] += source[i] × envelope[i] × (s0 + step·i), i < count, each side (f64, rounded once to f32). */
+  mixLayer(
+    mixLeft: Float32Array,
+    mixRight: Float32Array,
+    offset: number,
+    left: Float32Array,
+    right: Float32Array,
+    envelope: Float64Array,
+    count: number,
+    l0: number,
+    lStep: number,
+    r0: number,
+    rStep: number,
+  ): void {
+    this.kernels.mixLayer(this.address(mixLeft, offset), this.address(mixRight, offset), this.address(left), this.address(right), this.address(envelope), count, l0, lStep, r0, rStep);
   }
 
   /** left += center and right += center over [0, frames). */

@@ -67,8 +67,8 @@ export function createProgramRenderer(input: ProgramInput | Program, options: Pr
   const maxBlock = Math.max(64, Math.floor(options.maxBlock ?? 16_384));
   const sampleRate = program.sampleRate;
   const totalFrames = Math.round(program.duration * sampleRate);
-  // the buses, two scratch buffers per layer and the output buffers live in the kernels' memory
-  const arena = new DspArena(DspArena.bytesFor(5 + 2 * program.layers.length, maxBlock));
+  // the buses, the output buffers and each layer's two scratch buffers and gain envelope (f64) live in the kernels' memory
+  const arena = new DspArena(DspArena.bytesFor(5 + 4 * program.layers.length, maxBlock));
   const layers = program.layers.map((layer, index) => new LayerRenderer(layer, index, program, maxBlock, arena));
   const limiter: Limiter = createLimiter({ sampleRate, ceiling: program.gain, ...program.limiter });
   const mixLeft = arena.f32(maxBlock);

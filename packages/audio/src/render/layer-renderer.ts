@@ -43,27 +43,6 @@ function applyFadeOut(envelope: Float64Array, from: number, count: number, start
   for (let index = Math.max(0, start - from); index < count; index++) envelope[index]! *= 0.5 - 0.5 * Math.cos((Math.PI * (end - from - index)) / length);
 }
 
-/** mix += source × envelope × balance ramp, both sides (a mono voice passes the same buffer twice). */
-function mixLayer(
-  mixLeft: Float32Array,
-  mixRight: Float32Array,
-  offset: number,
-  left: Float32Array,
-  right: Float32Array,
-  envelope: Float64Array,
-  count: number,
-  l0: number,
-  lStep: number,
-  r0: number,
-  rStep: number,
-): void {
-  for (let index = 0; index < count; index++) {
-    const gain = envelope[index]!;
-    mixLeft[offset + index]! += left[index]! * gain * (l0 + lStep * index);
-    mixRight[offset + index]! += right[index]! * gain * (r0 + rStep * index);
-  }
-}
-
 /** One layer placed on the program timeline: voice × gain automation × raised-cosine fades × balance. */
 export class LayerRenderer {
   readonly startFrame: number;
@@ -76,6 +55,7 @@ export class LayerRenderer {
   private readonly scratchLeft: Float32Array;
   private readonly scratchRight: Float32Array;
   private readonly envelope: Float64Array;
+  private readonly arena: DspArena;
 
   constructor(
     readonly layer: Layer,
@@ -104,7 +84,8 @@ export class LayerRenderer {
     this.voice = createVoice(layer, rate, (program.seed * 1_000_003 + index * 7919) >>> 0, arena);
     this.scratchLeft = arena.f32(maxBlock);
     this.scratchRight = arena.f32(maxBlock);
-    this.envelope = new Float64Array(maxBlock);
+    this.envelope = arena.f64(maxBlock);
+    this.arena = arena;
     this.sampleRate = rate;
   }
 
@@ -149,7 +130,7 @@ export class LayerRenderer {
     if (local < this.fadeInFrames) applyFadeIn(envelope, local, Math.min(count, this.fadeInFrames - local), this.fadeInFrames);
     if (to > fadeOutStart) applyFadeOut(envelope, from, count, fadeOutStart, this.endFrame, this.fadeOutFrames);
     const [l1, r1] = this.pan.constant ? [l0, r0] : balance(this.pan.valueAt((local + count) / rate));
-    mixLayer(mixLeft, mixRight, from - frame, left, voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
+    this.arena.mixLayer(mixLeft, mixRight, from - frame, left, voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
     return false;
   }
 
