@@ -4,6 +4,9 @@
 // With FAKE_LINE_OF=<the host's end of the pair>, it also watches the line speed the host sets there
 // (line-speed-watcher.py), reports each as { lineSpeed }, and decodes the TrueRNGpro mode knock as its
 // firmware does: speeds 110, 300, 110 and then a fourth, the mode's, reported as { mode }.
+// With FAKE_REATTACH=1, a port that vanishes (socat killed: an unplug) does not end the process: each line
+// `attach` on stdin opens the path again (once socat has made it again) and reports { ready } again, so an
+// unplug/replug cycle does not pay a process start.
 import { spawn } from 'node:child_process';
 import { openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -12,8 +15,26 @@ import { ReadStream } from 'node:tty';
 import { createSeededRandom } from '@vajra-stream/core/testing';
 
 const [path, protocol, seedText = '1'] = process.argv.slice(2);
-const fd = openSync(path, 'r+');
-const input = new ReadStream(fd);
+let fd;
+let input;
+const reattach = process.env.FAKE_REATTACH === '1';
+const attach = () => {
+  input?.destroy();
+  fd = openSync(path, 'r+');
+  const opened = new ReadStream(fd);
+  input = opened;
+  const gone = () => (reattach ? opened.destroy() : process.exit(0));
+  opened.on('data', (chunk) => handle(chunk));
+  opened.on('error', gone);
+  opened.on('end', gone);
+};
+attach();
+if (reattach)
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line !== 'attach') return;
+    attach();
+    report({ ready: true });
+  });
 const report = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 // A full pseudo-terminal (the host stopped reading) drops what does not fit, as a UART would.
 const send = (bytes) => {
@@ -236,9 +257,6 @@ const watchLine = (hostPath) =>
     });
   });
 
-input.on('data', (chunk) => handle(chunk));
-input.on('error', () => process.exit(0));
-input.on('end', () => process.exit(0));
 if (protocol === 'truerng') stream(Number(process.env.FAKE_RNG_BIAS ?? 0.5));
 if (process.env.FAKE_LINE_OF) await watchLine(process.env.FAKE_LINE_OF);
 report({ ready: true });

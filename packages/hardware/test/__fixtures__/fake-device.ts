@@ -10,6 +10,11 @@ export interface FakeDevice {
   /** Wait until a decoded message matches. */
   waitFor(match: (message: Record<string, unknown>) => boolean, what?: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
+  /**
+   * Only when started with `reattach: true`: open the port again (its link was made again after an unplug),
+   * forget the messages of the previous connection and resolve once the port is open.
+   */
+  reattach(): Promise<void>;
 }
 
 /**
@@ -20,8 +25,12 @@ export interface FakeDevice {
  * const device = await startFakeDevice(pair.devicePath, 'lcus-relay');
  * ```
  */
-export async function startFakeDevice(path: string, protocol: string, options: { seed?: number; env?: Record<string, string> } = {}): Promise<FakeDevice> {
-  const child: ChildProcess = spawn(process.execPath, [script, path, protocol, String(options.seed ?? 1)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
+export async function startFakeDevice(path: string, protocol: string, options: { seed?: number; env?: Record<string, string>; reattach?: boolean } = {}): Promise<FakeDevice> {
+  const reattach = options.reattach === true;
+  const child: ChildProcess = spawn(process.execPath, [script, path, protocol, String(options.seed ?? 1)], {
+    stdio: [reattach ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...options.env, ...(reattach ? { FAKE_REATTACH: '1' } : {}) },
+  });
   const messages: Array<Record<string, unknown>> = [];
   let buffered = '';
   child.stdout?.setEncoding('utf8');
@@ -43,6 +52,12 @@ export async function startFakeDevice(path: string, protocol: string, options: {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    },
+    async reattach() {
+      if (!reattach) throw new Error('startFakeDevice(…, { reattach: true }) to reattach');
+      messages.length = 0;
+      child.stdin?.write('attach\n');
+      await device.waitFor((message) => message.ready === true, 'the fake device to open its port again');
     },
   };
   await device.waitFor((message) => message.ready === true, 'the fake device to open its port');
