@@ -11,6 +11,7 @@ import { createSessionSchema, updateSessionSchema, type CreateSessionInput, type
 import type { SessionFollower } from './session-follower';
 import { completionInstant, liveElapsed } from './session-timing';
 import { SESSION_TRANSITIONS, canTransition, type SessionAction } from './session-transitions';
+import { isoInstant } from '../clock/iso-instant';
 
 /**
  * Options of `vajra.sessions.list`.
@@ -99,8 +100,6 @@ const sameVersion = (a: Session | undefined, b: Session): boolean =>
 
 /** Thrown inside a transaction when the session changed under it (another instance); the action runs again. */
 class SessionChanged extends Error {}
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * Build the session service of a kernel.
@@ -193,7 +192,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
         });
       }
       const now = clock.now();
-      const at = iso(now);
+      const at = isoInstant(now);
       next = { ...session, status: SESSION_TRANSITIONS[action].to, updatedAt: at };
       if (action === 'start' || action === 'resume') {
         next.runningSince = at;
@@ -230,7 +229,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
 
   /** Complete `session` at its completion instant: fenced, and only if no one changed it meanwhile. */
   const completeStored = async (session: Session, at: number): Promise<void> => {
-    const done: Session = { ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: iso(at), updatedAt: iso(Math.max(at, clock.now())) };
+    const done: Session = { ...session, status: 'completed', elapsedTime: session.duration, runningSince: null, completedAt: isoInstant(at), updatedAt: isoInstant(Math.max(at, clock.now())) };
     try {
       await save(done, 'complete', session, true);
     } catch (error) {
@@ -275,8 +274,8 @@ export function createSessionService({ store, events, clock, logger, config, fol
         program: parsed.program ?? null,
         owner: options.owner ?? null,
         status: 'created',
-        createdAt: iso(now),
-        updatedAt: iso(now),
+        createdAt: isoInstant(now),
+        updatedAt: isoInstant(now),
         startedAt: null,
         stoppedAt: null,
         completedAt: null,
@@ -308,7 +307,7 @@ export function createSessionService({ store, events, clock, logger, config, fol
               throw new VajraError('VALIDATION_FAILED', 'Invalid session update: duration: must exceed the elapsed time', { status: 422 });
             }
           }
-          const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: iso(now) };
+          const next: Session = { ...session, ...(changes as Partial<Session>), updatedAt: isoInstant(now) };
           const saved = await save(next, 'update', session);
           if (next.status === 'running' && changes.duration !== undefined) schedule(next);
           return saved;

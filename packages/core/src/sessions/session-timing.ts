@@ -1,4 +1,5 @@
 import type { Session } from './session';
+import { parseInstant } from '../clock/iso-instant';
 
 /**
  * Seconds of running time of `session` at `nowMs`: the stored elapsed time plus the current running
@@ -11,7 +12,7 @@ import type { Session } from './session';
  */
 export function liveElapsed(session: Session, nowMs: number): number {
   if (session.status !== 'running' || session.runningSince === null) return session.elapsedTime;
-  const stretchMs = Math.max(0, nowMs - Date.parse(session.runningSince));
+  const stretchMs = Math.max(0, nowMs - parseInstant(session.runningSince));
   // Sum in whole milliseconds so 1.1 s + 1.007 s is 2.107, not 2.1069999999999998.
   return Math.min(session.duration, Math.round(session.elapsedTime * 1000 + stretchMs) / 1000);
 }
@@ -25,6 +26,6 @@ export function liveElapsed(session: Session, nowMs: number): number {
  * ```
  */
 export function completionInstant(session: Session): number {
-  const since = session.runningSince === null ? Number.NaN : Date.parse(session.runningSince);
+  const since = session.runningSince === null ? Number.NaN : parseInstant(session.runningSince);
   return since + Math.round((session.duration - session.elapsedTime) * 1000);
 }

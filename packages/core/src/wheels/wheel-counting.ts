@@ -1,3 +1,5 @@
+import { parseInstant } from '../clock/iso-instant';
+
 /**
  * Exact prayer-wheel arithmetic. Counts are decimal strings (exact beyond 2^53); the rotation count of a
  * spinning stretch is derived from elapsed time, never from counting timer callbacks.
@@ -38,7 +40,7 @@ export interface SpinSegment {
  * ```
  */
 export function rotationsAt(segment: SpinSegment, atMs: number): { rotations: string; phase: number } {
-  const minutes = Math.max(0, atMs - Date.parse(segment.since)) / 60_000;
+  const minutes = Math.max(0, atMs - parseInstant(segment.since)) / 60_000;
   const turns = segment.phaseAtStart + segment.rpm * minutes;
   // A decimal rpm (33.3) is not exact in binary: nudge by a few ulps so a rotation completed exactly at an
   // instant (33.3 rpm × 600 min = 19980) is counted then, not one tick later.

@@ -1,8 +1,7 @@
 import type { Session } from '../sessions/session';
 import type { Wheel } from './wheel';
 import { recitationsOf, rotationsAt } from './wheel-counting';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
+import { isoInstant, parseInstant } from '../clock/iso-instant';
 
 /** Seconds `a + b ms` with millisecond precision, free of binary float noise. */
 const addMs = (seconds: number, ms: number): number => Math.round(seconds * 1000 + ms) / 1000;
@@ -11,15 +10,15 @@ const addMs = (seconds: number, ms: number): number => Math.round(seconds * 1000
 export function advanceWheel(wheel: Wheel, now: number): Wheel {
   if (wheel.segment === null) return wheel;
   const { rotations, phase } = rotationsAt(wheel.segment, now);
-  const lastTick = Date.parse(wheel.segment.lastTickAt);
+  const lastTick = parseInstant(wheel.segment.lastTickAt);
   return {
     ...wheel,
     rotations,
     phase,
     recitations: recitationsOf(rotations, wheel.copiesPerRotation),
     spinningSeconds: addMs(wheel.spinningSeconds, Math.max(0, now - lastTick)),
-    segment: { ...wheel.segment, lastTickAt: iso(now) },
-    updatedAt: iso(now),
+    segment: { ...wheel.segment, lastTickAt: isoInstant(now) },
+    updatedAt: isoInstant(now),
   };
 }
 
@@ -28,15 +27,15 @@ export function startWheel(wheel: Wheel, now: number): Wheel {
   return {
     ...wheel,
     status: 'spinning',
-    startedAt: iso(now),
-    updatedAt: iso(now),
-    segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: wheel.phase, lastTickAt: iso(now) },
+    startedAt: isoInstant(now),
+    updatedAt: isoInstant(now),
+    segment: { since: isoInstant(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: wheel.phase, lastTickAt: isoInstant(now) },
   };
 }
 
 /** The wheel stopped at `now` (ms) with its counts up to that instant. */
 export function stopWheel(wheel: Wheel, now: number): Wheel {
-  return { ...advanceWheel(wheel, now), status: 'stopped', stoppedAt: iso(now), segment: null };
+  return { ...advanceWheel(wheel, now), status: 'stopped', stoppedAt: isoInstant(now), segment: null };
 }
 
 /**
@@ -47,12 +46,12 @@ export function stopWheel(wheel: Wheel, now: number): Wheel {
 export function followSession(wheel: Wheel, session: Session, now: number): Wheel {
   if (session.status === 'running') {
     if (wheel.status === 'spinning') return wheel;
-    const since = session.runningSince === null ? now : Date.parse(session.runningSince);
+    const since = session.runningSince === null ? now : parseInstant(session.runningSince);
     return startWheel(wheel, Math.min(since, now));
   }
   if (wheel.status !== 'spinning') return wheel;
-  const instant = Date.parse(session.completedAt ?? session.stoppedAt ?? session.updatedAt);
-  const lastTick = wheel.segment === null ? now : Date.parse(wheel.segment.lastTickAt);
+  const instant = parseInstant(session.completedAt ?? session.stoppedAt ?? session.updatedAt);
+  const lastTick = wheel.segment === null ? now : parseInstant(wheel.segment.lastTickAt);
   return stopWheel(wheel, Math.max(lastTick, Math.min(instant, now)));
 }
 
@@ -64,6 +63,6 @@ export function followSession(wheel: Wheel, session: Session, now: number): Whee
 export function resumeWheel(wheel: Wheel, session: Session | undefined, now: number): Wheel {
   if (wheel.segment === null) return wheel;
   if (session !== undefined) return followSession(wheel, session, now);
-  const { phase } = rotationsAt(wheel.segment, Date.parse(wheel.segment.lastTickAt));
-  return { ...wheel, phase, segment: { since: iso(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: phase, lastTickAt: iso(now) } };
+  const { phase } = rotationsAt(wheel.segment, parseInstant(wheel.segment.lastTickAt));
+  return { ...wheel, phase, segment: { since: isoInstant(now), rpm: wheel.rpm, rotationsAtStart: wheel.rotations, phaseAtStart: phase, lastTickAt: isoInstant(now) } };
 }

@@ -15,6 +15,7 @@ import { builtInMantras, mantraSchema, type Mantra } from './mantras';
 import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
 import { addCounts, recitationsOf } from './wheel-counting';
 import { advanceWheel, followSession, resumeWheel, startWheel, stopWheel } from './wheel-motion';
+import { isoInstant, parseInstant } from '../clock/iso-instant';
 
 /**
  * Totals of one wheel, as returned by `vajra.wheels.stats(id)`.
@@ -120,8 +121,6 @@ interface Dependencies {
   work?: WheelWork;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-
 /**
  * Build the prayer-wheel service of a kernel.
  * @example
@@ -169,7 +168,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     if (wheel.sessionId === null || wheel.segment === null) return now;
     const session = await tx.collection<Session>('sessions').get(wheel.sessionId);
     if (session?.status !== 'running' || session.runningSince === null) return now;
-    return Math.max(Date.parse(wheel.segment.lastTickAt), Math.min(now, completionInstant(session)));
+    return Math.max(parseInstant(wheel.segment.lastTickAt), Math.min(now, completionInstant(session)));
   };
 
   const syncTicker = (): void => {
@@ -248,7 +247,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
     mutex.run(async () => {
       const wheel = await load(id);
       if (wheel.status === 'stopped') return wheel;
-      const since = wheel.segment === null ? clock.now() : Date.parse(wheel.segment.lastTickAt);
+      const since = wheel.segment === null ? clock.now() : parseInstant(wheel.segment.lastTickAt);
       return persist(wheel, stopWheel(wheel, Math.max(since, clock.now())), 'wheel:stopped');
     });
 
@@ -354,8 +353,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         sessionId: parsed.sessionId ?? null,
         owner: options.owner ?? null,
         dedications: 0,
-        createdAt: iso(now),
-        updatedAt: iso(now),
+        createdAt: isoInstant(now),
+        updatedAt: isoInstant(now),
         startedAt: null,
         stoppedAt: null,
         segment: null,
@@ -379,7 +378,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         const value = checkRpm(rpm);
         const wheel = await load(id);
         const now = clock.now();
-        if (wheel.status !== 'spinning') return persist(wheel, { ...wheel, rpm: value, updatedAt: iso(now) }, 'wheel:updated');
+        if (wheel.status !== 'spinning') return persist(wheel, { ...wheel, rpm: value, updatedAt: isoInstant(now) }, 'wheel:updated');
         const counted = stopWheel(wheel, now);
         return persist(wheel, startWheel({ ...counted, rpm: value, startedAt: wheel.startedAt }, now), 'wheel:updated');
       }),
@@ -389,13 +388,13 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         const wheel = await load(id);
         if (wheel.status === 'spinning') throw new VajraError('WHEEL_INVALID_STATE', `Wheel "${id}" spins by the clock: stop it before counting sensed rotations`, { status: 409 });
         const total = addCounts(wheel.rotations, String(count));
-        return persist(wheel, { ...wheel, rotations: total, recitations: recitationsOf(total, wheel.copiesPerRotation), updatedAt: iso(clock.now()) }, null);
+        return persist(wheel, { ...wheel, rotations: total, recitations: recitationsOf(total, wheel.copiesPerRotation), updatedAt: isoInstant(clock.now()) }, null);
       }),
     attach: (id, sessionId) =>
       mutex.run(async () => {
         const value = sessionId === null ? null : parseInput(z.string().min(1).max(200), sessionId, 'session id');
         const wheel = await load(id);
-        const attached = await persist(wheel, { ...wheel, sessionId: value, updatedAt: iso(clock.now()) }, 'wheel:updated');
+        const attached = await persist(wheel, { ...wheel, sessionId: value, updatedAt: isoInstant(clock.now()) }, 'wheel:updated');
         const session = value === null ? undefined : await sessionsOf.get(value);
         return session?.status === 'running' && attached.status === 'stopped' ? persist(attached, startWheel(attached, clock.now()), 'wheel:started') : attached;
       }),
@@ -421,7 +420,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
           if (stored === undefined) throw new VajraError('WHEEL_NOT_FOUND', `No wheel with id "${id}"`, { status: 404 });
           wheel = stored;
           counted = { ...advanceWheel(stored, now), dedications: stored.dedications + 1 };
-          dedication = { id: dedicationId, wheelId: id, text: body, at: iso(now), rotations: counted.rotations, recitations: counted.recitations, owner: stored.owner };
+          dedication = { id: dedicationId, wheelId: id, text: body, at: isoInstant(now), rotations: counted.rotations, recitations: counted.recitations, owner: stored.owner };
           await tx.collection<Wheel>('wheels').put(id, counted);
           await tx.collection<WheelDedication>('wheel_dedications').put(dedication.id, dedication);
         });
