@@ -405,3 +405,14 @@ export function mixLayer(mixLeft: usize, mixRight: usize, left: usize, right: us
     store<f32>(mixRight + at, <f32>(<f64>load<f32>(mixRight + at) + <f64>load<f32>(right + at) * gain * (r0 + rStep * <f64>index)));
   }
 }
+
+/** envelope[i] ×= 0.5 − 0.5·cos θᵢ, i < count, θᵢ = θ₀ + i·Δ: cos θᵢ = Re(z·wⁱ), z = e^{iθ₀}, w = e^{iΔ}. */
+export function raisedCosine(envelope: usize, count: i32, zr: f64, zi: f64, wr: f64, wi: f64): void {
+  const end = envelope + ((<usize>count) << 3);
+  for (let p = envelope; p < end; p += 8) {
+    store<f64>(p, load<f64>(p) * (0.5 - 0.5 * zr));
+    const next = zr * wr - zi * wi;
+    zi = zr * wi + zi * wr;
+    zr = next;
+  }
+}

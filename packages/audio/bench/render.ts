@@ -16,7 +16,7 @@ import { renderWebAudio } from './web-audio-workload';
 import { sustainedWorkload } from './workload';
 
 const WARM_RUNS = 5;
-const FRESH_RUNS = 5;
+const FRESH_RUNS = 9;
 
 const cpuSeconds = () => {
   const usage = process.cpuUsage();

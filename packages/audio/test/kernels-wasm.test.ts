@@ -78,6 +78,18 @@ describe('the WebAssembly kernels', () => {
     expect(mixRight).toEqual(expectedRight);
   });
 
+  it('scale an envelope by a raised cosine, as Math.cos gives it', () => {
+    const arena = new DspArena(DspArena.bytesFor(2, 3000));
+    const envelope = arena.f64(3000).fill(0.7);
+    arena.raisedCosine(envelope, 5, 2900, 0.25, -Math.PI / 2400);
+    let error = 0;
+    for (let index = 0; index < 3000; index++) {
+      const expected = index < 5 || index >= 2905 ? 0.7 : 0.7 * (0.5 - 0.5 * Math.cos(0.25 - ((index - 5) * Math.PI) / 2400));
+      error = Math.max(error, Math.abs(envelope[index]! - expected));
+    }
+    expect(error).toBeLessThan(1e-12);
+  });
+
   it('refuse a buffer from outside the arena', () => {
     const arena = new DspArena(DspArena.bytesFor(0, 0));
     expect(() => arena.addRotors(new Float32Array(8), 0, 8, [{ zr: 1, zi: 0, wr: 1, wi: 0 }])).toThrow(/another arena/);

@@ -38,6 +38,7 @@ export interface KernelExports {
     kernels: number,
   ): void;
   mixLayer(mixLeft: number, mixRight: number, left: number, right: number, envelope: number, count: number, l0: number, lStep: number, r0: number, rStep: number): void;
+  raisedCosine(envelope: number, count: number, zr: number, zi: number, wr: number, wi: number): void;
   emit(outLeft: number, outRight: number, frames: number, first: number, gains: number, gainMask: number, left: number, right: number, mask: number, ceiling: number): void;
 }
 
@@ -179,6 +180,11 @@ export class DspArena {
     rStep: number,
   ): void {
     this.kernels.mixLayer(this.address(mixLeft, offset), this.address(mixRight, offset), this.address(left), this.address(right), this.address(envelope), count, l0, lStep, r0, rStep);
+  }
+
+  /** envelope[offset + i] ×= 0.5 − 0.5·cos(θ₀ + i·Δ), i < count (the angle turned by complex rotation). */
+  raisedCosine(envelope: Float64Array, offset: number, count: number, theta0: number, delta: number): void {
+    this.kernels.raisedCosine(this.address(envelope, offset), count, Math.cos(theta0), Math.sin(theta0), Math.cos(delta), Math.sin(delta));
   }
 
   /** left += center and right += center over [0, frames). */

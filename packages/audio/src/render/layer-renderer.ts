@@ -33,16 +33,6 @@ function rampInto(envelope: Float64Array, count: number, g0: number, step: numbe
   for (let index = 0; index < count; index++) envelope[index] = g0 + step * index;
 }
 
-/** Raised-cosine fade-in over layer frames [0, length): scales envelope[0 … count) from layer frame `local`. */
-function applyFadeIn(envelope: Float64Array, local: number, count: number, length: number): void {
-  for (let index = 0; index < count; index++) envelope[index]! *= 0.5 - 0.5 * Math.cos((Math.PI * (local + index)) / length);
-}
-
-/** Raised-cosine fade-out over program frames [start, end): scales the envelope of the block starting at program frame `from`. */
-function applyFadeOut(envelope: Float64Array, from: number, count: number, start: number, end: number, length: number): void {
-  for (let index = Math.max(0, start - from); index < count; index++) envelope[index]! *= 0.5 - 0.5 * Math.cos((Math.PI * (end - from - index)) / length);
-}
-
 /** One layer placed on the program timeline: voice × gain automation × raised-cosine fades × balance. */
 export class LayerRenderer {
   readonly startFrame: number;
@@ -127,10 +117,15 @@ export class LayerRenderer {
     const envelope = this.envelope;
     if (this.gain.constant) envelope.fill(g0, 0, count);
     else rampInto(envelope, count, g0, (this.gain.valueAt((local + count) / rate) - g0) / count);
-    if (local < this.fadeInFrames) applyFadeIn(envelope, local, Math.min(count, this.fadeInFrames - local), this.fadeInFrames);
-    if (to > fadeOutStart) applyFadeOut(envelope, from, count, fadeOutStart, this.endFrame, this.fadeOutFrames);
+    // raised-cosine fades: in over layer frames [0, fadeIn), out over program frames [fadeOutStart, endFrame)
+    const arena = this.arena;
+    if (local < this.fadeInFrames) arena.raisedCosine(envelope, 0, Math.min(count, this.fadeInFrames - local), (Math.PI * local) / this.fadeInFrames, Math.PI / this.fadeInFrames);
+    if (to > fadeOutStart) {
+      const first = Math.max(0, fadeOutStart - from);
+      arena.raisedCosine(envelope, first, count - first, (Math.PI * (this.endFrame - from - first)) / this.fadeOutFrames, -Math.PI / this.fadeOutFrames);
+    }
     const [l1, r1] = this.pan.constant ? [l0, r0] : balance(this.pan.valueAt((local + count) / rate));
-    this.arena.mixLayer(mixLeft, mixRight, from - frame, left, voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
+    arena.mixLayer(mixLeft, mixRight, from - frame, left, voice.stereo ? right : left, envelope, count, l0, (l1 - l0) / count, r0, (r1 - r0) / count);
     return false;
   }
 
