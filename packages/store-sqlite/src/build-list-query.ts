@@ -6,7 +6,7 @@ export interface ListQuery {
   /** Counts every record matching the filter. */
   countSql: string;
   /**
-   * Selects the `json` of one page of matching records plus one (whether more follow). Its parameters are
+   * Selects the `id` and `json` of one page of matching records plus one (whether more follow). Its parameters are
    * `params` then the offset. The limit is written into the SQL: SQLite 3.53 lets a bound LIMIT shape the
    * plan, so rebinding one would make it compile the statement again at every call.
    */
@@ -105,7 +105,7 @@ export function listShape(collection: string, options: ListOptions = {}): Omit<L
  * @example
  * ```ts
  * const query = buildListQuery('sessions', { where: { status: ['running', 'paused'] }, orderBy: 'createdAt', limit: 20 });
- * db.prepare(query.pageSql).pluck().all(...query.params, query.offset);
+ * db.prepare(query.pageSql).raw().all(...query.params, query.offset); // [id, json] rows
  * ```
  */
 export function buildListQuery(collection: string, options: ListOptions = {}): ListQuery {
@@ -134,7 +134,7 @@ export function buildListQuery(collection: string, options: ListOptions = {}): L
   }
   return {
     countSql: `SELECT count(*) FROM ${source} WHERE ${where}`,
-    pageSql: `SELECT json FROM ${source} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ?`,
+    pageSql: `SELECT id, json FROM ${source} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ?`,
     params,
     limit,
     offset,

@@ -4,6 +4,7 @@ import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection
 import { buildListQuery, listShape } from './build-list-query';
 import { COLUMN_FIELDS, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
+import { createParsedRecords } from './parsed-records';
 import { sqliteStoreOptionsSchema, type SqliteStoreOptions } from './sqlite-store-options';
 
 /**
@@ -68,13 +69,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const commitStatement = db.prepare('COMMIT');
   const rollbackStatement = db.prepare('ROLLBACK');
   /** The page and count statements of each shape of list options (see `listShape`), prepared on first use. */
+  // Listed records are parsed once per stored version (a listing polled again mostly finds them unchanged).
+  const parsed = createParsedRecords();
   const listStatements = new Map<string, { page: BetterSqlite3.Statement; count: BetterSqlite3.Statement }>();
   const listStatementsOf = (shape: string, name: string, listOptions: ListOptions | undefined): { page: BetterSqlite3.Statement; count: BetterSqlite3.Statement } => {
     let statements = listStatements.get(shape);
     if (statements === undefined) {
       if (listStatements.size >= STATEMENT_CACHE_LIMIT) listStatements.clear();
       const query = buildListQuery(name, listOptions);
-      statements = { page: db.prepare(query.pageSql).pluck(), count: db.prepare(query.countSql).pluck() };
+      statements = { page: db.prepare(query.pageSql).raw(), count: db.prepare(query.countSql).pluck() };
       listStatements.set(shape, statements);
     }
     return statements;
@@ -112,11 +115,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         const statements = listStatementsOf(shape, name, listOptions);
         // One row more than the page says whether anything follows it; when nothing does (the last page), the
         // total is known without counting. Both statements run in the same synchronous turn, so they agree.
-        const rows = statements.page.all(...params, offset) as string[];
+        const rows = statements.page.all(...params, offset) as Array<[string, string]>;
         const last = rows.length <= limit && (rows.length > 0 || offset === 0);
         const total = last ? offset + rows.length : (statements.count.get(...params) as number);
         if (rows.length > limit) rows.pop();
-        return { items: rows.map((text) => JSON.parse(text) as T), total, limit, offset };
+        return { items: rows.map(([id, text]) => parsed.read(name, id, text) as T), total, limit, offset };
       },
     };
   };

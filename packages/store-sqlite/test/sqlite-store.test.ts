@@ -219,6 +219,34 @@ describe('list agrees with the memory store', () => {
     await store.close();
   });
 
+  it('lists what JSON.parse makes of each stored text, a fresh value per read, as records change and even when another connection writes', async () => {
+    const path = join(dirs.make(), 'parsed.db');
+    const store = createSqliteStore({ path });
+    const rows = store.collection<Record<string, unknown>>('rows');
+    const texts = ['{"a":{"list":[1,{"b":-0}]},"n":null,"s":"x"}', '{"__proto__":{"polluted":true},"2":"two","1":"one","z":[[]]}', '{"k":1}'];
+    const writer = new Database(path);
+    const write = (id: string, text: string) => writer.prepare('INSERT OR REPLACE INTO vajra_records (collection, id, json) VALUES (?, ?, ?)').run('rows', id, text);
+    texts.forEach((text, index) => write(`r${index}`, text));
+    for (let round = 0; round < 3; round += 1) {
+      const items = (await rows.list()).items as Array<{ a: { list: Array<{ b?: number } | string> }; k: number; polluted?: unknown }>;
+      expect(items.map((item) => JSON.stringify(item))).toEqual(texts.map((text) => JSON.stringify(JSON.parse(text))));
+      expect(Object.is((items[0]?.a.list[1] as { b: number }).b, -0)).toBe(true);
+      expect(Object.getPrototypeOf(items[1])).toBe(Object.prototype);
+      expect(Object.hasOwn(items[1] ?? {}, '__proto__') && items[1]?.polluted).toBe(undefined);
+      expect(Object.keys(items[1] ?? {})).toEqual(Object.keys(JSON.parse(texts[1] ?? '')));
+      // Mutating what a listing returned changes neither the store nor the next listing.
+      items[0]?.a.list.push('mutated');
+      if (items[2] !== undefined) items[2].k = 2;
+    }
+    // A record changed, by this store or by another connection, is listed as it now is.
+    await rows.put('r2', { k: 3 });
+    expect((await rows.list()).items[2]).toEqual({ k: 3 });
+    write('r2', '{"k":4,"more":[true]}');
+    expect((await rows.list()).items[2]).toEqual({ k: 4, more: [true] });
+    writer.close();
+    await store.close();
+  });
+
   it('refuses unsafe field names exactly like the memory store', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     await store.collection('r').put('1', { a: 1 });
