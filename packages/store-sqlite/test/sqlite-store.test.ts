@@ -230,7 +230,7 @@ describe('list agrees with the memory store', () => {
     for (let round = 0; round < 3; round += 1) {
       const items = (await rows.list()).items as Array<{ a: { list: Array<{ b?: number } | string> }; k: number; polluted?: unknown }>;
       expect(items.map((item) => JSON.stringify(item))).toEqual(texts.map((text) => JSON.stringify(JSON.parse(text))));
-      expect(Object.is((items[0]?.a.list[1] as { b: number }).b, -0)).toBe(true);
+      expect(Object.is((items[0]?.a.list[1] as { b: number } | undefined)?.b, -0)).toBe(true);
       expect(Object.getPrototypeOf(items[1])).toBe(Object.prototype);
       expect(Object.hasOwn(items[1] ?? {}, '__proto__') && items[1]?.polluted).toBe(undefined);
       expect(Object.keys(items[1] ?? {})).toEqual(Object.keys(JSON.parse(texts[1] ?? '')));
