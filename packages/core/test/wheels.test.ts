@@ -262,6 +262,35 @@ describe('prayer wheels', () => {
     ]);
   });
 
+  it("starts attached wheels at their session's own instant when the store takes time to begin a transaction", async () => {
+    // A database round trip before the transition stamps its instant: the wheels must not start before it.
+    const clock = createManualClock(START);
+    const inner = createMemoryStore();
+    let slowNext = false;
+    const store: Store = {
+      ...inner,
+      transaction: (work) =>
+        inner.transaction(async (tx) => {
+          if (slowNext) {
+            slowNext = false;
+            await clock.advance(2);
+          }
+          return work(tx);
+        }),
+    };
+    const f = await startKernel({ clock, store });
+    const session = await f.vajra.sessions.create({ intention: 'on time', duration: 3 });
+    const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1239.5, sessionId: session.id });
+    slowNext = true;
+    const started = await f.vajra.sessions.start(session.id);
+    expect((await f.vajra.wheels.get(wheel.id)).startedAt).toBe(started.startedAt);
+    await f.clock.advance(3_000);
+    const completed = await f.vajra.sessions.get(session.id);
+    expect(completed.status).toBe('completed');
+    // 1239.5 rpm × 3 s = 61.975 turns; two milliseconds more would make it 62.
+    expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ status: 'stopped', stoppedAt: completed.completedAt, rotations: '61', spinningSeconds: 3 });
+  });
+
   it('stores a session transition and its wheels atomically: a failed write changes neither', async () => {
     const inner = createMemoryStore();
     let failNext = false;

@@ -254,12 +254,14 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   /** Persist a session transition together with its attached wheels' changes, in one transaction. */
   const follow: SessionFollower['follow'] = (write, announce) =>
     mutex.run(async () => {
-      const now = clock.now();
       const changes: Array<[Wheel, Wheel]> = [];
       await store.transaction(async (tx) => {
         // A store may run this work again after a serialization conflict (PostgreSQL): start from scratch.
         changes.length = 0;
         const session = await write(tx);
+        // Read after the transition stamped its instant: a clock read before it (a store round trip earlier)
+        // would start the wheels before their session and count rotations it never ran.
+        const now = clock.now();
         const collection = tx.collection<Wheel>('wheels');
         for (let offset = 0; ; offset += 200) {
           const page = await collection.list({ where: { sessionId: session.id }, limit: 200, offset });
