@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
 /** The page may load only what this server serves: no CDN, no inline script, no framing. */
 const PAGE_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval': the audio engine's DSP kernels are WebAssembly; it allows compiling them, not eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
   "font-src 'self'",
