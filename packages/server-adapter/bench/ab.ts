@@ -6,11 +6,11 @@
 // A and B are bench-server.ts targets (default sdk-memory and bare), each optionally `target@path` with the
 // path of another bench-server.ts (an older checkout's, to compare two versions of the SDK).
 // AB_ROUTES (default health,sessions), AB_SLICES pairs per route (default 20), AB_SLICE_MS (default 500).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
 const ROUTES: Record<string, string> = { health: '/health', sessions: '/api/v1/sessions?limit=20' };
@@ -36,18 +36,9 @@ const cpuSeconds = (pid: number): number => {
   return ns / 1e9;
 };
 
-async function launch(side: string): Promise<{ child: ChildProcess; port: number }> {
+function launch(side: string): Promise<{ child: ChildProcess; port: number }> {
   const [target, path] = side.split('@') as [string, string | undefined];
-  const file = path === undefined ? fileURLToPath(new URL('./bench-server.ts', import.meta.url)) : resolve(path);
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', file, target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const orphanGuard = (): void => void child.kill();
-  process.once('exit', orphanGuard);
-  child.once('exit', () => process.off('exit', orphanGuard));
-  const port = await new Promise<number>((done, fail) => {
-    child.once('message', (m) => done((m as { port: number }).port));
-    child.once('exit', (code) => fail(new Error(`bench server ${side} exited with ${code}`)));
-  });
-  return { child, port };
+  return launchBenchServer(target, path === undefined ? undefined : resolve(path));
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -6,12 +6,12 @@
 // summary line with the ratios of the same run. Run: pnpm --filter @vajra-stream/server-adapter bench
 // (BENCH_SECONDS per route and round, default 4; BENCH_ROUNDS, default 3; BENCH_ONLY=sdk-memory,bare to pick targets;
 // BENCH_WS=0 skips the WebSocket fan-out).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from './bench-server';
 import { fanOut } from './fan-out';
+import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -32,20 +32,6 @@ const cpuSeconds = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime (fields 14 and 15 of stat)
 };
-
-async function launch(target: BenchTarget): Promise<{ child: ChildProcess; port: number }> {
-  const file = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', file, target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  // A bench that fails mid-run (a refused upgrade, a lost frame) must not leave a server pinned to core 0.
-  const orphanGuard = (): void => void child.kill();
-  process.once('exit', orphanGuard);
-  child.once('exit', () => process.off('exit', orphanGuard));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`bench server ${target} exited with ${code}`)));
-  });
-  return { child, port };
-}
 
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -76,7 +62,7 @@ const ws = new Map<string, WsRound[]>();
 
 for (let r = 0; r < ROUNDS; r += 1) {
   for (const target of r % 2 === 0 ? targets : [...targets].reverse()) {
-    const { child, port } = await launch(target);
+    const { child, port } = await launchBenchServer(target);
     for (const [route, path] of Object.entries(ROUTES)) {
       await generateLoad(port, path, { connections: CONNECTIONS, seconds: 1 }); // warm-up
       const before = cpuSeconds(child.pid!);

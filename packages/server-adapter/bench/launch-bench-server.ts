@@ -1,0 +1,19 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Start bench-server.ts (or another checkout's copy at `file`) serving `target`, pinned to core 0, and wait
+ * for the port it listens on. A bench that fails mid-run (a refused upgrade, a lost frame) must not leave a
+ * server pinned to core 0, so the child dies with this process.
+ */
+export async function launchBenchServer(target: string, file = fileURLToPath(new URL('./bench-server.ts', import.meta.url))): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', file, target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const orphanGuard = (): void => void child.kill();
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`bench server ${target} exited with ${code}`)));
+  });
+  return { child, port };
+}
