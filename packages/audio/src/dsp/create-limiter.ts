@@ -112,9 +112,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
 }
 
 /**
- * Frame indices are absolute (frames received so far). Segment s holds the intervals 16s … 16s+15 and is
- * detected once segment s+1 is measured (x[16s+32] has arrived); its needed gain gₛ bounds boundary gains s
- * and s+1.
+ * Frame indices count frames received so far, modulo `period` (a power of two that every ring's period divides:
+ * the delay ring, 16 × the statistics and 16 × the gains), so the kernels' int32 arithmetic never overflows however
+ * long the limiter runs, and each masked slot is that of the absolute index. Segment s holds the intervals
+ * 16s … 16s+15 and is detected once segment s+1 is measured (x[16s+32] has arrived); its needed gain gₛ bounds
+ * boundary gains s and s+1.
  * Boundary b's gain Gᵦ = mean of the released values Rᵦ₋ₘ₊₁ … Rᵦ, Rᵦ = min(min(cᵦ … cᵦ₊ₘ₋₁), release
  * recovery), cᵦ = min(gᵦ₋₁, gᵦ): every R averaged into Gᵦ is ≤ cᵦ, so the linear ramp over segment b stays ≤ gᵦ.
  */
@@ -131,6 +133,8 @@ class SegmentLimiter implements Limiter {
   private readonly mask: number;
   private readonly gainMask: number;
   private readonly statMask: number;
+  /** Frame counters are reduced by this many frames (segments by period / 16) once they reach it. */
+  private readonly period: number;
   private readonly wasm: KernelExports;
   /** The delay ring, both channels. */
   private readonly left: Float32Array;
@@ -140,6 +144,8 @@ class SegmentLimiter implements Limiter {
   private readonly stageRight: Float32Array;
   private readonly outLeft: Float32Array;
   private readonly outRight: Float32Array;
+  /** decide's state (its first value is the next segment to decide). */
+  private readonly state: Float64Array;
   /**
    * Byte addresses in the kernels' memory: the chunks above and the ring; boundary gains G (f64, ones before the
    * start); per segment max |x| over its 16 frames and max |Δ²x| centred on them (f64, both channels); the
@@ -186,6 +192,7 @@ class SegmentLimiter implements Limiter {
     let statSize = 1;
     while (statSize < CHUNK / SEGMENT + 8) statSize <<= 1;
     this.statMask = statSize - 1;
+    this.period = Math.max(size, SEGMENT * gainSize, SEGMENT * statSize);
     const f64s = gainSize + 2 * statSize + 6 + kernels.length * TAPS + 2 * segments + 7;
     const arena = new DspArena(DspArena.bytesFor(4, CHUNK) + DspArena.bytesFor(2, size) + 8 * f64s + 7 * 16);
     this.wasm = arena.kernels;
@@ -200,6 +207,7 @@ class SegmentLimiter implements Limiter {
     // decide's state: next segment, previous need, constraint slot, released, box sum, box slot, ones run
     const state = arena.f64(7);
     state.set([0, 1, 0, 1, segments, 0, segments]);
+    this.state = state;
     this.at = {
       stageLeft: arena.address(this.stageLeft),
       stageRight: arena.address(this.stageRight),
@@ -219,10 +227,16 @@ class SegmentLimiter implements Limiter {
   }
 
   // Per chunk: the input into the kernels' memory and the delay ring, then its statistics, its segments' gains
-  // and its output (WebAssembly). Frame counters reach the kernels as int32, as JavaScript's & and >> see them.
+  // and its output (WebAssembly). Frame counters reach the kernels as int32: below period + CHUNK (period ≥ 2 CHUNK).
   process(inLeft: Float32Array, inRight: Float32Array, outLeft: Float32Array, outRight: Float32Array, frames: number): void {
-    const { left, right, mask, wasm, at, ceiling } = this;
+    const { left, right, mask, wasm, at, ceiling, period } = this;
     for (let offset = 0; offset < frames; ) {
+      if (this.received >= period) {
+        // the same slots, the same segment phase and the same distance from the next segment to decide
+        this.received -= period;
+        this.measuredSegment -= period >> SEGMENT_SHIFT;
+        this.state[0]! -= period >> SEGMENT_SHIFT;
+      }
       const chunk = Math.min(CHUNK, frames - offset);
       const pieceLeft = inLeft.subarray(offset, offset + chunk);
       const pieceRight = inRight.subarray(offset, offset + chunk);
@@ -235,7 +249,7 @@ class SegmentLimiter implements Limiter {
         right.set(pieceRight.subarray(done, done + count), write);
         done += count;
       }
-      this.measuredSegment = wasm.measure(at.stageLeft, at.stageRight, chunk, this.received | 0, at.carry, at.peaks, at.bends, this.statMask, this.gainBound, ceiling, this.measuredSegment);
+      this.measuredSegment = wasm.measure(at.stageLeft, at.stageRight, chunk, this.received, at.carry, at.peaks, at.bends, this.statMask, this.gainBound, ceiling, this.measuredSegment);
       this.received += chunk;
       wasm.decide(
         at.state,
@@ -257,7 +271,7 @@ class SegmentLimiter implements Limiter {
         mask,
         at.interpolators,
       );
-      wasm.emit(at.outLeft, at.outRight, chunk, (this.received - chunk - this.latencyFrames) | 0, at.gains, this.gainMask, at.left, at.right, mask, ceiling);
+      wasm.emit(at.outLeft, at.outRight, chunk, this.received - chunk - this.latencyFrames, at.gains, this.gainMask, at.left, at.right, mask, ceiling);
       outLeft.set(this.outLeft.subarray(0, chunk), offset);
       outRight.set(this.outRight.subarray(0, chunk), offset);
       offset += chunk;
