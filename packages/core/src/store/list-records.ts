@@ -41,14 +41,15 @@ const compare = (left: unknown, right: unknown): number => {
 };
 
 /**
- * Filter, order and page in-memory `[id, record]` entries by {@link ListOptions}.
+ * Filter, order and page in-memory `[id, record]` entries by {@link ListOptions}; the page holds the
+ * selected entries themselves.
  *
  * @example
  * ```ts
- * listRecords([...map.entries()], { where: { status: 'running' }, limit: 10 });
+ * listEntries([...map.entries()], { where: { status: 'running' }, limit: 10 });
  * ```
  */
-export function listRecords<T>(entries: Array<[string, T]>, options: ListOptions = {}): ListResult<T> {
+export function listEntries<T>(entries: Array<[string, T]>, options: ListOptions = {}): ListResult<[string, T]> {
   const { limit, offset } = normalisePaging(options);
   const where = Object.entries(options.where ?? {});
   const field = options.orderBy;
@@ -58,5 +59,5 @@ export function listRecords<T>(entries: Array<[string, T]>, options: ListOptions
     const byField = field === undefined ? 0 : compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]);
     return sign * (byField !== 0 ? byField : compare(idA, idB));
   });
-  return { items: selected.slice(offset, offset + limit).map(([, record]) => record), total: selected.length, limit, offset };
+  return { items: selected.slice(offset, offset + limit), total: selected.length, limit, offset };
 }

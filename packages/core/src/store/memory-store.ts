@@ -1,14 +1,36 @@
 import { VajraError } from '../errors/vajra-error';
 import { createAsyncMutex } from './async-mutex';
-import { listRecords } from './list-records';
-import type { Collection, ListOptions, Store, StoreTransaction } from './store';
+import { listEntries } from './list-records';
+import type { Collection, ListOptions, ListResult, Store, StoreTransaction } from './store';
 import { toJsonRecord } from './to-json-record';
 
-type Tables = Map<string, Map<string, string>>;
+/** One stored version of a record: its text, and the value parsed from it (deeply frozen) once something listed it. */
+interface Entry {
+  readonly text: string;
+  value?: unknown;
+}
+type Tables = Map<string, Map<string, Entry>>;
+
+/** `value` (a JSON.parse result) frozen all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The frozen value of `entry`, parsed on first use. */
+const snapshot = (entry: Entry): unknown => {
+  if (!('value' in entry)) entry.value = deepFreeze(JSON.parse(entry.text));
+  return entry.value;
+};
 
 /**
  * An in-memory {@link Store} with the same semantics as the durable ones (JSON values, atomic
- * isolated transactions). For tests, scripts and the browser.
+ * isolated transactions). For tests, scripts and the browser. Each record's text is parsed once per
+ * stored version for listing: filters and order read that frozen value, and `list` parses only the page
+ * it returns (every read gets its own value).
  *
  * @example
  * ```ts
@@ -20,7 +42,7 @@ export function createMemoryStore(): Store {
   const mutex = createAsyncMutex();
   let closed = false;
 
-  const table = (name: string): Map<string, string> => {
+  const table = (name: string): Map<string, Entry> => {
     let rows = tables.get(name);
     if (rows === undefined) {
       rows = new Map();
@@ -31,9 +53,17 @@ export function createMemoryStore(): Store {
   const assertOpen = (): void => {
     if (closed) throw new VajraError('STORE_CLOSED', 'The store is closed', { status: 503 });
   };
+  /** The page of `name` that `options` selects, as stored entries. */
+  const select = (name: string, options: ListOptions | undefined): ListResult<[string, Entry]> => {
+    const rows = table(name);
+    const entries: [string, unknown][] = [];
+    for (const [id, entry] of rows) entries.push([id, snapshot(entry)]);
+    const page = listEntries(entries, options);
+    return { ...page, items: page.items.map(([id]): [string, Entry] => [id, rows.get(id)!]) };
+  };
 
-  /** Collection operations; `journal` records the first prior value of each key touched in a transaction. */
-  const makeCollection = <T>(name: string, journal?: Map<string, string | undefined>): Collection<T> => {
+  /** Collection operations; `journal` records the first prior entry of each key touched in a transaction. */
+  const makeCollection = <T>(name: string, journal?: Map<string, Entry | undefined>): Collection<T> => {
     const remember = (id: string): void => {
       const key = `${name}\u0000${id}`;
       if (journal !== undefined && !journal.has(key)) journal.set(key, table(name).get(id));
@@ -41,14 +71,14 @@ export function createMemoryStore(): Store {
     return {
       async get(id) {
         assertOpen();
-        const text = table(name).get(id);
-        return text === undefined ? undefined : (JSON.parse(text) as T);
+        const entry = table(name).get(id);
+        return entry === undefined ? undefined : (JSON.parse(entry.text) as T);
       },
       async put(id, value) {
         assertOpen();
         const text = toJsonRecord(value);
         remember(id);
-        table(name).set(id, text);
+        table(name).set(id, { text });
       },
       async delete(id) {
         assertOpen();
@@ -57,8 +87,8 @@ export function createMemoryStore(): Store {
       },
       async list(options?: ListOptions) {
         assertOpen();
-        const entries = [...table(name).entries()].map(([id, text]): [string, T] => [id, JSON.parse(text) as T]);
-        return listRecords(entries, options);
+        const page = select(name, options);
+        return { ...page, items: page.items.map(([, entry]) => JSON.parse(entry.text) as T) };
       },
     };
   };
@@ -76,7 +106,7 @@ export function createMemoryStore(): Store {
     transaction: (work) =>
       mutex.run(async () => {
         assertOpen();
-        const journal = new Map<string, string | undefined>();
+        const journal = new Map<string, Entry | undefined>();
         const tx: StoreTransaction = { collection: <T>(name: string) => makeCollection<T>(name, journal) };
         try {
           return await work(tx);
