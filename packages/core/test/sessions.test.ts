@@ -182,6 +182,40 @@ describe('sessions', () => {
     expect((await f.vajra.sessions.list({ status: ['created', 'running'] })).total).toBe(7);
   });
 
+  it('lists as JSON text exactly what JSON.stringify gives of list, running sessions at their live elapsed time', async () => {
+    const memory = createMemoryStore();
+    // The same kernel state on a store without listStored: listJson serialises list there.
+    const plain: Store = { ...memory, collection: (name) => ({ ...memory.collection(name), listStored: undefined }) };
+    for (const store of [memory, plain]) {
+      const f = await startKernel({ store: store === memory ? createMemoryStore() : plain });
+      const states: SessionStatus[] = ['created', 'running', 'paused', 'stopped', 'completed', 'running', 'created'];
+      for (const [i, status] of states.entries()) {
+        const s = await sessionIn(f, status, status === 'completed' ? 60 : 3600 + i);
+        if (i === 2) await f.vajra.sessions.update(s.id, { metadata: { b: 1, 2: 'two', a: [-0, 1e21, 'é\u2028"'] } });
+        await f.clock.advance(1_234);
+      }
+      await f.vajra.sessions.create({ intention: 'owned', duration: 60 }, { owner: 'alice' });
+      await f.clock.advance(777); // the running sessions' elapsed time is now past what is stored
+      const pages: Parameters<typeof f.vajra.sessions.list>[0][] = [
+        undefined,
+        { order: 'desc', limit: 3 },
+        { status: ['running', 'paused'], offset: 1 },
+        { owner: null },
+        { owner: 'alice' },
+        { status: 'completed', limit: 1, offset: 5 },
+      ];
+      for (const options of pages) {
+        const text = await f.vajra.sessions.listJson(options);
+        expect(text).toBe(JSON.stringify(await f.vajra.sessions.list(options)));
+      }
+      const running = JSON.parse(await f.vajra.sessions.listJson({ status: 'running' })) as { items: Session[] };
+      expect(running.items.length).toBe(2);
+      for (const session of running.items) expect(session.elapsedTime).toBe((await f.vajra.sessions.get(session.id)).elapsedTime);
+      expect(running.items.every((session) => session.elapsedTime > 0)).toBe(true);
+      await f.vajra.stop();
+    }
+  });
+
   it('recovers after a crash: completes sessions that ran out while down, resumes the rest', async () => {
     const first = await startKernel();
     const short = await first.vajra.sessions.create({ intention: 'short', duration: 60 });

@@ -11,6 +11,7 @@ import { createClientAddress } from './http/trusted-proxy';
 import { createRenderPool, type RenderPool } from './render/create-render-pool';
 import { rateLimited } from './http/rate-limited';
 import { addMissingHeaders, stringResponse } from './http/json-response';
+import { JsonText } from './http/json-text';
 import { normalizeBasePath, pathBelow } from './http/base-path';
 import { discardBody, readJsonBody } from './http/read-json-body';
 import { requestHeader as header } from './http/request-header';
@@ -211,10 +212,11 @@ export function createServer(vajra: Vajra, options: ServerOptions = {}): VajraSe
 
   function respond(route: AnyRoute, method: string, result: unknown): Response {
     if (result instanceof Response) return result;
-    const payload = options.validateResponses === true && route.response !== undefined ? checkResponse(route, result) : result;
+    const serialised = result instanceof JsonText;
+    if (options.validateResponses === true && route.response !== undefined) checkResponse(route, serialised ? JSON.parse(result.text) : result);
     const status = route.status ?? 200;
     if (status === 204) return stringResponse(null, status, NO_HEADERS);
-    return stringResponse(method === 'HEAD' ? null : JSON.stringify(payload), status, JSON_HEADERS);
+    return stringResponse(method === 'HEAD' ? null : serialised ? result.text : JSON.stringify(result), status, JSON_HEADERS);
   }
 
   /** The problem+json answer to `error`. */
@@ -329,8 +331,7 @@ function applyAliases(raw: unknown, aliases: Record<string, string> | undefined)
   return out;
 }
 
-function checkResponse(route: AnyRoute, value: unknown): unknown {
+function checkResponse(route: AnyRoute, value: unknown): void {
   const result = route.response!.safeParse(value);
   if (!result.success) throw new Error(`Response of ${route.method} ${route.path} does not match its schema: ${result.error.message}`);
-  return value;
 }

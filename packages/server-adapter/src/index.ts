@@ -19,6 +19,7 @@ export { DEFAULT_LIMITS, type ServerOptions, type ServerLimits } from './server-
 export { defineRoute, type RouteDefinition, type RouteContext, type AnyRoute, type HttpMethod } from './routing/define-route';
 export { buildOpenApi, problemSchema, type OpenApiInfo } from './openapi/build-openapi';
 export type { Problem } from './http/problem';
+export { JsonText, jsonText } from './http/json-text';
 export { DEFAULT_CORS_ORIGINS, type CorsOptions } from './http/cors';
 export type { RateLimitOptions } from './http/rate-limiter';
 export { trustProxySchema, type TrustProxyOptions } from './http/trusted-proxy';

@@ -5,7 +5,7 @@ import type { EventBus } from '../events/event-bus';
 import { createId } from '../ids/create-id';
 import type { Logger } from '../logger/logger';
 import { createAsyncMutex } from '../store/async-mutex';
-import type { ListResult, Store, StoreTransaction } from '../store/store';
+import type { ListOptions, ListResult, Store, StoreTransaction } from '../store/store';
 import { parseInput } from '../validation/parse-input';
 import { createSessionSchema, updateSessionSchema, type CreateSessionInput, type Session, type SessionStatus, type UpdateSessionInput } from './session';
 import type { SessionFollower } from './session-follower';
@@ -56,6 +56,12 @@ export interface SessionService {
   create(input: CreateSessionInput, options?: CreateSessionOptions): Promise<Session>;
   get(id: string): Promise<Session>;
   list(options?: ListSessionsOptions): Promise<ListResult<Session>>;
+  /**
+   * The same page as {@link SessionService.list}, as the text `JSON.stringify` would give of it. On a store
+   * whose collections offer `listStored` the stored text of each session that is not running is used
+   * as it is (neither parsed nor serialised again); a running session's live elapsed time is serialised.
+   */
+  listJson(options?: ListSessionsOptions): Promise<string>;
   update(id: string, input: UpdateSessionInput): Promise<Session>;
   delete(id: string): Promise<Session>;
   start(id: string): Promise<Session>;
@@ -98,6 +104,14 @@ const alone: SessionWork = { isHolder: () => true, fence: async () => undefined,
 const sameVersion = (a: Session | undefined, b: Session): boolean =>
   a !== undefined && a.updatedAt === b.updatedAt && a.status === b.status && a.runningSince === b.runningSince && a.elapsedTime === b.elapsedTime && a.duration === b.duration;
 
+/** The store's list options of a sessions listing. */
+function storeListOptions(options: ListSessionsOptions): ListOptions {
+  const where: Record<string, string | null | string[]> = {};
+  if (options.status !== undefined) where.status = options.status;
+  if (options.owner !== undefined) where.owner = options.owner;
+  return { where, limit: options.limit, offset: options.offset, order: options.order };
+}
+
 /** Thrown inside a transaction when the session changed under it (another instance); the action runs again. */
 class SessionChanged extends Error {}
 
@@ -115,6 +129,11 @@ export function createSessionService({ store, events, clock, logger, config, fol
   const timers = new Map<string, TimerHandle>();
 
   const view = (session: Session): Session => ({ ...session, elapsedTime: liveElapsed(session, clock.now()) });
+
+  const list = async (options: ListSessionsOptions = {}): Promise<ListResult<Session>> => {
+    const page = await sessions.list(storeListOptions(options));
+    return { ...page, items: page.items.map(view) };
+  };
 
   const load = async (id: string): Promise<Session> => {
     const session = typeof id === 'string' && id.length <= 200 ? await sessions.get(id) : undefined;
@@ -285,12 +304,17 @@ export function createSessionService({ store, events, clock, logger, config, fol
       return mutex.run(() => save(session, 'create'));
     },
     get: async (id) => view(await load(id)),
-    async list(options = {}) {
-      const where: Record<string, string | null | string[]> = {};
-      if (options.status !== undefined) where.status = options.status;
-      if (options.owner !== undefined) where.owner = options.owner;
-      const page = await sessions.list({ where, limit: options.limit, offset: options.offset, order: options.order });
-      return { ...page, items: page.items.map(view) };
+    list,
+    async listJson(options = {}) {
+      if (sessions.listStored === undefined) return JSON.stringify(await list(options));
+      const page = await sessions.listStored(storeListOptions(options));
+      const now = clock.now();
+      // A session that is not running shows its stored elapsed time: its view is the stored record, text and all.
+      const items = page.items.map(({ json, value }) => {
+        const elapsedTime = liveElapsed(value, now);
+        return elapsedTime === value.elapsedTime ? json : JSON.stringify({ ...value, elapsedTime });
+      });
+      return `{"items":[${items.join(',')}],"total":${JSON.stringify(page.total)},"limit":${JSON.stringify(page.limit)},"offset":${JSON.stringify(page.offset)}}`;
     },
     update: (id, input) =>
       mutex.run(() =>

@@ -1,4 +1,4 @@
-export type { Store, Collection, StoreTransaction, ListOptions, ListResult, FilterValue } from './store';
+export type { Store, Collection, StoreTransaction, ListOptions, ListResult, FilterValue, StoredRecord } from './store';
 export { PAGE_DEFAULT, PAGE_MAX } from './store';
 export { createMemoryStore } from './memory-store';
 export { createAsyncMutex, type AsyncMutex } from './async-mutex';

@@ -29,8 +29,8 @@ const snapshot = (entry: Entry): unknown => {
 /**
  * An in-memory {@link Store} with the same semantics as the durable ones (JSON values, atomic
  * isolated transactions). For tests, scripts and the browser. Each record's text is parsed once per
- * stored version for listing: filters and order read that frozen value, and `list` parses only the page
- * it returns (every read gets its own value).
+ * stored version for listing: filters and order read that frozen value, `list` parses only the page it
+ * returns (every read gets its own value), and `listStored` hands out the text and frozen value as they are.
  *
  * @example
  * ```ts
@@ -90,6 +90,11 @@ export function createMemoryStore(): Store {
         const page = select(name, options);
         return { ...page, items: page.items.map(([, entry]) => JSON.parse(entry.text) as T) };
       },
+      async listStored(options?: ListOptions) {
+        assertOpen();
+        const page = select(name, options);
+        return { ...page, items: page.items.map(([, entry]) => ({ json: entry.text, value: entry.value as T })) };
+      },
     };
   };
 
@@ -98,6 +103,7 @@ export function createMemoryStore(): Store {
     put: (id, value) => mutex.run(() => collection.put(id, value)),
     delete: (id) => mutex.run(() => collection.delete(id)),
     list: (options) => mutex.run(() => collection.list(options)),
+    listStored: (options) => mutex.run(() => collection.listStored!(options)),
   });
 
   return {

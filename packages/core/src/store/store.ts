@@ -67,6 +67,27 @@ export interface Collection<T> {
   put(id: string, value: T): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(options?: ListOptions): Promise<ListResult<T>>;
+  /**
+   * Optional: the same page as {@link Collection.list}, each record as the store holds it — its JSON
+   * text and its value, shared and frozen (a store that offers it keeps both per stored version, so a
+   * listing polled again costs neither a parse nor a copy). For readers that only serialise or inspect.
+   */
+  listStored?(options?: ListOptions): Promise<ListResult<StoredRecord<T>>>;
+}
+
+/**
+ * A record as a store holds it (see {@link Collection.listStored}): `json` is exactly
+ * `JSON.stringify(value)`, and `value` is deeply frozen and shared by every reader of this version.
+ *
+ * @example
+ * ```ts
+ * const page = await store.collection<{ text: string }>('notes').listStored?.({ limit: 10 });
+ * const body = page === undefined ? undefined : `[${page.items.map((record: StoredRecord<{ text: string }>) => record.json).join(',')}]`;
+ * ```
+ */
+export interface StoredRecord<T> {
+  readonly json: string;
+  readonly value: T;
 }
 
 /**

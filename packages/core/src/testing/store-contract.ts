@@ -178,6 +178,46 @@ export function runStoreContract(runner: ContractRunner, name: string, open: () 
       check((await counter.get('c'))?.n === 20, 'no lost update across 20 concurrent read-modify-write transactions');
     });
 
+    it('lists stored records as list does, each as its JSON text and a frozen value (when it offers listStored)', async () => {
+      const store = await fresh();
+      const rows = store.collection<{ rank: number; owner: string | null; tags: string[]; meta: Record<string, unknown> }>('stored');
+      if (rows.listStored === undefined) return; // optional
+      for (let i = 0; i < 12; i += 1) await rows.put(`r${String(i).padStart(2, '0')}`, { rank: i % 5, owner: i % 3 === 0 ? null : 'alice', tags: [`t${i}`], meta: { b: 1, 2: 'b', a: -0 } });
+      await rows.put('r03', { rank: 4, owner: 'bob', tags: ['changed'], meta: {} });
+      const pages: Parameters<typeof rows.list>[0][] = [
+        undefined,
+        { where: { owner: null }, order: 'desc' },
+        { where: { owner: ['alice', 'bob'] }, orderBy: 'rank', order: 'asc', limit: 4, offset: 2 },
+      ];
+      for (const options of pages) {
+        const listed = await rows.list(options);
+        const stored = await rows.listStored(options);
+        const label = JSON.stringify(options ?? {});
+        check(equalJson({ ...stored, items: [] }, { ...listed, items: [] }), `${label}: the same total, limit and offset`);
+        check(stored.items.length === listed.items.length, `${label}: the same number of items`);
+        stored.items.forEach((record, i) => {
+          check(record.json === JSON.stringify(listed.items[i]), `${label}: item ${i} is the text JSON.stringify gives of the listed record`);
+          check(record.json === JSON.stringify(record.value), `${label}: item ${i}'s text is its value's`);
+          check(Object.isFrozen(record.value) && Object.isFrozen(record.value.tags) && Object.isFrozen(record.value.meta), `${label}: item ${i}'s value is frozen all the way down`);
+        });
+      }
+      const before = (await rows.listStored({ where: { owner: 'bob' } })).items;
+      check(before.length === 1 && before[0]!.value.tags[0] === 'changed', 'an overwritten record is listed as its last version');
+      await rows.put('r03', { rank: 1, owner: 'bob', tags: ['again'], meta: {} });
+      check((await rows.listStored({ where: { owner: 'bob' } })).items[0]?.json === JSON.stringify({ rank: 1, owner: 'bob', tags: ['again'], meta: {} }), 'a later put is listed at once');
+      try {
+        await store.transaction(async (tx) => {
+          const inside = tx.collection<{ rank: number; owner: string | null; tags: string[]; meta: Record<string, unknown> }>('stored');
+          await inside.put('r03', { rank: 2, owner: 'bob', tags: ['rolled back'], meta: {} });
+          check((await inside.listStored?.({ where: { owner: 'bob' } }))?.items[0]?.value.tags[0] === 'rolled back', 'a transaction lists its own writes');
+          throw new Error('roll back');
+        });
+      } catch {
+        // rolled back
+      }
+      check((await rows.listStored({ where: { owner: 'bob' } })).items[0]?.value.tags[0] === 'again', 'a rolled-back write is not listed');
+    });
+
     it('reports ready until closed, then refuses work', async () => {
       const store = await fresh();
       check((await store.ready()) === true, 'ready while open');

@@ -1,6 +1,7 @@
 import { SESSION_STATUSES, VajraError, createSessionSchema, updateSessionSchema, type CreateSessionInput, type Session, type UpdateSessionInput, type Vajra } from '@vajra-stream/core';
 import { z } from 'zod';
 import type { Access } from '../auth/access';
+import { jsonText } from '../http/json-text';
 import { defineRoute, type AnyRoute } from '../routing/define-route';
 import { idParams, pageOf, pageQuery, sessionSchema } from './schemas';
 
@@ -99,7 +100,8 @@ export function sessionRoutes(): AnyRoute[] {
       tags: ['sessions'],
       query: z.object({ status: statusList.optional(), order: z.enum(['asc', 'desc']).default('desc'), ...pageQuery }),
       response: pageOf(sessionSchema),
-      handler: ({ vajra, access, query }) => vajra.sessions.list({ status: query.status, owner: access.listOwner, limit: query.limit, offset: query.offset, order: query.order }),
+      // serialised by the kernel: the stored text of each session that is not running, as it is
+      handler: ({ vajra, access, query }) => vajra.sessions.listJson({ status: query.status, owner: access.listOwner, limit: query.limit, offset: query.offset, order: query.order }).then(jsonText),
     }),
     defineRoute({
       method: 'GET',

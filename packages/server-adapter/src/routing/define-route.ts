@@ -1,6 +1,7 @@
 import type { Vajra } from '@vajra-stream/core';
 import type { z } from 'zod';
 import type { Access } from '../auth/access';
+import type { JsonText } from '../http/json-text';
 
 /**
  * HTTP methods a route can answer.
@@ -107,7 +108,10 @@ export interface RouteDefinition<
   errors?: Readonly<Record<number, string>>;
   /** Other JSON answers of a handler that returns its own `Response`, by status (documented in OpenAPI). */
   alternatives?: Readonly<Record<number, { description: string; schema: z.ZodType }>>;
-  handler(context: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response> | (R extends z.ZodType ? z.input<R> : unknown) | Response;
+  /** The answer: a value serialised as JSON, that JSON already serialised ({@link JsonText}), or a `Response` of its own. */
+  handler(
+    context: RouteContext<Out<P>, Out<Q>, Out<B>>,
+  ): Promise<(R extends z.ZodType ? z.input<R> : unknown) | JsonText | Response> | (R extends z.ZodType ? z.input<R> : unknown) | JsonText | Response;
 }
 
 /**
