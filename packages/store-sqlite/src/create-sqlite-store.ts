@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoreTransaction } from '@vajra-stream/core';
+import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoredRecord, type StoreTransaction } from '@vajra-stream/core';
 import { buildListQuery, listShape } from './build-list-query';
 import { COLUMN_FIELDS, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
@@ -89,6 +89,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   /** Synchronous record operations; `isLive` guards a transaction's view after it has ended. */
+  /** The `[id, stored text]` rows of the page `listOptions` selects in `name`. */
+  const listRows = (name: string, listOptions: ListOptions | undefined): ListResult<[string, string]> => {
+    const { shape, params, limit, offset } = listShape(name, listOptions);
+    const statements = listStatementsOf(shape, name, listOptions);
+    // One row more than the page says whether anything follows it; when nothing does (the last page), the
+    // total is known without counting. Both statements run in the same synchronous turn, so they agree.
+    const rows = statements.page.all(...params, offset) as Array<[string, string]>;
+    const last = rows.length <= limit && (rows.length > 0 || offset === 0);
+    const total = last ? offset + rows.length : (statements.count.get(...params) as number);
+    if (rows.length > limit) rows.pop();
+    return { items: rows, total, limit, offset };
+  };
+
   const makeCollection = <T>(name: string, isLive: () => boolean): Collection<T> => {
     const guard = (): void => {
       assertOpen();
@@ -111,15 +124,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
       async list(listOptions?: ListOptions): Promise<ListResult<T>> {
         guard();
-        const { shape, params, limit, offset } = listShape(name, listOptions);
-        const statements = listStatementsOf(shape, name, listOptions);
-        // One row more than the page says whether anything follows it; when nothing does (the last page), the
-        // total is known without counting. Both statements run in the same synchronous turn, so they agree.
-        const rows = statements.page.all(...params, offset) as Array<[string, string]>;
-        const last = rows.length <= limit && (rows.length > 0 || offset === 0);
-        const total = last ? offset + rows.length : (statements.count.get(...params) as number);
-        if (rows.length > limit) rows.pop();
-        return { items: rows.map(([id, text]) => parsed.read(name, id, text) as T), total, limit, offset };
+        const page = listRows(name, listOptions);
+        return { ...page, items: page.items.map(([id, text]) => parsed.read(name, id, text) as T) };
+      },
+      async listStored(listOptions?: ListOptions): Promise<ListResult<StoredRecord<T>>> {
+        guard();
+        const page = listRows(name, listOptions);
+        return { ...page, items: page.items.map(([id, text]) => parsed.stored(name, id, text) as StoredRecord<T>) };
       },
     };
   };
@@ -135,6 +146,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       put: (id, value) => exclusive(() => direct.put(id, value)),
       delete: (id) => exclusive(() => direct.delete(id)),
       list: (listOptions) => exclusive(() => direct.list(listOptions)),
+      listStored: (listOptions) => exclusive(() => direct.listStored!(listOptions)),
     };
   };
 

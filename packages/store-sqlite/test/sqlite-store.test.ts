@@ -247,6 +247,28 @@ describe('list agrees with the memory store', () => {
     await store.close();
   });
 
+  it('lists stored records as JSON.stringify of their frozen value, even a text another connection stored otherwise', async () => {
+    const path = join(dirs.make(), 'stored.db');
+    const store = createSqliteStore({ path });
+    const rows = store.collection<Record<string, unknown>>('rows');
+    const writer = new Database(path);
+    const texts = ['{ "2": "two", "1": "one", "n": 1.50 }', '{"__proto__":{"polluted":true},"s":"\\u00e9"}', '{"k":[1,{"b":true}]}'];
+    texts.forEach((text, index) => writer.prepare('INSERT OR REPLACE INTO vajra_records (collection, id, json) VALUES (?, ?, ?)').run('rows', `r${index}`, text));
+    for (let round = 0; round < 2; round += 1) {
+      const { items } = await rows.listStored!();
+      expect(items.map((record) => record.json)).toEqual(texts.map((text) => JSON.stringify(JSON.parse(text))));
+      expect(items.map((record) => JSON.stringify(record.value))).toEqual(items.map((record) => record.json));
+      expect(items.every((record) => Object.isFrozen(record.value) && Object.getPrototypeOf(record.value) === Object.prototype)).toBe(true);
+      expect(Object.isFrozen((items[2]!.value.k as unknown[])[1])).toBe(true);
+    }
+    // list still gives fresh, mutable values of the same versions
+    const listed = (await rows.list()).items;
+    (listed[2]!.k as unknown[]).push('mine');
+    expect((await rows.listStored!()).items[2]?.json).toBe('{"k":[1,{"b":true}]}');
+    writer.close();
+    await store.close();
+  });
+
   it('refuses unsafe field names exactly like the memory store', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     await store.collection('r').put('1', { a: 1 });

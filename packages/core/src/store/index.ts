@@ -4,3 +4,4 @@ export { createMemoryStore } from './memory-store';
 export { createAsyncMutex, type AsyncMutex } from './async-mutex';
 export { normalisePaging } from './list-records';
 export { toJsonRecord } from './to-json-record';
+export { deepFreeze } from './deep-freeze';

@@ -1,5 +1,6 @@
 import { VajraError } from '../errors/vajra-error';
 import { createAsyncMutex } from './async-mutex';
+import { deepFreeze } from './deep-freeze';
 import { listEntries } from './list-records';
 import type { Collection, ListOptions, ListResult, Store, StoreTransaction } from './store';
 import { toJsonRecord } from './to-json-record';
@@ -10,15 +11,6 @@ interface Entry {
   value?: unknown;
 }
 type Tables = Map<string, Map<string, Entry>>;
-
-/** `value` (a JSON.parse result) frozen all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** The frozen value of `entry`, parsed on first use. */
 const snapshot = (entry: Entry): unknown => {
