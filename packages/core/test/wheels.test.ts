@@ -9,6 +9,26 @@ const MINUTE = 60_000;
 /** floor(rpmNumerator / rpmDenominator × ms / 60000) in exact integer arithmetic: the independent truth. */
 const exactRotations = (rpmNumerator: bigint, rpmDenominator: bigint, ms: bigint): string => ((rpmNumerator * ms) / (rpmDenominator * 60_000n)).toString();
 
+/** A store whose next transaction, once armed, runs its work through `around` (a slow begin, a failed commit). */
+function withNextTransaction(inner: Store, around: (work: () => Promise<unknown>) => Promise<unknown>): { store: Store; armNext(): void } {
+  let armed = false;
+  const store: Store = {
+    ...inner,
+    transaction: (work) =>
+      inner.transaction(async (tx) => {
+        if (!armed) return work(tx);
+        armed = false;
+        return (await around(() => work(tx))) as Awaited<ReturnType<typeof work>>;
+      }),
+  };
+  return {
+    store,
+    armNext: () => {
+      armed = true;
+    },
+  };
+}
+
 /** Count the transactions a store runs. */
 function countingStore(inner: Store): Store & { transactions: number } {
   const counting = {
@@ -266,22 +286,14 @@ describe('prayer wheels', () => {
     // A database round trip before the transition stamps its instant: the wheels must not start before it.
     const clock = createManualClock(START);
     const inner = createMemoryStore();
-    let slowNext = false;
-    const store: Store = {
-      ...inner,
-      transaction: (work) =>
-        inner.transaction(async (tx) => {
-          if (slowNext) {
-            slowNext = false;
-            await clock.advance(2);
-          }
-          return work(tx);
-        }),
-    };
+    const { store, armNext } = withNextTransaction(inner, async (work) => {
+      await clock.advance(2);
+      return work();
+    });
     const f = await startKernel({ clock, store });
     const session = await f.vajra.sessions.create({ intention: 'on time', duration: 3 });
     const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 1239.5, sessionId: session.id });
-    slowNext = true;
+    armNext();
     const started = await f.vajra.sessions.start(session.id);
     expect((await f.vajra.wheels.get(wheel.id)).startedAt).toBe(started.startedAt);
     await f.clock.advance(3_000);
@@ -293,23 +305,14 @@ describe('prayer wheels', () => {
 
   it('stores a session transition and its wheels atomically: a failed write changes neither', async () => {
     const inner = createMemoryStore();
-    let failNext = false;
-    const store: Store = {
-      ...inner,
-      transaction: (work) =>
-        inner.transaction(async (tx) => {
-          const result = await work(tx);
-          if (failNext) {
-            failNext = false;
-            throw new Error('disk full');
-          }
-          return result;
-        }),
-    };
+    const { store, armNext } = withNextTransaction(inner, async (work) => {
+      await work();
+      throw new Error('disk full');
+    });
     const f = await startKernel({ store });
     const session = await f.vajra.sessions.create({ intention: 'atomic', duration: 600 });
     const wheel = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });
-    failNext = true;
+    armNext();
     await expect(f.vajra.sessions.start(session.id)).rejects.toThrow('disk full');
     expect((await inner.collection<Session>('sessions').get(session.id))?.status).toBe('created');
     expect((await inner.collection<Wheel>('wheels').get(wheel.id))?.status).toBe('stopped');
