@@ -240,6 +240,27 @@ async function reconnects() {
   };
 }
 
+/**
+ * Issue 11's goal (≥ 40 fps within half a percent, reader-side p99 jitter ≤ 2 ms), judged per round: it is met
+ * only when every round meets it — a median over rounds would call a goal met that one round in two missed.
+ */
+function goalVerdict(writer: 'worker' | 'thread', list: DmxRun[]) {
+  const perRound = list.map((run) => {
+    const fpsAtLeast40WithinHalfPercent = run.fps >= FPS * 0.995;
+    const jitterP99AtMost2Ms = run.jitterP99Ms <= 2;
+    return { fps: run.fps, jitterP99Ms: run.jitterP99Ms, fpsAtLeast40WithinHalfPercent, jitterP99AtMost2Ms, met: fpsAtLeast40WithinHalfPercent && jitterP99AtMost2Ms };
+  });
+  const metIn = perRound.filter((verdict) => verdict.met).length;
+  return {
+    writer,
+    fpsAtLeast40WithinHalfPercent: perRound.every((verdict) => verdict.fpsAtLeast40WithinHalfPercent),
+    jitterP99AtMost2Ms: perRound.every((verdict) => verdict.jitterP99AtMost2Ms),
+    met: metIn === perRound.length,
+    summary: `met in ${metIn} of ${perRound.length} rounds`,
+    rounds: perRound,
+  };
+}
+
 // Progress on stderr; the result is the one line on stdout.
 const progress = (what: string) => process.stderr.write(`[bench] ${what}\n`);
 const only = new Set((process.env.BENCH_ONLY ?? 'dmx,rng,reconnect').split(','));
@@ -276,7 +297,7 @@ if (only.has('dmx')) {
       : {}),
     ratioFpsVsPeer: round(median(ours.map((run) => run.fps)) / median(peers.map((run) => run.fps)), 3),
     ratioJitterP99VsPeer: round(jitterP99(ours) / jitterP99(peers), 3),
-    goal: { writer: writers[0], fpsAtLeast40WithinHalfPercent: median(ours.map((run) => run.fps)) >= FPS * 0.995, jitterP99AtMost2Ms: jitterP99(ours) <= 2 },
+    goal: goalVerdict(writers[0] as 'worker' | 'thread', ours),
   };
 }
 if (only.has('rng')) {
