@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { VajraError, createAsyncMutex, parseInput, toJsonRecord, type Collection, type ListOptions, type ListResult, type Store, type StoredRecord, type StoreTransaction } from '@vajra-stream/core';
 import { buildListQuery, listShape } from './build-list-query';
+import { columnValues } from './column-values';
 import { COLUMN_FIELDS, RECORDS_TABLE, sqliteMigrations } from './migrations';
 import { openDatabase } from './open-database';
 import { createParsedRecords } from './parsed-records';
@@ -55,14 +56,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   // Every statement is prepared once: the fixed ones here, the list queries once per shape of options.
   const getStatement = db.prepare(`SELECT json FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`).pluck();
-  // The owner and session columns (migrations 2 and 3) hold their top-level field when it is a JSON string;
-  // SQLite derives them from the very JSON text it stores (bound once, as `j`), so a column cannot disagree
-  // with its record. (`WHERE true` tells SQLite's parser that ON CONFLICT is the upsert's, not a join's.)
-  const columns = [...COLUMN_FIELDS].map(([field, { column }]) => ({ column, value: `iif(json_type(j, '$.${field}') = 'text', json_extract(j, '$.${field}'), NULL)` }));
-  const putStatement = db.prepare(
-    `INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${columns.map((c) => c.column).join(', ')})
-     SELECT ?, ?, j, ${columns.map((c) => c.value).join(', ')} FROM (SELECT ? AS j) WHERE true
-     ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, ${columns.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}`,
+  // The owner and session columns (migrations 2 and 3) hold their top-level field when it is a JSON string, so
+  // that a column cannot disagree with its record. `columnValues` computes them from the record when that is
+  // certain (every record the kernel writes); otherwise SQLite derives them from the very JSON text it stores
+  // (bound once, as `j`). (`WHERE true` tells SQLite's parser that ON CONFLICT is the upsert's, not a join's.)
+  const columnNames = [...COLUMN_FIELDS.values()].map(({ column }) => column);
+  const upsert = `ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, ${columnNames.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+  const putStatement = db.prepare(`INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${columnNames.join(', ')}) VALUES (?, ?, ?, ${columnNames.map(() => '?').join(', ')}) ${upsert}`);
+  const derived = [...COLUMN_FIELDS.keys()].map((field) => `iif(json_type(j, '$.${field}') = 'text', json_extract(j, '$.${field}'), NULL)`);
+  const derivingPutStatement = db.prepare(
+    `INSERT INTO ${RECORDS_TABLE} (collection, id, json, ${columnNames.join(', ')})
+     SELECT ?, ?, j, ${derived.join(', ')} FROM (SELECT ? AS j) WHERE true ${upsert}`,
   );
   const deleteStatement = db.prepare(`DELETE FROM ${RECORDS_TABLE} WHERE collection = ? AND id = ?`);
   const beginStatement = db.prepare('BEGIN IMMEDIATE');
@@ -116,7 +120,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async put(id, value) {
         guard();
         const text = toJsonRecord(value);
-        putStatement.run(name, id, text);
+        const columns = columnValues(value as object);
+        if (columns === undefined) derivingPutStatement.run(name, id, text);
+        else putStatement.run(name, id, text, ...columns);
       },
       async delete(id) {
         guard();
