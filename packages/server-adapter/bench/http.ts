@@ -1,121 +1,130 @@
 // HTTP throughput and WebSocket fan-out of the SDK against bare node:http/raw `ws` and Fastify, measured so
-// the figures can be trusted on a small machine: each server runs in a fresh process pinned to core 0 with
-// `taskset`, the load generator (this process, raw keep-alive sockets, see load-generator.ts) on core 1;
-// targets alternate over ROUNDS rounds and each figure is the median of its rounds. Server CPU comes from
-// /proc/<pid>/stat (utime + stime) before and after each run. Prints one JSON line per figure set and a
-// summary line with the ratios of the same run. Run: pnpm --filter @vajra-stream/server-adapter bench
-// (BENCH_SECONDS per route and round, default 4; BENCH_ROUNDS, default 3; BENCH_ONLY=sdk-memory,bare to pick targets;
-// BENCH_WS=0 skips the WebSocket fan-out).
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// the figures can be trusted on a small machine whose load changes by the second. Each round starts a fresh
+// process per target, all pinned to core 0 with `taskset` (only the one under load works), and the load
+// generator (this process, raw keep-alive sockets, see load-generator.ts) runs on core 1. Each comparison the
+// summary gives (SDK on the memory store vs bare, SDK on SQLite vs bare, Fastify vs bare, the SDK's Fastify
+// adapter vs Fastify) loads its two targets in alternating slices (alternate-slices.ts; the comparisons take
+// turns pair by pair): every pair of slices gives a ratio of requests/s and of server CPU per request, and the
+// summary reports the median and the quartiles of the per-pair ratios over all rounds, so a change of load hits
+// both sides of a ratio alike.
+// Server CPU is the sum of the server's threads' /proc/<pid>/task/*/schedstat. One JSON line per target and
+// route (requests/s and CPU seconds per 1,000 requests: medians of its slices; p50/p99 latency over all its
+// requests; `generatorSaturated` when the generator used most of its core, so it, not the server, may have
+// set the pace), one per WebSocket fan-out, and a summary line with the ratios and the load average.
+// Run: pnpm --filter @vajra-stream/server-adapter bench
+// BENCH_ROUNDS (fresh processes, default 2); BENCH_PAIRS of slices per comparison, route and round (default 10);
+// BENCH_SLICE_MS (default 500); BENCH_ONLY=sdk-memory,bare picks targets (a comparison runs when both its
+// targets are picked); BENCH_SECONDS per WebSocket fan-out and round (default 4); BENCH_WS=0 skips the fan-out.
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { alternateSlices, medianAndQuartiles, type Slice, type SliceServer } from './alternate-slices';
 import type { BenchTarget } from './bench-server';
 import { fanOut } from './fan-out';
 import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 10);
+const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const TARGETS: BenchTarget[] = ['bare', 'sdk-memory', 'sdk-sqlite', 'fastify', 'sdk-fastify'];
 const ROUTES = { health: '/health', sessions: '/api/v1/sessions?limit=20' } as const;
+const COMPARISONS: { name: string; a: BenchTarget; b: BenchTarget }[] = [
+  { name: 'sdkMemoryVsBare', a: 'sdk-memory', b: 'bare' },
+  { name: 'sdkSqliteVsBare', a: 'sdk-sqlite', b: 'bare' },
+  { name: 'fastifyVsBare', a: 'fastify', b: 'bare' },
+  { name: 'sdkFastifyVsFastify', a: 'sdk-fastify', b: 'fastify' },
+];
 const SUBSCRIBERS = [200, 1000];
 const only = process.env.BENCH_ONLY?.split(',');
 const WS = process.env.BENCH_WS !== '0'; // BENCH_WS=0: HTTP figures only
 const targets = TARGETS.filter((t) => only === undefined || only.includes(t));
+const comparisons = COMPARISONS.filter((c) => targets.includes(c.a) && targets.includes(c.b));
 
 if (spawnSync('taskset', ['--version']).status !== 0) throw new Error('taskset (util-linux) is needed to pin the server and the load generator to different cores');
 if (spawnSync('taskset', ['-cp', '1', String(process.pid)]).status !== 0) throw new Error('could not pin the load generator to core 1');
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
 
-const cpuSeconds = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime (fields 14 and 15 of stat)
-};
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ cmd: 'exit' });
-  await exited;
-}
-
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const median = (values: number[]): number => medianAndQuartiles(values).median;
 
-interface HttpRound {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  cpuSecondsPer1000: number;
-  errors: number;
-  generatorCpu: number;
-  saturated: boolean;
-}
-const http = new Map<string, HttpRound[]>();
-interface WsRound {
-  p50Ms: number;
-  p99Ms: number;
-  delivered: number;
-}
-const ws = new Map<string, WsRound[]>();
+/** A slice with its latencies kept outside the JS heap, so the generator's garbage collector does not scan them. */
+type Measured = Omit<Slice, 'latenciesMs'> & { latenciesMs: Float64Array };
+const compact = (s: Slice): Measured => ({ ...s, latenciesMs: Float64Array.from(s.latenciesMs) });
+/** Slices of each `target route`, per round. */
+const slices = new Map<string, Measured[][]>();
+/** Per-pair ratios of each `comparison route`, over all rounds. */
+const ratioPairs = new Map<string, { rps: number[]; cpu: number[] }>();
+const ws = new Map<string, { p50Ms: number; p99Ms: number; delivered: number }[]>();
+const load = [loadavg()[0]!];
+const add = <T>(map: Map<string, T[]>, key: string, value: T): void => void map.set(key, [...(map.get(key) ?? []), value]);
+const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 for (let r = 0; r < ROUNDS; r += 1) {
-  for (const target of r % 2 === 0 ? targets : [...targets].reverse()) {
-    const { child, port } = await launchBenchServer(target);
+  const order = r % 2 === 0 ? targets : [...targets].reverse();
+  const servers = new Map<BenchTarget, SliceServer & { stop: () => Promise<void> }>();
+  try {
+    for (const target of order) servers.set(target, { name: target, ...(await launchBenchServer(target)) });
     for (const [route, path] of Object.entries(ROUTES)) {
-      await generateLoad(port, path, { connections: CONNECTIONS, seconds: 1 }); // warm-up
-      const before = cpuSeconds(child.pid!);
-      const result = await generateLoad(port, path, { connections: CONNECTIONS, seconds: SECONDS });
-      const cpu = cpuSeconds(child.pid!) - before;
-      const sorted = result.latenciesMs.sort((a, b) => a - b);
-      const key = `${target} ${route}`;
-      http.set(key, [
-        ...(http.get(key) ?? []),
-        {
-          rps: result.requests / result.seconds,
-          p50Ms: quantile(sorted, 0.5),
-          p99Ms: quantile(sorted, 0.99),
-          cpuSecondsPer1000: (cpu / result.requests) * 1000,
-          errors: result.errors,
-          generatorCpu: result.generatorCpu,
-          saturated: result.saturated,
-        },
-      ]);
+      for (const target of order) await generateLoad(servers.get(target)!.port, path, { connections: CONNECTIONS, seconds: 1 }); // warm-up
+      const turns = r % 2 === 0 ? comparisons : [...comparisons].reverse();
+      const results = await alternateSlices(
+        turns.map((c) => [servers.get(c.a)!, servers.get(c.b)!] as const),
+        path,
+        { pairs: PAIRS, sliceMs: SLICE_MS, connections: CONNECTIONS },
+      );
+      const roundSlices = new Map<string, Measured[]>();
+      for (const [k, c] of turns.entries()) {
+        const pairs = results[k]!;
+        roundSlices.set(c.a, [...(roundSlices.get(c.a) ?? []), ...pairs.a.map(compact)]);
+        roundSlices.set(c.b, [...(roundSlices.get(c.b) ?? []), ...pairs.b.map(compact)]);
+        const key = `${c.name} ${route}`;
+        const ratios = ratioPairs.get(key) ?? { rps: [], cpu: [] };
+        ratioPairs.set(key, { rps: [...ratios.rps, ...pairs.rpsRatios], cpu: [...ratios.cpu, ...pairs.cpuRatios] });
+      }
+      for (const [target, list] of roundSlices) add(slices, `${target} ${route}`, list);
     }
-    if (WS && (target === 'bare' || target === 'sdk-memory')) {
+    for (const target of WS ? order.filter((t) => t === 'bare' || t === 'sdk-memory') : []) {
+      const { child, port } = servers.get(target)!;
       for (const clients of SUBSCRIBERS) {
         const result = await fanOut(child, port, clients, SECONDS);
         if (result.delivered === 0) throw new Error(`${target}: no audio:spectrum frame reached ${clients} subscribers`);
-        const sorted = result.latenciesMs.sort((a, b) => a - b);
-        const key = `${target === 'bare' ? 'ws-raw' : 'ws-sdk'} ${clients}`;
-        ws.set(key, [...(ws.get(key) ?? []), { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: result.delivered }]);
+        const sorted = Float64Array.from(result.latenciesMs).sort();
+        add(ws, `${target === 'bare' ? 'ws-raw' : 'ws-sdk'} ${clients}`, { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: result.delivered });
       }
     }
-    await stop(child);
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.stop()));
   }
+  load.push(loadavg()[0]!);
 }
 
-const figures: Record<string, { rps: number; p50Ms: number; p99Ms: number; cpuSecondsPer1000: number }> = {};
-for (const [key, rounds] of http) {
+const saturated: string[] = [];
+for (const [key, rounds] of slices) {
   const [target, route] = key.split(' ') as [string, string];
-  const f = {
-    rps: Math.round(median(rounds.map((x) => x.rps))),
-    p50Ms: round(median(rounds.map((x) => x.p50Ms))),
-    p99Ms: round(median(rounds.map((x) => x.p99Ms))),
-    cpuSecondsPer1000: round(median(rounds.map((x) => x.cpuSecondsPer1000)), 4),
-  };
-  figures[key] = f;
-  const saturatedRounds = rounds.filter((x) => x.saturated).length;
+  const all = rounds.flat();
+  const sorted = new Float64Array(all.reduce((n, s) => n + s.latenciesMs.length, 0));
+  let at = 0;
+  for (const s of all) {
+    sorted.set(s.latenciesMs, at);
+    at += s.latenciesMs.length;
+  }
+  sorted.sort();
+  const saturatedSlices = all.filter((s) => s.saturated).length;
+  if (saturatedSlices > 0) saturated.push(`${key} (${saturatedSlices} of ${all.length} slices)`);
   console.log(
     JSON.stringify({
       bench: 'server-adapter/http',
       target,
       route,
-      ...f,
-      errors: rounds.reduce((n, x) => n + x.errors, 0),
-      rounds: rounds.map((x) => ({ rps: Math.round(x.rps), p99Ms: round(x.p99Ms), cpuSecondsPer1000: round(x.cpuSecondsPer1000, 4), generatorCpu: round(x.generatorCpu) })),
-      generatorSaturated: saturatedRounds > 0 ? `in ${saturatedRounds} of ${rounds.length} rounds: the generator, not the server, may have set the pace` : false,
+      rps: Math.round(median(all.map((s) => s.rps))),
+      p50Ms: round(quantile(sorted, 0.5)),
+      p99Ms: round(quantile(sorted, 0.99)),
+      cpuSecondsPer1000: round(median(all.map((s) => s.cpuSecondsPer1000)), 4),
+      slices: all.length,
+      rounds: rounds.map((list) => ({ rps: Math.round(median(list.map((s) => s.rps))), cpuSecondsPer1000: round(median(list.map((s) => s.cpuSecondsPer1000)), 4) })),
+      generatorCpu: round(median(all.map((s) => s.generatorCpu))),
+      generatorSaturated: saturatedSlices > 0 ? `in ${saturatedSlices} of ${all.length} slices: the generator, not the server, may have set the pace` : false,
     }),
   );
 }
@@ -134,15 +143,15 @@ for (const [key, rounds] of ws) {
   );
 }
 
-const ratio = (a: string, b: string, field: 'rps' | 'cpuSecondsPer1000') => (figures[a] === undefined || figures[b] === undefined ? undefined : round(figures[a]![field] / figures[b]![field]));
-const ratios: Record<string, unknown> = {};
+const ratios: Record<string, Record<string, unknown>> = {};
 for (const route of Object.keys(ROUTES)) {
-  ratios[route] = {
-    sdkMemoryVsBare: { rps: ratio(`sdk-memory ${route}`, `bare ${route}`, 'rps'), cpu: ratio(`sdk-memory ${route}`, `bare ${route}`, 'cpuSecondsPer1000') },
-    sdkSqliteVsBare: { rps: ratio(`sdk-sqlite ${route}`, `bare ${route}`, 'rps'), cpu: ratio(`sdk-sqlite ${route}`, `bare ${route}`, 'cpuSecondsPer1000') },
-    fastifyVsBare: { rps: ratio(`fastify ${route}`, `bare ${route}`, 'rps'), cpu: ratio(`fastify ${route}`, `bare ${route}`, 'cpuSecondsPer1000') },
-    sdkFastifyVsFastify: { rps: ratio(`sdk-fastify ${route}`, `fastify ${route}`, 'rps'), cpu: ratio(`sdk-fastify ${route}`, `fastify ${route}`, 'cpuSecondsPer1000') },
-  };
+  ratios[route] = {};
+  for (const { name } of comparisons) {
+    const pairs = ratioPairs.get(`${name} ${route}`)!;
+    const rps = medianAndQuartiles(pairs.rps);
+    const cpu = medianAndQuartiles(pairs.cpu);
+    ratios[route]![name] = { rps: round(rps.median), rpsQuartiles: rps.quartiles.map((x) => round(x)), cpu: round(cpu.median), cpuQuartiles: cpu.quartiles.map((x) => round(x)) };
+  }
 }
 for (const clients of SUBSCRIBERS) {
   const sdk = wsFigures[`ws-sdk ${clients}`];
@@ -153,10 +162,14 @@ console.log(
   JSON.stringify({
     bench: 'server-adapter/summary',
     ratios,
-    seconds: SECONDS,
+    ratiosAre: 'median [first, third quartile] of per-pair ratios of alternating slices; rps higher is better, cpu (per request) lower is better',
+    generatorSaturated: saturated.length > 0 ? saturated : false,
     rounds: ROUNDS,
+    pairs: ROUNDS * PAIRS,
+    sliceMs: SLICE_MS,
     connections: CONNECTIONS,
-    pinning: 'server core 0, generator core 1',
+    pinning: 'servers core 0, generator core 1',
+    loadavg1: load.map((x) => round(x)),
     loadavg: loadavg().map((x) => round(x)),
     node: process.version,
   }),

@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Start bench-server.ts (or another checkout's copy at `file`) serving `target`, pinned to core 0, and wait
- * for the port it listens on. A bench that fails mid-run (a refused upgrade, a lost frame) must not leave a
- * server pinned to core 0, so the child dies with this process.
+ * for the port it listens on; `stop` asks it to close and waits for it to exit. A bench that fails mid-run (a
+ * refused upgrade, a lost frame) must not leave a server pinned to core 0, so the child dies with this process.
  */
-export async function launchBenchServer(target: string, file = fileURLToPath(new URL('./bench-server.ts', import.meta.url))): Promise<{ child: ChildProcess; port: number }> {
+export async function launchBenchServer(
+  target: string,
+  file = fileURLToPath(new URL('./bench-server.ts', import.meta.url)),
+): Promise<{ child: ChildProcess; port: number; stop: () => Promise<void> }> {
   const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', file, target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const orphanGuard = (): void => void child.kill();
   process.once('exit', orphanGuard);
@@ -15,5 +18,10 @@ export async function launchBenchServer(target: string, file = fileURLToPath(new
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`bench server ${target} exited with ${code}`)));
   });
-  return { child, port };
+  const stop = async (): Promise<void> => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send({ cmd: 'exit' });
+    await exited;
+  };
+  return { child, port, stop };
 }
