@@ -18,6 +18,12 @@
 // BENCH_DMX_SECONDS (default 20) sets the length of each DMX run; BENCH_ONLY (e.g. `dmx,reconnect`) runs
 // some parts only. Each DMX run reports the 1-minute load average before and after it: jitter measured in
 // another process, through socat, is the machine's as much as ours.
+// `--placement isolated` (default) keeps the measuring apparatus out of the measurement: the sending process
+// (ours or the peer alike) pinned to the last CPU, the reader and socat to the others and, where this process
+// may (root or CAP_SYS_NICE), at SCHED_FIFO (reader 20, socat 10); `--placement shared` leaves all to the
+// scheduler at ordinary priority. `--realtime N` runs our refresh worker's thread at SCHED_FIFO N (the
+// driver's `realtimePriority`; the peer has no such thread). Each run reports the placement of the sender's
+// threads, the reader and socat as read back from /proc (`placement`).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -31,18 +37,30 @@ import { enttecDmxFrame } from '../src/drivers/enttec-dmx-pro/enttec-frame';
 import { createRngStatistics } from '../src/drivers/serial-rng/rng-statistics';
 import { createHardware } from '../src/supervisor/create-hardware';
 import { serialTransport } from '../src/transport/serial-transport';
-import { startSocatPair, until } from '../test/__fixtures__/socat-pair';
+import { type SocatPair, startSocatPair, until } from '../test/__fixtures__/socat-pair';
 import { runUnplugCycles } from '../test/__fixtures__/unplug-cycles';
+import { type PlacementPlan, pinProcess, placed, placedCommand, placedThreads, planPlacement } from './placement';
 import { percentile, round } from './stats';
 
 const DMX_SECONDS = Number(process.env.BENCH_DMX_SECONDS ?? 20);
-const { values: args } = parseArgs({ options: { writer: { type: 'string', default: 'both' }, 'spin-ms': { type: 'string', default: '1' }, rounds: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: {
+    writer: { type: 'string', default: 'both' },
+    'spin-ms': { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '1' },
+    placement: { type: 'string', default: 'isolated' },
+    realtime: { type: 'string' },
+  },
+});
 if (!['worker', 'thread', 'both'].includes(args.writer)) throw new Error('--writer is worker, thread or both');
+if (!['isolated', 'shared'].includes(args.placement)) throw new Error('--placement is isolated or shared');
 const writers: Array<'worker' | 'thread'> = args.writer === 'both' ? ['worker', 'thread'] : [args.writer as 'worker' | 'thread'];
 const SPIN_MS = Number(args['spin-ms']);
 const ROUNDS = Number(args.rounds);
 const FPS = 40;
 const WARM_UP_FRAMES = 10;
+const PLACEMENT: PlacementPlan = planPlacement(args.placement as 'isolated' | 'shared', cpus().length);
+const REALTIME = args.realtime === undefined ? {} : { realtimePriority: Number(args.realtime) };
 const reader = fileURLToPath(new URL('./dmx-reader.mjs', import.meta.url));
 /** Milliseconds on the monotonic clock every process of the machine shares (the reader's arrivals too). */
 const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
@@ -76,6 +94,8 @@ interface DmxRun {
   gcMaxMs: number;
   /** CPU time of the sending process (every thread) while it sent, as a share of one core. */
   cpuShareOfCore: number;
+  /** Where the sender's threads, the reader and socat ran (CPU list, policy, priority), read from /proc. */
+  placement: { sender: ReturnType<typeof placedThreads>; reader: ReturnType<typeof placed>; socat: ReturnType<typeof placed> };
 }
 
 /** When the sender called write for each label-6 frame, and when each write completed. */
@@ -84,18 +104,19 @@ interface SenderTimes {
   completions: number[];
 }
 
-/** Start the reader on `path`, run `drive` until it has `frames` frames, and time them. */
-async function timeFrames(path: string, drive: () => Promise<{ stop(): Promise<void>; times(): SenderTimes }>): Promise<DmxRun> {
+/** Start the reader on the pair's device side, run `drive` until it has `frames` frames, and time them. */
+async function timeFrames(socat: SocatPair, drive: () => Promise<{ stop(): Promise<void>; times(): SenderTimes }>): Promise<DmxRun> {
   const load1Before = round(loadavg()[0] ?? 0);
   const pauses: number[] = [];
   const gc = new PerformanceObserver((list) => void pauses.push(...list.getEntries().map((entry) => entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
   const frames = DMX_SECONDS * FPS + WARM_UP_FRAMES;
-  const child = spawn(process.execPath, [reader, path, String(frames)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(...placedCommand(PLACEMENT, 'reader', process.execPath, [reader, socat.devicePath, String(frames)]), { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const iterator = lines[Symbol.asyncIterator]();
   await iterator.next();
   const sender = await drive();
+  const placement = { sender: placedThreads(process.pid), reader: placed(child.pid as number), socat: placed(socat.pid() as number) };
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   const result = JSON.parse(String((await iterator.next()).value)) as { arrivals: number[]; bad: number };
@@ -130,15 +151,16 @@ async function timeFrames(path: string, drive: () => Promise<{ stop(): Promise<v
     gcPauses: pauses.length,
     gcMaxMs: round(Math.max(0, ...pauses), 3),
     cpuShareOfCore: round(cpuShareOfCore, 4),
+    placement,
   };
 }
 
 async function dmxOurs(writer: 'worker' | 'thread'): Promise<DmxRun> {
-  const socat = await startSocatPair();
+  const socat = await startSocatPair({ command: (command, args) => placedCommand(PLACEMENT, 'socat', command, args) });
   try {
-    return await timeFrames(socat.devicePath, async () => {
+    return await timeFrames(socat, async () => {
       const hardware = createHardware({
-        devices: [{ id: 'lights', transport: serialTransport({ path: socat.hostPath }), driver: enttecDmxPro({ channels: 512, refreshHz: FPS, writer, spinMs: SPIN_MS }) }] as const,
+        devices: [{ id: 'lights', transport: serialTransport({ path: socat.hostPath }), driver: enttecDmxPro({ channels: 512, refreshHz: FPS, writer, spinMs: SPIN_MS, ...REALTIME }) }] as const,
       });
       hardware.start();
       await until(() => hardware.status('lights').health.state === 'connected', 10_000, 'the DMX widget connected');
@@ -169,10 +191,10 @@ async function dmxOurs(writer: 'worker' | 'thread'): Promise<DmxRun> {
 }
 
 async function dmxPeer(): Promise<DmxRun> {
-  const socat = await startSocatPair();
+  const socat = await startSocatPair({ command: (command, args) => placedCommand(PLACEMENT, 'socat', command, args) });
   try {
     const times: SenderTimes = { calls: [], completions: [] };
-    return await timeFrames(socat.devicePath, async () => {
+    return await timeFrames(socat, async () => {
       const port = new SerialPort({ path: socat.hostPath, baudRate: 57_600 });
       await new Promise<void>((resolve, reject) => port.on('open', resolve).on('error', reject));
       const frame = enttecDmxFrame(levels);
@@ -268,6 +290,7 @@ const result: Record<string, unknown> = { bench: '@vajra-stream/hardware', machi
 if (only.has('dmx')) {
   const runs: Record<'worker' | 'thread', DmxRun[]> = { worker: [], thread: [] };
   const peers: DmxRun[] = [];
+  if (PLACEMENT.senderCpus !== undefined) pinProcess(process.pid, PLACEMENT.senderCpus);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const writer of writers) {
       progress(`DMX through our driver, ${writer} writer (round ${round + 1})`);
@@ -276,6 +299,7 @@ if (only.has('dmx')) {
     progress(`DMX through serialport directly (round ${round + 1})`);
     peers.push(await dmxPeer());
   }
+  if (PLACEMENT.senderCpus !== undefined) pinProcess(process.pid, `0-${cpus().length - 1}`);
   const median = (values: number[]) => percentile(values, 0.5);
   const jitterP99 = (list: DmxRun[]) => median(list.map((run) => run.jitterP99Ms));
   const ours = runs[writers[0] as 'worker' | 'thread'];
@@ -285,6 +309,8 @@ if (only.has('dmx')) {
     seconds: DMX_SECONDS,
     rounds: ROUNDS,
     spinMs: SPIN_MS,
+    placementPlan: PLACEMENT,
+    ...REALTIME,
     ...(runs.worker.length > 0 ? { worker: ROUNDS === 1 ? runs.worker[0] : runs.worker } : {}),
     ...(runs.thread.length > 0 ? { thread: ROUNDS === 1 ? runs.thread[0] : runs.thread } : {}),
     peer: { name: 'serialport 13 + setInterval(25 ms)', ...(ROUNDS === 1 ? peers[0] : { runs: peers }) },

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface SocatPair {
   hostPath: string;
   devicePath: string;
+  /** The running socat's process id (undefined while unplugged). */
+  pid(): number | undefined;
   /** Kill socat (an unplug: both links vanish) and wait until it is gone. */
   unplug(): Promise<void>;
   /** Start socat again on the same links and wait until both exist. */
@@ -31,20 +33,22 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
 }
 
 /**
- * Start a socat pty pair with links in a fresh temp folder.
+ * Start a socat pty pair with links in a fresh temp folder. `command` may wrap socat's command line (e.g. in
+ * taskset or chrt, which exec it: the process started is socat's).
  *
  * @example
  * ```ts
  * const pair = await startSocatPair();
  * ```
  */
-export async function startSocatPair(): Promise<SocatPair> {
+export async function startSocatPair(options: { command?: (command: string, args: string[]) => [string, string[]] } = {}): Promise<SocatPair> {
   const folder = await mkdtemp(join(tmpdir(), 'vajra-hw-'));
   const hostPath = join(folder, 'host');
   const devicePath = join(folder, 'device');
   let child: ChildProcess | undefined;
   const plug = async () => {
-    const started = spawn('socat', [`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], { stdio: 'ignore' });
+    const line: [string, string[]] = ['socat', [`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`]];
+    const started = spawn(...(options.command?.(...line) ?? line), { stdio: 'ignore' });
     child = started;
     await until(async () => (await exists(hostPath)) && (await exists(devicePath)), 10_000, 'socat links');
   };
@@ -61,6 +65,7 @@ export async function startSocatPair(): Promise<SocatPair> {
   return {
     hostPath,
     devicePath,
+    pid: () => child?.pid,
     plug,
     unplug,
     async dispose() {

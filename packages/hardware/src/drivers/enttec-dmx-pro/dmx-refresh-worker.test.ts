@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '@vajra-stream/core';
+import { silentLogger, type Logger } from '@vajra-stream/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDevice, type FakeDevice } from '../../../test/__fixtures__/fake-device';
 import { startSocatPair, until } from '../../../test/__fixtures__/socat-pair';
@@ -38,9 +39,13 @@ const leaseRecording = (transport: Transport, fds: number[]): Transport => ({
   },
 });
 
-const lights = (transport: Transport, options: { heartbeatIntervalMs?: number } = {}) => {
+const lights = (transport: Transport, options: { heartbeatIntervalMs?: number; realtimePriority?: number; logger?: Logger } = {}) => {
+  const { realtimePriority, logger } = options;
   const hardware = createHardware({
-    devices: [{ id: 'lights', transport, driver: enttecDmxPro({ channels: 512 }), heartbeatIntervalMs: options.heartbeatIntervalMs ?? 100 }] as const,
+    devices: [
+      { id: 'lights', transport, driver: enttecDmxPro({ channels: 512, ...(realtimePriority === undefined ? {} : { realtimePriority }) }), heartbeatIntervalMs: options.heartbeatIntervalMs ?? 100 },
+    ] as const,
+    ...(logger === undefined ? {} : { logger }),
     watchdogIntervalMs: 50,
     heartbeatTimeoutMs: 3000,
     backoff: { initialDelayMs: 20, maxDelayMs: 200 },
@@ -48,6 +53,24 @@ const lights = (transport: Transport, options: { heartbeatIntervalMs?: number } 
   cleanups.push(() => hardware.stop());
   return hardware;
 };
+
+/** Scheduling policy and real-time priority of every thread of this process, from /proc (fields 41 and 40 of stat). */
+const threadPolicies = () =>
+  readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { policy: Number(fields[38]), priority: Number(fields[37]) };
+  });
+const SCHED_FIFO = 1;
+
+/** A logger that keeps its warnings. */
+const warningsLogger = (warnings: Array<{ message: string; fields?: Record<string, unknown> }>): Logger => ({
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message, fields) => void warnings.push({ message, ...(fields === undefined ? {} : { fields }) }),
+  error: () => undefined,
+  child: () => warningsLogger(warnings),
+});
 
 describe('the DMX refresh worker over a real pseudo-terminal', () => {
   it('sends frames while the main thread is blocked, counts every byte in bytesOut and sends the heartbeat between frames', async () => {
@@ -169,4 +192,61 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
     await until(() => frames(device).some((frame) => frame.frames > 20), 10_000, 'the widget decoding frames');
     expect(hardware.status('lights').health).toMatchObject({ state: 'connected', lastError: null });
   }, 90_000);
+
+  it('runs its own thread, and no other, at SCHED_FIFO with realtimePriority where the process may; where it may not it warns and sends frames at ordinary priority', async () => {
+    const socat = await startSocatPair();
+    cleanups.push(() => socat.dispose());
+    const device = await startWidget(socat.devicePath);
+    const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+    const fifoBefore = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length;
+    const hardware = lights(serialTransport({ path: socat.hostPath }), { realtimePriority: 7, logger: warningsLogger(warnings) });
+    hardware.start();
+    await hardware.whenConnected('lights');
+    const allowed = spawnSync('chrt', ['-f', '1', 'true']).status === 0;
+    const fifo = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO);
+    if (allowed) {
+      // Connected once the worker is up, which is after it set its priority.
+      expect(fifo.length - fifoBefore).toBe(1);
+      expect(fifo).toContainEqual({ policy: SCHED_FIFO, priority: 7 });
+      expect(warnings).toEqual([]);
+    } else {
+      expect(fifo.length).toBe(fifoBefore);
+      expect(warnings.map((warning) => warning.message)).toContain('DMX refresh worker runs at ordinary priority: SCHED_FIFO refused');
+    }
+    const seen = frames(device).length;
+    await until(() => frames(device).length > seen + 10, 10_000, 'frames from the worker');
+    await hardware.stop();
+    // The thread is gone with its worker.
+    await until(() => threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length === fifoBefore, 10_000, 'the real-time thread ended');
+  });
+
+  it('warns and still sends frames when SCHED_FIFO cannot be set (no chrt on the PATH the worker starts with)', async () => {
+    const socat = await startSocatPair();
+    cleanups.push(() => socat.dispose());
+    const device = await startWidget(socat.devicePath);
+    const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+    const fifoBefore = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length;
+    const hardware = lights(serialTransport({ path: socat.hostPath }), { realtimePriority: 7, logger: warningsLogger(warnings) });
+    // A worker's environment is a copy of process.env taken when it starts.
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      hardware.start();
+      await hardware.whenConnected('lights');
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(warnings).toEqual([
+      { message: 'DMX refresh worker runs at ordinary priority: SCHED_FIFO refused', fields: { deviceId: 'lights', realtimePriority: 7, reason: expect.stringContaining('ENOENT') } },
+    ]);
+    expect(threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length).toBe(fifoBefore);
+    const seen = frames(device).length;
+    await until(() => frames(device).length > seen + 10, 10_000, 'frames from the worker');
+  });
+
+  it('refuses a realtimePriority outside 1 to 99', () => {
+    expect(() => enttecDmxPro({ realtimePriority: 0 })).toThrow();
+    expect(() => enttecDmxPro({ realtimePriority: 100 })).toThrow();
+    expect(() => enttecDmxPro({ realtimePriority: 1.5 })).toThrow();
+  });
 });

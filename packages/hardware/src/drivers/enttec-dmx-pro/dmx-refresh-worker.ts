@@ -11,13 +11,18 @@ export interface RefreshWorkerData {
   periodMs: number;
   /** The last part of each wait spent spinning on the clock instead of sleeping (ms). */
   spinMs: number;
+  /** SCHED_FIFO priority asked for this thread (Linux, through `chrt`), or none. */
+  realtimePriority?: number;
 }
 
 /** Messages to the refresh worker (each followed by a wake: the worker never runs its event loop). */
 export type RefreshWorkerMessage = { type: 'lease'; fd: number; state: Int32Array } | { type: 'write'; id: number; bytes: Uint8Array } | { type: 'stop' };
 
-/** Reports of the refresh worker: it is up, bytes written or dropped (the lease ended first), a failed write. */
-export type RefreshWorkerReport = { type: 'ready' } | { type: 'written'; id: number } | { type: 'dropped'; id: number } | { type: 'failed'; code: string; message: string };
+/**
+ * Reports of the refresh worker: it is up (with why it runs at ordinary priority though real-time was asked
+ * for), bytes written or dropped (the lease ended first), a failed write.
+ */
+export type RefreshWorkerReport = { type: 'ready'; realtimeRefused?: string } | { type: 'written'; id: number } | { type: 'dropped'; id: number } | { type: 'failed'; code: string; message: string };
 
 interface Pending {
   bytes: Uint8Array;
@@ -37,10 +42,10 @@ interface Pending {
  * in-thread writer skips frames while a write is in flight; any other error is reported and the lease
  * dropped. Runs as an eval'd script: it uses nothing but its arguments and globals.
  */
-function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof import('node:fs')): void {
+function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof import('node:fs'), child: typeof import('node:child_process')): void {
   const { workerData, receiveMessageOnPort } = threads;
   const port = threads.parentPort as import('node:worker_threads').MessagePort;
-  const { buffer, layout, slots, leaseStates, frameTimes, periodMs, spinMs } = workerData as RefreshWorkerData;
+  const { buffer, layout, slots, leaseStates, frameTimes, periodMs, spinMs, realtimePriority } = workerData as RefreshWorkerData;
   const control = new Int32Array(buffer, 0, layout.controlWords);
   const times = new Float64Array(buffer, layout.timesOffset, frameTimes * 2);
   const shared = new Uint8Array(buffer, layout.frameOffset, layout.frameLength);
@@ -152,7 +157,18 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
     return true;
   };
 
-  report({ type: 'ready' });
+  // This thread only (not the process) at SCHED_FIFO: Node has no call for it, chrt sets it by thread id.
+  let realtimeRefused: string | undefined;
+  if (realtimePriority !== undefined) {
+    try {
+      const thread = fs.readlinkSync('/proc/thread-self').split('/').at(-1) as string;
+      child.execFileSync('chrt', ['-f', '-p', String(realtimePriority), thread], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+      realtimeRefused = stderr === '' ? (error as Error).message : stderr;
+    }
+  }
+  report(realtimeRefused === undefined ? { type: 'ready' } : { type: 'ready', realtimeRefused });
   for (;;) {
     const wake = Atomics.load(control, slots.wake);
     if (!receive()) break;
@@ -181,4 +197,4 @@ function refreshWorker(threads: typeof import('node:worker_threads'), fs: typeof
  * module helper `__name`, which the script's own scope lacks: it gets one that does the same.
  */
 export const dmxRefreshWorkerSource = `var __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
-(${refreshWorker.toString()})(require('node:worker_threads'), require('node:fs'));`;
+(${refreshWorker.toString()})(require('node:worker_threads'), require('node:fs'), require('node:child_process'));`;

@@ -25,8 +25,8 @@ export interface WorkerFrameWriter {
  * A frame writer on a worker thread, started on the first {@link WorkerFrameWriter.start}: frames leave on
  * time whatever the main thread is doing. `deviceId` names the device in errors.
  */
-export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; periodMs: number; spinMs: number; deviceId: string; logger: Logger }): WorkerFrameWriter {
-  const { shared, periodMs, spinMs, deviceId, logger } = options;
+export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; periodMs: number; spinMs: number; realtimePriority?: number; deviceId: string; logger: Logger }): WorkerFrameWriter {
+  const { shared, periodMs, spinMs, realtimePriority, deviceId, logger } = options;
   let worker: Worker | undefined;
   let leased: LeasedFd | undefined;
   let counted = Atomics.load(shared.control, SharedSlots.bytesOut);
@@ -49,13 +49,24 @@ export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; perio
   const notConnected = () => new VajraError(HardwareErrorCodes.DEVICE_NOT_CONNECTED, `Device "${deviceId}" went away before the bytes went out`, { status: 409 });
   const onReport = (report: RefreshWorkerReport): void => {
     count();
-    if (report.type === 'ready') up?.resolve();
-    else if (report.type === 'written') settle(report.id);
+    if (report.type === 'ready') {
+      if (report.realtimeRefused !== undefined) logger.warn('DMX refresh worker runs at ordinary priority: SCHED_FIFO refused', { deviceId, realtimePriority, reason: report.realtimeRefused });
+      up?.resolve();
+    } else if (report.type === 'written') settle(report.id);
     else if (report.type === 'dropped') settle(report.id, notConnected());
     else leased?.failed(Object.assign(new Error(`${report.code}: ${report.message}`), { code: report.code }));
   };
   const spawn = (): Worker => {
-    const workerData: RefreshWorkerData = { buffer: shared.buffer, layout: shared.layout, slots: SharedSlots, leaseStates: FdLeaseStates, frameTimes: FRAME_TIMES, periodMs, spinMs };
+    const workerData: RefreshWorkerData = {
+      buffer: shared.buffer,
+      layout: shared.layout,
+      slots: SharedSlots,
+      leaseStates: FdLeaseStates,
+      frameTimes: FRAME_TIMES,
+      periodMs,
+      spinMs,
+      ...(realtimePriority === undefined ? {} : { realtimePriority }),
+    };
     const started = new Worker(dmxRefreshWorkerSource, { eval: true, workerData, name: `dmx-refresh ${deviceId}` });
     const settlers = { resolve: () => undefined, reject: (_error: Error) => undefined } as { resolve(): void; reject(error: Error): void };
     const promise = new Promise<void>((resolve, reject) => Object.assign(settlers, { resolve, reject }));
