@@ -111,7 +111,10 @@ async function timeFrames(socat: SocatPair, drive: () => Promise<{ stop(): Promi
   const gc = new PerformanceObserver((list) => void pauses.push(...list.getEntries().map((entry) => entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
   const frames = DMX_SECONDS * FPS + WARM_UP_FRAMES;
-  const child = spawn(...placedCommand(PLACEMENT, 'reader', process.execPath, [reader, socat.devicePath, String(frames)]), { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --single-threaded: V8 then leaves no work to helper threads that its main thread would wait for. At
+  // SCHED_FIFO on one core a waiting main thread keeps its helpers (same policy and priority) from ever
+  // running: the reader hung so, spinning, in one run of three.
+  const child = spawn(...placedCommand(PLACEMENT, 'reader', process.execPath, ['--single-threaded', reader, socat.devicePath, String(frames)]), { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const iterator = lines[Symbol.asyncIterator]();
   await iterator.next();
