@@ -19,8 +19,8 @@
 // some parts only. Each DMX run reports the 1-minute load average before and after it: jitter measured in
 // another process, through socat, is the machine's as much as ours.
 // `--placement isolated` (default) keeps the measuring apparatus out of the measurement: the sending process
-// (ours or the peer alike) pinned to the last CPU, the reader and socat to the others and, where this process
-// may (root or CAP_SYS_NICE), at SCHED_FIFO (reader 20, socat 10); `--placement shared` leaves all to the
+// (ours or the peer alike) pinned to the last CPU, the reader's main thread and socat to the others and, where
+// this process may (root or CAP_SYS_NICE), at SCHED_FIFO (reader 20, socat 10); `--placement shared` leaves all to the
 // scheduler at ordinary priority. `--realtime N` runs our refresh worker's thread at SCHED_FIFO N (the
 // driver's `realtimePriority`; the peer has no such thread). Each run reports the placement of the sender's
 // threads, the reader and socat as read back from /proc (`placement`).
@@ -39,7 +39,7 @@ import { createHardware } from '../src/supervisor/create-hardware';
 import { serialTransport } from '../src/transport/serial-transport';
 import { type SocatPair, startSocatPair, until } from '../test/__fixtures__/socat-pair';
 import { runUnplugCycles } from '../test/__fixtures__/unplug-cycles';
-import { type PlacementPlan, pinProcess, placed, placedCommand, placedThreads, planPlacement } from './placement';
+import { type PlacementPlan, pinProcess, placed, placedSocat, placedThreads, placeReader, planPlacement } from './placement';
 import { percentile, round } from './stats';
 
 const DMX_SECONDS = Number(process.env.BENCH_DMX_SECONDS ?? 20);
@@ -95,7 +95,7 @@ interface DmxRun {
   /** CPU time of the sending process (every thread) while it sent, as a share of one core. */
   cpuShareOfCore: number;
   /** Where the sender's threads, the reader and socat ran (CPU list, policy, priority), read from /proc. */
-  placement: { sender: ReturnType<typeof placedThreads>; reader: ReturnType<typeof placed>; socat: ReturnType<typeof placed> };
+  placement: { sender: ReturnType<typeof placedThreads>; reader: ReturnType<typeof placedThreads>; socat: ReturnType<typeof placed> };
 }
 
 /** When the sender called write for each label-6 frame, and when each write completed. */
@@ -111,15 +111,17 @@ async function timeFrames(socat: SocatPair, drive: () => Promise<{ stop(): Promi
   const gc = new PerformanceObserver((list) => void pauses.push(...list.getEntries().map((entry) => entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
   const frames = DMX_SECONDS * FPS + WARM_UP_FRAMES;
-  // --single-threaded: V8 then leaves no work to helper threads that its main thread would wait for. At
-  // SCHED_FIFO on one core a waiting main thread keeps its helpers (same policy and priority) from ever
-  // running: the reader hung so, spinning, in one run of three.
-  const child = spawn(...placedCommand(PLACEMENT, 'reader', process.execPath, ['--single-threaded', reader, socat.devicePath, String(frames)]), { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Started on every CPU (not the sender's, which it would inherit); placeReader then moves its main thread.
+  const readerLine: [string, string[]] = [process.execPath, [reader, socat.devicePath, String(frames)]];
+  const child = spawn(...(PLACEMENT.senderCpus === undefined ? readerLine : (['taskset', ['-c', `0-${cpus().length - 1}`, ...readerLine.flat()]] as [string, string[]])), {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const iterator = lines[Symbol.asyncIterator]();
   await iterator.next();
+  placeReader(PLACEMENT, child.pid as number);
   const sender = await drive();
-  const placement = { sender: placedThreads(process.pid), reader: placed(child.pid as number), socat: placed(socat.pid() as number) };
+  const placement = { sender: placedThreads(process.pid), reader: placedThreads(child.pid as number), socat: placed(socat.pid() as number) };
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   const result = JSON.parse(String((await iterator.next()).value)) as { arrivals: number[]; bad: number };
@@ -159,7 +161,7 @@ async function timeFrames(socat: SocatPair, drive: () => Promise<{ stop(): Promi
 }
 
 async function dmxOurs(writer: 'worker' | 'thread'): Promise<DmxRun> {
-  const socat = await startSocatPair({ command: (command, args) => placedCommand(PLACEMENT, 'socat', command, args) });
+  const socat = await startSocatPair({ command: (command, args) => placedSocat(PLACEMENT, command, args) });
   try {
     return await timeFrames(socat, async () => {
       const hardware = createHardware({
@@ -194,7 +196,7 @@ async function dmxOurs(writer: 'worker' | 'thread'): Promise<DmxRun> {
 }
 
 async function dmxPeer(): Promise<DmxRun> {
-  const socat = await startSocatPair({ command: (command, args) => placedCommand(PLACEMENT, 'socat', command, args) });
+  const socat = await startSocatPair({ command: (command, args) => placedSocat(PLACEMENT, command, args) });
   try {
     const times: SenderTimes = { calls: [], completions: [] };
     return await timeFrames(socat, async () => {

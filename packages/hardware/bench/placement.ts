@@ -1,6 +1,6 @@
 // Where the DMX bench's processes run, so the jitter it measures is the sender's and the pseudo-terminal's,
 // not the measuring apparatus's: the sending process (ours or the peer, all its threads) on the last core,
-// the reader and socat on the others and — where this process may (root or CAP_SYS_NICE) — at SCHED_FIFO,
+// the reader's main thread and socat on the others and — where this process may (root or CAP_SYS_NICE) — at SCHED_FIFO,
 // so that their wake-ups do not wait behind the machine's other work. The apparatus takes CPU 0, the one the
 // repository's other benches pin their servers to: at SCHED_FIFO it does not wait behind them, an
 // ordinary-priority sender would. Every run reports the placement as read back from /proc, not as asked for.
@@ -46,13 +46,24 @@ export function planPlacement(mode: 'isolated' | 'shared', cpuCount: number): Pl
   return { mode, ...cpus, ...(refused === undefined ? { readerFifo: 20, socatFifo: 10 } : { realtimeRefused: refused }) };
 }
 
-/** The command line that starts `command` placed as the plan says for the reader or socat. */
-export function placedCommand(plan: PlacementPlan, role: 'reader' | 'socat', command: string, args: string[]): [string, string[]] {
+/** The command line that starts socat (one thread) placed as the plan says. */
+export function placedSocat(plan: PlacementPlan, command: string, args: string[]): [string, string[]] {
   let line = [command, ...args];
-  const fifo = role === 'reader' ? plan.readerFifo : plan.socatFifo;
-  if (fifo !== undefined) line = ['chrt', '-f', String(fifo), ...line];
+  if (plan.socatFifo !== undefined) line = ['chrt', '-f', String(plan.socatFifo), ...line];
   if (plan.apparatusCpus !== undefined) line = ['taskset', '-c', plan.apparatusCpus, ...line];
   return [line[0] as string, line.slice(1)];
+}
+
+/**
+ * Places the reader's main thread — the one that reads and timestamps — as the plan says, once it runs. Its
+ * other threads (V8's helpers) keep ordinary priority and every CPU: a real-time main thread waiting for a
+ * helper at the same priority on its one core would never get it (a reader started whole under chrt -f
+ * hung so, spinning), and V8 with --single-threaded does that work on the main thread instead (10–15 ms
+ * pauses in every run measured).
+ */
+export function placeReader(plan: PlacementPlan, pid: number): void {
+  if (plan.apparatusCpus !== undefined) execFileSync('taskset', ['-p', '-c', plan.apparatusCpus, String(pid)], { stdio: 'ignore' });
+  if (plan.readerFifo !== undefined) execFileSync('chrt', ['-f', '-p', String(plan.readerFifo), String(pid)], { stdio: 'ignore' });
 }
 
 /**
