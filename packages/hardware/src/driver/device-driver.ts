@@ -59,7 +59,7 @@ export interface DriverContext {
  * worker.on('message', (report) => (report.failed ? leased.failed(new Error(report.failed)) : leased.wrote(report.bytes)));
  * ```
  */
-export interface LeasedFd extends Pick<FdLease, 'fd' | 'state' | 'abandon'> {
+export interface LeasedFd extends Pick<FdLease, 'fd' | 'state' | 'abandon' | 'revoked'> {
   /** Counts bytes the other thread wrote in the device's `bytesOut`. */
   wrote(byteCount: number): void;
   /** A write on the fd failed (`EIO` after a hang-up, …): the link drops as `DEVICE_CLOSED`, as after a failed `write`. */

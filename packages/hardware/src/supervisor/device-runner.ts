@@ -237,6 +237,7 @@ export function createDeviceRunner(definition: DeviceDefinition, shared: Shared)
         fd: lease.fd,
         state: lease.state,
         abandon: lease.abandon,
+        revoked: lease.revoked,
         wrote: (byteCount) => void (s.bytesOut += byteCount),
         failed: (error) => drop(generation, failure(HardwareErrorCodes.DEVICE_CLOSED, error)),
       };

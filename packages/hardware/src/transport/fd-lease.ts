@@ -40,6 +40,8 @@ export interface FdLease {
   revoke(): Promise<void>;
   /** Marks the lease revoked without waiting: for a lessee thread that died (it writes no more). */
   abandon(): void;
+  /** Settles once the lease is revoked for good (by `revoke` or `abandon`): no write on the fd follows it. */
+  readonly revoked: Promise<void>;
 }
 
 /** `Atomics.waitAsync` (Node 16+), which the ES2022 library this package compiles against does not declare. */
@@ -58,18 +60,24 @@ type AtomicsWithWaitAsync = typeof Atomics & {
 export function createFdLease(fd: number): FdLease {
   const state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   Atomics.store(state, 0, FdLeaseStates.free);
+  let markRevoked = (): void => undefined;
+  const revoked = new Promise<void>((resolve) => {
+    markRevoked = resolve;
+  });
   const abandon = (): void => {
     Atomics.store(state, 0, FdLeaseStates.revoked);
     Atomics.notify(state, 0);
+    markRevoked();
   };
   return {
     fd,
     state,
     abandon,
+    revoked,
     async revoke() {
       for (;;) {
         const seen = Atomics.compareExchange(state, 0, FdLeaseStates.free, FdLeaseStates.revoked);
-        if (seen === FdLeaseStates.free || seen === FdLeaseStates.revoked) return;
+        if (seen === FdLeaseStates.free || seen === FdLeaseStates.revoked) return markRevoked();
         // A write is in progress: ask the lessee to hand the fd back when it ends, and wait for that.
         if (seen === FdLeaseStates.writing) Atomics.compareExchange(state, 0, FdLeaseStates.writing, FdLeaseStates.revoking);
         const waited = (Atomics as AtomicsWithWaitAsync).waitAsync(state, 0, FdLeaseStates.revoking);

@@ -12,7 +12,7 @@ import { serialTransport } from '../../transport/serial-transport';
 import { defaultSerialSettings, type Transport } from '../../transport/transport';
 import { enttecDmxPro } from './enttec-dmx-pro';
 import { enttecDmxFrame } from './enttec-frame';
-import { createSharedDmxFrame } from './shared-dmx-frame';
+import { createSharedDmxFrame, SharedSlots } from './shared-dmx-frame';
 import { createWorkerFrameWriter } from './worker-frame-writer';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -132,6 +132,32 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
     expect(new Set(sums)).toEqual(new Set([0, 512 * 255]));
     expect(failures).toEqual([]);
     await lease.revoke();
+  });
+
+  it('counts the frames that go out between a release and the revoke of the lease', async () => {
+    const socat = await startSocatPair();
+    cleanups.push(() => socat.dispose());
+    const device = await startWidget(socat.devicePath);
+    const connection = await serialTransport({ path: socat.hostPath }).open({ ...defaultSerialSettings, baudRate: 57_600 });
+    cleanups.push(() => connection.close());
+    const lease = connection.fdLease;
+    if (lease === undefined) throw new Error('a serial port through the system binding lends its fd');
+    const shared = createSharedDmxFrame(enttecDmxFrame(new Uint8Array(512)));
+    const writer = createWorkerFrameWriter({ shared, periodMs: 1000 / 40, spinMs: 0, deviceId: 'lights', logger: silentLogger });
+    cleanups.push(() => writer.dispose());
+    let counted = 0;
+    await writer.start({ ...lease, wrote: (bytes) => void (counted += bytes), failed: () => undefined });
+    await until(() => frames(device).length >= 3, 10_000, '3 frames');
+    // The link is going (the driver's disconnect), but the port revokes the lease only when it closes: a
+    // supervisor on a busy machine may take a while, and the worker keeps sending until then.
+    writer.release();
+    const released = counted;
+    await until(() => frames(device).length >= 8, 10_000, 'frames after the release');
+    await lease.revoke();
+    await new Promise((resolve) => setImmediate(resolve));
+    const framesSent = Atomics.load(shared.control, SharedSlots.framesSent);
+    expect(counted).toBeGreaterThan(released);
+    expect(counted).toBe(framesSent * 518);
   });
 
   it('revokes the lease before a port closes, on a requested disconnect and on an unplug: the worker never writes to the closed fd nor to a file that reuses it', async () => {

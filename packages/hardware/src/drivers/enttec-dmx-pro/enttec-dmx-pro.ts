@@ -165,7 +165,7 @@ export function enttecDmxPro(options: EnttecDmxProOptions = {}): DeviceDriver<En
         ctx.clock.clearTimeout(refresh);
         refresh = undefined;
         thread.stop();
-        working?.count();
+        working?.release();
         working = undefined;
       };
       // Ticks fall on a fixed grid (connect time + n × period), not 'period after the last one': a timer

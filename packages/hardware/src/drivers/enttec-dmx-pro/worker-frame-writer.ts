@@ -17,6 +17,11 @@ export interface WorkerFrameWriter {
   write(bytes: Uint8Array): Promise<void>;
   /** Counts the bytes the worker wrote since the last call in the device's `bytesOut`. */
   count(): void;
+  /**
+   * The link is going: counts the worker's bytes now and once more when the link has revoked the lease (until
+   * then a frame may still go out on it).
+   */
+  release(): void;
   /** Stops the worker (its lease is revoked by the link before this, when the supervisor stops). */
   dispose(): void;
 }
@@ -109,6 +114,10 @@ export function createWorkerFrameWriter(options: { shared: SharedDmxFrame; perio
       });
     },
     count,
+    release() {
+      count();
+      void leased?.revoked.then(count);
+    },
     dispose() {
       if (worker === undefined) return;
       const stopping = worker;
