@@ -72,6 +72,21 @@ const warningsLogger = (warnings: Array<{ message: string; fields?: Record<strin
   child: () => warningsLogger(warnings),
 });
 
+/** A fake widget on a pty, the host end's fd leased to a refresh worker sending 512-channel frames at `hz`. */
+const leasedWriter = async (hz: number) => {
+  const socat = await startSocatPair();
+  cleanups.push(() => socat.dispose());
+  const device = await startWidget(socat.devicePath);
+  const connection = await serialTransport({ path: socat.hostPath }).open({ ...defaultSerialSettings, baudRate: 57_600 });
+  cleanups.push(() => connection.close());
+  const lease = connection.fdLease;
+  if (lease === undefined) throw new Error('a serial port through the system binding lends its fd');
+  const shared = createSharedDmxFrame(enttecDmxFrame(new Uint8Array(512)));
+  const writer = createWorkerFrameWriter({ shared, periodMs: 1000 / hz, spinMs: 0, deviceId: 'lights', logger: silentLogger });
+  cleanups.push(() => writer.dispose());
+  return { device, lease, shared, writer };
+};
+
 describe('the DMX refresh worker over a real pseudo-terminal', () => {
   it('sends frames while the main thread is blocked, counts every byte in bytesOut and sends the heartbeat between frames', async () => {
     const socat = await startSocatPair();
@@ -101,16 +116,7 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
   });
 
   it('never sends a frame torn between two edits of the main thread', async () => {
-    const socat = await startSocatPair();
-    cleanups.push(() => socat.dispose());
-    const device = await startWidget(socat.devicePath);
-    const connection = await serialTransport({ path: socat.hostPath }).open({ ...defaultSerialSettings, baudRate: 57_600 });
-    cleanups.push(() => connection.close());
-    const lease = connection.fdLease;
-    if (lease === undefined) throw new Error('a serial port through the system binding lends its fd');
-    const shared = createSharedDmxFrame(enttecDmxFrame(new Uint8Array(512)));
-    const writer = createWorkerFrameWriter({ shared, periodMs: 1000 / 44, spinMs: 0, deviceId: 'lights', logger: silentLogger });
-    cleanups.push(() => writer.dispose());
+    const { device, lease, shared, writer } = await leasedWriter(44);
     const failures: Error[] = [];
     writer.start({ ...lease, wrote: () => undefined, failed: (error) => failures.push(error) });
     // The main thread rewrites all 512 levels one by one, all 0 then all 255, without a pause: nearly every
@@ -135,16 +141,7 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
   });
 
   it('counts the frames that go out between a release and the revoke of the lease', async () => {
-    const socat = await startSocatPair();
-    cleanups.push(() => socat.dispose());
-    const device = await startWidget(socat.devicePath);
-    const connection = await serialTransport({ path: socat.hostPath }).open({ ...defaultSerialSettings, baudRate: 57_600 });
-    cleanups.push(() => connection.close());
-    const lease = connection.fdLease;
-    if (lease === undefined) throw new Error('a serial port through the system binding lends its fd');
-    const shared = createSharedDmxFrame(enttecDmxFrame(new Uint8Array(512)));
-    const writer = createWorkerFrameWriter({ shared, periodMs: 1000 / 40, spinMs: 0, deviceId: 'lights', logger: silentLogger });
-    cleanups.push(() => writer.dispose());
+    const { device, lease, shared, writer } = await leasedWriter(40);
     let counted = 0;
     await writer.start({ ...lease, wrote: (bytes) => void (counted += bytes), failed: () => undefined });
     await until(() => frames(device).length >= 3, 10_000, '3 frames');
