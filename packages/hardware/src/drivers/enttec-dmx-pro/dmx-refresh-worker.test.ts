@@ -72,6 +72,17 @@ const warningsLogger = (warnings: Array<{ message: string; fields?: Record<strin
   child: () => warningsLogger(warnings),
 });
 
+/** A fake widget on a pty and (not started) lights asking for realtimePriority 7; the FIFO threads before, the warnings kept. */
+const realtimeLights = async () => {
+  const socat = await startSocatPair();
+  cleanups.push(() => socat.dispose());
+  const device = await startWidget(socat.devicePath);
+  const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+  const fifoBefore = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length;
+  const hardware = lights(serialTransport({ path: socat.hostPath }), { realtimePriority: 7, logger: warningsLogger(warnings) });
+  return { device, warnings, fifoBefore, hardware };
+};
+
 /** A fake widget on a pty, the host end's fd leased to a refresh worker sending 512-channel frames at `hz`. */
 const leasedWriter = async (hz: number) => {
   const socat = await startSocatPair();
@@ -217,12 +228,7 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
   }, 90_000);
 
   it('runs its own thread, and no other, at SCHED_FIFO with realtimePriority where the process may; where it may not it warns and sends frames at ordinary priority', async () => {
-    const socat = await startSocatPair();
-    cleanups.push(() => socat.dispose());
-    const device = await startWidget(socat.devicePath);
-    const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
-    const fifoBefore = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length;
-    const hardware = lights(serialTransport({ path: socat.hostPath }), { realtimePriority: 7, logger: warningsLogger(warnings) });
+    const { device, warnings, fifoBefore, hardware } = await realtimeLights();
     hardware.start();
     await hardware.whenConnected('lights');
     const allowed = spawnSync('chrt', ['-f', '1', 'true']).status === 0;
@@ -244,12 +250,7 @@ describe('the DMX refresh worker over a real pseudo-terminal', () => {
   });
 
   it('warns and still sends frames when SCHED_FIFO cannot be set (no chrt on the PATH the worker starts with)', async () => {
-    const socat = await startSocatPair();
-    cleanups.push(() => socat.dispose());
-    const device = await startWidget(socat.devicePath);
-    const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
-    const fifoBefore = threadPolicies().filter((thread) => thread.policy === SCHED_FIFO).length;
-    const hardware = lights(serialTransport({ path: socat.hostPath }), { realtimePriority: 7, logger: warningsLogger(warnings) });
+    const { device, warnings, fifoBefore, hardware } = await realtimeLights();
     // A worker's environment is a copy of process.env taken when it starts.
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
