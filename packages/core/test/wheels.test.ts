@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInMantras, createMemoryStore, type Session, type Store, type Wheel } from '../src/index';
+import { builtInMantras, createMemoryBus, createMemoryStore, type Session, type Store, type Wheel } from '../src/index';
 import { recitationsOf } from '../src/wheels/wheel-counting';
 import { createManualClock } from '../src/testing/index';
 import { START, codeOf, startKernel } from './kernel-fixture';
@@ -39,6 +39,31 @@ function countingStore(inner: Store): Store & { transactions: number } {
       return inner.transaction(work);
     },
   } as Store & { transactions: number };
+  return counting;
+}
+
+/** Count the lookups of wheels by session that transactions make. */
+function countingWheelLookups(inner: Store): Store & { lookups: number } {
+  const counting = {
+    ...inner,
+    lookups: 0,
+    transaction: (work: Parameters<Store['transaction']>[0]) =>
+      inner.transaction((tx) =>
+        work({
+          collection: <T>(name: string) => {
+            const collection = tx.collection<T>(name);
+            if (name !== 'wheels') return collection;
+            return {
+              ...collection,
+              list: (options?: Parameters<typeof collection.list>[0]) => {
+                if (options?.where?.sessionId !== undefined) counting.lookups += 1;
+                return collection.list(options);
+              },
+            };
+          },
+        }),
+      ),
+  } as Store & { lookups: number };
   return counting;
 }
 
@@ -301,6 +326,55 @@ describe('prayer wheels', () => {
     expect(completed.status).toBe('completed');
     // 1239.5 rpm × 3 s = 61.975 turns; two milliseconds more would make it 62.
     expect(await f.vajra.wheels.get(wheel.id)).toMatchObject({ status: 'stopped', stoppedAt: completed.completedAt, rotations: '61', spinningSeconds: 3 });
+  });
+
+  it('looks for the wheels of a session without any only once, and follows a wheel attached or created for it later', async () => {
+    const store = countingWheelLookups(createMemoryStore());
+    const f = await startKernel({ store });
+    const session = await f.vajra.sessions.create({ intention: 'alone at first', duration: 600 });
+    await f.vajra.sessions.start(session.id);
+    for (let i = 0; i < 3; i += 1) {
+      await f.vajra.sessions.pause(session.id);
+      await f.vajra.sessions.resume(session.id);
+    }
+    expect(store.lookups).toBe(1);
+    // Attached while the session runs: it spins at once, and every later transition carries it along.
+    const attached = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60 });
+    await f.vajra.wheels.attach(attached.id, session.id);
+    await f.vajra.sessions.pause(session.id);
+    expect((await f.vajra.wheels.get(attached.id)).status).toBe('stopped');
+    // Created for the paused session, which was last found with a wheel: it starts with the session.
+    const created = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });
+    await f.vajra.sessions.resume(session.id);
+    expect((await f.vajra.wheels.get(created.id)).status).toBe('spinning');
+    // Detached again and a session found empty once more: a wheel created for it must still be found.
+    const lone = await f.vajra.sessions.create({ intention: 'found empty', duration: 600 });
+    await f.vajra.sessions.start(lone.id);
+    await f.vajra.sessions.pause(lone.id);
+    const late = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: lone.id });
+    await f.vajra.sessions.resume(lone.id);
+    expect((await f.vajra.wheels.get(late.id)).status).toBe('spinning');
+    const again = await f.vajra.sessions.create({ intention: 'attached after', duration: 600 });
+    await f.vajra.sessions.start(again.id);
+    await f.vajra.sessions.pause(again.id);
+    await f.vajra.wheels.attach(attached.id, again.id);
+    await f.vajra.sessions.resume(again.id);
+    expect((await f.vajra.wheels.get(attached.id)).status).toBe('spinning');
+  });
+
+  it('looks for the wheels of a session on every transition while instances share the store', async () => {
+    const store = createMemoryStore();
+    const bus = createMemoryBus();
+    const a = await startKernel({ store, bus });
+    const b = await startKernel({ store, bus, clock: a.clock });
+    const session = await a.vajra.sessions.create({ intention: 'two instances', duration: 600 });
+    await a.vajra.sessions.start(session.id);
+    await a.vajra.sessions.pause(session.id); // a finds no wheel
+    const wheel = await b.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });
+    await a.vajra.sessions.resume(session.id);
+    expect((await store.collection<Wheel>('wheels').get(wheel.id))?.status).toBe('spinning');
+    await a.vajra.stop();
+    await b.vajra.stop();
   });
 
   it('stores a session transition and its wheels atomically: a failed write changes neither', async () => {

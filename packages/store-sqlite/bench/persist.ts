@@ -7,6 +7,7 @@
  *   row the size of the stored session the transitions rewrite;
  * and the ratios, both of throughput and of CPU time per operation (this process's user + system time during
  * each phase's slices: on a shared machine the throughput follows the load, the CPU time much less).
+ * It loads the built packages (`dist`) as an application does, not the TypeScript sources: build them first.
  * Run: `pnpm --filter @vajra-stream/store-sqlite bench` (VAJRA_BENCH_SYNCHRONOUS=normal to compare).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createVajra, type Clock, type TimerHandle } from '@vajra-stream/core';
-import { createSqliteStore } from '../src/index';
+import { createSqliteStore } from '@vajra-stream/store-sqlite';
 
 const synchronous = process.env.VAJRA_BENCH_SYNCHRONOUS === 'normal' ? 'normal' : 'full';
 const PHASE_MS = Number(process.env.VAJRA_BENCH_PHASE_MS ?? 3000);

@@ -15,6 +15,7 @@ import { builtInMantras, mantraSchema, type Mantra } from './mantras';
 import { createWheelSchema, dedicationTextSchema, type CreateWheelInput, type Wheel, type WheelDedication } from './wheel';
 import { addCounts, recitationsOf } from './wheel-counting';
 import { advanceWheel, followSession, resumeWheel, startWheel, stopWheel } from './wheel-motion';
+import { createUnattachedSessions } from './unattached-sessions';
 import { isoInstant, parseInstant } from '../clock/iso-instant';
 
 /**
@@ -136,6 +137,8 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   const library = new Map<string, Mantra>([...builtInMantras, ...mantras].map((m) => [m.id, m]));
   const mutex = createAsyncMutex();
   const spinning = new Map<string, Wheel>();
+  // Alone, this instance writes every wheel: a session it found without wheels keeps none until it attaches one.
+  const unattached = createUnattachedSessions();
   let ticker: TimerHandle | undefined;
 
   const rpmSchema = z.number().positive().max(config.maxRpm);
@@ -255,16 +258,22 @@ export function createWheelService({ store, events, clock, logger, config, mantr
   const follow: SessionFollower['follow'] = (write, announce) =>
     mutex.run(async () => {
       const changes: Array<[Wheel, Wheel]> = [];
+      let sessionId: string | undefined;
+      let attached = 0;
       await store.transaction(async (tx) => {
         // A store may run this work again after a serialization conflict (PostgreSQL): start from scratch.
         changes.length = 0;
+        attached = 0;
         const session = await write(tx);
+        sessionId = session.id;
+        if (unattached.has(session.id)) return;
         // Read after the transition stamped its instant: a clock read before it (a store round trip earlier)
         // would start the wheels before their session and count rotations it never ran.
         const now = clock.now();
         const collection = tx.collection<Wheel>('wheels');
         for (let offset = 0; ; offset += 200) {
           const page = await collection.list({ where: { sessionId: session.id }, limit: 200, offset });
+          attached += page.items.length;
           for (const stored of page.items) {
             const wheel = (work.shared ? undefined : spinning.get(stored.id)) ?? stored;
             const next = followSession(wheel, session, now);
@@ -275,6 +284,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
           if (page.items.length < 200) break;
         }
       });
+      if (!work.shared && attached === 0 && sessionId !== undefined) unattached.add(sessionId);
       for (const [, next] of changes) track(next);
       syncTicker();
       announce();
@@ -361,7 +371,11 @@ export function createWheelService({ store, events, clock, logger, config, mantr
         stoppedAt: null,
         segment: null,
       };
-      await wheels.put(wheel.id, wheel);
+      // Under the mutex, so that no session transition is between its look for attached wheels and remembering none.
+      await mutex.run(async () => {
+        if (wheel.sessionId !== null) unattached.delete(wheel.sessionId);
+        await wheels.put(wheel.id, wheel);
+      });
       events.emit('wheel:created', { wheel });
       return wheel;
     },
@@ -396,6 +410,7 @@ export function createWheelService({ store, events, clock, logger, config, mantr
       mutex.run(async () => {
         const value = sessionId === null ? null : parseInput(z.string().min(1).max(200), sessionId, 'session id');
         const wheel = await load(id);
+        if (value !== null) unattached.delete(value);
         const attached = await persist(wheel, { ...wheel, sessionId: value, updatedAt: isoInstant(clock.now()) }, 'wheel:updated');
         const session = value === null ? undefined : await sessionsOf.get(value);
         return session?.status === 'running' && attached.status === 'stopped' ? persist(attached, startWheel(attached, clock.now()), 'wheel:started') : attached;
