@@ -3,14 +3,19 @@
 // core 1 loads A for a slice, then B, and so on (alternate-slices.ts); each figure is the median of the
 // per-pair ratios, so a load change hits both sides of a pair alike. Server CPU is the sum of its threads'
 // /proc/<pid>/task/*/schedstat.
+// The routes ws200 and ws1000 compare the WebSocket fan-out instead (alternate-fan-out.ts: 200 or 1,000
+// subscribers of `audio:spectrum` at 10 Hz, per-pair ratios of the slices' p99 and p50 latency).
 // Run: pnpm --filter @vajra-stream/server-adapter exec tsx bench/ab.ts [A] [B]
 // A and B are bench-server.ts targets (default sdk-memory and bare), each optionally `target@path` with the
 // path of another bench-server.ts (an older checkout's, to compare two versions of the SDK).
-// AB_ROUTES (default health,sessions), AB_SLICES pairs per route (default 20), AB_SLICE_MS (default 500).
+// AB_ROUTES (default health,sessions; also ws200, ws1000), AB_SLICES pairs per route (default 20), AB_SLICE_MS
+// (default 500; 2000 for the fan-out routes).
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { alternateFanOut } from './alternate-fan-out';
 import { alternateSlices, medianAndQuartiles, type Slice, type SliceServer } from './alternate-slices';
+import { FAN_OUTS, type FanOutSlice } from './fan-out';
 import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
@@ -19,7 +24,8 @@ const SLICES = Number(process.env.AB_SLICES ?? 20);
 const SLICE_MS = Number(process.env.AB_SLICE_MS ?? 500);
 const CONNECTIONS = 50;
 const routes = (process.env.AB_ROUTES ?? 'health,sessions').split(',');
-for (const route of routes) if (ROUTES[route] === undefined) throw new Error(`unknown route ${route}: use ${Object.keys(ROUTES).join(', ')}`);
+for (const route of routes)
+  if (ROUTES[route] === undefined && FAN_OUTS[route] === undefined) throw new Error(`unknown route ${route}: use ${[...Object.keys(ROUTES), ...Object.keys(FAN_OUTS)].join(', ')}`);
 const sides = [process.argv[2] ?? 'sdk-memory', process.argv[3] ?? 'bare'] as const;
 
 if (spawnSync('taskset', ['--version']).status !== 0) throw new Error('taskset (util-linux) is needed to pin the servers and the load generator to different cores');
@@ -40,6 +46,38 @@ const [a, b] = [await launch(sides[0]), await launch(sides[1])];
 const load = [loadavg()[0]!];
 try {
   for (const route of routes) {
+    const clients = FAN_OUTS[route];
+    if (clients !== undefined) {
+      const seconds = Number(process.env.AB_SLICE_MS ?? 2000) / 1000;
+      const pairs = await alternateFanOut(a, b, clients, { pairs: SLICES, seconds });
+      const p99 = medianAndQuartiles(pairs.p99Ratios);
+      const p50 = medianAndQuartiles(pairs.p50Ratios);
+      const fanOutFigures = (slices: FanOutSlice[]) => ({
+        p50Ms: round(medianAndQuartiles(slices.map((s) => s.p50Ms)).median, 2),
+        p99Ms: round(medianAndQuartiles(slices.map((s) => s.p99Ms)).median, 2),
+        delivered: slices.reduce((n, s) => n + s.delivered, 0),
+        expected: slices.reduce((n, s) => n + s.expected, 0),
+      });
+      load.push(loadavg()[0]!);
+      console.log(
+        JSON.stringify({
+          bench: 'server-adapter/ab',
+          a: sides[0],
+          b: sides[1],
+          route,
+          p99Ratio: round(p99.median),
+          p99RatioQuartiles: p99.quartiles.map((x) => round(x)),
+          p50Ratio: round(p50.median),
+          p50RatioQuartiles: p50.quartiles.map((x) => round(x)),
+          a_: fanOutFigures(pairs.a),
+          b_: fanOutFigures(pairs.b),
+          slices: SLICES,
+          sliceSeconds: seconds,
+          loadavg1: load.map((x) => round(x, 2)),
+        }),
+      );
+      continue;
+    }
     const path = ROUTES[route]!;
     for (const { port } of [a, b]) await generateLoad(port, path, { connections: CONNECTIONS, seconds: 1.5 }); // warm-up
     const pairs = (await alternateSlices([[a, b]], path, { pairs: SLICES, sliceMs: SLICE_MS, connections: CONNECTIONS }))[0]!;

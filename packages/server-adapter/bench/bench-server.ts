@@ -98,11 +98,13 @@ async function bare(kernel: Vajra): Promise<{ port: number; close: () => Promise
 
 const served = await start();
 let frames: NodeJS.Timeout | undefined;
+/** Frames emitted since the last `frames` command, reported with `stopped`. */
+let seq = 0;
 const bands = Array.from({ length: 32 }, (_, i) => -60 + i * 1.5);
 const peaks = Array.from({ length: 8 }, (_, i) => ({ frequency: 110 * (i + 1), magnitude: -10 - i }));
 process.on('message', (message: { cmd: string; hz?: number }) => {
   if (message.cmd === 'frames') {
-    let seq = 0;
+    seq = 0;
     frames = setInterval(
       () => {
         const sentAt = performance.timeOrigin + performance.now();
@@ -122,7 +124,7 @@ process.on('message', (message: { cmd: string; hz?: number }) => {
     );
   } else if (message.cmd === 'stop-frames') {
     clearInterval(frames);
-    process.send?.({ stopped: true });
+    process.send?.({ stopped: true, frames: seq });
   } else if (message.cmd === 'clock') {
     // bench/profile.ts: the monotonic clock in µs, the clock of a --cpu-prof profile's timestamps
     process.send?.({ clockUs: Number(process.hrtime.bigint() / 1000n) });

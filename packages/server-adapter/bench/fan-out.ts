@@ -1,24 +1,47 @@
 // WebSocket fan-out latency: `clients` sockets subscribe to `audio:spectrum` on a bench server, which then
-// emits frames at 10 Hz; each frame's latency is its arrival time minus the `sentAt` the server stamped.
+// emits frames at 10 Hz for a slice; each frame's latency is its arrival time minus the `sentAt` the server
+// stamped. The subscribers stay connected from slice to slice, so two servers can be measured in turns
+// (alternate-fan-out.ts) without reconnecting 1,000 sockets each time.
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
+import { nextMessage } from './launch-bench-server';
 
-/** What one run of {@link fanOut} measured. */
-export interface FanOutResult {
-  clients: number;
+/** What one slice of frames measured on one server. */
+export interface FanOutSlice {
+  p50Ms: number;
+  p99Ms: number;
+  /** Frames that reached a subscriber, counted once per subscriber. */
   delivered: number;
-  latenciesMs: number[];
+  /** Frames the server emitted during the slice times the subscribers. */
+  expected: number;
 }
 
+/** Subscribers connected to one server: measure slices of frames on it, then close them. */
+export interface FanOutSubscribers {
+  slice(seconds: number): Promise<FanOutSlice>;
+  close(): Promise<void>;
+}
+
+/** The fan-outs the benches measure, by the name a bench's route list gives them: their subscriber counts. */
+export const FAN_OUTS: Readonly<Record<string, number>> = { ws200: 200, ws1000: 1000 };
+
+const DRAIN_TIMEOUT_MS = 2000;
+
+const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
 /**
- * Connect `clients` subscribers to `ws://127.0.0.1:port/ws`, have `server` emit frames for `seconds`, collect latencies.
+ * Connect `clients` subscribers of `audio:spectrum` to `ws://127.0.0.1:port/ws` of the bench server `server`.
+ * Each `slice(seconds)` has the server emit frames at 10 Hz for `seconds`, waits until every frame it emitted
+ * reached every subscriber (or 2 s more), and gives the latencies' p50/p99 and the frames delivered/expected.
  *
  * @example
  * ```ts
- * const { latenciesMs } = await fanOut(server, port, 1000, 5);
+ * const subscribers = await subscribeFanOut(server, port, 1000);
+ * const { p99Ms, delivered, expected } = await subscribers.slice(2);
+ * await subscribers.close();
  * ```
  */
-export async function fanOut(server: ChildProcess, port: number, clients: number, seconds: number): Promise<FanOutResult> {
+export async function subscribeFanOut(server: ChildProcess, port: number, clients: number): Promise<FanOutSubscribers> {
   const sockets: WebSocket[] = [];
   for (let i = 0; i < clients; i += 50) {
     const batch = await Promise.all(
@@ -40,26 +63,49 @@ export async function fanOut(server: ChildProcess, port: number, clients: number
     );
     sockets.push(...batch);
   }
-  const latenciesMs: number[] = [];
+  let latenciesMs: number[] = [];
+  let awaited = Infinity;
+  let drained: (() => void) | undefined;
   for (const ws of sockets) {
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string; data: { sentAt: number } };
-      if (message.type === 'audio:spectrum') latenciesMs.push(performance.timeOrigin + performance.now() - message.data.sentAt);
+      if (message.type !== 'audio:spectrum') return;
+      latenciesMs.push(performance.timeOrigin + performance.now() - message.data.sentAt);
+      if (latenciesMs.length >= awaited) drained?.();
     });
   }
-  server.send({ cmd: 'frames', hz: 10 });
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  server.send({ cmd: 'stop-frames' });
-  await new Promise((resolve) => server.once('message', resolve));
-  await new Promise((resolve) => setTimeout(resolve, 300)); // frames still in flight
-  await Promise.all(
-    sockets.map(
-      (ws) =>
-        new Promise<void>((resolve) => {
-          ws.once('close', () => resolve());
-          ws.close();
-        }),
-    ),
-  );
-  return { clients, delivered: latenciesMs.length, latenciesMs };
+  return {
+    async slice(seconds) {
+      latenciesMs = [];
+      awaited = Infinity;
+      server.send({ cmd: 'frames', hz: 10 });
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      const stopped = nextMessage<{ frames: number }>(server, 'stopped');
+      server.send({ cmd: 'stop-frames' });
+      const expected = (await stopped).frames * clients;
+      if (latenciesMs.length < expected) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          awaited = expected;
+          drained = resolve;
+          timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+        });
+        clearTimeout(timer);
+        drained = undefined;
+      }
+      const sorted = Float64Array.from(latenciesMs).sort();
+      return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: latenciesMs.length, expected };
+    },
+    async close() {
+      await Promise.all(
+        sockets.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              ws.once('close', () => resolve());
+              ws.close();
+            }),
+        ),
+      );
+    },
+  };
 }

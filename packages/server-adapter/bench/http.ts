@@ -11,22 +11,29 @@
 // route (requests/s and CPU seconds per 1,000 requests: medians of its slices; p50/p99 latency over all its
 // requests; `generatorSaturated` when the generator used most of its core, so it, not the server, may have
 // set the pace), one per WebSocket fan-out, and a summary line with the ratios and the load average.
+// The WebSocket fan-out (SDK on the memory store vs raw `ws`, 200 and 1,000 subscribers of `audio:spectrum` at
+// 10 Hz) is paired the same way (alternate-fan-out.ts): in each round, both fresh servers hold the subscribers
+// and emit frames in alternating slices; each pair gives a ratio of the slices' p99 latency, and its JSON line
+// gives the median and quartiles of these ratios with the frames delivered out of those expected.
 // Run: pnpm --filter @vajra-stream/server-adapter bench
 // BENCH_ROUNDS (fresh processes, default 2); BENCH_PAIRS of slices per comparison, route and round (default 10);
 // BENCH_SLICE_MS (default 500); BENCH_ONLY=sdk-memory,bare picks targets (a comparison runs when both its
-// targets are picked); BENCH_SECONDS per WebSocket fan-out and round (default 4); BENCH_WS=0 skips the fan-out.
+// targets are picked); BENCH_WS_PAIRS of fan-out slices per subscriber count and round (default 8);
+// BENCH_WS_SECONDS per fan-out slice (default 2); BENCH_WS=0 skips the fan-out.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { alternateSlices, medianAndQuartiles, type Slice, type SliceServer } from './alternate-slices';
 import type { BenchTarget } from './bench-server';
-import { fanOut } from './fan-out';
+import { alternateFanOut } from './alternate-fan-out';
+import { FAN_OUTS, type FanOutSlice } from './fan-out';
 import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 10);
 const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WS_PAIRS = Number(process.env.BENCH_WS_PAIRS ?? 8);
+const WS_SECONDS = Number(process.env.BENCH_WS_SECONDS ?? 2);
 const CONNECTIONS = 50;
 const TARGETS: BenchTarget[] = ['bare', 'sdk-memory', 'sdk-sqlite', 'fastify', 'sdk-fastify'];
 const ROUTES = { health: '/health', sessions: '/api/v1/sessions?limit=20' } as const;
@@ -36,10 +43,10 @@ const COMPARISONS: { name: string; a: BenchTarget; b: BenchTarget }[] = [
   { name: 'fastifyVsBare', a: 'fastify', b: 'bare' },
   { name: 'sdkFastifyVsFastify', a: 'sdk-fastify', b: 'fastify' },
 ];
-const SUBSCRIBERS = [200, 1000];
+const SUBSCRIBERS = Object.values(FAN_OUTS);
 const only = process.env.BENCH_ONLY?.split(',');
-const WS = process.env.BENCH_WS !== '0'; // BENCH_WS=0: HTTP figures only
 const targets = TARGETS.filter((t) => only === undefined || only.includes(t));
+const WS = process.env.BENCH_WS !== '0' && targets.includes('bare') && targets.includes('sdk-memory'); // BENCH_WS=0: HTTP figures only
 const comparisons = COMPARISONS.filter((c) => targets.includes(c.a) && targets.includes(c.b));
 
 if (spawnSync('taskset', ['--version']).status !== 0) throw new Error('taskset (util-linux) is needed to pin the server and the load generator to different cores');
@@ -55,7 +62,8 @@ const compact = (s: Slice): Measured => ({ ...s, latenciesMs: Float64Array.from(
 const slices = new Map<string, Measured[][]>();
 /** Per-pair ratios of each `comparison route`, over all rounds. */
 const ratioPairs = new Map<string, { rps: number[]; cpu: number[] }>();
-const ws = new Map<string, { p50Ms: number; p99Ms: number; delivered: number }[]>();
+/** Fan-out slices and per-pair ratios (SDK / raw `ws`) per subscriber count, over all rounds. */
+const ws = new Map<number, { sdk: FanOutSlice[]; raw: FanOutSlice[]; p99Ratios: number[]; p50Ratios: number[] }>();
 const load = [loadavg()[0]!];
 const add = <T>(map: Map<string, T[]>, key: string, value: T): void => void map.set(key, [...(map.get(key) ?? []), value]);
 const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -84,14 +92,10 @@ for (let r = 0; r < ROUNDS; r += 1) {
       }
       for (const [target, list] of roundSlices) add(slices, `${target} ${route}`, list);
     }
-    for (const target of WS ? order.filter((t) => t === 'bare' || t === 'sdk-memory') : []) {
-      const { child, port } = servers.get(target)!;
-      for (const clients of SUBSCRIBERS) {
-        const result = await fanOut(child, port, clients, SECONDS);
-        if (result.delivered === 0) throw new Error(`${target}: no audio:spectrum frame reached ${clients} subscribers`);
-        const sorted = Float64Array.from(result.latenciesMs).sort();
-        add(ws, `${target === 'bare' ? 'ws-raw' : 'ws-sdk'} ${clients}`, { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: result.delivered });
-      }
+    for (const clients of WS ? (r % 2 === 0 ? SUBSCRIBERS : [...SUBSCRIBERS].reverse()) : []) {
+      const pairs = await alternateFanOut(servers.get('sdk-memory')!, servers.get('bare')!, clients, { pairs: WS_PAIRS, seconds: WS_SECONDS });
+      const sum = ws.get(clients) ?? { sdk: [], raw: [], p99Ratios: [], p50Ratios: [] };
+      ws.set(clients, { sdk: [...sum.sdk, ...pairs.a], raw: [...sum.raw, ...pairs.b], p99Ratios: [...sum.p99Ratios, ...pairs.p99Ratios], p50Ratios: [...sum.p50Ratios, ...pairs.p50Ratios] });
     }
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()));
@@ -128,17 +132,28 @@ for (const [key, rounds] of slices) {
     }),
   );
 }
-const wsFigures: Record<string, { p50Ms: number; p99Ms: number }> = {};
-for (const [key, rounds] of ws) {
-  const [kind, clients] = key.split(' ') as [string, string];
-  wsFigures[key] = { p50Ms: round(median(rounds.map((x) => x.p50Ms))), p99Ms: round(median(rounds.map((x) => x.p99Ms))) };
+const wsRatios: Record<string, Record<string, unknown>> = {};
+const side = (list: FanOutSlice[]) => ({
+  p50Ms: round(median(list.map((x) => x.p50Ms))),
+  p99Ms: round(median(list.map((x) => x.p99Ms))),
+  delivered: list.reduce((n, x) => n + x.delivered, 0),
+  expected: list.reduce((n, x) => n + x.expected, 0),
+});
+for (const [clients, { sdk, raw, p99Ratios, p50Ratios }] of ws) {
+  const p99 = medianAndQuartiles(p99Ratios);
+  const p50 = medianAndQuartiles(p50Ratios);
+  wsRatios[`ws${clients}`] = { p99: round(p99.median), p99Quartiles: p99.quartiles.map((x) => round(x)), p50: round(p50.median), p50Quartiles: p50.quartiles.map((x) => round(x)) };
   console.log(
     JSON.stringify({
       bench: 'server-adapter/ws',
-      server: kind,
-      subscribers: Number(clients),
-      ...wsFigures[key],
-      rounds: rounds.map((x) => ({ p50Ms: round(x.p50Ms), p99Ms: round(x.p99Ms), delivered: x.delivered })),
+      subscribers: clients,
+      sdk: side(sdk),
+      raw: side(raw),
+      ...wsRatios[`ws${clients}`],
+      pairs: p99Ratios.length,
+      sliceSeconds: WS_SECONDS,
+      figuresAre:
+        'sdk/raw p50Ms, p99Ms: medians of the slices; p99, p50: median [first, third quartile] of per-pair ratios SDK / raw ws (lower is better); delivered/expected: frames summed over the slices',
     }),
   );
 }
@@ -153,11 +168,7 @@ for (const route of Object.keys(ROUTES)) {
     ratios[route]![name] = { rps: round(rps.median), rpsQuartiles: rps.quartiles.map((x) => round(x)), cpu: round(cpu.median), cpuQuartiles: cpu.quartiles.map((x) => round(x)) };
   }
 }
-for (const clients of SUBSCRIBERS) {
-  const sdk = wsFigures[`ws-sdk ${clients}`];
-  const raw = wsFigures[`ws-raw ${clients}`];
-  if (sdk !== undefined && raw !== undefined) ratios[`ws${clients}`] = { p50: round(sdk.p50Ms / raw.p50Ms), p99: round(sdk.p99Ms / raw.p99Ms) };
-}
+Object.assign(ratios, wsRatios);
 console.log(
   JSON.stringify({
     bench: 'server-adapter/summary',

@@ -25,3 +25,25 @@ export async function launchBenchServer(
   };
   return { child, port, stop };
 }
+
+/**
+ * The next IPC message of `child` that holds `key`; rejects if the child exits first.
+ *
+ * @example
+ * ```ts
+ * const { frames } = await nextMessage<{ frames: number }>(child, 'stopped');
+ * ```
+ */
+export const nextMessage = <T>(child: ChildProcess, key: string): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const onMessage = (m: unknown): void => {
+      if (typeof m === 'object' && m !== null && key in m) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m as T);
+      }
+    };
+    const onExit = (code: number | null): void => reject(new Error(`bench server exited with ${code} while waiting for "${key}"`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });

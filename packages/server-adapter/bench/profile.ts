@@ -2,7 +2,9 @@
 // core 0 runs under `node --cpu-prof` while this process (core 1) loads the route with load-generator.ts.
 // Only the samples taken during the measured load count (the child reports its monotonic clock, the profile's
 // clock, when the load starts and ends). Prints the top self-time functions of each route and, for the
-// functions of this package, their total (inclusive) time, then one JSON line per route.
+// functions of this package, their total (inclusive) time, then one JSON line per route. The routes ws200 and
+// ws1000 profile the WebSocket fan-out instead (fan-out.ts: 200 or 1,000 subscribers of `audio:spectrum`,
+// frames at 10 Hz; targets sdk-memory and bare), per message delivered instead of per request.
 // Run: pnpm --filter @vajra-stream/server-adapter exec tsx bench/profile.ts
 // (PROFILE_TARGETS, default sdk-memory; PROFILE_ROUTES, default health,sessions; PROFILE_SECONDS, default 5;
 // PROFILE_TOP, default 25; PROFILE_KEEP=1 keeps the .cpuprofile files and prints their paths.)
@@ -12,6 +14,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from './bench-server';
+import { FAN_OUTS, subscribeFanOut } from './fan-out';
+import { nextMessage } from './launch-bench-server';
 import { generateLoad } from './load-generator';
 
 const ROUTES: Record<string, string> = { health: '/health', sessions: '/api/v1/sessions?limit=20' };
@@ -20,7 +24,8 @@ const TOP = Number(process.env.PROFILE_TOP ?? 25);
 const CONNECTIONS = 50;
 const targets = (process.env.PROFILE_TARGETS ?? 'sdk-memory').split(',') as BenchTarget[];
 const routes = (process.env.PROFILE_ROUTES ?? 'health,sessions').split(',');
-for (const route of routes) if (ROUTES[route] === undefined) throw new Error(`unknown route ${route}: use ${Object.keys(ROUTES).join(', ')}`);
+for (const route of routes)
+  if (ROUTES[route] === undefined && FAN_OUTS[route] === undefined) throw new Error(`unknown route ${route}: use ${[...Object.keys(ROUTES), ...Object.keys(FAN_OUTS)].join(', ')}`);
 
 if (spawnSync('taskset', ['--version']).status !== 0) throw new Error('taskset (util-linux) is needed to pin the server and the load generator to different cores');
 if (spawnSync('taskset', ['-cp', '1', String(process.pid)]).status !== 0) throw new Error('could not pin the load generator to core 1');
@@ -37,23 +42,31 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const nextMessage = <T>(child: ChildProcess, key: string): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const onMessage = (m: unknown): void => {
-      if (typeof m === 'object' && m !== null && key in m) {
-        child.off('message', onMessage);
-        resolve(m as T);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code} while waiting for "${key}"`)));
-  });
-
 /** The child's monotonic clock in microseconds (the clock of its CPU profile). */
 async function mark(child: ChildProcess): Promise<number> {
   const answer = nextMessage<{ clockUs: number }>(child, 'clockUs');
   child.send({ cmd: 'clock' });
   return (await answer).clockUs;
+}
+
+/** Load `route` on the server for `seconds` after a warm-up; gives the requests answered or the fan-out messages delivered. */
+async function load(child: ChildProcess, port: number, route: string, between: (work: () => Promise<number>) => Promise<number>): Promise<number> {
+  const clients = FAN_OUTS[route];
+  if (clients === undefined) {
+    await generateLoad(port, ROUTES[route]!, { connections: CONNECTIONS, seconds: 2 }); // warm-up: let the JIT settle first
+    return between(async () => {
+      const result = await generateLoad(port, ROUTES[route]!, { connections: CONNECTIONS, seconds: SECONDS });
+      if (result.errors > 0) throw new Error(`${route}: ${result.errors} answers were not 200`);
+      return result.requests;
+    });
+  }
+  const subscribers = await subscribeFanOut(child, port, clients);
+  try {
+    await subscribers.slice(2); // warm-up
+    return await between(async () => (await subscribers.slice(SECONDS)).delivered);
+  } finally {
+    await subscribers.close();
+  }
 }
 
 async function profileRoute(target: BenchTarget, route: string): Promise<{ profile: CpuProfile; from: number; to: number; requests: number; file: string }> {
@@ -66,11 +79,14 @@ async function profileRoute(target: BenchTarget, route: string): Promise<{ profi
   process.once('exit', orphanGuard);
   try {
     const { port } = await nextMessage<{ port: number }>(child, 'port');
-    await generateLoad(port, ROUTES[route]!, { connections: CONNECTIONS, seconds: 2 }); // warm-up: let the JIT settle first
-    const from = await mark(child);
-    const result = await generateLoad(port, ROUTES[route]!, { connections: CONNECTIONS, seconds: SECONDS });
-    const to = await mark(child);
-    if (result.errors > 0) throw new Error(`${target} ${route}: ${result.errors} answers were not 200`);
+    let from = 0;
+    let to = 0;
+    const requests = await load(child, port, route, async (work) => {
+      from = await mark(child);
+      const count = await work();
+      to = await mark(child);
+      return count;
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.send({ cmd: 'exit' });
     await exited;
@@ -79,7 +95,7 @@ async function profileRoute(target: BenchTarget, route: string): Promise<{ profi
     const file = join(dir, name);
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
     if (process.env.PROFILE_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
-    return { profile, from, to, requests: result.requests, file };
+    return { profile, from, to, requests, file };
   } finally {
     process.off('exit', orphanGuard);
     if (child.exitCode === null) child.kill();
@@ -138,13 +154,14 @@ for (const target of targets) {
     const idle = self.get('(idle)') ?? 0;
     const busy = sampledUs - idle;
     const usPerRequest = busy / run.requests;
+    const unit = FAN_OUTS[route] === undefined ? 'request' : 'message';
     console.log(
-      `\n== ${target} ${route} (${ROUTES[route]}): ${run.requests} requests, ${(busy / 1e6).toFixed(2)} s busy of ${(sampledUs / 1e6).toFixed(2)} s sampled, ${usPerRequest.toFixed(1)} µs busy per request`,
+      `\n== ${target} ${route} (${ROUTES[route] ?? `${FAN_OUTS[route]} subscribers`}): ${run.requests} ${unit}s, ${(busy / 1e6).toFixed(2)} s busy of ${(sampledUs / 1e6).toFixed(2)} s sampled, ${usPerRequest.toFixed(1)} µs busy per ${unit}`,
     );
     console.log('  self time (share of busy time)');
-    for (const [name, us] of top(self, TOP, (n) => n !== '(idle)')) console.log(`  ${pct(us, busy)}  ${(us / run.requests).toFixed(2).padStart(6)} µs/req  ${name}`);
+    for (const [name, us] of top(self, TOP, (n) => n !== '(idle)')) console.log(`  ${pct(us, busy)}  ${(us / run.requests).toFixed(2).padStart(6)} µs/${unit}  ${name}`);
     console.log('  total time of this package’s functions');
-    for (const [name, us] of top(total, TOP, (n) => n.includes(' src/'))) console.log(`  ${pct(us, busy)}  ${(us / run.requests).toFixed(2).padStart(6)} µs/req  ${name}`);
+    for (const [name, us] of top(total, TOP, (n) => n.includes(' src/'))) console.log(`  ${pct(us, busy)}  ${(us / run.requests).toFixed(2).padStart(6)} µs/${unit}  ${name}`);
     if (process.env.PROFILE_KEEP === '1') console.log(`  profile: ${run.file}`);
     console.log(
       JSON.stringify({
