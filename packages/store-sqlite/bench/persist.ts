@@ -5,180 +5,123 @@
  *   transaction per tick across all wheels; counted by `wheel:rotated` events, which follow the commit);
  * - raw better-sqlite3 inserts per second on the same machine, same pragmas, one transaction per insert, each
  *   row the size of the stored session the transitions rewrite;
- * and the ratios, both of throughput and of CPU time per operation (this process's user + system time during
- * each phase's slices: on a shared machine the throughput follows the load, the CPU time much less).
+ * and the ratios, both of throughput and of CPU time per operation (each process's user + system time during
+ * its slices: on a shared machine the throughput follows the load, the CPU time much less).
+ *
+ * Each workload runs in a fresh process of its own (persist-phase.ts), as an application meets it, pinned to
+ * core 0 where `taskset` exists. They take turns in short slices, and each transition slice is paired with a
+ * raw slice next to it (raw first in one pair, transitions first in the next), so that a change of the disk's
+ * fsync latency hits both sides of a pair alike: the ratios are the median and quartiles of the pairs'.
  * It loads the built packages (`dist`) as an application does, not the TypeScript sources: build them first.
  * Run: `pnpm --filter @vajra-stream/store-sqlite bench` (VAJRA_BENCH_SYNCHRONOUS=normal to compare).
  */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { createVajra, type Clock, type TimerHandle } from '@vajra-stream/core';
-import { createSqliteStore } from '@vajra-stream/store-sqlite';
 
 const synchronous = process.env.VAJRA_BENCH_SYNCHRONOUS === 'normal' ? 'normal' : 'full';
-const PHASE_MS = Number(process.env.VAJRA_BENCH_PHASE_MS ?? 3000);
-// 100 ms slices: the load of a shared machine changes within seconds, so finer slices let it hit every phase alike.
-const ROUNDS = 30;
+// 100 ms slices: the load of a shared machine changes within seconds, so short slices let it hit both sides alike.
+const SLICE_MS = 100;
+const PAIRS = Number(process.env.VAJRA_BENCH_PAIRS ?? 40);
 const WHEELS = 20;
-const TICK_MS = 100;
 const dir = mkdtempSync(join(tmpdir(), 'vajra-bench-'));
+const phaseFile = fileURLToPath(new URL('./persist-phase.ts', import.meta.url));
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-type Step = () => Promise<number> | number;
-interface Phase {
-  step: Step;
-  done(): Promise<void> | void;
+interface Slice {
+  operations: number;
+  seconds: number;
+  cpuMicros: number;
 }
 
-interface Measured {
-  perSecond: number;
-  cpuMicrosPerOperation: number;
+interface PhaseProcess {
+  child: ChildProcess;
+  row?: string;
+  run(sliceMs: number): Promise<Slice>;
 }
 
-/**
- * Run the phases round-robin in ROUNDS short slices each, so that a change in machine load (the fsync
- * latency of a shared disk varies a lot) hits every phase alike and the ratios stay meaningful.
- * Returns operations per second and CPU microseconds per operation of each phase.
- */
-async function interleave(phases: Phase[]): Promise<Measured[]> {
-  for (const phase of phases) for (let i = 0; i < 20; i += 1) await phase.step(); // warm-up
-  const operations = phases.map(() => 0);
-  const seconds = phases.map(() => 0);
-  const cpuMicros = phases.map(() => 0);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [index, phase] of phases.entries()) {
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      while (performance.now() - started < PHASE_MS / ROUNDS) operations[index]! += await phase.step();
-      seconds[index]! += (performance.now() - started) / 1000;
-      const used = process.cpuUsage(cpu);
-      cpuMicros[index]! += used.user + used.system;
-    }
-  }
-  for (const phase of phases) await phase.done();
-  return operations.map((count, index) => ({ perSecond: count / seconds[index]!, cpuMicrosPerOperation: cpuMicros[index]! / count }));
-}
-
-async function sessionTransitions(): Promise<Phase & { row: string }> {
-  const store = createSqliteStore({ path: join(dir, 'sessions.db'), synchronous });
-  const vajra = createVajra({ store, config: { logLevel: 'silent' } });
-  await vajra.start();
-  const session = await vajra.sessions.create({ intention: 'benchmark', duration: 7 * 86_400, frequencies: [432, 528], metadata: { bench: true } });
-  await vajra.sessions.start(session.id);
-  let running = true;
+/** Start a phase in a fresh process (pinned to core 0 when possible) and wait until it is ready. */
+async function startPhase(name: string, row?: string): Promise<PhaseProcess> {
+  const node = [process.execPath, '--import', 'tsx', phaseFile, name, dir, synchronous, ...(row === undefined ? [] : [row])];
+  const [command, ...args] = pinned ? ['taskset', '-c', '0', ...node] : node;
+  const child = spawn(command!, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig } });
+  process.once('exit', () => child.kill());
+  const failed = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bench phase ${name} exited with ${code}`))));
+  const ready = await Promise.race([new Promise<{ row?: string }>((resolve) => child.once('message', resolve)), failed]);
   return {
-    row: JSON.stringify(await store.collection('sessions').get(session.id)),
-    async step() {
-      await (running ? vajra.sessions.pause(session.id) : vajra.sessions.resume(session.id));
-      running = !running;
-      return 1;
-    },
-    async done() {
-      await vajra.stop();
-      await store.close();
-    },
+    child,
+    row: ready.row,
+    run: (sliceMs) =>
+      Promise.race([
+        new Promise<Slice>((resolve) => {
+          child.once('message', (m) => resolve(m as Slice));
+          child.send({ sliceMs });
+        }),
+        failed,
+      ]),
   };
 }
 
-/** A clock whose time and single ticker the benchmark drives, so ticks run back to back instead of every TICK_MS. */
-function drivenClock(): Clock & { tick(): void } {
-  let now = Date.now();
-  let ticker: (() => void) | undefined;
-  return {
-    now: () => now,
-    setTimeout: () => ({}) as TimerHandle,
-    clearTimeout: () => undefined,
-    setInterval: (callback) => {
-      ticker = callback;
-      return {} as TimerHandle;
-    },
-    clearInterval: () => {
-      ticker = undefined;
-    },
-    tick() {
-      now += TICK_MS;
-      ticker?.();
-    },
-  };
+function medianAndQuartiles(values: number[]): { median: number; quartiles: [number, number] } {
+  const sorted = [...values].sort((x, y) => x - y);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, quartiles: [sorted[Math.floor(sorted.length / 4)]!, sorted[Math.floor((3 * sorted.length) / 4)]!] };
 }
 
-async function wheelTicks(): Promise<Phase> {
-  const store = createSqliteStore({ path: join(dir, 'wheels.db'), synchronous });
-  const clock = drivenClock();
-  const vajra = createVajra({ store, clock, config: { logLevel: 'silent', wheels: { tickIntervalMs: TICK_MS } } });
-  await vajra.start();
-  for (let i = 0; i < WHEELS; i += 1) {
-    // 1200 rpm at a 100 ms tick: two rotations per wheel per tick, so every tick persists every wheel.
-    const wheel = await vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: '1000000', rpm: 1200 });
-    await vajra.wheels.start(wheel.id);
-  }
-  let persisted = 0;
-  let wake: (() => void) | undefined;
-  vajra.events.on('wheel:rotated', () => {
-    persisted += 1;
-    if (persisted % WHEELS === 0) wake?.();
-  });
-  return {
-    async step() {
-      const committed = new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      clock.tick();
-      await committed; // the counts of all WHEELS wheels of this tick are committed and announced
-      return 1;
-    },
-    async done() {
-      await vajra.stop();
-      await store.close();
-    },
-  };
-}
+const totals = (slices: Slice[]): { perSecond: number; cpuMicrosPerOperation: number } => {
+  const operations = slices.reduce((sum, s) => sum + s.operations, 0);
+  return { perSecond: operations / slices.reduce((sum, s) => sum + s.seconds, 0), cpuMicrosPerOperation: slices.reduce((sum, s) => sum + s.cpuMicros, 0) / operations };
+};
 
-/** `row`: the JSON text each insert writes (the stored session's, so both sides write rows of one size). */
-function rawInserts(row: string): Phase {
-  const db = new Database(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.exec('CREATE TABLE records (id INTEGER PRIMARY KEY, json TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO records (id, json) VALUES (?, ?)');
-  let id = 0;
-  // Autocommit: each statement is its own transaction, committed (and fsynced under FULL) before run() returns.
-  return {
-    step() {
-      id += 1;
-      insert.run(id, row);
-      return 1;
-    },
-    done: () => {
-      db.close();
-    },
-  };
-}
+const rate = (s: Slice): number => s.operations / s.seconds;
+const cpuPer = (s: Slice): number => s.cpuMicros / s.operations;
 
 try {
-  const sessions = await sessionTransitions();
-  const [raw, transitions, ticks] = (await interleave([rawInserts(sessions.row), sessions, await wheelTicks()])) as [Measured, Measured, Measured];
+  const sessions = await startPhase('sessions');
+  const raw = await startPhase('raw', sessions.row);
+  const wheels = await startPhase('wheels');
+  for (const phase of [raw, sessions, wheels]) await phase.run(300); // warm-up
+  const slices = { raw: [] as Slice[], sessions: [] as Slice[], wheels: [] as Slice[], rawForWheels: [] as Slice[] };
+  for (let pair = 0; pair < PAIRS; pair += 1) {
+    const order = pair % 2 === 0 ? ([raw, sessions] as const) : ([sessions, raw] as const);
+    const [first, second] = [await order[0].run(SLICE_MS), await order[1].run(SLICE_MS)];
+    slices.raw.push(order[0] === raw ? first : second);
+    slices.sessions.push(order[0] === raw ? second : first);
+    slices.wheels.push(await wheels.run(SLICE_MS));
+  }
+  for (const phase of [raw, sessions, wheels]) phase.child.send({ exit: true });
+  const transitionRatio = medianAndQuartiles(slices.sessions.map((s, i) => rate(s) / rate(slices.raw[i]!)));
+  const cpuRatio = medianAndQuartiles(slices.sessions.map((s, i) => cpuPer(slices.raw[i]!) / cpuPer(s)));
+  // Each wheel slice follows a transitions-and-raw pair: compared with the raw slice nearest to it.
+  const wheelRatio = medianAndQuartiles(slices.wheels.map((s, i) => (rate(s) * WHEELS) / rate(slices.raw[i]!)));
+  const [r, t, w] = [totals(slices.raw), totals(slices.sessions), totals(slices.wheels)];
   const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+  const ratio = ({ median, quartiles }: { median: number; quartiles: [number, number] }) => ({ median: round(median, 3), quartiles: quartiles.map((q) => round(q, 3)) });
   console.log(
     JSON.stringify({
       bench: 'store-sqlite/persist',
       synchronous,
       node: process.version,
       sqlite: new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get(),
-      sessionTransitionsPerSecond: round(transitions.perSecond),
-      wheelRotationsPersistedPerSecond: round(ticks.perSecond * WHEELS),
-      wheelTicksPerSecond: round(ticks.perSecond),
+      processes: pinned ? 'one per workload, pinned to core 0' : 'one per workload (taskset not found: not pinned)',
+      pairs: PAIRS,
+      sliceMs: SLICE_MS,
+      sessionTransitionsPerSecond: round(t.perSecond),
+      wheelRotationsPersistedPerSecond: round(w.perSecond * WHEELS),
+      wheelTicksPerSecond: round(w.perSecond),
       wheelsPerTick: WHEELS,
-      rawInsertsPerSecond: round(raw.perSecond),
-      rowBytes: Buffer.byteLength(sessions.row),
-      cpuMicrosPerOperation: { sessionTransition: round(transitions.cpuMicrosPerOperation), wheelTick: round(ticks.cpuMicrosPerOperation), rawInsert: round(raw.cpuMicrosPerOperation) },
+      rawInsertsPerSecond: round(r.perSecond),
+      rowBytes: Buffer.byteLength(sessions.row ?? ''),
+      cpuMicrosPerOperation: { sessionTransition: round(t.cpuMicrosPerOperation), wheelTick: round(w.cpuMicrosPerOperation), rawInsert: round(r.cpuMicrosPerOperation) },
       ratios: {
-        sessionTransitionsToRawInserts: round(transitions.perSecond / raw.perSecond, 3),
-        wheelRotationsToRawInserts: round((ticks.perSecond * WHEELS) / raw.perSecond, 3),
-        wheelTicksToRawInserts: round(ticks.perSecond / raw.perSecond, 3),
+        // Median [quartiles] over the pairs of slices.
+        sessionTransitionsToRawInserts: ratio(transitionRatio),
+        wheelRotationsToRawInserts: ratio(wheelRatio),
         // Throughput a core would give if CPU time were the only cost, raw insert over transition (1.0: the same CPU per operation).
-        sessionTransitionsToRawInsertsByCpu: round(raw.cpuMicrosPerOperation / transitions.cpuMicrosPerOperation, 3),
+        sessionTransitionsToRawInsertsByCpu: ratio(cpuRatio),
       },
       loadavg: loadavg().map((value) => round(value, 2)),
     }),
