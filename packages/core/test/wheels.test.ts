@@ -347,16 +347,17 @@ describe('prayer wheels', () => {
     const created = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: session.id });
     await f.vajra.sessions.resume(session.id);
     expect((await f.vajra.wheels.get(created.id)).status).toBe('spinning');
-    // Detached again and a session found empty once more: a wheel created for it must still be found.
-    const lone = await f.vajra.sessions.create({ intention: 'found empty', duration: 600 });
-    await f.vajra.sessions.start(lone.id);
-    await f.vajra.sessions.pause(lone.id);
+    // Sessions paused after a transition found them without wheels: a wheel created for or attached to one is found.
+    const foundEmpty = async (intention: string): Promise<Session> => {
+      const found = await f.vajra.sessions.create({ intention, duration: 600 });
+      await f.vajra.sessions.start(found.id);
+      return f.vajra.sessions.pause(found.id);
+    };
+    const lone = await foundEmpty('created for');
     const late = await f.vajra.wheels.create({ mantra: 'chenrezig', copiesPerRotation: 1, rpm: 60, sessionId: lone.id });
     await f.vajra.sessions.resume(lone.id);
     expect((await f.vajra.wheels.get(late.id)).status).toBe('spinning');
-    const again = await f.vajra.sessions.create({ intention: 'attached after', duration: 600 });
-    await f.vajra.sessions.start(again.id);
-    await f.vajra.sessions.pause(again.id);
+    const again = await foundEmpty('attached to');
     await f.vajra.wheels.attach(attached.id, again.id);
     await f.vajra.sessions.resume(again.id);
     expect((await f.vajra.wheels.get(attached.id)).status).toBe('spinning');
