@@ -52,11 +52,15 @@ try {
       const pairs = await alternateFanOut(a, b, clients, { pairs: SLICES, seconds });
       const p99 = medianAndQuartiles(pairs.p99Ratios);
       const p50 = medianAndQuartiles(pairs.p50Ratios);
+      const cpu = medianAndQuartiles(pairs.cpuRatios);
+      const emit = medianAndQuartiles(pairs.emitRatios);
       const fanOutFigures = (slices: FanOutSlice[]) => ({
         p50Ms: round(medianAndQuartiles(slices.map((s) => s.p50Ms)).median, 2),
         p99Ms: round(medianAndQuartiles(slices.map((s) => s.p99Ms)).median, 2),
         delivered: slices.reduce((n, s) => n + s.delivered, 0),
         expected: slices.reduce((n, s) => n + s.expected, 0),
+        cpuUsPerMessage: round(medianAndQuartiles(slices.map((s) => s.cpuUsPerMessage)).median, 2),
+        emitMs: round(medianAndQuartiles(slices.map((s) => s.emitMs)).median, 3),
       });
       load.push(loadavg()[0]!);
       console.log(
@@ -69,6 +73,10 @@ try {
           p99RatioQuartiles: p99.quartiles.map((x) => round(x)),
           p50Ratio: round(p50.median),
           p50RatioQuartiles: p50.quartiles.map((x) => round(x)),
+          cpuRatio: round(cpu.median),
+          cpuRatioQuartiles: cpu.quartiles.map((x) => round(x)),
+          emitRatio: round(emit.median),
+          emitRatioQuartiles: emit.quartiles.map((x) => round(x)),
           a_: fanOutFigures(pairs.a),
           b_: fanOutFigures(pairs.b),
           slices: SLICES,

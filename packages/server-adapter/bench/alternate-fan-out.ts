@@ -1,7 +1,9 @@
 // WebSocket fan-out of two bench servers compared in alternating slices, as alternate-slices.ts does for HTTP:
 // both servers hold `clients` subscribers at once (this process, pinned to the other core, holds them all), and
 // the servers emit frames in turns, A then B, then B then A, and so on; each pair gives a ratio A/B of the
-// slices' p99 (and p50) latency, so a change of the machine's load hits both sides of a pair alike.
+// slices' p99 (and p50) latency, of the server's CPU time per message delivered and of the time its emit of a
+// frame took (the synchronous fan-out to every subscriber's socket), so a change of the
+// machine's load hits both sides of a pair alike.
 import type { ChildProcess } from 'node:child_process';
 import { type FanOutSlice, subscribeFanOut } from './fan-out';
 
@@ -16,6 +18,8 @@ export interface FanOutServer {
 export interface FanOutPairs {
   p99Ratios: number[];
   p50Ratios: number[];
+  cpuRatios: number[];
+  emitRatios: number[];
   a: FanOutSlice[];
   b: FanOutSlice[];
 }
@@ -42,7 +46,7 @@ export async function alternateFanOut(a: FanOutServer, b: FanOutServer, clients:
   };
   try {
     for (const server of [a, b]) await slice(server, Math.min(1, options.seconds)); // warm-up
-    const results: FanOutPairs = { p99Ratios: [], p50Ratios: [], a: [], b: [] };
+    const results: FanOutPairs = { p99Ratios: [], p50Ratios: [], cpuRatios: [], emitRatios: [], a: [], b: [] };
     for (let i = 0; i < options.pairs; i += 1) {
       const first = i % 2 === 0 ? a : b;
       const one = await slice(first, options.seconds);
@@ -52,6 +56,8 @@ export async function alternateFanOut(a: FanOutServer, b: FanOutServer, clients:
       results.b.push(sb);
       results.p99Ratios.push(sa.p99Ms / sb.p99Ms);
       results.p50Ratios.push(sa.p50Ms / sb.p50Ms);
+      results.cpuRatios.push(sa.cpuUsPerMessage / sb.cpuUsPerMessage);
+      results.emitRatios.push(sa.emitMs / sb.emitMs);
     }
     return results;
   } finally {

@@ -32,8 +32,16 @@ export interface SlicePairs {
   b: Slice[];
 }
 
-/** CPU time of every thread of `pid` from schedstat, in seconds. */
-const cpuSeconds = (pid: number): number => {
+/**
+ * CPU time of every thread of `pid` from schedstat, in seconds.
+ *
+ * @example
+ * ```ts
+ * const before = cpuSeconds(child.pid!); // ... load it ...
+ * const used = cpuSeconds(child.pid!) - before;
+ * ```
+ */
+export const cpuSeconds = (pid: number): number => {
   let ns = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     try {

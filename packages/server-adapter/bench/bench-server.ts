@@ -100,14 +100,18 @@ const served = await start();
 let frames: NodeJS.Timeout | undefined;
 /** Frames emitted since the last `frames` command, reported with `stopped`. */
 let seq = 0;
+/** How long each of these frames' emit took (the synchronous fan-out to every subscriber), in ms. */
+let emitMs: number[] = [];
 const bands = Array.from({ length: 32 }, (_, i) => -60 + i * 1.5);
 const peaks = Array.from({ length: 8 }, (_, i) => ({ frequency: 110 * (i + 1), magnitude: -10 - i }));
 process.on('message', (message: { cmd: string; hz?: number }) => {
   if (message.cmd === 'frames') {
     seq = 0;
+    emitMs = [];
     frames = setInterval(
       () => {
-        const sentAt = performance.timeOrigin + performance.now();
+        const started = performance.now();
+        const sentAt = performance.timeOrigin + started;
         (vajra.events.emit as (name: string, payload: unknown) => void)('audio:spectrum', {
           sessionId: null,
           at: new Date().toISOString(),
@@ -119,12 +123,13 @@ process.on('message', (message: { cmd: string; hz?: number }) => {
           seq: seq++,
           sentAt,
         });
+        emitMs.push(performance.now() - started);
       },
       1000 / (message.hz ?? 10),
     );
   } else if (message.cmd === 'stop-frames') {
     clearInterval(frames);
-    process.send?.({ stopped: true, frames: seq });
+    process.send?.({ stopped: true, frames: seq, emitMs });
   } else if (message.cmd === 'clock') {
     // bench/profile.ts: the monotonic clock in µs, the clock of a --cpu-prof profile's timestamps
     process.send?.({ clockUs: Number(process.hrtime.bigint() / 1000n) });

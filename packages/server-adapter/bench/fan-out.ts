@@ -4,6 +4,7 @@
 // (alternate-fan-out.ts) without reconnecting 1,000 sockets each time.
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
+import { cpuSeconds } from './alternate-slices';
 import { nextMessage } from './launch-bench-server';
 
 /** What one slice of frames measured on one server. */
@@ -14,6 +15,10 @@ export interface FanOutSlice {
   delivered: number;
   /** Frames the server emitted during the slice times the subscribers. */
   expected: number;
+  /** The server's CPU time (all its threads) during the slice per message delivered, in µs. */
+  cpuUsPerMessage: number;
+  /** Median time the server's emit of a frame took (serialising and handing it to every subscriber's socket), in ms. */
+  emitMs: number;
 }
 
 /** Subscribers connected to one server: measure slices of frames on it, then close them. */
@@ -32,7 +37,8 @@ const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(so
 /**
  * Connect `clients` subscribers of `audio:spectrum` to `ws://127.0.0.1:port/ws` of the bench server `server`.
  * Each `slice(seconds)` has the server emit frames at 10 Hz for `seconds`, waits until every frame it emitted
- * reached every subscriber (or 2 s more), and gives the latencies' p50/p99 and the frames delivered/expected.
+ * reached every subscriber (or 2 s more), and gives the latencies' p50/p99, the frames delivered/expected and
+ * the server's CPU time per message delivered and the median time its emit of a frame took.
  *
  * @example
  * ```ts
@@ -78,11 +84,13 @@ export async function subscribeFanOut(server: ChildProcess, port: number, client
     async slice(seconds) {
       latenciesMs = [];
       awaited = Infinity;
+      const cpuBefore = cpuSeconds(server.pid!);
       server.send({ cmd: 'frames', hz: 10 });
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      const stopped = nextMessage<{ frames: number }>(server, 'stopped');
+      const stopped = nextMessage<{ frames: number; emitMs: number[] }>(server, 'stopped');
       server.send({ cmd: 'stop-frames' });
-      const expected = (await stopped).frames * clients;
+      const { frames, emitMs } = await stopped;
+      const expected = frames * clients;
       if (latenciesMs.length < expected) {
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
@@ -93,8 +101,10 @@ export async function subscribeFanOut(server: ChildProcess, port: number, client
         clearTimeout(timer);
         drained = undefined;
       }
+      const cpuUsPerMessage = ((cpuSeconds(server.pid!) - cpuBefore) * 1e6) / latenciesMs.length;
       const sorted = Float64Array.from(latenciesMs).sort();
-      return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: latenciesMs.length, expected };
+      const emitSorted = Float64Array.from(emitMs).sort();
+      return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: latenciesMs.length, expected, cpuUsPerMessage, emitMs: quantile(emitSorted, 0.5) };
     },
     async close() {
       await Promise.all(

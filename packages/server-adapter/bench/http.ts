@@ -54,6 +54,7 @@ if (spawnSync('taskset', ['-cp', '1', String(process.pid)]).status !== 0) throw 
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const median = (values: number[]): number => medianAndQuartiles(values).median;
+type Quartiles = ReturnType<typeof medianAndQuartiles>;
 
 /** A slice with its latencies kept outside the JS heap, so the generator's garbage collector does not scan them. */
 type Measured = Omit<Slice, 'latenciesMs'> & { latenciesMs: Float64Array };
@@ -63,7 +64,7 @@ const slices = new Map<string, Measured[][]>();
 /** Per-pair ratios of each `comparison route`, over all rounds. */
 const ratioPairs = new Map<string, { rps: number[]; cpu: number[] }>();
 /** Fan-out slices and per-pair ratios (SDK / raw `ws`) per subscriber count, over all rounds. */
-const ws = new Map<number, { sdk: FanOutSlice[]; raw: FanOutSlice[]; p99Ratios: number[]; p50Ratios: number[] }>();
+const ws = new Map<number, { sdk: FanOutSlice[]; raw: FanOutSlice[]; p99Ratios: number[]; p50Ratios: number[]; cpuRatios: number[]; emitRatios: number[] }>();
 const load = [loadavg()[0]!];
 const add = <T>(map: Map<string, T[]>, key: string, value: T): void => void map.set(key, [...(map.get(key) ?? []), value]);
 const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -94,8 +95,15 @@ for (let r = 0; r < ROUNDS; r += 1) {
     }
     for (const clients of WS ? (r % 2 === 0 ? SUBSCRIBERS : [...SUBSCRIBERS].reverse()) : []) {
       const pairs = await alternateFanOut(servers.get('sdk-memory')!, servers.get('bare')!, clients, { pairs: WS_PAIRS, seconds: WS_SECONDS });
-      const sum = ws.get(clients) ?? { sdk: [], raw: [], p99Ratios: [], p50Ratios: [] };
-      ws.set(clients, { sdk: [...sum.sdk, ...pairs.a], raw: [...sum.raw, ...pairs.b], p99Ratios: [...sum.p99Ratios, ...pairs.p99Ratios], p50Ratios: [...sum.p50Ratios, ...pairs.p50Ratios] });
+      const sum = ws.get(clients) ?? { sdk: [], raw: [], p99Ratios: [], p50Ratios: [], cpuRatios: [], emitRatios: [] };
+      ws.set(clients, {
+        sdk: [...sum.sdk, ...pairs.a],
+        raw: [...sum.raw, ...pairs.b],
+        p99Ratios: [...sum.p99Ratios, ...pairs.p99Ratios],
+        p50Ratios: [...sum.p50Ratios, ...pairs.p50Ratios],
+        cpuRatios: [...sum.cpuRatios, ...pairs.cpuRatios],
+        emitRatios: [...sum.emitRatios, ...pairs.emitRatios],
+      });
     }
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()));
@@ -138,11 +146,21 @@ const side = (list: FanOutSlice[]) => ({
   p99Ms: round(median(list.map((x) => x.p99Ms))),
   delivered: list.reduce((n, x) => n + x.delivered, 0),
   expected: list.reduce((n, x) => n + x.expected, 0),
+  cpuUsPerMessage: round(median(list.map((x) => x.cpuUsPerMessage))),
+  emitMs: round(median(list.map((x) => x.emitMs)), 3),
 });
-for (const [clients, { sdk, raw, p99Ratios, p50Ratios }] of ws) {
-  const p99 = medianAndQuartiles(p99Ratios);
-  const p50 = medianAndQuartiles(p50Ratios);
-  wsRatios[`ws${clients}`] = { p99: round(p99.median), p99Quartiles: p99.quartiles.map((x) => round(x)), p50: round(p50.median), p50Quartiles: p50.quartiles.map((x) => round(x)) };
+for (const [clients, { sdk, raw, p99Ratios, p50Ratios, cpuRatios, emitRatios }] of ws) {
+  const [p99, p50, cpu, emit] = [p99Ratios, p50Ratios, cpuRatios, emitRatios].map(medianAndQuartiles) as [Quartiles, Quartiles, Quartiles, Quartiles];
+  wsRatios[`ws${clients}`] = {
+    p99: round(p99.median),
+    p99Quartiles: p99.quartiles.map((x) => round(x)),
+    p50: round(p50.median),
+    p50Quartiles: p50.quartiles.map((x) => round(x)),
+    cpu: round(cpu.median),
+    cpuQuartiles: cpu.quartiles.map((x) => round(x)),
+    emit: round(emit.median),
+    emitQuartiles: emit.quartiles.map((x) => round(x)),
+  };
   console.log(
     JSON.stringify({
       bench: 'server-adapter/ws',
@@ -153,7 +171,7 @@ for (const [clients, { sdk, raw, p99Ratios, p50Ratios }] of ws) {
       pairs: p99Ratios.length,
       sliceSeconds: WS_SECONDS,
       figuresAre:
-        'sdk/raw p50Ms, p99Ms: medians of the slices; p99, p50: median [first, third quartile] of per-pair ratios SDK / raw ws (lower is better); delivered/expected: frames summed over the slices',
+        "sdk/raw p50Ms, p99Ms, cpuUsPerMessage (server CPU per message delivered), emitMs (the server's emit of a frame to every subscriber): medians of the slices; p99, p50, cpu, emit: median [first, third quartile] of per-pair ratios SDK / raw ws (lower is better); delivered/expected: frames summed over the slices",
     }),
   );
 }
