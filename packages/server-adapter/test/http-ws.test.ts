@@ -288,6 +288,32 @@ describe.each(adapters)('$name adapter', (adapter) => {
       await Promise.all(clients.map((c) => c.close()));
     });
 
+    it('sends each event to every subscriber as a text frame of its UTF-8 JSON, then the next event and replies intact', async () => {
+      const clients = await Promise.all([connect(open.url), connect(open.url)]);
+      const frames = clients.map(() => [] as Array<{ text: string; isBinary: boolean }>);
+      for (const [i, client] of clients.entries()) {
+        client.send({ type: 'subscribe', topics: ['audio:spectrum'] });
+        await client.next((m) => m.type === 'subscribed');
+        client.socket.on('message', (data, isBinary) => frames[i]!.push({ text: new TextDecoder('utf-8', { fatal: true }).decode(data as Buffer), isBinary }));
+      }
+      const payloads = [
+        { seq: 1, owner: null, label: 'ॐ मणि पद्मे हूँ 🙏' },
+        { seq: 2, owner: null, label: 'Tara — སྒྲོལ་མ' },
+      ];
+      for (const payload of payloads) emit(open, 'audio:spectrum', payload); // in one turn, one after the other
+      for (const client of clients) {
+        client.send({ type: 'ping', id: 'after' });
+        await client.next((m) => m.type === 'pong');
+      }
+      for (const received of frames) {
+        expect(received.slice(0, 2)).toEqual(payloads.map((data) => ({ text: JSON.stringify({ type: 'audio:spectrum', data }), isBinary: false })));
+        expect(received.length).toBe(3);
+        expect(received[2]!.isBinary).toBe(false);
+        expect(JSON.parse(received[2]!.text)).toMatchObject({ type: 'pong', id: 'after' });
+      }
+      await Promise.all(clients.map((c) => c.close()));
+    });
+
     it('drops a slow consumer from the topic and keeps serving the others', async () => {
       const slow = await connect(open.url);
       const fast = await connect(open.url);

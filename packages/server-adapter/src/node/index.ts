@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { VajraServer } from '../create-server';
 import { requestHandlerOf } from '../request-handler';
+import { createSharedEncoder } from './create-shared-encoder';
 import { sendResponse, toRequest, writeUpgradeRefusal } from './node-fetch-bridge';
 
 export { toRequest, writeResponse } from './node-fetch-bridge';
@@ -60,6 +61,7 @@ function bodyUnfinished(req: IncomingMessage): boolean {
 }
 
 const PROTOCOL = Symbol('vajra-stream.ws-protocol');
+
 type UpgradeRequest = IncomingMessage & { [PROTOCOL]?: string };
 
 /**
@@ -78,6 +80,7 @@ export function attachWebSocket(httpServer: Server, server: VajraServer, options
     maxPayload: options.maxPayload ?? 1024 * 1024,
     handleProtocols: (_protocols, req) => (req as UpgradeRequest)[PROTOCOL] ?? false,
   });
+  const encode = createSharedEncoder();
   const onUpgrade = (req: UpgradeRequest, socket: import('node:stream').Duplex, head: Buffer): void => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== server.websocket.path) {
@@ -97,7 +100,10 @@ export function attachWebSocket(httpServer: Server, server: VajraServer, options
         wss.handleUpgrade(req, socket, head, (ws) => {
           socket.off('close', result.abandon);
           const peer = {
-            send: (data: string, done: (error?: Error) => void) => ws.send(data, done),
+            // a text frame of bytes encoded once for every subscriber of the same event (ws would encode per socket),
+            // sent without a completion callback: the send queue limits read ws's own count of bytes not yet written
+            send: (data: string) => ws.send(encode(data), { binary: false }),
+            bufferedBytes: () => ws.bufferedAmount,
             close: (code?: number, reason?: string) => ws.close(code, reason),
             ping: () => ws.ping(),
             terminate: () => ws.terminate(),

@@ -22,6 +22,7 @@ import { matchingTopic } from './topics';
  * // an adapter on the ws package, once the handshake is done
  * const peer: WsPeer = {
  *   send: (data, done) => socket.send(data, done),
+ *   bufferedBytes: () => socket.bufferedAmount, // optional: then `send` is called without `done`
  *   close: (code, reason) => socket.close(code, reason),
  *   ping: () => socket.ping(),
  *   terminate: () => socket.terminate(),
@@ -30,8 +31,16 @@ import { matchingTopic } from './topics';
  * ```
  */
 export interface WsPeer {
-  /** Send one text frame; call `done` once it has left the process (ws: the send callback). */
-  send(data: string, done: (error?: Error) => void): void;
+  /**
+   * Send one text frame; call `done` once it has left the process (ws: the send callback). A peer with
+   * {@link WsPeer.bufferedBytes} is called without `done`.
+   */
+  send(data: string, done?: (error?: Error) => void): void;
+  /**
+   * Optional: the bytes sent that have not left the process yet (ws: `bufferedAmount`). A peer that keeps this
+   * count spares the fan-out a completion callback per message; the send queue limits apply to it alike.
+   */
+  bufferedBytes?(): number;
   close(code?: number, reason?: string): void;
   /** Send a WebSocket ping frame (the heartbeat); report the answer with {@link WsConnection.pong}. */
   ping(): void;
@@ -109,6 +118,7 @@ export interface ConnectionState {
   peer: WsPeer;
   access: Access;
   topics: Set<string>;
+  /** Bytes sent whose `done` has not come yet (for a peer without `bufferedBytes`). */
   queued: number;
   closed: boolean;
   aborts: Set<AbortController>;
@@ -203,11 +213,22 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
 
   const sendTopic = (connection: ConnectionState, topic: string, text: string): void => {
     if (connection.closed) return;
-    if (connection.queued + text.length > limits.wsQueueBytes) return drop(connection, topic);
+    if (backlog(connection) + text.length > limits.wsQueueBytes) return drop(connection, topic);
     push(connection, text);
   };
 
+  /** Bytes sent to `connection` that have not left the process yet. */
+  const backlog = (connection: ConnectionState): number => connection.peer.bufferedBytes?.() ?? connection.queued;
+
   const push = (connection: ConnectionState, text: string): void => {
+    if (connection.peer.bufferedBytes !== undefined) {
+      try {
+        connection.peer.send(text);
+      } catch {
+        // a socket already closing: its close event finishes the connection
+      }
+      return;
+    }
     connection.queued += text.length;
     try {
       connection.peer.send(text, () => {
@@ -296,7 +317,7 @@ export function createWebSocketHooks({ vajra, server, logger, limits, guard, lim
         reply(message) {
           if (connection.closed) return;
           const text = JSON.stringify(message);
-          if (connection.queued + text.length > limits.wsQueueBytes * 4) {
+          if (backlog(connection) + text.length > limits.wsQueueBytes * 4) {
             connection.peer.close(1013, 'send queue full');
             finish(connection);
             return;
