@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { alternateFanOut } from './alternate-fan-out';
-import { alternateSlices, medianAndQuartiles, type Slice, type SliceServer } from './alternate-slices';
+import { alternateSlices, medianAndQuartiles, ratioFigures, type Slice, type SliceServer } from './alternate-slices';
 import { FAN_OUTS, type FanOutSlice } from './fan-out';
 import { launchBenchServer } from './launch-bench-server';
 import { generateLoad } from './load-generator';
@@ -50,10 +50,6 @@ try {
     if (clients !== undefined) {
       const seconds = Number(process.env.AB_SLICE_MS ?? 2000) / 1000;
       const pairs = await alternateFanOut(a, b, clients, { pairs: SLICES, seconds });
-      const p99 = medianAndQuartiles(pairs.p99Ratios);
-      const p50 = medianAndQuartiles(pairs.p50Ratios);
-      const cpu = medianAndQuartiles(pairs.cpuRatios);
-      const emit = medianAndQuartiles(pairs.emitRatios);
       const fanOutFigures = (slices: FanOutSlice[]) => ({
         p50Ms: round(medianAndQuartiles(slices.map((s) => s.p50Ms)).median, 2),
         p99Ms: round(medianAndQuartiles(slices.map((s) => s.p99Ms)).median, 2),
@@ -69,14 +65,10 @@ try {
           a: sides[0],
           b: sides[1],
           route,
-          p99Ratio: round(p99.median),
-          p99RatioQuartiles: p99.quartiles.map((x) => round(x)),
-          p50Ratio: round(p50.median),
-          p50RatioQuartiles: p50.quartiles.map((x) => round(x)),
-          cpuRatio: round(cpu.median),
-          cpuRatioQuartiles: cpu.quartiles.map((x) => round(x)),
-          emitRatio: round(emit.median),
-          emitRatioQuartiles: emit.quartiles.map((x) => round(x)),
+          ...ratioFigures('p99Ratio', pairs.p99Ratios, 3),
+          ...ratioFigures('p50Ratio', pairs.p50Ratios, 3),
+          ...ratioFigures('cpuRatio', pairs.cpuRatios, 3),
+          ...ratioFigures('emitRatio', pairs.emitRatios, 3),
           a_: fanOutFigures(pairs.a),
           b_: fanOutFigures(pairs.b),
           slices: SLICES,
@@ -89,8 +81,6 @@ try {
     const path = ROUTES[route]!;
     for (const { port } of [a, b]) await generateLoad(port, path, { connections: CONNECTIONS, seconds: 1.5 }); // warm-up
     const pairs = (await alternateSlices([[a, b]], path, { pairs: SLICES, sliceMs: SLICE_MS, connections: CONNECTIONS }))[0]!;
-    const rps = medianAndQuartiles(pairs.rpsRatios);
-    const cpu = medianAndQuartiles(pairs.cpuRatios);
     load.push(loadavg()[0]!);
     console.log(
       JSON.stringify({
@@ -98,10 +88,8 @@ try {
         a: sides[0],
         b: sides[1],
         route,
-        rpsRatio: round(rps.median),
-        rpsRatioQuartiles: rps.quartiles.map((x) => round(x)),
-        cpuRatio: round(cpu.median),
-        cpuRatioQuartiles: cpu.quartiles.map((x) => round(x)),
+        ...ratioFigures('rpsRatio', pairs.rpsRatios, 3),
+        ...ratioFigures('cpuRatio', pairs.cpuRatios, 3),
         a_: sideFigures(pairs.a),
         b_: sideFigures(pairs.b),
         slices: SLICES,

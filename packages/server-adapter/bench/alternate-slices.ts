@@ -112,3 +112,18 @@ export function medianAndQuartiles(values: number[]): { median: number; quartile
   const sorted = [...values].sort((x, y) => x - y);
   return { median: sorted[Math.floor(sorted.length / 2)]!, quartiles: [sorted[Math.floor(sorted.length / 4)]!, sorted[Math.floor((3 * sorted.length) / 4)]!] };
 }
+
+/**
+ * How the benches print a ratio: `{ [name]: median, [name + 'Quartiles']: [first, third] }` of `values`,
+ * rounded to `digits` decimals.
+ *
+ * @example
+ * ```ts
+ * ratioFigures('p99', [1, 2, 3, 4], 2); // { p99: 3, p99Quartiles: [2, 4] }
+ * ```
+ */
+export function ratioFigures(name: string, values: number[], digits: number): Record<string, number | number[]> {
+  const round = (value: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+  const { median, quartiles } = medianAndQuartiles(values);
+  return { [name]: round(median), [`${name}Quartiles`]: quartiles.map(round) };
+}

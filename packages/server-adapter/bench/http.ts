@@ -22,7 +22,7 @@
 // BENCH_WS_SECONDS per fan-out slice (default 2); BENCH_WS=0 skips the fan-out.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { alternateSlices, medianAndQuartiles, type Slice, type SliceServer } from './alternate-slices';
+import { alternateSlices, medianAndQuartiles, ratioFigures, type Slice, type SliceServer } from './alternate-slices';
 import type { BenchTarget } from './bench-server';
 import { alternateFanOut } from './alternate-fan-out';
 import { FAN_OUTS, type FanOutSlice } from './fan-out';
@@ -54,7 +54,6 @@ if (spawnSync('taskset', ['-cp', '1', String(process.pid)]).status !== 0) throw 
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const median = (values: number[]): number => medianAndQuartiles(values).median;
-type Quartiles = ReturnType<typeof medianAndQuartiles>;
 
 /** A slice with its latencies kept outside the JS heap, so the generator's garbage collector does not scan them. */
 type Measured = Omit<Slice, 'latenciesMs'> & { latenciesMs: Float64Array };
@@ -150,17 +149,7 @@ const side = (list: FanOutSlice[]) => ({
   emitMs: round(median(list.map((x) => x.emitMs)), 3),
 });
 for (const [clients, { sdk, raw, p99Ratios, p50Ratios, cpuRatios, emitRatios }] of ws) {
-  const [p99, p50, cpu, emit] = [p99Ratios, p50Ratios, cpuRatios, emitRatios].map(medianAndQuartiles) as [Quartiles, Quartiles, Quartiles, Quartiles];
-  wsRatios[`ws${clients}`] = {
-    p99: round(p99.median),
-    p99Quartiles: p99.quartiles.map((x) => round(x)),
-    p50: round(p50.median),
-    p50Quartiles: p50.quartiles.map((x) => round(x)),
-    cpu: round(cpu.median),
-    cpuQuartiles: cpu.quartiles.map((x) => round(x)),
-    emit: round(emit.median),
-    emitQuartiles: emit.quartiles.map((x) => round(x)),
-  };
+  wsRatios[`ws${clients}`] = { ...ratioFigures('p99', p99Ratios, 2), ...ratioFigures('p50', p50Ratios, 2), ...ratioFigures('cpu', cpuRatios, 2), ...ratioFigures('emit', emitRatios, 2) };
   console.log(
     JSON.stringify({
       bench: 'server-adapter/ws',
@@ -181,9 +170,7 @@ for (const route of Object.keys(ROUTES)) {
   ratios[route] = {};
   for (const { name } of comparisons) {
     const pairs = ratioPairs.get(`${name} ${route}`)!;
-    const rps = medianAndQuartiles(pairs.rps);
-    const cpu = medianAndQuartiles(pairs.cpu);
-    ratios[route]![name] = { rps: round(rps.median), rpsQuartiles: rps.quartiles.map((x) => round(x)), cpu: round(cpu.median), cpuQuartiles: cpu.quartiles.map((x) => round(x)) };
+    ratios[route]![name] = { ...ratioFigures('rps', pairs.rps, 2), ...ratioFigures('cpu', pairs.cpu, 2) };
   }
 }
 Object.assign(ratios, wsRatios);
