@@ -44,6 +44,11 @@ const sideFigures = (slices: Slice[]) => ({
 
 const [a, b] = [await launch(sides[0]), await launch(sides[1])];
 const load = [loadavg()[0]!];
+/** Print the JSON line of `route`: its `figures` between what every line names. */
+const report = (route: string, figures: Record<string, unknown>): void => {
+  load.push(loadavg()[0]!);
+  console.log(JSON.stringify({ bench: 'server-adapter/ab', a: sides[0], b: sides[1], route, ...figures, slices: SLICES, loadavg1: load.map((x) => round(x, 2)) }));
+};
 try {
   for (const route of routes) {
     const clients = FAN_OUTS[route];
@@ -58,45 +63,21 @@ try {
         cpuUsPerMessage: round(medianAndQuartiles(slices.map((s) => s.cpuUsPerMessage)).median, 2),
         emitMs: round(medianAndQuartiles(slices.map((s) => s.emitMs)).median, 3),
       });
-      load.push(loadavg()[0]!);
-      console.log(
-        JSON.stringify({
-          bench: 'server-adapter/ab',
-          a: sides[0],
-          b: sides[1],
-          route,
-          ...ratioFigures('p99Ratio', pairs.p99Ratios, 3),
-          ...ratioFigures('p50Ratio', pairs.p50Ratios, 3),
-          ...ratioFigures('cpuRatio', pairs.cpuRatios, 3),
-          ...ratioFigures('emitRatio', pairs.emitRatios, 3),
-          a_: fanOutFigures(pairs.a),
-          b_: fanOutFigures(pairs.b),
-          slices: SLICES,
-          sliceSeconds: seconds,
-          loadavg1: load.map((x) => round(x, 2)),
-        }),
-      );
+      report(route, {
+        ...ratioFigures('p99Ratio', pairs.p99Ratios, 3),
+        ...ratioFigures('p50Ratio', pairs.p50Ratios, 3),
+        ...ratioFigures('cpuRatio', pairs.cpuRatios, 3),
+        ...ratioFigures('emitRatio', pairs.emitRatios, 3),
+        a_: fanOutFigures(pairs.a),
+        b_: fanOutFigures(pairs.b),
+        sliceSeconds: seconds,
+      });
       continue;
     }
     const path = ROUTES[route]!;
     for (const { port } of [a, b]) await generateLoad(port, path, { connections: CONNECTIONS, seconds: 1.5 }); // warm-up
     const pairs = (await alternateSlices([[a, b]], path, { pairs: SLICES, sliceMs: SLICE_MS, connections: CONNECTIONS }))[0]!;
-    load.push(loadavg()[0]!);
-    console.log(
-      JSON.stringify({
-        bench: 'server-adapter/ab',
-        a: sides[0],
-        b: sides[1],
-        route,
-        ...ratioFigures('rpsRatio', pairs.rpsRatios, 3),
-        ...ratioFigures('cpuRatio', pairs.cpuRatios, 3),
-        a_: sideFigures(pairs.a),
-        b_: sideFigures(pairs.b),
-        slices: SLICES,
-        sliceMs: SLICE_MS,
-        loadavg1: load.map((x) => round(x, 2)),
-      }),
-    );
+    report(route, { ...ratioFigures('rpsRatio', pairs.rpsRatios, 3), ...ratioFigures('cpuRatio', pairs.cpuRatios, 3), a_: sideFigures(pairs.a), b_: sideFigures(pairs.b), sliceMs: SLICE_MS });
   }
 } finally {
   await Promise.all([a.stop(), b.stop()]);
