@@ -7,6 +7,7 @@
 // - takeover: the work holder SIGKILLed 5 times (PostgreSQL, 3 instances), time until another instance holds it.
 // Prints one JSON line. Needs PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL; the test services by default).
 // Run: pnpm build && pnpm --filter @vajra-stream/example-server bench
+import { once } from 'node:events';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -166,15 +167,9 @@ async function fanOut(instances: Instance[]): Promise<Record<string, number>> {
   }
   recording = false;
   agent.destroy();
-  await Promise.all(
-    sockets.map(
-      (ws) =>
-        new Promise<void>((resolve) => {
-          ws.once('close', () => resolve());
-          ws.close();
-        }),
-    ),
-  );
+  const closed = sockets.map((ws) => once(ws, 'close'));
+  for (const ws of sockets) ws.close();
+  await Promise.all(closed);
   const frames = new Set<string>();
   for (const set of seen) for (const at of set) frames.add(at);
   latencies.sort((x, y) => x - y);

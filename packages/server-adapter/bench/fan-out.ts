@@ -2,6 +2,7 @@
 // emits frames at 10 Hz for a slice; each frame's latency is its arrival time minus the `sentAt` the server
 // stamped. The subscribers stay connected from slice to slice, so two servers can be measured in turns
 // (alternate-fan-out.ts) without reconnecting 1,000 sockets each time.
+import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import { cpuSeconds } from './alternate-slices';
@@ -107,15 +108,9 @@ export async function subscribeFanOut(server: ChildProcess, port: number, client
       return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), delivered: latenciesMs.length, expected, cpuUsPerMessage, emitMs: quantile(emitSorted, 0.5) };
     },
     async close() {
-      await Promise.all(
-        sockets.map(
-          (ws) =>
-            new Promise<void>((resolve) => {
-              ws.once('close', () => resolve());
-              ws.close();
-            }),
-        ),
-      );
+      const closed = sockets.map((ws) => once(ws, 'close'));
+      for (const ws of sockets) ws.close();
+      await Promise.all(closed);
     },
   };
 }
