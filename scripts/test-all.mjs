@@ -4,7 +4,8 @@
 // Each check counts as one test; the last line is the plain count `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -17,6 +18,13 @@ function step(name, command, args, options = {}) {
   results.push({ name, ok });
   if (!ok) console.log(`✗ ${name} (exit ${run.status ?? run.signal})`);
   return ok;
+}
+
+/** The first line of a failure message, without ANSI colours. */
+function firstLine(message = '') {
+  return stripVTControlCharacters(message ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
 }
 
 spawnSync('node', [join(root, 'scripts/ensure-tools.mjs')], { stdio: 'inherit' });
@@ -36,6 +44,8 @@ console.log('\n=== vitest ===');
 spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: root, stdio: 'inherit' });
 let passed = 0;
 let failed = 0;
+// What failed inside vitest, repeated in the summary: the end of the output is what a CI log keeps.
+const vitestFailures = [];
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
@@ -44,6 +54,13 @@ if (existsSync(report)) {
   const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length;
   failed += brokenFiles;
   if (json.success === false && json.numFailedTests === 0 && brokenFiles === 0) failed += 1;
+  for (const file of json.testResults) {
+    const where = relative(root, file.name);
+    for (const test of file.assertionResults.filter((test) => test.status === 'failed')) {
+      vitestFailures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    }
+    if (file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')) vitestFailures.push(`${where}: ${firstLine(file.message)}`);
+  }
 } else {
   console.log('✗ vitest produced no report');
   failed += 1;
@@ -62,5 +79,9 @@ if (built) step('packed packages install with npm and typecheck with skipLibChec
 for (const result of results) result.ok ? (passed += 1) : (failed += 1);
 console.log('\nChecks:');
 for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name}`);
+if (vitestFailures.length > 0) {
+  console.log('\nFailed in vitest (details above, under === vitest ===):');
+  for (const failure of vitestFailures) console.log(`  ✗ ${failure}`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
