@@ -54,12 +54,21 @@ const lights = (transport: Transport, options: { heartbeatIntervalMs?: number; r
   return hardware;
 };
 
-/** Scheduling policy and real-time priority of every thread of this process, from /proc (fields 41 and 40 of stat). */
+/**
+ * Scheduling policy and real-time priority of every thread of this process, from /proc (fields 41 and 40 of stat).
+ * A thread that ends between the listing and the read (a thread pool's, a worker's) is left out.
+ */
 const threadPolicies = () =>
-  readdirSync('/proc/self/task').map((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+  readdirSync('/proc/self/task').flatMap((tid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') return [];
+      throw error;
+    }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { policy: Number(fields[38]), priority: Number(fields[37]) };
+    return [{ policy: Number(fields[38]), priority: Number(fields[37]) }];
   });
 const SCHED_FIFO = 1;
 
